@@ -1,0 +1,40 @@
+import { REQUESTS, RequestEnvelopeSchema, type Params, type RequestType, type ResponseEnvelope, type Result } from './protocol';
+
+/** A request whose parameters do not match the protocol: a bug in the page, said plainly. */
+export class InvalidRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidRequestError';
+  }
+}
+
+/** The background's side: one handler per request type, every input and output checked. */
+export type Handlers = { [T in RequestType]: (params: Params<T>) => Promise<Result<T>> };
+
+export interface RouterOptions {
+  /** Turns an error into words for the user. */
+  describe: (error: unknown) => { code: string; message: string };
+}
+
+/**
+ * Answers a message, or returns undefined when it is not a Vigie request (so other listeners may answer).
+ * The caller checks who sent it before calling this.
+ */
+export async function route(message: unknown, handlers: Handlers, options: RouterOptions): Promise<ResponseEnvelope | undefined> {
+  const envelope = RequestEnvelopeSchema.safeParse(message);
+  if (!envelope.success) return undefined;
+  const { type, params } = envelope.data;
+  try {
+    const spec = REQUESTS[type];
+    const checked = spec.params.safeParse(params ?? {});
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new InvalidRequestError(`${type}: ${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}`);
+    }
+    const handler = handlers[type] as (params: unknown) => Promise<unknown>;
+    const result = spec.result.parse(await handler(checked.data));
+    return { ok: true, result };
+  } catch (error) {
+    return { ok: false, ...options.describe(error) };
+  }
+}

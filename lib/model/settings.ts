@@ -1,0 +1,18 @@
+import * as z from 'zod/mini';
+import { DEFAULT_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './source';
+
+export const SettingsSchema = z.object({
+  defaultIntervalMinutes: z.int().check(z.gte(MIN_INTERVAL_MINUTES)),
+  fetchTimeoutSeconds: z.number().check(z.gte(1), z.lte(300)),
+  maxResponseMegabytes: z.number().check(z.gt(0), z.lte(100)),
+  /** How many sources are fetched at once during a refresh. */
+  concurrency: z.int().check(z.gte(1), z.lte(16)),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultIntervalMinutes: DEFAULT_INTERVAL_MINUTES,
+  fetchTimeoutSeconds: 20,
+  maxResponseMegabytes: 10,
+  concurrency: 6,
+};

@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import { FeedErrorSchema } from './feed-error';
+
+/** What a source is read as. `page` is a watched web page (the policy-watch issue adds monitors on it). */
+export const SOURCE_KINDS = ['rss', 'atom', 'rdf', 'jsonfeed', 'page'] as const;
+export const SourceKindSchema = z.enum(SOURCE_KINDS);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
+
+/** Where a source comes from: the shipped "Veille Meta" pack, the user, or (later) the COPIL hub. */
+export const SourceOriginSchema = z.enum(['curated', 'user', 'hub']);
+
+/** The browsers' alarms do not fire more often than once a minute. */
+export const MIN_INTERVAL_MINUTES = 1;
+export const DEFAULT_INTERVAL_MINUTES = 30;
+
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname });
+
+export const IsoDateSchema = z.iso.datetime({ offset: true });
+
+export const SourceHealthSchema = z.object({
+  lastFetch: z.optional(IsoDateSchema),
+  lastSuccess: z.optional(IsoDateSchema),
+  consecutiveFailures: z.int().check(z.nonnegative()),
+  lastError: z.optional(FeedErrorSchema),
+  /** Validators echoed back on the next fetch so that an unchanged feed costs a 304 and no parse. */
+  etag: z.optional(z.string()),
+  lastModified: z.optional(z.string()),
+});
+export type SourceHealth = z.infer<typeof SourceHealthSchema>;
+
+export const SourceSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  url: HttpUrlSchema,
+  kind: SourceKindSchema,
+  title: z.string(),
+  siteUrl: z.optional(HttpUrlSchema),
+  /** BCP 47 language of the source's items ("fr", "en"). */
+  language: z.optional(z.string()),
+  /** Free category used to group sources (OPML outlines), such as "Meta officiel". */
+  category: z.optional(z.string()),
+  intervalMinutes: z.int().check(z.gte(MIN_INTERVAL_MINUTES)),
+  enabled: z.boolean(),
+  origin: SourceOriginSchema,
+  added: IsoDateSchema,
+  health: SourceHealthSchema,
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const emptyHealth = (): SourceHealth => ({ consecutiveFailures: 0 });

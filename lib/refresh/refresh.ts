@@ -1,0 +1,96 @@
+import { fetchFeed } from '../feeds/fetch';
+import { originPattern } from '../feeds/links';
+import { readFeed } from '../feeds/pipeline';
+import { FeedError, type FeedErrorInfo } from '../model/feed-error';
+import type { Settings } from '../model/settings';
+import type { Source, SourceKind } from '../model/source';
+import type { VigieStore } from '../store/store';
+import { runPool } from './pool';
+
+/**
+ * One refresh: fetch each given source through the pipeline and record the outcome, with bounded
+ * concurrency. Whatever one source does (time out, answer HTML, blow the size cap, fill the disk), the
+ * others go on, and its stored items stay as they were.
+ */
+export interface RefreshDeps {
+  store: VigieStore;
+  settings: Settings;
+  fetchImpl?: typeof fetch;
+  /** Whether Vigie may read this origin (the browser's host permissions); everything when absent. */
+  canRead?: (originPattern: string) => Promise<boolean>;
+  now?: () => Date;
+}
+
+export interface SourceOutcome {
+  sourceId: string;
+  status: 'updated' | 'not-modified' | 'failed';
+  added: string[];
+  error?: FeedErrorInfo;
+}
+
+export interface RefreshSummary {
+  outcomes: SourceOutcome[];
+  added: string[];
+  failed: number;
+}
+
+export async function refreshSources(sources: readonly Source[], deps: RefreshDeps): Promise<RefreshSummary> {
+  const settled = await runPool(sources, deps.settings.concurrency, (source) => refreshOne(source, deps));
+  const outcomes = settled.map((result, index): SourceOutcome => {
+    if (result.status === 'fulfilled') return result.value;
+    // Only a store failure reaches here (refreshOne records feed errors itself).
+    return { sourceId: sources[index]?.id ?? '', status: 'failed', added: [], error: toInfo(result.reason) };
+  });
+  return {
+    outcomes,
+    added: outcomes.flatMap((outcome) => outcome.added),
+    failed: outcomes.filter((outcome) => outcome.status === 'failed').length,
+  };
+}
+
+export async function refreshOne(source: Source, deps: RefreshDeps): Promise<SourceOutcome> {
+  const now = () => (deps.now?.() ?? new Date()).toISOString();
+  const health = { ...source.health, lastFetch: now() };
+  try {
+    if (deps.canRead && !(await deps.canRead(originPattern(source.url)))) {
+      throw new FeedError('permission', new URL(source.url).origin);
+    }
+    const response = await fetchFeed(source.url, {
+      timeoutMs: deps.settings.fetchTimeoutSeconds * 1000,
+      maxBytes: deps.settings.maxResponseMegabytes * 1024 * 1024,
+      etag: source.health.etag,
+      lastModified: source.health.lastModified,
+      fetchImpl: deps.fetchImpl,
+    });
+    const success = { ...health, lastSuccess: now(), consecutiveFailures: 0, lastError: undefined };
+    if (response.status === 'not-modified') {
+      await deps.store.saveFetch({ source: { id: source.id, health: success }, fetchedAt: now() });
+      return { sourceId: source.id, status: 'not-modified', added: [] };
+    }
+    const feed = await readFeed(response.bytes, { url: response.url, contentType: response.contentType, namespace: source.id });
+    const added = await deps.store.saveFetch({
+      source: {
+        id: source.id,
+        kind: feed.format satisfies SourceKind,
+        // A source named after its URL (added by address) takes the feed's own title once known.
+        ...(source.title === source.url || !source.title ? { title: feed.title } : {}),
+        ...(feed.siteUrl && !source.siteUrl ? { siteUrl: feed.siteUrl } : {}),
+        ...(feed.language && !source.language ? { language: feed.language } : {}),
+        health: { ...success, etag: response.etag, lastModified: response.lastModified },
+      },
+      items: feed.items,
+      fetchedAt: now(),
+    });
+    return { sourceId: source.id, status: 'updated', added };
+  } catch (error) {
+    const info = toInfo(error);
+    const failed = { ...health, consecutiveFailures: source.health.consecutiveFailures + 1, lastError: info };
+    await deps.store.saveFetch({ source: { id: source.id, health: failed }, fetchedAt: now() });
+    return { sourceId: source.id, status: 'failed', added: [], error: info };
+  }
+}
+
+function toInfo(error: unknown): FeedErrorInfo {
+  if (error instanceof FeedError) return error.toInfo();
+  return { code: 'malformed', detail: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+}

@@ -1,0 +1,17 @@
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../model/settings';
+import type { VigieStore } from '../store/store';
+
+const KEY = 'settings';
+
+/** Settings as stored, completed with defaults; a stored value that no longer validates falls back to them. */
+export async function loadSettings(store: VigieStore): Promise<Settings> {
+  const stored = await store.getMeta<Partial<Settings>>(KEY);
+  const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function updateSettings(store: VigieStore, patch: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await loadSettings(store)), ...patch });
+  await store.setMeta(KEY, next);
+  return next;
+}

@@ -1,0 +1,68 @@
+import { fetchFeed } from '../feeds/fetch';
+import { canonicalLink, originPattern } from '../feeds/links';
+import { readFeed } from '../feeds/pipeline';
+import { FeedError } from '../model/feed-error';
+import type { Settings } from '../model/settings';
+import { emptyHealth, type Source } from '../model/source';
+import type { VigieStore } from '../store/store';
+
+export interface NewSource {
+  url: string;
+  title?: string;
+  category?: string;
+  language?: string;
+  intervalMinutes?: number;
+}
+
+export interface AddSourceDeps {
+  store: VigieStore;
+  settings: Settings;
+  fetchImpl?: typeof fetch;
+  canRead?: (originPattern: string) => Promise<boolean>;
+}
+
+/**
+ * Adds a source the user typed: it is read once first, so that a URL that is not a feed is refused with
+ * the reason instead of becoming a source that fails forever. Adding a URL already followed returns it.
+ * Its first items are stored in the same step.
+ */
+export async function addSource(input: NewSource, deps: AddSourceDeps): Promise<Source> {
+  const url = canonicalLink(input.url);
+  if (!url) throw new FeedError('not-a-feed', input.url);
+  const existing = await deps.store.findSourceByUrl(url);
+  if (existing) return existing;
+  if (deps.canRead && !(await deps.canRead(originPattern(url)))) throw new FeedError('permission', new URL(url).origin);
+
+  const response = await fetchFeed(url, {
+    timeoutMs: deps.settings.fetchTimeoutSeconds * 1000,
+    maxBytes: deps.settings.maxResponseMegabytes * 1024 * 1024,
+    fetchImpl: deps.fetchImpl,
+  });
+  if (response.status !== 'ok') throw new FeedError('http', '304');
+  const id = crypto.randomUUID();
+  const feed = await readFeed(response.bytes, { url: response.url, contentType: response.contentType, namespace: id });
+  const now = new Date().toISOString();
+  const source: Source = {
+    id,
+    url,
+    kind: feed.format,
+    title: input.title?.trim() || feed.title,
+    ...(feed.siteUrl ? { siteUrl: feed.siteUrl } : {}),
+    ...(input.language || feed.language ? { language: input.language || feed.language } : {}),
+    ...(input.category ? { category: input.category } : {}),
+    intervalMinutes: input.intervalMinutes ?? deps.settings.defaultIntervalMinutes,
+    enabled: true,
+    origin: 'user',
+    added: now,
+    health: {
+      ...emptyHealth(),
+      lastFetch: now,
+      lastSuccess: now,
+      ...(response.etag ? { etag: response.etag } : {}),
+      ...(response.lastModified ? { lastModified: response.lastModified } : {}),
+    },
+  };
+  await deps.store.putSources([source]);
+  await deps.store.saveFetch({ source: { id, health: source.health }, items: feed.items, fetchedAt: now });
+  return source;
+}

@@ -1,0 +1,23 @@
+import { SHARED_TAXONOMY } from '../taxonomy/shared-taxonomy';
+import type { VigieStore } from '../store/store';
+import { CURATED_PACK, CURATED_PACK_VERSION, curatedSource } from './curated-pack';
+
+const PACK_VERSION_KEY = 'curatedPackVersion';
+/** Curated sources the user deleted: a newer pack never brings them back. */
+export const REMOVED_CURATED_KEY = 'removedCurated';
+
+/**
+ * First install and updates: the shared taxonomy is (re)written, curated sources the store lacks are added.
+ * Returns the ids of the sources added.
+ */
+export async function seedCuratedPack(store: VigieStore, now = new Date()): Promise<string[]> {
+  await store.putTags(SHARED_TAXONOMY);
+  const installed = (await store.getMeta<number>(PACK_VERSION_KEY)) ?? 0;
+  if (installed >= CURATED_PACK_VERSION) return [];
+  const removed = new Set((await store.getMeta<string[]>(REMOVED_CURATED_KEY)) ?? []);
+  const present = new Set((await store.listSources()).flatMap((source) => [source.id, source.url]));
+  const missing = CURATED_PACK.filter((entry) => !removed.has(entry.id) && !present.has(entry.id) && !present.has(entry.url));
+  await store.putSources(missing.map((entry) => curatedSource(entry, now)));
+  await store.setMeta(PACK_VERSION_KEY, CURATED_PACK_VERSION);
+  return missing.map((entry) => entry.id);
+}

@@ -1,0 +1,58 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Item } from '../model/item';
+import type { Source } from '../model/source';
+import type { Tag } from '../model/tag';
+
+/**
+ * Vigie's IndexedDB layout. Each version's changes are one migration below; a database at any earlier
+ * version is brought up to date step by step, and `tests/store/migrations.test.ts` replays each step on
+ * data written at the version before.
+ */
+export const DB_NAME = 'vigie';
+
+/**
+ * What the items store holds: the item plus keys derived for its indexes. IndexedDB cannot index booleans
+ * or absent dates, hence `sortDate` (published, else fetched) and `unreadDate`, which only unread items
+ * carry, so that the `byUnread` index lists exactly the unread ones, newest last.
+ */
+export interface ItemRecord extends Item {
+  sortDate: string;
+  unreadDate?: string;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface VigieSchema extends DBSchema {
+  sources: { key: string; value: Source; indexes: { byUrl: string } };
+  items: {
+    key: string;
+    value: ItemRecord;
+    indexes: { byDate: string; bySource: [string, string]; byTag: string; byUnread: string; byFetched: string };
+  };
+  tags: { key: string; value: Tag };
+  meta: { key: string; value: MetaRecord };
+}
+
+type UpgradeTransaction = IDBPTransaction<VigieSchema, StoreNames<VigieSchema>[], 'versionchange'>;
+export type Migration = (db: IDBPDatabase<VigieSchema>, tx: UpgradeTransaction) => void | Promise<void>;
+
+/** migrations[n - 1] brings a database from version n - 1 to version n. */
+export const MIGRATIONS: readonly Migration[] = [
+  (db) => {
+    const sources = db.createObjectStore('sources', { keyPath: 'id' });
+    sources.createIndex('byUrl', 'url', { unique: true });
+    const items = db.createObjectStore('items', { keyPath: 'id' });
+    items.createIndex('byDate', 'sortDate');
+    items.createIndex('bySource', ['sourceId', 'sortDate']);
+    items.createIndex('byTag', 'tags', { multiEntry: true });
+    items.createIndex('byUnread', 'unreadDate');
+    items.createIndex('byFetched', 'fetched');
+    db.createObjectStore('tags', { keyPath: 'id' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;

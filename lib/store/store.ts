@@ -1,0 +1,174 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { ItemSchema, type Item, type ItemDraft } from '../model/item';
+import { SourceSchema, type Source, type SourceHealth } from '../model/source';
+import { TagSchema, type Tag } from '../model/tag';
+import { guardQuota } from './errors';
+import { DB_NAME, DB_VERSION, MIGRATIONS, type ItemRecord, type VigieSchema } from './schema';
+
+/**
+ * The local store: every read and write of Vigie's IndexedDB goes through here, in the background.
+ * Objects are checked against the model's schemas on the way in and on the way out.
+ */
+export async function openVigieDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<VigieSchema>> {
+  return openDB<VigieSchema>(name, version, {
+    async upgrade(db, oldVersion, newVersion, tx) {
+      for (let step = oldVersion; step < (newVersion ?? version); step++) {
+        await MIGRATIONS[step]?.(db, tx);
+      }
+    },
+  });
+}
+
+export function toRecord(item: Item): ItemRecord {
+  const checked = ItemSchema.parse(item);
+  const sortDate = checked.published ?? checked.fetched;
+  return checked.read ? { ...checked, sortDate } : { ...checked, sortDate, unreadDate: sortDate };
+}
+
+export function fromRecord(record: ItemRecord): Item {
+  return ItemSchema.parse(record);
+}
+
+export interface FetchOutcome {
+  /** Feed-side updates: health, and on success the detected kind and title. */
+  source: Pick<Source, 'id'> & Partial<Omit<Source, 'id' | 'health'>> & { health: SourceHealth };
+  items?: ItemDraft[];
+  fetchedAt: string;
+}
+
+export class VigieStore {
+  constructor(readonly db: IDBPDatabase<VigieSchema>) {}
+
+  static async open(name?: string): Promise<VigieStore> {
+    return new VigieStore(await openVigieDb(name));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async listSources(): Promise<Source[]> {
+    return (await this.db.getAll('sources')).map((source) => SourceSchema.parse(source));
+  }
+
+  async getSource(id: string): Promise<Source | undefined> {
+    const source = await this.db.get('sources', id);
+    return source && SourceSchema.parse(source);
+  }
+
+  async findSourceByUrl(url: string): Promise<Source | undefined> {
+    const source = await this.db.getFromIndex('sources', 'byUrl', url);
+    return source && SourceSchema.parse(source);
+  }
+
+  async putSources(sources: Source[]): Promise<void> {
+    const checked = sources.map((source) => SourceSchema.parse(source));
+    await guardQuota(async () => {
+      const tx = this.db.transaction('sources', 'readwrite');
+      await Promise.all([...checked.map((source) => tx.store.put(source)), tx.done]);
+    });
+  }
+
+  /** Removes a source; its items go too unless the user keeps them. */
+  async deleteSource(id: string, keepItems: boolean): Promise<void> {
+    const tx = this.db.transaction(['sources', 'items'], 'readwrite');
+    await tx.objectStore('sources').delete(id);
+    if (!keepItems) {
+      const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
+      for await (const cursor of tx.objectStore('items').index('bySource').iterate(range)) await cursor.delete();
+    }
+    await tx.done;
+  }
+
+  /**
+   * Records one fetch of one source in a single transaction: its health, and its items when it brought
+   * some. An item already stored keeps what the user did with it (read, star, tags, note) and its first
+   * fetch time; its feed-side fields are refreshed. Returns the ids of the items that are new.
+   */
+  async saveFetch({ source, items = [], fetchedAt }: FetchOutcome): Promise<string[]> {
+    return guardQuota(async () => {
+      const tx = this.db.transaction(['sources', 'items'], 'readwrite');
+      const sources = tx.objectStore('sources');
+      const itemStore = tx.objectStore('items');
+      const current = await sources.get(source.id);
+      if (!current) {
+        // Deleted while it was being fetched: its items must not come back.
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        return [];
+      }
+      const added: string[] = [];
+      const existing = await Promise.all(items.map((draft) => itemStore.get(draft.id)));
+      const writes = items.map((draft, index) => {
+        const before = existing[index];
+        if (!before) added.push(draft.id);
+        const item: Item = before
+          ? { ...fromRecord(before), ...draft, sourceId: before.sourceId }
+          : { ...draft, sourceId: source.id, fetched: fetchedAt, read: false, starred: false, tags: [] };
+        return itemStore.put(toRecord(item));
+      });
+      writes.push(sources.put(SourceSchema.parse({ ...current, ...source, health: source.health })));
+      await Promise.all([...writes, tx.done]);
+      return added;
+    });
+  }
+
+  async latestItems(limit: number): Promise<Item[]> {
+    const items: Item[] = [];
+    for await (const cursor of this.db.transaction('items').store.index('byDate').iterate(null, 'prev')) {
+      items.push(fromRecord(cursor.value));
+      if (items.length >= limit) break;
+    }
+    return items;
+  }
+
+  async getItem(id: string): Promise<Item | undefined> {
+    const record = await this.db.get('items', id);
+    return record && fromRecord(record);
+  }
+
+  async countItems(): Promise<number> {
+    return this.db.count('items');
+  }
+
+  /** Unread items that arrived after `since`: what the badge and the popup call "new". */
+  async countNewUnread(since: string): Promise<number> {
+    let count = 0;
+    const range = IDBKeyRange.lowerBound(since, true);
+    for await (const cursor of this.db.transaction('items').store.index('byFetched').iterate(range)) {
+      if (!cursor.value.read) count++;
+    }
+    return count;
+  }
+
+  async setRead(ids: string[], read: boolean): Promise<void> {
+    await guardQuota(async () => {
+      const tx = this.db.transaction('items', 'readwrite');
+      for (const id of ids) {
+        const record = await tx.store.get(id);
+        if (record) await tx.store.put(toRecord({ ...fromRecord(record), read }));
+      }
+      await tx.done;
+    });
+  }
+
+  async listTags(): Promise<Tag[]> {
+    return (await this.db.getAll('tags')).map((tag) => TagSchema.parse(tag));
+  }
+
+  async putTags(tags: readonly Tag[]): Promise<void> {
+    const checked = tags.map((tag) => TagSchema.parse(tag));
+    await guardQuota(async () => {
+      const tx = this.db.transaction('tags', 'readwrite');
+      await Promise.all([...checked.map((tag) => tx.store.put(tag)), tx.done]);
+    });
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await this.db.get('meta', key))?.value as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await guardQuota(() => this.db.put('meta', { key, value }));
+  }
+}
