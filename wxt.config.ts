@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { curatedHostPermissions } from './lib/sources/curated-pack';
 
@@ -10,14 +11,23 @@ const e2e = process.env.VIGIE_E2E === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: e2e ? '.output/e2e' : '.output',
   // Firefox defaults to MV2 in WXT, which would drop optional_host_permissions.
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
-    // rss-parser (through xml2js and sax) expects Node's events, stream and timers: the browser builds of
-    // these modules make it run in the service worker.
+    // rss-parser (through xml2js and sax) expects Node's events, stream and timers: browser versions of
+    // these make it run in the service worker. sanitize-html needs only htmlparser2's Parser, not its DOM
+    // and serializer, and never postcss (see build/shims): this keeps the background within its budget.
     resolve: {
-      alias: { events: 'events', stream: 'stream-browserify', timers: 'timers-browserify' },
+      alias: [
+        { find: /^events$/, replacement: 'events' },
+        { find: /^timers$/, replacement: 'timers-browserify' },
+        { find: /^stream$/, replacement: resolve('build/shims/stream.ts') },
+        { find: /^postcss$/, replacement: resolve('build/shims/postcss.ts') },
+        { find: /^entities$/, replacement: resolve('build/shims/entities.ts') },
+        { find: /^htmlparser2$/, replacement: resolve('node_modules/htmlparser2/dist/esm/Parser.js') },
+      ],
     },
   }),
   manifest: ({ browser }) => ({
@@ -31,11 +41,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // Firefox ESR 140 is the oldest Firefox still supported by Mozilla that administrations run.
             gecko: {
               id: 'vigie@observatoire-socialmedia.fr',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -122,7 +122,7 @@ async function parseXmlFeed(text: string, format: Exclude<FeedFormat, 'jsonfeed'
   try {
     feed = await parseWithRssParser(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
     throw new FeedError(/not recognized/i.test(message) ? 'not-a-feed' : 'malformed', message);
   }
   return {

@@ -32,7 +32,7 @@ function withSafeUrl(attribute: 'href' | 'src', base?: string): sanitizeHtml.Tra
   return (tagName, attribs) => {
     const { [attribute]: raw, ...rest } = attribs;
     const url = safeHttpUrl(raw, base);
-    const extra = tagName === 'a' ? { rel: 'noopener noreferrer nofollow', target: '_blank' } : {};
+    const extra: Record<string, string> = tagName === 'a' ? { rel: 'noopener noreferrer nofollow', target: '_blank' } : {};
     return { tagName, attribs: url ? { ...rest, [attribute]: url, ...extra } : rest };
   };
 }
@@ -51,6 +51,7 @@ export function sanitizeItemHtml(html: string, base?: string): string {
     allowedSchemes: ['http', 'https'],
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
+    parseStyleAttributes: false,
     disallowedTagsMode: 'discard',
     nonTextTags: DROPPED_WITH_CONTENT,
     transformTags: { a: withSafeUrl('href', base), img: withSafeUrl('src', base) },

@@ -1,0 +1,100 @@
+import { browser, type Browser } from 'wxt/browser';
+import { createHandlers, newSince } from '@/lib/background/handlers';
+import { BADGE_COLOR, badgeText } from '@/lib/badge/badge';
+import { feedErrorText } from '@/lib/i18n/translate';
+import type { VigieEvent } from '@/lib/messages/protocol';
+import { InvalidRequestError, route } from '@/lib/messages/router';
+import { FeedError } from '@/lib/model/feed-error';
+import { Poller } from '@/lib/refresh/poller';
+import { seedCuratedPack } from '@/lib/sources/seed';
+import { VigieStore } from '@/lib/store/store';
+
+/**
+ * The background (service worker on Chrome, event page on Firefox): the only writer of the store. It wires
+ * the alarm that drives polling, the message protocol and the badge; the logic lives in lib/.
+ */
+const POLL_ALARM = 'vigie-poll';
+
+export default defineBackground(() => {
+  const t = (key: string, substitutions?: string | string[]) =>
+    browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], substitutions);
+  const storeReady = VigieStore.open();
+
+  const broadcast = (event: VigieEvent) => {
+    // No open page means nobody listens: that is not an error.
+    browser.runtime.sendMessage(event).catch(() => undefined);
+  };
+
+  const canRead = (origin: string) => browser.permissions.contains({ origins: [origin] });
+
+  async function updateBadge(store: VigieStore): Promise<void> {
+    const count = await newSince(store);
+    await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+    await browser.action.setBadgeText({ text: badgeText(count) });
+    broadcast({ channel: 'vigie', event: 'itemsChanged', newCount: count });
+  }
+
+  const poller = storeReady.then(
+    (store) =>
+      new Poller({
+        store,
+        broadcast,
+        canRead,
+        afterRefresh: async (summary) => {
+          // Backgrounds stop between alarms: a refresh that brought nothing new leaves the badge as it is.
+          if (summary.added.length > 0 || summary.outcomes.length > 0) await updateBadge(store);
+        },
+      }),
+  );
+
+  const handlers = Promise.all([storeReady, poller]).then(([store, p]) =>
+    createHandlers({
+      store,
+      poller: p,
+      canRead,
+      itemsChanged: () => updateBadge(store),
+      sourcesChanged: () => broadcast({ channel: 'vigie', event: 'sourcesChanged' }),
+    }),
+  );
+
+  function describe(error: unknown): { code: string; message: string } {
+    if (error instanceof FeedError) return { code: error.code, message: feedErrorText(error.toInfo(), t) };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { code: error instanceof InvalidRequestError ? 'invalid-request' : 'error', message: t('errorGeneric', [detail]) };
+  }
+
+  /** Requests come only from Vigie's own pages; content scripts and other extensions are ignored. */
+  function fromOwnPage(sender: Browser.runtime.MessageSender): boolean {
+    return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!fromOwnPage(sender)) return undefined;
+    if ((message as { channel?: unknown } | null)?.channel !== 'vigie') return undefined;
+    return handlers.then((h) => route(message, h, { describe }));
+  });
+
+  async function ensureAlarm(): Promise<void> {
+    if (!(await browser.alarms.get(POLL_ALARM))) {
+      // One alarm for all sources: each source's own interval is checked at every tick.
+      await browser.alarms.create(POLL_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+    }
+  }
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) void poller.then((p) => p.poll(false));
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void (async () => {
+      const store = await storeReady;
+      await seedCuratedPack(store);
+      await ensureAlarm();
+      await (await poller).poll(false);
+    })();
+  });
+
+  browser.runtime.onStartup.addListener(() => {
+    void ensureAlarm();
+  });
+});

@@ -1,0 +1,71 @@
+import type { VigieEvent } from '../messages/protocol';
+import type { Settings } from '../model/settings';
+import type { VigieStore } from '../store/store';
+import { loadSettings } from '../settings/settings';
+import { refreshSources, type RefreshSummary } from './refresh';
+import { isDue } from './schedule';
+
+/**
+ * Drives refreshes for the background: the alarm asks for the due sources, the "Rafraîchir" button for all
+ * enabled ones. Only one refresh runs at a time; a request during a refresh waits for it rather than
+ * fetching every source twice.
+ */
+export interface PollerDeps {
+  store: VigieStore;
+  broadcast: (event: VigieEvent) => void;
+  /** Called after every refresh so that the badge follows the store. */
+  afterRefresh: (summary: RefreshSummary) => Promise<void>;
+  canRead?: (originPattern: string) => Promise<boolean>;
+  fetchImpl?: typeof fetch;
+  loadSettings?: (store: VigieStore) => Promise<Settings>;
+}
+
+export class Poller {
+  private running: Promise<RefreshSummary> | undefined;
+  private queuedAll: Promise<RefreshSummary> | undefined;
+
+  constructor(private readonly deps: PollerDeps) {}
+
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  /**
+   * `all`: every enabled source now (the user asked); otherwise only those whose interval has passed.
+   * A timed poll during a refresh joins it; a user's refresh runs once the current one ends.
+   */
+  poll(all: boolean): Promise<RefreshSummary> {
+    if (!this.running) {
+      this.running = this.run(all).finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    if (!all) return this.running;
+    this.queuedAll ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queuedAll = undefined;
+        return this.poll(true);
+      });
+    return this.queuedAll;
+  }
+
+  private async run(all: boolean): Promise<RefreshSummary> {
+    const { store } = this.deps;
+    const settings = await (this.deps.loadSettings ?? loadSettings)(store);
+    const now = Date.now();
+    const sources = (await store.listSources()).filter((source) => source.enabled && (all || isDue(source, now)));
+    if (sources.length === 0) return { outcomes: [], added: [], failed: 0 };
+    this.deps.broadcast({ channel: 'vigie', event: 'refreshStarted' });
+    const summary = await refreshSources(sources, {
+      store,
+      settings,
+      canRead: this.deps.canRead,
+      fetchImpl: this.deps.fetchImpl,
+    });
+    await this.deps.afterRefresh(summary);
+    this.deps.broadcast({ channel: 'vigie', event: 'refreshFinished', added: summary.added.length, failed: summary.failed });
+    return summary;
+  }
+}

@@ -1,0 +1,92 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/**
+ * Loads the end-to-end build (`npm run build:e2e`) into Debian's Chromium through playwright-core.
+ * No browser is ever downloaded. Without Chromium, CI fails; elsewhere the suite says why it did not run.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
+export const canRun = existsSync(CHROMIUM);
+
+if (!canRun) {
+  if (process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: CI must install it (apt-get install -y chromium)`);
+  console.warn(`\n⚠ end-to-end tests NOT run: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
+}
+
+/** The part of the `chrome` global that the tests call inside the browser. */
+interface ChromeApi {
+  runtime: { sendMessage: (message: unknown) => Promise<any> };
+  action: { getBadgeText: (details: object) => Promise<string>; getBadgeBackgroundColor: (details: object) => Promise<number[]> };
+}
+declare const chrome: ChromeApi;
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  /** Opens an extension page (popup.html…) in a tab. */
+  open: (page: string) => Promise<Page>;
+  /** Sends a protocol request from an extension page, as the popup would, and returns the raw envelope. */
+  request: (type: string, params?: unknown) => Promise<{ ok: boolean; result?: any; code?: string; message?: string }>;
+  badge: () => Promise<{ text: string; color: number[] }>;
+  close: () => Promise<void>;
+}
+
+export async function loadExtension(): Promise<LoadedExtension> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no build at ${EXTENSION_DIR}: run npm run build:e2e`);
+  const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=fr-FR',
+    ],
+    locale: 'fr-FR',
+    // The extension's i18n follows the browser's interface language, which Chromium takes from the environment.
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const id = new URL(worker.url()).host;
+  let bridge: Page | undefined;
+
+  const open = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/${path}`);
+    return page;
+  };
+
+  return {
+    context,
+    worker,
+    id,
+    open,
+    async request(type, params = {}) {
+      bridge ??= await open('popup.html');
+      return bridge.evaluate(
+        ([t, p]) => chrome.runtime.sendMessage({ channel: 'vigie', type: t, params: p }),
+        [type, params] as const,
+      );
+    },
+    badge: () =>
+      worker.evaluate(async () => ({
+        text: await chrome.action.getBadgeText({}),
+        color: await chrome.action.getBadgeBackgroundColor({}),
+      })),
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

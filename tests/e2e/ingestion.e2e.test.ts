@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hang, startServer, withEtag, type TestServer } from '../support/http-server';
+import { canRun, loadExtension, type LoadedExtension } from './extension';
+
+/**
+ * The built extension in a real Chromium: a source served on 127.0.0.1 is added, refreshed, stored, listed in
+ * the popup and counted on the badge; a 304, a dead server and an HTML page each get their own outcome.
+ */
+const FEED = readFileSync('tests/fixtures/e2e/veille-iso-8859-1.xml');
+const TITLES = [
+  "Réglementation : la publicité politique change à l'approche des élections",
+  'Portée organique des Pages : ce que dit Meta',
+  'Modération : nouvelles règles communautaires détaillées',
+];
+
+describe.skipIf(!canRun)('ingestion in Chromium', () => {
+  let server: TestServer;
+  let vigie: LoadedExtension;
+
+  beforeAll(async () => {
+    server = await startServer({
+      '/veille.xml': withEtag(FEED, 'application/rss+xml'),
+      '/lent.xml': hang,
+      '/page.html': (_, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><html><body><h1>Accueil</h1></body></html>');
+      },
+    });
+    vigie = await loadExtension();
+    const settings = await vigie.request('updateSettings', { fetchTimeoutSeconds: 2 });
+    expect(settings.ok).toBe(true);
+  }, 60_000);
+
+  afterAll(async () => {
+    await vigie?.close();
+    await server?.close();
+  });
+
+  it('adds a local source, stores its items with their accents and shows their count on the badge', async () => {
+    const added = await vigie.request('addSource', { url: server.url('/veille.xml') });
+    expect(added.ok, added.message).toBe(true);
+    expect(added.result.title).toBe('Veille locale é');
+    expect(added.result.kind).toBe('rss');
+
+    const stored = await vigie.request('summary');
+    const titles = stored.result.latest.map((item: { title: string }) => item.title);
+    expect(titles).toEqual(expect.arrayContaining(TITLES));
+    const first = stored.result.latest.find((item: { title: string }) => item.title === TITLES[0]);
+    // utm_* removed from the stored link.
+    expect(first.url).toBe('https://exemple.fr/veille/pub-politique');
+    expect(stored.result.newCount).toBe(3);
+
+    await expect.poll(async () => (await vigie.badge()).text, { timeout: 5000 }).toBe('3');
+  });
+
+  it('lists the items in the popup, without running any script from the feed, and opening it clears the badge', async () => {
+    const popup = await vigie.open('popup.html');
+    const dialogs: string[] = [];
+    popup.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await expect.poll(() => popup.locator('.item__title').allTextContents(), { timeout: 5000 }).toEqual(expect.arrayContaining(TITLES));
+    await expect.poll(() => popup.locator('.new-count').textContent()).toBe('3 nouveaux éléments');
+    await expect.poll(() => popup.locator('.source', { hasText: 'Veille locale é' }).locator('.source__health').textContent()).toBe('OK');
+    expect(await popup.locator('a.item__title').first().getAttribute('href')).toMatch(/^https:\/\/exemple\.fr\//);
+    expect(dialogs).toEqual([]);
+    await expect.poll(async () => (await vigie.badge()).text, { timeout: 5000 }).toBe('');
+    await popup.close();
+  });
+
+  it('refuses an HTML page as a source, in words', async () => {
+    const refused = await vigie.request('addSource', { url: server.url('/page.html') });
+    expect(refused.ok).toBe(false);
+    expect(refused.code).toBe('not-a-feed');
+    expect(refused.message).toMatch(/Ce n'est pas un flux/);
+  });
+
+  it('on refresh: the unchanged feed costs a 304, the dead server times out, the HTML page is reported, stored items stay', async () => {
+    const imported = await vigie.request('importOpml', {
+      text: `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
+        <outline text="Tests"><outline type="rss" text="Serveur muet" xmlUrl="${server.url('/lent.xml')}"/>
+        <outline type="rss" text="Page HTML" xmlUrl="${server.url('/page.html')}"/></outline></body></opml>`,
+    });
+    expect(imported.ok, imported.message).toBe(true);
+    expect(imported.result.added).toHaveLength(2);
+
+    const refreshed = await vigie.request('refresh');
+    expect(refreshed.ok, refreshed.message).toBe(true);
+    expect(refreshed.result.added).toBe(0);
+    expect(server.hits.get('/veille.xml')).toContain(304);
+
+    const { result } = await vigie.request('summary');
+    const byTitle = (title: string) => result.sources.find((source: { title: string }) => source.title === title);
+    expect(byTitle('Veille locale é').lastError).toBeUndefined();
+    expect(byTitle('Serveur muet').lastError).toEqual({ code: 'timeout', detail: '2 s' });
+    expect(byTitle('Page HTML').lastError.code).toBe('not-a-feed');
+    expect(result.latest.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(TITLES));
+
+    const popup = await vigie.open('popup.html');
+    const muted = popup.locator('.source', { hasText: 'Serveur muet' }).locator('.source__health');
+    await expect.poll(() => muted.textContent()).toMatch(/n'a pas répondu à temps/);
+    await popup.close();
+  }, 30_000);
+});
