@@ -1,3 +1,4 @@
+import '@/lib/model/zod-setup';
 import { browser, type Browser } from 'wxt/browser';
 import { createHandlers, newSince } from '@/lib/background/handlers';
 import { BADGE_COLOR, badgeText } from '@/lib/badge/badge';

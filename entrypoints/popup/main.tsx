@@ -1,3 +1,4 @@
+import '@/lib/model/zod-setup';
 import { render } from 'preact';
 import { uiLanguage } from '@/lib/i18n/browser';
 import { Popup } from '@/components/Popup';

@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalLink } from './links';
 import type { RawEntry } from './parse';
 
@@ -13,8 +15,10 @@ export function dedupeKey(entry: RawEntry, link: string | undefined, text: strin
   return `text:${entry.title ?? ''}\n${text}`;
 }
 
-/** A stable, compact identifier: hex SHA-256 of the namespaced key, cut to 128 bits. */
-export async function stableId(namespace: string, key: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${namespace}\n${key}`));
-  return Array.from(new Uint8Array(digest).subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('');
+/**
+ * A stable, compact identifier: hex SHA-256 of the namespaced key, cut to 128 bits. Synchronous on
+ * purpose: Web Crypto's digest is asynchronous and, one call per item, cost more than parsing a whole feed.
+ */
+export function stableId(namespace: string, key: string): string {
+  return bytesToHex(sha256(utf8ToBytes(`${namespace}\n${key}`)).subarray(0, 16));
 }

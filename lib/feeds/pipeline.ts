@@ -42,12 +42,12 @@ export async function readFeedText(text: string, input: FeedInput): Promise<Feed
   const items: ItemDraft[] = [];
   const now = Date.now();
   for (const entry of feed.entries) {
-    const draft = normaliseEntry(entry, feedBase, now);
+    const draft = normaliseEntry(entry, feedBase, now, feed.base !== undefined);
     const key = dedupeKey(entry, draft.url, draft.contentHtml ?? draft.summary ?? '');
     // A feed may list the same entry twice: the first one wins, as in every reader.
     if (seen.has(key)) continue;
     seen.add(key);
-    items.push({ ...draft, id: await stableId(namespace, key), language: entry.language ?? feed.language });
+    items.push({ ...draft, id: stableId(namespace, key), language: entry.language ?? feed.language });
   }
   return {
     format: feed.format,
@@ -58,13 +58,15 @@ export async function readFeedText(text: string, input: FeedInput): Promise<Feed
   };
 }
 
-function normaliseEntry(entry: RawEntry, feedBase: string, now: number): Omit<ItemDraft, 'id'> {
+function normaliseEntry(entry: RawEntry, feedBase: string, now: number, feedHasXmlBase: boolean): Omit<ItemDraft, 'id'> {
   const base = safeHttpUrl(entry.base, feedBase) ?? feedBase;
   const url = canonicalLink(entry.link, base);
-  const contentHtml = entry.contentHtml ? sanitizeItemHtml(entry.contentHtml, url ?? base) : undefined;
-  const summarySource = entry.summaryHtml ?? entry.snippet ?? entry.contentHtml;
-  const summary = summarySource ? shorten(htmlToText(summarySource)) : undefined;
-  const title = entry.title ? htmlToText(entry.title) : undefined;
+  // A declared xml:base is what relative links in the content resolve against (RFC 4287); else the item's page.
+  const contentBase = entry.base !== undefined || feedHasXmlBase ? base : (url ?? base);
+  const contentHtml = entry.contentHtml ? sanitizeItemHtml(entry.contentHtml, contentBase) : undefined;
+  const summary = shorten(summaryText(entry));
+  // Most titles are plain text: parsing them as HTML only when they look like markup saves a parse per item.
+  const title = entry.title && /[<&]/.test(entry.title) ? htmlToText(entry.title) : entry.title?.replace(/\s+/g, ' ').trim();
   const published = entry.dates.map((raw) => normaliseDate(raw, now)).find(Boolean);
   return {
     url,
@@ -78,8 +80,18 @@ function normaliseEntry(entry: RawEntry, feedBase: string, now: number): Omit<It
   };
 }
 
-function shorten(text: string): string {
-  if (text.length <= SUMMARY_LENGTH) return text;
+/** Elements whose text htmlToText drops but rss-parser's snippet keeps ("alert(1)", CSS rules). */
+const HIDDEN_TEXT = /<(script|style|iframe|object|embed|form|textarea|select|option|button|noscript|template|svg|math|frameset|frame|applet|title|head)\b/i;
+
+/** rss-parser's snippet is already plain text (tags stripped, entities decoded): it is used as is, when it can be. */
+function summaryText(entry: RawEntry): string | undefined {
+  if (entry.summaryHtml) return htmlToText(entry.summaryHtml);
+  if (entry.snippet && !HIDDEN_TEXT.test(entry.contentHtml ?? '')) return entry.snippet.replace(/\s+/g, ' ').trim();
+  return entry.contentHtml ? htmlToText(entry.contentHtml) : undefined;
+}
+
+function shorten(text: string | undefined): string | undefined {
+  if (!text || text.length <= SUMMARY_LENGTH) return text || undefined;
   const cut = text.slice(0, SUMMARY_LENGTH);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SUMMARY_LENGTH - 40))}…`;
 }
