@@ -16,7 +16,9 @@ export function normaliseDate(raw: string | undefined, now = Date.now()): string
   const text = raw?.trim();
   if (!text) return undefined;
   const withZone = text.replace(/\b([A-Z]{1,4})$/, (zone) => ZONES[zone] ?? zone);
-  const time = Date.parse(withZone);
+  // RSS 0.9x feeds write "03 Apr 02 1500 GMT": V8 reads a time without its colon as midnight.
+  const withColon = withZone.replace(/^((?:[A-Za-z]{3},? )?\d{1,2} [A-Za-z]{3} \d{2,4}) (\d{2})(\d{2})(?=\s|$)/, '$1 $2:$3');
+  const time = Date.parse(withColon);
   if (Number.isNaN(time) || time < EARLIEST || time > now + FUTURE_SLACK_MS) return undefined;
   return new Date(time).toISOString();
 }

@@ -18,7 +18,7 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string
     const text = label ? tryDecode(bytes, label) : undefined;
     if (text !== undefined) return text;
   }
-  return tryDecode(bytes, 'utf-8') ?? new TextDecoder('windows-1252').decode(bytes);
+  return tryDecode(bytes, 'utf-8') ?? decodeWith(new TextDecoder('windows-1252'), bytes);
 }
 
 export function charsetOf(contentType?: string): string | undefined {
@@ -44,8 +44,23 @@ function tryDecode(bytes: Uint8Array, label: string): string | undefined {
     return undefined;
   }
   try {
-    return decoder.decode(bytes);
+    return decodeWith(decoder, bytes);
   } catch {
-    return decoder.encoding === 'utf-8' ? undefined : new TextDecoder(label).decode(bytes);
+    return decoder.encoding === 'utf-8' ? undefined : decodeWith(new TextDecoder(label), bytes);
   }
+}
+
+/**
+ * Node from 20.18.3 decodes windows-1252 (and so latin1, iso-8859-1, ascii) as ISO-8859-1: bytes 0x80-0x9F
+ * come out as C1 controls instead of € ’ œ … (nodejs/node#56542). Browsers map them as below, keeping only
+ * five bytes as themselves, so this repair changes nothing there.
+ */
+const WINDOWS_1252_80_9F =
+  '\u20AC\x81\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\x8D\u017D\x8F' +
+  '\x90\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\x9D\u017E\u0178';
+
+function decodeWith(decoder: TextDecoder, bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return text;
+  return text.replace(/[\x80-\x9F]/g, (c) => WINDOWS_1252_80_9F.charAt(c.charCodeAt(0) - 0x80));
 }

@@ -71,17 +71,34 @@ interface ParserFeed {
  */
 const renameAtomDates = (name: string) => (name === 'published' ? 'vigie:published' : name === 'updated' ? 'vigie:updated' : name);
 
-const parser = new Parser<ParserFeed, ParserItem>({
-  xml2js: { tagNameProcessors: [renameAtomDates] },
-  customFields: {
-    feed: [['$', 'xmlAttributes', { keepArray: true }]] as unknown as (keyof ParserFeed)[],
-    item: [
-      ['vigie:published', 'rawPublished'],
-      ['vigie:updated', 'rawUpdated'],
-      ['category', 'atomCategories', { keepArray: true }],
-      ['$', 'xmlAttributes', { keepArray: true }],
-    ] as unknown as (keyof ParserItem)[],
-  },
+/**
+ * rss-parser reads every Atom <link> as having attributes: one written `<link>https://…</link>` or `<link/>`
+ * throws and loses the whole feed. Such a link is given its text as href instead.
+ */
+const giveAtomLinksAttributes = (xpath: string, _previous: unknown, value: unknown) =>
+  (xpath === '/feed/link' || xpath === '/feed/entry/link') && typeof value === 'string' ? { $: { href: value.trim() } } : value;
+
+const CUSTOM_FIELDS = {
+  feed: [['$', 'xmlAttributes', { keepArray: true }]] as unknown as (keyof ParserFeed)[],
+  item: [
+    ['vigie:published', 'rawPublished'],
+    ['vigie:updated', 'rawUpdated'],
+    ['category', 'atomCategories', { keepArray: true }],
+    ['$', 'xmlAttributes', { keepArray: true }],
+  ] as unknown as (keyof ParserItem)[],
+};
+
+/** RSS 0.9x, 2.0 and 1.0 (RDF). */
+const rssParser = new Parser<ParserFeed, ParserItem>({
+  // An <rss> root without a version attribute (seen in the wild) is otherwise refused as "not recognized".
+  defaultRSS: 2,
+  customFields: CUSTOM_FIELDS,
+});
+
+/** Atom only: the link repair computes a path for every element, a cost RSS feeds need not pay. */
+const atomParser = new Parser<ParserFeed, ParserItem>({
+  xml2js: { tagNameProcessors: [renameAtomDates], validator: giveAtomLinksAttributes },
+  customFields: CUSTOM_FIELDS,
 });
 
 /** The first element of the document, skipping the prolog: says which format the text claims to be. */
@@ -112,16 +129,16 @@ export async function parseFeedText(text: string): Promise<RawFeed> {
   return format === 'jsonfeed' ? parseJsonFeed(text) : parseXmlFeed(text.trimStart(), format);
 }
 
-/** The bare rss-parser step, exposed so that the benchmark can compare the pipeline with it. */
-export function parseWithRssParser(text: string): Promise<ParserFeed> {
-  return parser.parseString(text) as Promise<ParserFeed>;
-}
 
 async function parseXmlFeed(text: string, format: Exclude<FeedFormat, 'jsonfeed'>): Promise<RawFeed> {
   let feed: ParserFeed;
   try {
-    feed = await parseWithRssParser(text);
+    feed = (await (format === 'atom' ? atomParser : rssParser).parseString(text)) as ParserFeed;
   } catch (error) {
+    if (error instanceof TypeError) {
+      // rss-parser walks the tree without checks: a missing <channel> shows up as a TypeError.
+      throw new FeedError('malformed', `incomplete ${format.toUpperCase()} structure`);
+    }
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
     throw new FeedError(/not recognized/i.test(message) ? 'not-a-feed' : 'malformed', message);
   }
@@ -156,7 +173,8 @@ function entryFromParser(item: ParserItem, format: FeedFormat): RawEntry {
   const summaryHtml = isAtom ? item.summary : encoded ? item.content : undefined;
   return {
     guid: textOf(item.guid) ?? textOf(item.id) ?? item['rdf:about'],
-    link: textOf(item.link),
+    // RSS's guid is a permalink unless it says otherwise: an item without <link> is still reachable through it.
+    link: textOf(item.link) ?? (format === 'rss' && /^https?:\/\//i.test(textOf(item.guid) ?? '') ? textOf(item.guid) : undefined),
     title: textOf(item.title),
     author: textOf(item.creator) ?? textOf(item.author),
     dates: isAtom ? [item.rawPublished, item.rawUpdated] : [item.pubDate, item.date, item.rawUpdated],

@@ -17,12 +17,18 @@ export interface RouterOptions {
 }
 
 /**
- * Answers a message, or returns undefined when it is not a Vigie request (so other listeners may answer).
+ * Answers a message, or returns undefined when it is not a Vigie message (so other listeners may answer).
  * The caller checks who sent it before calling this.
  */
 export async function route(message: unknown, handlers: Handlers, options: RouterOptions): Promise<ResponseEnvelope | undefined> {
+  const candidate = message as { channel?: unknown; type?: unknown } | null;
+  // Events share the channel but carry no `type`: they are for pages, not for the router.
+  if (candidate?.channel !== 'vigie' || candidate.type === undefined) return undefined;
   const envelope = RequestEnvelopeSchema.safeParse(message);
-  if (!envelope.success) return undefined;
+  if (!envelope.success) {
+    // A Vigie message the protocol does not know (a page newer than its background, say) is answered, not ignored.
+    return { ok: false, ...options.describe(new InvalidRequestError(`unknown request ${JSON.stringify(candidate.type)}`)) };
+  }
   const { type, params } = envelope.data;
   try {
     const spec = REQUESTS[type];

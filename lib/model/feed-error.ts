@@ -13,6 +13,7 @@ export const FEED_ERROR_CODES = [
   'malformed',
   'permission',
   'quota',
+  'storage',
 ] as const;
 export const FeedErrorCodeSchema = z.enum(FEED_ERROR_CODES);
 export type FeedErrorCode = z.infer<typeof FeedErrorCodeSchema>;

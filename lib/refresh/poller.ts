@@ -58,14 +58,19 @@ export class Poller {
     const sources = (await store.listSources()).filter((source) => source.enabled && (all || isDue(source, now)));
     if (sources.length === 0) return { outcomes: [], added: [], failed: 0 };
     this.deps.broadcast({ channel: 'vigie', event: 'refreshStarted' });
-    const summary = await refreshSources(sources, {
-      store,
-      settings,
-      canRead: this.deps.canRead,
-      fetchImpl: this.deps.fetchImpl,
-    });
-    await this.deps.afterRefresh(summary);
-    this.deps.broadcast({ channel: 'vigie', event: 'refreshFinished', added: summary.added.length, failed: summary.failed });
-    return summary;
+    let summary: RefreshSummary = { outcomes: [], added: [], failed: 0 };
+    try {
+      summary = await refreshSources(sources, {
+        store,
+        settings,
+        canRead: this.deps.canRead,
+        fetchImpl: this.deps.fetchImpl,
+      });
+      await this.deps.afterRefresh(summary);
+      return summary;
+    } finally {
+      // Open pages must leave their "refreshing" state whatever happened.
+      this.deps.broadcast({ channel: 'vigie', event: 'refreshFinished', added: summary.added.length, failed: summary.failed });
+    }
   }
 }

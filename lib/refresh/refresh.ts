@@ -38,7 +38,7 @@ export async function refreshSources(sources: readonly Source[], deps: RefreshDe
   const settled = await runPool(sources, deps.settings.concurrency, (source) => refreshOne(source, deps));
   const outcomes = settled.map((result, index): SourceOutcome => {
     if (result.status === 'fulfilled') return result.value;
-    // Only a store failure reaches here (refreshOne records feed errors itself).
+    // Only a store failure reaches here (refreshOne records feed errors itself, if the store lets it).
     return { sourceId: sources[index]?.id ?? '', status: 'failed', added: [], error: toInfo(result.reason) };
   });
   return {
@@ -64,11 +64,11 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
     });
     const success = { ...health, lastSuccess: now(), consecutiveFailures: 0, lastError: undefined };
     if (response.status === 'not-modified') {
-      await deps.store.saveFetch({ source: { id: source.id, health: success }, fetchedAt: now() });
+      await saving(() => deps.store.saveFetch({ source: { id: source.id, health: success }, fetchedAt: now() }));
       return { sourceId: source.id, status: 'not-modified', added: [] };
     }
     const feed = await readFeed(response.bytes, { url: response.url, contentType: response.contentType, namespace: source.id });
-    const added = await deps.store.saveFetch({
+    const added = await saving(() => deps.store.saveFetch({
       source: {
         id: source.id,
         kind: feed.format satisfies SourceKind,
@@ -80,13 +80,23 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
       },
       items: feed.items,
       fetchedAt: now(),
-    });
+    }));
     return { sourceId: source.id, status: 'updated', added };
   } catch (error) {
     const info = toInfo(error);
     const failed = { ...health, consecutiveFailures: source.health.consecutiveFailures + 1, lastError: info };
     await deps.store.saveFetch({ source: { id: source.id, health: failed }, fetchedAt: now() });
     return { sourceId: source.id, status: 'failed', added: [], error: info };
+  }
+}
+
+/** A store failure is said as one, not mistaken for a bad feed. */
+async function saving<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof FeedError) throw error;
+    throw new FeedError('storage', error instanceof Error ? error.message.split('\n')[0] : String(error));
   }
 }
 

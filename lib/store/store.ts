@@ -19,6 +19,25 @@ export async function openVigieDb(name = DB_NAME, version = DB_VERSION): Promise
   });
 }
 
+/**
+ * Runs `work` in `tx` and waits for the commit. On any failure the whole transaction is rolled back, so
+ * nothing is half-done, and `done` (rejected by the abort) is not left unhandled.
+ */
+async function allOrNothing(tx: { abort(): void; done: Promise<void> }, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+    await tx.done;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
 export function toRecord(item: Item): ItemRecord {
   const checked = ItemSchema.parse(item);
   const sortDate = checked.published ?? checked.fetched;
@@ -71,13 +90,15 @@ export class VigieStore {
 
   /** Removes a source; its items go too unless the user keeps them. */
   async deleteSource(id: string, keepItems: boolean): Promise<void> {
-    const tx = this.db.transaction(['sources', 'items'], 'readwrite');
-    await tx.objectStore('sources').delete(id);
-    if (!keepItems) {
-      const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
-      for await (const cursor of tx.objectStore('items').index('bySource').iterate(range)) await cursor.delete();
-    }
-    await tx.done;
+    await guardQuota(async () => {
+      const tx = this.db.transaction(['sources', 'items'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        await tx.objectStore('sources').delete(id);
+        if (keepItems) return;
+        const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
+        for await (const cursor of tx.objectStore('items').index('bySource').iterate(range)) await cursor.delete();
+      });
+    });
   }
 
   /**
@@ -99,16 +120,17 @@ export class VigieStore {
       }
       const added: string[] = [];
       const existing = await Promise.all(items.map((draft) => itemStore.get(draft.id)));
-      const writes = items.map((draft, index) => {
+      // Everything is checked before the first write, so that an invalid draft cannot leave half a fetch.
+      const records = items.map((draft, index) => {
         const before = existing[index];
         if (!before) added.push(draft.id);
         const item: Item = before
           ? { ...fromRecord(before), ...draft, sourceId: before.sourceId }
           : { ...draft, sourceId: source.id, fetched: fetchedAt, read: false, starred: false, tags: [] };
-        return itemStore.put(toRecord(item));
+        return toRecord(item);
       });
-      writes.push(sources.put(SourceSchema.parse({ ...current, ...source, health: source.health })));
-      await Promise.all([...writes, tx.done]);
+      const updated = SourceSchema.parse({ ...current, ...source, health: source.health });
+      await Promise.all([...records.map((record) => itemStore.put(record)), sources.put(updated), tx.done]);
       return added;
     });
   }
@@ -144,11 +166,12 @@ export class VigieStore {
   async setRead(ids: string[], read: boolean): Promise<void> {
     await guardQuota(async () => {
       const tx = this.db.transaction('items', 'readwrite');
-      for (const id of ids) {
-        const record = await tx.store.get(id);
-        if (record) await tx.store.put(toRecord({ ...fromRecord(record), read }));
-      }
-      await tx.done;
+      await allOrNothing(tx, async () => {
+        for (const id of ids) {
+          const record = await tx.store.get(id);
+          if (record) await tx.store.put(toRecord({ ...fromRecord(record), read }));
+        }
+      });
     });
   }
 

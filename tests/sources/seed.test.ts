@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CURATED_PACK, CURATED_PACK_VERSION } from '../../lib/sources/curated-pack';
+import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
+import type { VigieStore } from '../../lib/store/store';
+import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
+import { makeSource, openTestStore } from '../store/fixtures';
+
+const opened: VigieStore[] = [];
+async function newStore(): Promise<VigieStore> {
+  const store = await openTestStore();
+  opened.push(store);
+  return store;
+}
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+});
+
+const NOW = new Date('2025-06-01T08:00:00.000Z');
+const sortedIds = (items: readonly { id: string }[]) => items.map((item) => item.id).sort();
+
+describe('seedCuratedPack', () => {
+  it('adds the whole curated pack, enabled and curated, and the shared taxonomy on first run', async () => {
+    const store = await newStore();
+    const added = await seedCuratedPack(store, NOW);
+    expect(CURATED_PACK).toHaveLength(10);
+    expect(added).toEqual(CURATED_PACK.map((entry) => entry.id));
+
+    const sources = await store.listSources();
+    expect(sources).toHaveLength(10);
+    expect(sortedIds(sources)).toEqual(sortedIds(CURATED_PACK));
+    for (const source of sources) {
+      const entry = CURATED_PACK.find((candidate) => candidate.id === source.id)!;
+      expect(source).toMatchObject({
+        url: entry.url,
+        title: entry.title,
+        kind: entry.kind,
+        language: entry.language,
+        category: entry.category,
+        enabled: true,
+        origin: 'curated',
+        added: NOW.toISOString(),
+        health: { consecutiveFailures: 0 },
+      });
+    }
+
+    const tags = await store.listTags();
+    expect(tags).toHaveLength(13);
+    expect(sortedIds(tags)).toEqual(sortedIds(SHARED_TAXONOMY));
+    expect(await store.getMeta('curatedPackVersion')).toBe(CURATED_PACK_VERSION);
+  });
+
+  it('adds nothing when run again, and leaves the sources as the user changed them', async () => {
+    const store = await newStore();
+    await seedCuratedPack(store, NOW);
+    const newsroom = (await store.getSource('meta-newsroom'))!;
+    await store.putSources([{ ...newsroom, enabled: false, title: 'Renamed' }]);
+    const before = await store.listSources();
+
+    expect(await seedCuratedPack(store, new Date('2025-07-01T00:00:00.000Z'))).toEqual([]);
+    expect(await store.listSources()).toEqual(before);
+    expect(await store.listTags()).toHaveLength(13);
+  });
+
+  it('does not re-add a curated source the user removed when an older pack version is installed', async () => {
+    const store = await newStore();
+    await store.setMeta('curatedPackVersion', CURATED_PACK_VERSION - 1);
+    await store.setMeta(REMOVED_CURATED_KEY, ['meta-newsroom', 'techcrunch-meta']);
+    const added = await seedCuratedPack(store, NOW);
+
+    expect(added).not.toContain('meta-newsroom');
+    expect(added).not.toContain('techcrunch-meta');
+    expect(added).toHaveLength(8);
+    expect(await store.getSource('meta-newsroom')).toBeUndefined();
+    expect(await store.getSource('techcrunch-meta')).toBeUndefined();
+    expect(await store.getMeta('curatedPackVersion')).toBe(CURATED_PACK_VERSION);
+  });
+
+  it('does not add a curated source whose URL the user already follows under another id', async () => {
+    const store = await newStore();
+    await store.putSources([makeSource({ id: 'mine', url: 'https://about.fb.com/news/feed/', title: 'Mon flux Meta' })]);
+    const added = await seedCuratedPack(store, NOW);
+    expect(added).not.toContain('meta-newsroom');
+    expect(added).toHaveLength(9);
+    expect((await store.findSourceByUrl('https://about.fb.com/news/feed/'))?.id).toBe('mine');
+  });
+});

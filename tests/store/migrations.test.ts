@@ -1,0 +1,297 @@
+import type { IDBPDatabase } from 'idb';
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../lib/model/item';
+import type { Source } from '../../lib/model/source';
+import type { Tag } from '../../lib/model/tag';
+import { DB_VERSION, MIGRATIONS, type ItemRecord, type VigieSchema } from '../../lib/store/schema';
+import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
+import { makeDraft, makeSource } from './fixtures';
+
+/**
+ * A generic harness over MIGRATIONS: for every earlier version v, a database is created step by step up to
+ * v, each version writing the data valid at that version (SEEDS below), then it is opened at DB_VERSION. What
+ * was written must all be there, and the layout must be exactly the current one, every index answering.
+ *
+ * Adding a migration means adding SEEDS[newVersion] (a test below fails until then): data in the shape the
+ * new version stores, and a check of how it reads once upgraded to the latest version.
+ */
+
+/** A database whatever its version: seeds write the raw shape of their version, not today's types. */
+type RawDb = IDBPDatabase;
+type CurrentDb = IDBPDatabase<VigieSchema>;
+
+interface Seed {
+  /** Writes data valid at this version into a database opened at this version. */
+  write: (db: RawDb) => Promise<void>;
+  /** Checks, on the database upgraded to DB_VERSION, that this data is all there and indexed. */
+  check: (store: VigieStore, db: CurrentDb) => Promise<void>;
+}
+
+// ---- version 1 ------------------------------------------------------------------------------------------
+
+const V1_SOURCES: Source[] = [
+  makeSource({ id: 'v1-alpha', url: 'https://alpha.example/feed.xml', title: 'Alpha', category: 'Meta officiel' }),
+  makeSource({
+    id: 'v1-beta',
+    url: 'https://beta.example/atom.xml',
+    kind: 'atom',
+    title: 'Beta',
+    origin: 'curated',
+    language: 'fr',
+    health: { consecutiveFailures: 2, lastFetch: '2025-06-10T09:00:00.000Z', lastError: { code: 'http', detail: '500' }, etag: '"e1"' },
+  }),
+];
+
+/** Version 1 stores an item with `sortDate` (published, else fetched) and, unread only, `unreadDate`. */
+const V1_ITEMS: ItemRecord[] = [
+  {
+    id: 'v1-a1',
+    sourceId: 'v1-alpha',
+    url: 'https://alpha.example/a1',
+    title: 'Publicité : nouvelles règles',
+    published: '2025-06-01T10:00:00.000Z',
+    fetched: '2025-06-10T09:00:00.000Z',
+    summary: 'Résumé',
+    categories: ['Ads'],
+    read: false,
+    starred: false,
+    tags: ['v1-publicite', 'v1-ia'],
+    sortDate: '2025-06-01T10:00:00.000Z',
+    unreadDate: '2025-06-01T10:00:00.000Z',
+  },
+  {
+    id: 'v1-a2',
+    sourceId: 'v1-alpha',
+    title: 'Sans date',
+    fetched: '2025-06-05T09:00:00.000Z',
+    categories: [],
+    read: true,
+    starred: true,
+    tags: ['v1-publicite'],
+    note: 'à suivre',
+    sortDate: '2025-06-05T09:00:00.000Z',
+  },
+  {
+    id: 'v1-b1',
+    sourceId: 'v1-beta',
+    url: 'https://beta.example/b1',
+    title: 'Conditions mises à jour',
+    published: '2025-06-03T10:00:00.000Z',
+    fetched: '2025-06-04T09:00:00.000Z',
+    categories: [],
+    read: false,
+    starred: false,
+    tags: [],
+    sortDate: '2025-06-03T10:00:00.000Z',
+    unreadDate: '2025-06-03T10:00:00.000Z',
+  },
+];
+
+const V1_TAG: Tag = { id: 'v1-publicite', label: { fr: 'Publicité', en: 'Advertising' }, scope: 'shared', color: '#b35900' };
+
+const V1_META = { seenUntil: '2025-06-04T00:00:00.000Z', curatedPackVersion: 1 };
+
+const withoutIndexKeys = ({ sortDate: _sortDate, unreadDate: _unreadDate, ...item }: ItemRecord): Item => item;
+
+/** Keeps only the keys `among`, in the order given. */
+const only = (keys: readonly IDBValidKey[], among: readonly string[]) => keys.filter((key) => among.includes(String(key)));
+
+const V1_IDS = V1_ITEMS.map((item) => item.id);
+
+const SEEDS: Record<number, Seed> = {
+  1: {
+    async write(db) {
+      const tx = db.transaction(['sources', 'items', 'tags', 'meta'], 'readwrite');
+      await Promise.all([
+        ...V1_SOURCES.map((source) => tx.objectStore('sources').put(source)),
+        ...V1_ITEMS.map((item) => tx.objectStore('items').put(item)),
+        tx.objectStore('tags').put(V1_TAG),
+        ...Object.entries(V1_META).map(([key, value]) => tx.objectStore('meta').put({ key, value })),
+        tx.done,
+      ]);
+    },
+    async check(store, db) {
+      const sources = (await store.listSources()).filter((source) => source.id.startsWith('v1-'));
+      expect(sources.sort((a, b) => a.id.localeCompare(b.id))).toEqual(V1_SOURCES);
+      for (const record of V1_ITEMS) expect(await store.getItem(record.id)).toEqual(withoutIndexKeys(record));
+      expect((await store.listTags()).find((tag) => tag.id === V1_TAG.id)).toEqual(V1_TAG);
+      expect(await store.getMeta('seenUntil')).toBe(V1_META.seenUntil);
+      expect(await store.getMeta('curatedPackVersion')).toBe(V1_META.curatedPackVersion);
+
+      expect((await db.getFromIndex('sources', 'byUrl', 'https://beta.example/atom.xml'))?.id).toBe('v1-beta');
+      // byDate: published, else fetched, oldest first.
+      expect(only(await db.getAllKeysFromIndex('items', 'byDate'), V1_IDS)).toEqual(['v1-a1', 'v1-b1', 'v1-a2']);
+      // bySource: one source's items, by date.
+      const alpha = IDBKeyRange.bound(['v1-alpha', ''], ['v1-alpha', '\uffff']);
+      expect(await db.getAllKeysFromIndex('items', 'bySource', alpha)).toEqual(['v1-a1', 'v1-a2']);
+      // byTag is multiEntry: an item is found under each of its tags.
+      expect(await db.getAllKeysFromIndex('items', 'byTag', 'v1-publicite')).toEqual(['v1-a1', 'v1-a2']);
+      expect(await db.getAllKeysFromIndex('items', 'byTag', 'v1-ia')).toEqual(['v1-a1']);
+      // byUnread lists exactly the unread ones.
+      expect(only(await db.getAllKeysFromIndex('items', 'byUnread'), V1_IDS)).toEqual(['v1-a1', 'v1-b1']);
+      // byFetched: by first fetch time.
+      expect(only(await db.getAllKeysFromIndex('items', 'byFetched'), V1_IDS)).toEqual(['v1-b1', 'v1-a2', 'v1-a1']);
+      const fetchedAfter = IDBKeyRange.lowerBound('2025-06-04T00:00:00.000Z', true);
+      expect(only(await db.getAllKeysFromIndex('items', 'byFetched', fetchedAfter), V1_IDS)).toEqual(['v1-b1', 'v1-a2', 'v1-a1']);
+    },
+  },
+};
+
+// ---- the layout DB_VERSION must have ---------------------------------------------------------------------
+
+interface IndexLayout {
+  keyPath: string | string[];
+  unique: boolean;
+  multiEntry: boolean;
+}
+type Layout = Record<string, { keyPath: string | string[] | null; autoIncrement: boolean; indexes: Record<string, IndexLayout> }>;
+
+const index = (keyPath: string | string[], options: Partial<IndexLayout> = {}): IndexLayout => ({
+  keyPath,
+  unique: false,
+  multiEntry: false,
+  ...options,
+});
+
+const EXPECTED_LAYOUT: Layout = {
+  items: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: {
+      byDate: index('sortDate'),
+      byFetched: index('fetched'),
+      bySource: index(['sourceId', 'sortDate']),
+      byTag: index('tags', { multiEntry: true }),
+      byUnread: index('unreadDate'),
+    },
+  },
+  meta: { keyPath: 'key', autoIncrement: false, indexes: {} },
+  sources: { keyPath: 'id', autoIncrement: false, indexes: { byUrl: index('url', { unique: true }) } },
+  tags: { keyPath: 'id', autoIncrement: false, indexes: {} },
+};
+
+function layoutOf(db: RawDb): Layout {
+  const names = Array.from(db.objectStoreNames);
+  const layout: Layout = {};
+  if (names.length === 0) return layout;
+  const tx = db.transaction(names);
+  for (const name of names) {
+    const store = tx.objectStore(name);
+    const indexes: Record<string, IndexLayout> = {};
+    for (const indexName of Array.from(store.indexNames)) {
+      const { keyPath, unique, multiEntry } = store.index(indexName);
+      indexes[indexName] = { keyPath: Array.isArray(keyPath) ? [...keyPath] : keyPath, unique, multiEntry };
+    }
+    const keyPath = store.keyPath;
+    layout[name] = { keyPath: Array.isArray(keyPath) ? [...keyPath] : keyPath, autoIncrement: store.autoIncrement, indexes };
+  }
+  return layout;
+}
+
+/**
+ * Writes through today's store code and checks that every index answers for it: whatever the database
+ * came from, the current write path must land in the current indexes.
+ */
+async function probeIndexes(store: VigieStore): Promise<void> {
+  const { db } = store;
+  await store.putSources([makeSource({ id: 'probe', url: 'https://probe.example/feed.xml' })]);
+  const fetchedAt = '2030-01-01T00:00:00.000Z';
+  const added = await store.saveFetch({
+    source: { id: 'probe', health: { consecutiveFailures: 0, lastSuccess: fetchedAt } },
+    items: [
+      makeDraft('probe-1', { published: '2029-01-01T00:00:00.000Z' }),
+      makeDraft('probe-2', { published: '2029-03-01T00:00:00.000Z' }),
+      makeDraft('probe-3', { published: '2029-02-01T00:00:00.000Z' }),
+    ],
+    fetchedAt,
+  });
+  expect(added).toEqual(['probe-1', 'probe-2', 'probe-3']);
+  await store.setRead(['probe-3'], true);
+  const tagged = await store.getItem('probe-1');
+  await db.put('items', toRecord({ ...tagged!, tags: ['probe-tag', 'probe-other'] }));
+  const ids = ['probe-1', 'probe-2', 'probe-3'];
+
+  expect(only(await db.getAllKeysFromIndex('items', 'byDate'), ids)).toEqual(['probe-1', 'probe-3', 'probe-2']);
+  const probe = IDBKeyRange.bound(['probe', ''], ['probe', '\uffff']);
+  expect(await db.getAllKeysFromIndex('items', 'bySource', probe)).toEqual(['probe-1', 'probe-3', 'probe-2']);
+  expect(await db.getAllKeysFromIndex('items', 'byTag', 'probe-tag')).toEqual(['probe-1']);
+  expect(await db.getAllKeysFromIndex('items', 'byTag', 'probe-other')).toEqual(['probe-1']);
+  expect(only(await db.getAllKeysFromIndex('items', 'byUnread'), ids)).toEqual(['probe-1', 'probe-2']);
+  expect(await db.getAllKeysFromIndex('items', 'byFetched', fetchedAt)).toEqual(['probe-1', 'probe-2', 'probe-3']);
+  expect((await db.getFromIndex('sources', 'byUrl', 'https://probe.example/feed.xml'))?.id).toBe('probe');
+  expect(await store.countNewUnread('2029-12-31T00:00:00.000Z')).toBe(2);
+}
+
+const seedVersions = (upTo: number) => Array.from({ length: upTo }, (_, i) => i + 1);
+
+/** Creates `name` at version 1, 2, … `version`, each step writing that version's seed. */
+async function buildAt(name: string, version: number): Promise<void> {
+  for (const step of seedVersions(version)) {
+    const db = await openVigieDb(name, step);
+    expect(db.version).toBe(step);
+    await SEEDS[step]!.write(db as unknown as RawDb);
+    db.close();
+  }
+}
+
+async function freshLayout(): Promise<Layout> {
+  const db = await openVigieDb(`test-fresh-${crypto.randomUUID()}`);
+  const layout = layoutOf(db as unknown as RawDb);
+  db.close();
+  return layout;
+}
+
+describe('store migrations', () => {
+  it('has one migration per version and a seed for every version', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    expect(Object.keys(SEEDS).map(Number).sort((a, b) => a - b)).toEqual(seedVersions(DB_VERSION));
+  });
+
+  it('creates the current layout, with every store and index, on a new database', async () => {
+    expect(await freshLayout()).toEqual(EXPECTED_LAYOUT);
+  });
+
+  for (let version = 0; version < DB_VERSION; version++) {
+    const from = version === 0 ? 'no database yet' : `version ${version}`;
+    it(`upgrades from ${from} to version ${DB_VERSION} losing nothing, every index present and answering`, async () => {
+      const name = `test-${crypto.randomUUID()}`;
+      await buildAt(name, version);
+
+      const store = await VigieStore.open(name);
+      try {
+        expect(store.db.version).toBe(DB_VERSION);
+        const layout = layoutOf(store.db as unknown as RawDb);
+        expect(layout).toEqual(EXPECTED_LAYOUT);
+        expect(layout).toEqual(await freshLayout());
+        for (const step of seedVersions(version)) await SEEDS[step]!.check(store, store.db);
+        await probeIndexes(store);
+        // The data written before the upgrade is still right after today's code wrote beside it.
+        for (const step of seedVersions(version)) await SEEDS[step]!.check(store, store.db);
+      } finally {
+        store.close();
+      }
+    });
+  }
+
+  it(`keeps every version's data when a database at version ${DB_VERSION} is reopened at the same version`, async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    await buildAt(name, DB_VERSION);
+    for (let reopen = 0; reopen < 2; reopen++) {
+      const db = await openVigieDb(name, DB_VERSION);
+      const store = new VigieStore(db);
+      try {
+        expect(layoutOf(db as unknown as RawDb)).toEqual(EXPECTED_LAYOUT);
+        for (const step of seedVersions(DB_VERSION)) await SEEDS[step]!.check(store, db);
+      } finally {
+        store.close();
+      }
+    }
+    const store = await VigieStore.open(name);
+    try {
+      await probeIndexes(store);
+      for (const step of seedVersions(DB_VERSION)) await SEEDS[step]!.check(store, store.db);
+    } finally {
+      store.close();
+    }
+  });
+});
