@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { originPattern } from '@/lib/feeds/links';
 import { t } from '@/lib/i18n/browser';
+import { feedErrorText } from '@/lib/i18n/translate';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import { ItemList } from './ItemList';
@@ -61,6 +64,11 @@ export function Popup() {
 
   const open = (id: string) => void request('setRead', { ids: [id], read: true });
 
+  // Must run straight from the click: browsers only show the permission prompt on a user gesture.
+  const grant = async (source: Summary['sources'][number]) => {
+    if (await browser.permissions.request({ origins: [originPattern(source.url)] })) await refresh();
+  };
+
   return (
     <main class="popup">
       <header class="popup__header">
@@ -69,6 +77,11 @@ export function Popup() {
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>
+      {summary?.storageProblem && (
+        <p class="problem" role="alert">
+          {feedErrorText(summary.storageProblem, t)}
+        </p>
+      )}
       <p class="status" role="status" aria-live="polite">
         {message}
       </p>
@@ -81,7 +94,7 @@ export function Popup() {
           </section>
           <section aria-labelledby="sources-title">
             <h2 id="sources-title">{t('sourcesHealth')}</h2>
-            <SourceHealthList sources={summary.sources} />
+            <SourceHealthList sources={summary.sources} onGrant={(source) => void grant(source)} />
           </section>
         </>
       )}

@@ -12,8 +12,11 @@ function healthOf(source: SourceRow): { state: 'ok' | 'error' | 'never' | 'off';
   return { state: 'ok', text: t('sourceOk') };
 }
 
-/** One line per source; an error is said in words, never only by colour. */
-export function SourceHealthList({ sources }: { sources: SourceRow[] }) {
+/**
+ * One line per source; an error is said in words, never only by colour. A source Vigie may not read yet
+ * offers the click at which the browser asks the user for that origin.
+ */
+export function SourceHealthList({ sources, onGrant }: { sources: SourceRow[]; onGrant: (source: SourceRow) => void }) {
   const language = uiLanguage();
   return (
     <ul class="sources">
@@ -26,6 +29,11 @@ export function SourceHealthList({ sources }: { sources: SourceRow[] }) {
               {health.text}
               {health.state === 'error' && source.consecutiveFailures > 1 && ` · ${t('sourceFailures', [String(source.consecutiveFailures)])}`}
             </span>
+            {source.lastError?.code === 'permission' && (
+              <button type="button" class="button button--small" onClick={() => onGrant(source)} aria-label={t('grantAccessLabel', [source.title])}>
+                {t('grantAccess')}
+              </button>
+            )}
             {source.lastSuccess && (
               <span class="source__when">{t('sourceLastSuccess', [relativeTime(source.lastSuccess, language)])}</span>
             )}

@@ -1,4 +1,6 @@
+import * as z from 'zod/mini';
 import { SEEN_UNTIL_KEY } from '../badge/badge';
+import { IsoDateSchema } from '../model/source';
 import type { Handlers } from '../messages/router';
 import type { Summary } from '../messages/protocol';
 import type { Poller } from '../refresh/poller';
@@ -26,7 +28,7 @@ export interface HandlerDeps {
 const LATEST = 10;
 
 export async function newSince(store: VigieStore): Promise<number> {
-  const since = (await store.getMeta<string>(SEEN_UNTIL_KEY)) ?? new Date(0).toISOString();
+  const since = (await store.getMeta(SEEN_UNTIL_KEY, IsoDateSchema)) ?? new Date(0).toISOString();
   return store.countNewUnread(since);
 }
 
@@ -39,6 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const summary: Summary = {
         newCount,
         refreshing: deps.poller.isRunning,
+        ...(deps.poller.storageProblem ? { storageProblem: deps.poller.storageProblem } : {}),
         latest: items.map((item) => ({
           id: item.id,
           title: item.title,
@@ -101,7 +104,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const source = await store.getSource(id);
       await store.deleteSource(id, keepItems);
       if (source?.origin === 'curated') {
-        const removed = (await store.getMeta<string[]>(REMOVED_CURATED_KEY)) ?? [];
+        const removed = (await store.getMeta(REMOVED_CURATED_KEY, z.array(z.string()))) ?? [];
         await store.setMeta(REMOVED_CURATED_KEY, [...new Set([...removed, id])]);
       }
       deps.sourcesChanged();

@@ -47,14 +47,18 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
   } catch (error) {
     if (error instanceof FeedError) throw error;
     if (controller.signal.aborted) throw new FeedError('timeout', `${Math.round(options.timeoutMs / 1000)} s`);
-    throw new FeedError('network', error instanceof Error ? causeOf(error) : String(error));
+    const detail = error instanceof Error ? causeOf(error) : String(error);
+    // Browsers say only "Failed to fetch" (Chrome) or "NetworkError…" (Firefox): nothing worth showing.
+    if (/^(Failed to fetch|NetworkError\b.*|fetch failed|Load failed)$/i.test(detail)) throw new FeedError('network', undefined, 'unreachable');
+    throw new FeedError('network', detail);
   } finally {
     clearTimeout(timer);
   }
 }
 
 async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
-  const tooLarge = () => new FeedError('too-large', `${Math.round(maxBytes / 1024 / 1024)} MB`);
+  // The detail is the cap in megabytes; each language writes its own unit (Mo, MB).
+  const tooLarge = () => new FeedError('too-large', String(Math.round(maxBytes / 1024 / 1024)));
   const announced = Number(response.headers.get('content-length'));
   if (announced > maxBytes) {
     controller.abort();

@@ -112,14 +112,14 @@ export function detectFormat(text: string): FeedFormat {
   if (start.startsWith('{')) return 'jsonfeed';
   // An internal DTD subset can declare entities that expand to gigabytes: no feed needs one.
   if (/<!DOCTYPE[^>]*\[[^\]]*<!ENTITY/i.test(start.slice(0, 65536))) {
-    throw new FeedError('malformed', 'the document declares XML entities (refused: entity expansion)');
+    throw new FeedError('malformed', 'the document declares XML entities (refused: entity expansion)', 'entities');
   }
   const root = rootElement(start);
   if (root === 'rss') return 'rss';
   if (root === 'feed') return 'atom';
   if (root === 'rdf:rdf' || root === 'rdf') return 'rdf';
   if (root === 'html' || /^<(head|body|div|p|h1|title|meta)\b/i.test(start) || /^<!doctype html/i.test(start)) {
-    throw new FeedError('not-a-feed', 'the response is an HTML page');
+    throw new FeedError('not-a-feed', 'the response is an HTML page', 'html-page');
   }
   throw new FeedError('not-a-feed', root ? `unknown root element <${root}>` : 'neither XML nor JSON');
 }

@@ -5,5 +5,6 @@ export type Translate = (key: string, substitutions?: string | string[]) => stri
 
 /** The sentence that tells the user why a source failed, in words. */
 export function feedErrorText(error: FeedErrorInfo, t: Translate): string {
-  return t(`feedError_${error.code.replace(/-/g, '_')}`, [error.detail ?? '']).replace(/\s*\(\)/, '');
+  const detail = error.reason ? t(`feedReason_${error.reason.replace(/-/g, '_')}`) : (error.detail ?? '');
+  return t(`feedError_${error.code.replace(/-/g, '_')}`, [detail]).replace(/\s*\(\)/, '');
 }

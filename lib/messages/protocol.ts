@@ -37,6 +37,8 @@ export const SummarySchema = z.object({
   latest: z.array(SummaryItemSchema),
   sources: z.array(SourceHealthRowSchema),
   refreshing: z.boolean(),
+  /** The last refresh could not save (full disk, browser storage error): said above everything else. */
+  storageProblem: z.optional(FeedErrorSchema),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 

@@ -18,9 +18,13 @@ export const FEED_ERROR_CODES = [
 export const FeedErrorCodeSchema = z.enum(FEED_ERROR_CODES);
 export type FeedErrorCode = z.infer<typeof FeedErrorCodeSchema>;
 
+/** Well-known causes, said in the user's language (`feedReason_<reason>`) instead of the raw detail. */
+export const FEED_ERROR_REASONS = ['html-page', 'entities', 'unreachable'] as const;
+
 export const FeedErrorSchema = z.object({
   code: FeedErrorCodeSchema,
   detail: z.optional(z.string()),
+  reason: z.optional(z.enum(FEED_ERROR_REASONS)),
 });
 export type FeedErrorInfo = z.infer<typeof FeedErrorSchema>;
 
@@ -28,12 +32,17 @@ export class FeedError extends Error {
   constructor(
     readonly code: FeedErrorCode,
     readonly detail?: string,
+    readonly reason?: (typeof FEED_ERROR_REASONS)[number],
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'FeedError';
   }
 
   toInfo(): FeedErrorInfo {
-    return this.detail === undefined ? { code: this.code } : { code: this.code, detail: this.detail };
+    return {
+      code: this.code,
+      ...(this.detail === undefined ? {} : { detail: this.detail }),
+      ...(this.reason === undefined ? {} : { reason: this.reason }),
+    };
   }
 }

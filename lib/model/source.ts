@@ -13,7 +13,20 @@ export const SourceOriginSchema = z.enum(['curated', 'user', 'hub']);
 export const MIN_INTERVAL_MINUTES = 1;
 export const DEFAULT_INTERVAL_MINUTES = 30;
 
-export const HttpUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname });
+/**
+ * An absolute http(s) URL, as the browser's own URL parser reads it. (zod's `z.url` would need its table of
+ * regular expressions, which would weigh on the popup's size budget for no better check.)
+ */
+export const HttpUrlSchema = z.string().check(
+  z.refine((value) => {
+    try {
+      const { protocol, hostname } = new URL(value);
+      return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'not an http(s) URL'),
+);
 
 export const IsoDateSchema = z.iso.datetime({ offset: true });
 

@@ -1,4 +1,5 @@
 import type { VigieEvent } from '../messages/protocol';
+import type { FeedErrorInfo } from '../model/feed-error';
 import type { Settings } from '../model/settings';
 import type { VigieStore } from '../store/store';
 import { loadSettings } from '../settings/settings';
@@ -23,6 +24,8 @@ export interface PollerDeps {
 export class Poller {
   private running: Promise<RefreshSummary> | undefined;
   private queuedAll: Promise<RefreshSummary> | undefined;
+  /** Set when the last refresh could not save; a source's health may not hold it, since saving failed. */
+  storageProblem: FeedErrorInfo | undefined;
 
   constructor(private readonly deps: PollerDeps) {}
 
@@ -66,6 +69,7 @@ export class Poller {
         canRead: this.deps.canRead,
         fetchImpl: this.deps.fetchImpl,
       });
+      this.storageProblem = summary.outcomes.find((outcome) => outcome.error?.code === 'quota' || outcome.error?.code === 'storage')?.error;
       await this.deps.afterRefresh(summary);
       return summary;
     } finally {

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../model/settings';
 import type { VigieStore } from '../store/store';
 
@@ -5,7 +6,7 @@ const KEY = 'settings';
 
 /** Settings as stored, completed with defaults; a stored value that no longer validates falls back to them. */
 export async function loadSettings(store: VigieStore): Promise<Settings> {
-  const stored = await store.getMeta<Partial<Settings>>(KEY);
+  const stored = await store.getMeta(KEY, z.record(z.string(), z.unknown()));
   const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { SHARED_TAXONOMY } from '../taxonomy/shared-taxonomy';
 import type { VigieStore } from '../store/store';
 import { CURATED_PACK, CURATED_PACK_VERSION, curatedSource } from './curated-pack';
@@ -12,9 +13,9 @@ export const REMOVED_CURATED_KEY = 'removedCurated';
  */
 export async function seedCuratedPack(store: VigieStore, now = new Date()): Promise<string[]> {
   await store.putTags(SHARED_TAXONOMY);
-  const installed = (await store.getMeta<number>(PACK_VERSION_KEY)) ?? 0;
+  const installed = (await store.getMeta(PACK_VERSION_KEY, z.number())) ?? 0;
   if (installed >= CURATED_PACK_VERSION) return [];
-  const removed = new Set((await store.getMeta<string[]>(REMOVED_CURATED_KEY)) ?? []);
+  const removed = new Set((await store.getMeta(REMOVED_CURATED_KEY, z.array(z.string()))) ?? []);
   const present = new Set((await store.listSources()).flatMap((source) => [source.id, source.url]));
   const missing = CURATED_PACK.filter((entry) => !removed.has(entry.id) && !present.has(entry.id) && !present.has(entry.url));
   await store.putSources(missing.map((entry) => curatedSource(entry, now)));

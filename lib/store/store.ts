@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import type * as z from 'zod/mini';
 import { ItemSchema, type Item, type ItemDraft } from '../model/item';
 import { SourceSchema, type Source, type SourceHealth } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
@@ -187,8 +188,10 @@ export class VigieStore {
     });
   }
 
-  async getMeta<T>(key: string): Promise<T | undefined> {
-    return (await this.db.get('meta', key))?.value as T | undefined;
+  /** A stored value that no longer matches its schema reads as absent: callers fall back to their default. */
+  async getMeta<T>(key: string, schema: z.ZodMiniType<T>): Promise<T | undefined> {
+    const checked = schema.safeParse((await this.db.get('meta', key))?.value);
+    return checked.success ? checked.data : undefined;
   }
 
   async setMeta(key: string, value: unknown): Promise<void> {

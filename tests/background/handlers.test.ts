@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../lib/background/handlers';
@@ -148,7 +149,7 @@ describe('background handlers', () => {
     await handlers.removeSource({ id: 'meta-newsroom', keepItems: false });
     await handlers.removeSource({ id: mine.id, keepItems: false });
 
-    expect(await store.getMeta(REMOVED_CURATED_KEY)).toEqual(['meta-newsroom', 'techcrunch-meta']);
+    expect(await store.getMeta(REMOVED_CURATED_KEY, z.array(z.string()))).toEqual(['meta-newsroom', 'techcrunch-meta']);
     expect(await store.getSource('meta-newsroom')).toBeUndefined();
     expect(await store.getSource(mine.id)).toBeUndefined();
     expect(await store.countItems()).toBe(0);

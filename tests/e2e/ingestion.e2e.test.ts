@@ -22,6 +22,20 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     server = await startServer({
       '/veille.xml': withEtag(FEED, 'application/rss+xml'),
       '/lent.xml': hang,
+      '/bombe.xml': withEtag(readFileSync('tests/fixtures/feeds/entity-bomb.xml'), 'application/rss+xml'),
+      // 50 MB announced by nothing, sent as fast as the client reads: the size cap must cut it off.
+      '/enorme.xml': (_, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/rss+xml' });
+        const chunk = Buffer.alloc(1 << 20, 'a');
+        let sent = 0;
+        const pump = () => {
+          while (sent < 50 && response.write(chunk)) sent++;
+          if (sent >= 50) response.end();
+          else response.once('drain', () => (sent++, pump()));
+        };
+        response.write('<?xml version="1.0"?><rss version="2.0"><channel><title>');
+        pump();
+      },
       '/page.html': (_, response) => {
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><html><body><h1>Accueil</h1></body></html>');
       },
@@ -76,14 +90,16 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     expect(refused.message).toMatch(/Ce n'est pas un flux/);
   });
 
-  it('on refresh: the unchanged feed costs a 304, the dead server times out, the HTML page is reported, stored items stay', async () => {
+  it('on refresh: the unchanged feed costs a 304; a dead server, an HTML page, an entity bomb and a 50 MB answer each fail on their own; stored items stay', async () => {
     const imported = await vigie.request('importOpml', {
       text: `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
         <outline text="Tests"><outline type="rss" text="Serveur muet" xmlUrl="${server.url('/lent.xml')}"/>
-        <outline type="rss" text="Page HTML" xmlUrl="${server.url('/page.html')}"/></outline></body></opml>`,
+        <outline type="rss" text="Page HTML" xmlUrl="${server.url('/page.html')}"/>
+        <outline type="rss" text="Bombe" xmlUrl="${server.url('/bombe.xml')}"/>
+        <outline type="rss" text="Énorme" xmlUrl="${server.url('/enorme.xml')}"/></outline></body></opml>`,
     });
     expect(imported.ok, imported.message).toBe(true);
-    expect(imported.result.added).toHaveLength(2);
+    expect(imported.result.added).toHaveLength(4);
 
     const refreshed = await vigie.request('refresh');
     expect(refreshed.ok, refreshed.message).toBe(true);
@@ -95,11 +111,17 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     expect(byTitle('Veille locale é').lastError).toBeUndefined();
     expect(byTitle('Serveur muet').lastError).toEqual({ code: 'timeout', detail: '2 s' });
     expect(byTitle('Page HTML').lastError.code).toBe('not-a-feed');
+    expect(byTitle('Bombe').lastError.code).toBe('malformed');
+    expect(byTitle('Énorme').lastError).toEqual({ code: 'too-large', detail: '10' });
     expect(result.latest.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(TITLES));
 
     const popup = await vigie.open('popup.html');
     const muted = popup.locator('.source', { hasText: 'Serveur muet' }).locator('.source__health');
     await expect.poll(() => muted.textContent()).toMatch(/n'a pas répondu à temps/);
+    await expect.poll(() => popup.locator('.source', { hasText: 'Énorme' }).locator('.source__health').textContent()).toMatch(/trop volumineuse \(plus de 10 Mo\)/);
+    // For a person to look at: the popup as a member sees it after this refresh.
+    await popup.setViewportSize({ width: 380, height: 900 });
+    await popup.screenshot({ path: 'test-results/popup.png', fullPage: true });
     await popup.close();
   }, 30_000);
 });

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CURATED_PACK, CURATED_PACK_VERSION } from '../../lib/sources/curated-pack';
 import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
@@ -46,7 +47,7 @@ describe('seedCuratedPack', () => {
     const tags = await store.listTags();
     expect(tags).toHaveLength(13);
     expect(sortedIds(tags)).toEqual(sortedIds(SHARED_TAXONOMY));
-    expect(await store.getMeta('curatedPackVersion')).toBe(CURATED_PACK_VERSION);
+    expect(await store.getMeta('curatedPackVersion', z.number())).toBe(CURATED_PACK_VERSION);
   });
 
   it('adds nothing when run again, and leaves the sources as the user changed them', async () => {
@@ -72,7 +73,7 @@ describe('seedCuratedPack', () => {
     expect(added).toHaveLength(8);
     expect(await store.getSource('meta-newsroom')).toBeUndefined();
     expect(await store.getSource('techcrunch-meta')).toBeUndefined();
-    expect(await store.getMeta('curatedPackVersion')).toBe(CURATED_PACK_VERSION);
+    expect(await store.getMeta('curatedPackVersion', z.number())).toBe(CURATED_PACK_VERSION);
   });
 
   it('does not add a curated source whose URL the user already follows under another id', async () => {

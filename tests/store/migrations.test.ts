@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/model/item';
@@ -115,8 +116,8 @@ const SEEDS: Record<number, Seed> = {
       expect(sources.sort((a, b) => a.id.localeCompare(b.id))).toEqual(V1_SOURCES);
       for (const record of V1_ITEMS) expect(await store.getItem(record.id)).toEqual(withoutIndexKeys(record));
       expect((await store.listTags()).find((tag) => tag.id === V1_TAG.id)).toEqual(V1_TAG);
-      expect(await store.getMeta('seenUntil')).toBe(V1_META.seenUntil);
-      expect(await store.getMeta('curatedPackVersion')).toBe(V1_META.curatedPackVersion);
+      expect(await store.getMeta('seenUntil', z.string())).toBe(V1_META.seenUntil);
+      expect(await store.getMeta('curatedPackVersion', z.number())).toBe(V1_META.curatedPackVersion);
 
       expect((await db.getFromIndex('sources', 'byUrl', 'https://beta.example/atom.xml'))?.id).toBe('v1-beta');
       // byDate: published, else fetched, oldest first.

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { unwrap } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FeedError } from '../../lib/model/feed-error';
@@ -315,7 +316,7 @@ describe('VigieStore on a full disk', () => {
     restore();
 
     expect(await snapshot(store)).toEqual(before);
-    expect(await store.getMeta('seenUntil')).toBe('2025-06-01T00:00:00.000Z');
+    expect(await store.getMeta('seenUntil', z.string())).toBe('2025-06-01T00:00:00.000Z');
     expect(await unreadIndex(store)).toEqual(['i1', 'i2']);
   });
 });
