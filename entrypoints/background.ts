@@ -7,6 +7,7 @@ import type { VigieEvent } from '@/lib/messages/protocol';
 import { InvalidRequestError, route } from '@/lib/messages/router';
 import { FeedError } from '@/lib/model/feed-error';
 import { Poller } from '@/lib/refresh/poller';
+import { OpmlError } from '@/lib/sources/opml';
 import { seedCuratedPack } from '@/lib/sources/seed';
 import { VigieStore } from '@/lib/store/store';
 
@@ -60,6 +61,7 @@ export default defineBackground(() => {
 
   function describe(error: unknown): { code: string; message: string } {
     if (error instanceof FeedError) return { code: error.code, message: feedErrorText(error.toInfo(), t) };
+    if (error instanceof OpmlError) return { code: 'invalid-opml', message: t('opmlInvalid', [error.message]) };
     const detail = error instanceof Error ? error.message : String(error);
     return { code: error instanceof InvalidRequestError ? 'invalid-request' : 'error', message: t('errorGeneric', [detail]) };
   }

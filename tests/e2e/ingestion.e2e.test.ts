@@ -90,6 +90,14 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     expect(refused.message).toMatch(/Ce n'est pas un flux/);
   });
 
+  it('refuses an invalid OPML file in words and changes nothing', async () => {
+    const before = (await vigie.request('listSources')).result.length;
+    const refused = await vigie.request('importOpml', { text: '<html><body>pas un OPML</body></html>' });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid-opml' });
+    expect(refused.message).toMatch(/^Fichier OPML refusé, rien n'a changé/);
+    expect((await vigie.request('listSources')).result).toHaveLength(before);
+  });
+
   it('on refresh: the unchanged feed costs a 304; a dead server, an HTML page, an entity bomb and a 50 MB answer each fail on their own; stored items stay', async () => {
     const imported = await vigie.request('importOpml', {
       text: `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
