@@ -1,6 +1,30 @@
 import * as z from 'zod/mini';
 import { HttpUrlSchema, IsoDateSchema } from './source';
 
+/** Impact: faible / moyen / fort. */
+export const IMPACTS = ['low', 'medium', 'high'] as const;
+export const ImpactSchema = z.enum(IMPACTS);
+export type Impact = z.infer<typeof ImpactSchema>;
+
+/** Triage status: à analyser / analysé / diffusé. */
+export const TRIAGE_STATES = ['to-review', 'reviewed', 'shared-out'] as const;
+export const TriageSchema = z.enum(TRIAGE_STATES);
+export type Triage = z.infer<typeof TriageSchema>;
+
+/** What a clip adds to an item: when it was clipped and what the page said about itself. */
+export const ClipSchema = z.object({
+  clippedAt: IsoDateSchema,
+  /** The text the member had selected, as a quote. */
+  quote: z.optional(z.string().check(z.maxLength(20_000))),
+  siteName: z.optional(z.string()),
+  description: z.optional(z.string()),
+  image: z.optional(HttpUrlSchema),
+});
+export type Clip = z.infer<typeof ClipSchema>;
+
+/** Items clipped from a page that no followed source carries belong to this pseudo-source. */
+export const CLIP_SOURCE_ID = 'clips';
+
 export const ItemSchema = z.object({
   /** Stable: derived from the source and the item's dedupe key, so a refetch finds the same item. */
   id: z.string().check(z.minLength(1)),
@@ -22,8 +46,33 @@ export const ItemSchema = z.object({
   starred: z.boolean(),
   tags: z.array(z.string()),
   note: z.optional(z.string()),
+  impact: z.optional(ImpactSchema),
+  triage: z.optional(TriageSchema),
+  clip: z.optional(ClipSchema),
 });
 export type Item = z.infer<typeof ItemSchema>;
 
 /** The feed-side part of an item: what ingestion produces and may refresh; user state is kept apart. */
-export type ItemDraft = Omit<Item, 'read' | 'starred' | 'tags' | 'note' | 'fetched' | 'sourceId'>;
+export type ItemDraft = Omit<Item, 'read' | 'starred' | 'tags' | 'note' | 'impact' | 'triage' | 'clip' | 'fetched' | 'sourceId'>;
+
+/** What a member may change on an item; absent fields stay as they are, `null` clears an optional one. */
+export const ItemPatchSchema = z.object({
+  read: z.optional(z.boolean()),
+  starred: z.optional(z.boolean()),
+  tags: z.optional(z.array(z.string())),
+  note: z.optional(z.nullable(z.string().check(z.maxLength(20_000)))),
+  impact: z.optional(z.nullable(ImpactSchema)),
+  triage: z.optional(z.nullable(TriageSchema)),
+});
+export type ItemPatch = z.infer<typeof ItemPatchSchema>;
+
+/** Applies a patch: `null` removes the field, absent keeps it. */
+export function applyPatch(item: Item, patch: ItemPatch): Item {
+  const next: Item = { ...item };
+  for (const [key, value] of Object.entries(patch) as [keyof ItemPatch, unknown][]) {
+    if (value === undefined) continue;
+    if (value === null) delete next[key];
+    else (next as Record<string, unknown>)[key] = value;
+  }
+  return next;
+}

@@ -18,6 +18,9 @@ export const DB_NAME = 'vigie';
 export interface ItemRecord extends Item {
   sortDate: string;
   unreadDate?: string;
+  /** Version 2: the date key again, only on starred items (byStarred) and on clips (byClip, when clipped). */
+  starredDate?: string;
+  clipDate?: string;
 }
 
 export interface MetaRecord {
@@ -30,7 +33,17 @@ export interface VigieSchema extends DBSchema {
   items: {
     key: string;
     value: ItemRecord;
-    indexes: { byDate: string; bySource: [string, string]; byTag: string; byUnread: string; byFetched: string };
+    indexes: {
+      byDate: string;
+      bySource: [string, string];
+      byTag: string;
+      byUnread: string;
+      byFetched: string;
+      byUrl: string;
+      byStarred: string;
+      byClip: string;
+      byImpact: string;
+    };
   };
   tags: { key: string; value: Tag };
   meta: { key: string; value: MetaRecord };
@@ -52,6 +65,17 @@ export const MIGRATIONS: readonly Migration[] = [
     items.createIndex('byFetched', 'fetched');
     db.createObjectStore('tags', { keyPath: 'id' });
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // 2: the reader's queries (favourites, clips, impact) and finding an item by its URL when a page is clipped.
+  async (_db, tx) => {
+    const items = tx.objectStore('items');
+    items.createIndex('byUrl', 'url');
+    items.createIndex('byStarred', 'starredDate');
+    items.createIndex('byClip', 'clipDate');
+    items.createIndex('byImpact', 'impact');
+    for await (const cursor of items.iterate()) {
+      if (cursor.value.starred) await cursor.update({ ...cursor.value, starredDate: cursor.value.sortDate });
+    }
   },
 ];
 

@@ -42,7 +42,13 @@ async function allOrNothing(tx: { abort(): void; done: Promise<void> }, work: ()
 export function toRecord(item: Item): ItemRecord {
   const checked = ItemSchema.parse(item);
   const sortDate = checked.published ?? checked.fetched;
-  return checked.read ? { ...checked, sortDate } : { ...checked, sortDate, unreadDate: sortDate };
+  return {
+    ...checked,
+    sortDate,
+    ...(checked.read ? {} : { unreadDate: sortDate }),
+    ...(checked.starred ? { starredDate: sortDate } : {}),
+    ...(checked.clip ? { clipDate: checked.clip.clippedAt } : {}),
+  };
 }
 
 export function fromRecord(record: ItemRecord): Item {

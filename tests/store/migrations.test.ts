@@ -92,6 +92,45 @@ const V1_TAG: Tag = { id: 'v1-publicite', label: { fr: 'Publicité', en: 'Advert
 
 const V1_META = { seenUntil: '2025-06-04T00:00:00.000Z', curatedPackVersion: 1 };
 
+// ---- version 2 ------------------------------------------------------------------------------------------
+
+/** Version 2 adds impact, triage and clips to items, and `starredDate` / `clipDate` as index keys. */
+const V2_ITEMS: ItemRecord[] = [
+  {
+    id: 'v2-clip',
+    sourceId: 'clips',
+    url: 'https://page.example/clip',
+    title: 'Une page clipée',
+    fetched: '2025-07-01T08:00:00.000Z',
+    categories: [],
+    read: true,
+    starred: false,
+    tags: ['v2-personnel'],
+    note: 'À diffuser aux élus',
+    impact: 'high',
+    triage: 'reviewed',
+    clip: { clippedAt: '2025-07-01T08:00:00.000Z', quote: 'Un extrait', siteName: 'Page' },
+    sortDate: '2025-07-01T08:00:00.000Z',
+    clipDate: '2025-07-01T08:00:00.000Z',
+  },
+  {
+    id: 'v2-starred',
+    sourceId: 'v1-beta',
+    title: 'Favori',
+    fetched: '2025-07-02T08:00:00.000Z',
+    categories: [],
+    read: false,
+    starred: true,
+    tags: [],
+    triage: 'to-review',
+    sortDate: '2025-07-02T08:00:00.000Z',
+    unreadDate: '2025-07-02T08:00:00.000Z',
+    starredDate: '2025-07-02T08:00:00.000Z',
+  },
+];
+
+const V2_IDS = V2_ITEMS.map((item) => item.id);
+
 const withoutIndexKeys = ({ sortDate: _sortDate, unreadDate: _unreadDate, ...item }: ItemRecord): Item => item;
 
 /** Keeps only the keys `among`, in the order given. */
@@ -134,6 +173,26 @@ const SEEDS: Record<number, Seed> = {
       expect(only(await db.getAllKeysFromIndex('items', 'byFetched'), V1_IDS)).toEqual(['v1-b1', 'v1-a2', 'v1-a1']);
       const fetchedAfter = IDBKeyRange.lowerBound('2025-06-04T00:00:00.000Z', true);
       expect(only(await db.getAllKeysFromIndex('items', 'byFetched', fetchedAfter), V1_IDS)).toEqual(['v1-b1', 'v1-a2', 'v1-a1']);
+      // Version 2 backfilled the favourites index for items starred before it existed, and indexes URLs.
+      expect(only(await db.getAllKeysFromIndex('items', 'byStarred'), V1_IDS)).toEqual(['v1-a2']);
+      expect(await db.getAllKeysFromIndex('items', 'byUrl', 'https://beta.example/b1')).toEqual(['v1-b1']);
+      expect(only(await db.getAllKeysFromIndex('items', 'byClip'), V1_IDS)).toEqual([]);
+    },
+  },
+  2: {
+    async write(db) {
+      const tx = db.transaction('items', 'readwrite');
+      await Promise.all([...V2_ITEMS.map((item) => tx.objectStore('items').put(item)), tx.done]);
+    },
+    async check(store, db) {
+      for (const record of V2_ITEMS) {
+        const { sortDate: _s, unreadDate: _u, starredDate: _st, clipDate: _c, ...item } = record;
+        expect(await store.getItem(record.id)).toEqual(item);
+      }
+      expect(only(await db.getAllKeysFromIndex('items', 'byClip'), V2_IDS)).toEqual(['v2-clip']);
+      expect(only(await db.getAllKeysFromIndex('items', 'byStarred'), V2_IDS)).toEqual(['v2-starred']);
+      expect(await db.getAllKeysFromIndex('items', 'byImpact', 'high')).toEqual(expect.arrayContaining(['v2-clip']));
+      expect(await db.getAllKeysFromIndex('items', 'byUrl', 'https://page.example/clip')).toEqual(['v2-clip']);
     },
   },
 };
@@ -164,6 +223,10 @@ const EXPECTED_LAYOUT: Layout = {
       bySource: index(['sourceId', 'sortDate']),
       byTag: index('tags', { multiEntry: true }),
       byUnread: index('unreadDate'),
+      byUrl: index('url'),
+      byStarred: index('starredDate'),
+      byClip: index('clipDate'),
+      byImpact: index('impact'),
     },
   },
   meta: { keyPath: 'key', autoIncrement: false, indexes: {} },
