@@ -2,6 +2,7 @@ import '@/lib/model/zod-setup';
 import { browser, type Browser } from 'wxt/browser';
 import { createHandlers, newSince } from '@/lib/background/handlers';
 import { BADGE_COLOR, badgeText } from '@/lib/badge/badge';
+import { LANGUAGE_KEY } from '@/lib/i18n/browser';
 import { feedErrorText } from '@/lib/i18n/translate';
 import type { VigieEvent } from '@/lib/messages/protocol';
 import { InvalidRequestError, route } from '@/lib/messages/router';
@@ -56,6 +57,9 @@ export default defineBackground(() => {
       canRead,
       itemsChanged: () => updateBadge(store),
       sourcesChanged: () => broadcast({ channel: 'vigie', event: 'sourcesChanged' }),
+      settingsChanged: async (settings) => {
+        await browser.storage.local.set({ [LANGUAGE_KEY]: settings.language });
+      },
     }),
   );
 

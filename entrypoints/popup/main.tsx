@@ -1,7 +1,6 @@
 import '@/lib/model/zod-setup';
 import { render } from 'preact';
-import { uiLanguage } from '@/lib/i18n/browser';
+import { initLanguage } from '@/lib/i18n/browser';
 import { Popup } from '@/components/Popup';
 
-document.documentElement.lang = uiLanguage().startsWith('fr') ? 'fr' : 'en';
-render(<Popup />, document.getElementById('app') as HTMLElement);
+void initLanguage().then(() => render(<Popup />, document.getElementById('app') as HTMLElement));

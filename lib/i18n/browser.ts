@@ -1,8 +1,32 @@
 import { browser } from 'wxt/browser';
-import type { Translate } from './translate';
+import type { LanguageSetting } from '../model/settings';
+import { translatorFrom, type Messages, type Translate } from './translate';
 
-/** The extension's own i18n (`_locales`), in the browser's language: French first, English complete. */
-export const t: Translate = (key, substitutions) =>
+/**
+ * The pages' words: the extension's own i18n (`_locales`), French first, English complete. The browser's
+ * i18n only speaks the browser's language, so when the member picked another one in Paramètres, the page
+ * reads that language's messages file instead. `initLanguage` runs once, before the first render.
+ */
+export const LANGUAGE_KEY = 'vigie.language';
+
+const browserTranslate: Translate = (key, substitutions) =>
   browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], substitutions);
 
-export const uiLanguage = (): string => browser.i18n.getUILanguage();
+let current: Translate = browserTranslate;
+let language = 'fr';
+
+export const t: Translate = (key, substitutions) => current(key, substitutions);
+
+/** "fr" or "en": for Intl and for the page's `lang`. */
+export const uiLanguage = (): string => language;
+
+export async function initLanguage(): Promise<void> {
+  const stored = (await browser.storage.local.get(LANGUAGE_KEY))[LANGUAGE_KEY] as LanguageSetting | undefined;
+  const browserLanguage = browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const wanted = stored === 'fr' || stored === 'en' ? stored : browserLanguage;
+  language = wanted;
+  document.documentElement.lang = wanted;
+  if (wanted === browserLanguage) return;
+  const response = await fetch(browser.runtime.getURL(`/_locales/${wanted}/messages.json` as '/popup.html'));
+  current = translatorFrom((await response.json()) as Messages);
+}

@@ -3,6 +3,25 @@ import type { FeedErrorInfo } from '../model/feed-error';
 /** The shape of `browser.i18n.getMessage`, so that lib code can speak the user's language in Node too. */
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
+/** A `_locales/<lang>/messages.json` file. */
+export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/**
+ * A translator over a messages file, following the WebExtension rules ($NAME$ names a placeholder whose
+ * content is $1, $2…): for Node, and for pages whose user chose another language than the browser's.
+ */
+export function translatorFrom(messages: Messages): Translate {
+  return (key, substitutions = []) => {
+    const entry = messages[key];
+    if (!entry) return '';
+    const values = Array.isArray(substitutions) ? substitutions : [substitutions];
+    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+      return content.replace(/\$(\d)/g, (__, index: string) => values[Number(index) - 1] ?? '');
+    });
+  };
+}
+
 /** The sentence that tells the user why a source failed, in words. */
 export function feedErrorText(error: FeedErrorInfo, t: Translate): string {
   const detail = error.reason ? t(`feedReason_${error.reason.replace(/-/g, '_')}`) : (error.detail ?? '');

@@ -11,6 +11,9 @@ export class InvalidRequestError extends Error {
 /** The background's side: one handler per request type, every input and output checked. */
 export type Handlers = { [T in RequestType]: (params: Params<T>) => Promise<Result<T>> };
 
+/** The handlers of one group of requests (see `requests/`). */
+export type HandlersOf<Group extends object> = Pick<Handlers, keyof Group & RequestType>;
+
 export interface RouterOptions {
   /** Turns an error into words for the user. */
   describe: (error: unknown) => { code: string; message: string };

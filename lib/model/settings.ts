@@ -1,7 +1,12 @@
 import * as z from 'zod/mini';
 import { DEFAULT_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './source';
 
+/** The interface language: the browser's ("auto"), or French or English whatever the browser says. */
+export const LanguageSettingSchema = z.enum(['auto', 'fr', 'en']);
+export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
+
 export const SettingsSchema = z.object({
+  language: LanguageSettingSchema,
   defaultIntervalMinutes: z.int().check(z.gte(MIN_INTERVAL_MINUTES)),
   fetchTimeoutSeconds: z.number().check(z.gte(1), z.lte(300)),
   maxResponseMegabytes: z.number().check(z.gt(0), z.lte(100)),
@@ -11,6 +16,7 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
+  language: 'auto',
   defaultIntervalMinutes: DEFAULT_INTERVAL_MINUTES,
   fetchTimeoutSeconds: 20,
   maxResponseMegabytes: 10,

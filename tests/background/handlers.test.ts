@@ -47,6 +47,7 @@ async function harness(): Promise<Harness> {
   const handlers = createHandlers({
     store,
     poller,
+    settingsChanged: async () => undefined,
     itemsChanged: async () => {
       counts.itemsChanged++;
     },

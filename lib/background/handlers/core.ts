@@ -1,0 +1,75 @@
+import { SEEN_UNTIL_KEY } from '../../badge/badge';
+import type { HandlersOf } from '../../messages/router';
+import type { CORE_REQUESTS, Summary } from '../../messages/requests/core';
+import { IsoDateSchema } from '../../model/source';
+import { loadSettings, updateSettings } from '../../settings/settings';
+import type { VigieStore } from '../../store/store';
+import type { HandlerDeps } from './deps';
+
+const LATEST = 10;
+
+export async function newSince(store: VigieStore): Promise<number> {
+  const since = (await store.getMeta(SEEN_UNTIL_KEY, IsoDateSchema)) ?? new Date(0).toISOString();
+  return store.countNewUnread(since);
+}
+
+export function coreHandlers(deps: HandlerDeps): HandlersOf<typeof CORE_REQUESTS> {
+  const { store } = deps;
+  return {
+    async summary() {
+      const [items, sources, newCount] = await Promise.all([store.latestItems(LATEST), store.listSources(), newSince(store)]);
+      const titles = new Map(sources.map((source) => [source.id, source.title]));
+      const summary: Summary = {
+        newCount,
+        refreshing: deps.poller.isRunning,
+        ...(deps.poller.storageProblem ? { storageProblem: deps.poller.storageProblem } : {}),
+        latest: items.map((item) => ({
+          id: item.id,
+          title: item.title,
+          ...(item.url ? { url: item.url } : {}),
+          sourceTitle: titles.get(item.sourceId) ?? '',
+          date: item.published ?? item.fetched,
+          read: item.read,
+        })),
+        sources: sources
+          .sort((a, b) => a.title.localeCompare(b.title, 'fr'))
+          .map(({ id, title, url, enabled, health }) => ({
+            id,
+            title,
+            url,
+            enabled,
+            consecutiveFailures: health.consecutiveFailures,
+            ...(health.lastSuccess ? { lastSuccess: health.lastSuccess } : {}),
+            ...(health.lastFetch ? { lastFetch: health.lastFetch } : {}),
+            ...(health.lastError ? { lastError: health.lastError } : {}),
+          })),
+      };
+      return summary;
+    },
+    async refresh() {
+      const summary = await deps.poller.poll(true);
+      return { added: summary.added.length, failed: summary.failed };
+    },
+    async markSeen() {
+      await store.setMeta(SEEN_UNTIL_KEY, new Date().toISOString());
+      await deps.itemsChanged();
+      return {};
+    },
+    async setRead({ ids, read }) {
+      await store.setRead(ids, read);
+      await deps.itemsChanged();
+      return {};
+    },
+    async getItem({ id }) {
+      return (await store.getItem(id)) ?? null;
+    },
+    async getSettings() {
+      return loadSettings(store);
+    },
+    async updateSettings(patch) {
+      const settings = await updateSettings(store, patch);
+      await deps.settingsChanged(settings);
+      return settings;
+    },
+  };
+}

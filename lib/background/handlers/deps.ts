@@ -1,0 +1,19 @@
+import type { Settings } from '../../model/settings';
+import type { Poller } from '../../refresh/poller';
+import type { VigieStore } from '../../store/store';
+
+/**
+ * What the background's handlers need from the outside. Browser APIs come in through here, so that the
+ * handlers run in Node tests against fake-indexeddb.
+ */
+export interface HandlerDeps {
+  store: VigieStore;
+  poller: Poller;
+  /** Recomputes the badge and tells open pages that the new count changed. */
+  itemsChanged: () => Promise<void>;
+  sourcesChanged: () => void;
+  /** Lets pages that start later know the settings they must follow before asking (the language). */
+  settingsChanged: (settings: Settings) => Promise<void>;
+  canRead?: (originPattern: string) => Promise<boolean>;
+  fetchImpl?: typeof fetch;
+}

@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+import type { HandlersOf } from '../../messages/router';
+import type { SOURCE_REQUESTS } from '../../messages/requests/sources';
+import { loadSettings } from '../../settings/settings';
+import { addSource } from '../../sources/add-source';
+import { importSources } from '../../sources/import-sources';
+import { exportOpml, parseOpml } from '../../sources/opml';
+import { REMOVED_CURATED_KEY } from '../../sources/seed';
+import type { HandlerDeps } from './deps';
+
+export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQUESTS> {
+  const { store } = deps;
+  return {
+    async listSources() {
+      return store.listSources();
+    },
+    async addSource(params) {
+      const settings = await loadSettings(store);
+      const source = await addSource(params, { store, settings, canRead: deps.canRead, fetchImpl: deps.fetchImpl });
+      deps.sourcesChanged();
+      await deps.itemsChanged();
+      return source;
+    },
+    async updateSource({ id, patch }) {
+      const source = await store.getSource(id);
+      if (!source) throw new Error(`unknown source ${id}`);
+      const updated = { ...source, ...patch };
+      await store.putSources([updated]);
+      deps.sourcesChanged();
+      return updated;
+    },
+    async removeSource({ id, keepItems }) {
+      const source = await store.getSource(id);
+      await store.deleteSource(id, keepItems);
+      if (source?.origin === 'curated') {
+        const removed = (await store.getMeta(REMOVED_CURATED_KEY, z.array(z.string()))) ?? [];
+        await store.setMeta(REMOVED_CURATED_KEY, [...new Set([...removed, id])]);
+      }
+      deps.sourcesChanged();
+      await deps.itemsChanged();
+      return {};
+    },
+    async importOpml({ text }) {
+      const entries = await parseOpml(text);
+      const result = await importSources(store, entries, await loadSettings(store));
+      deps.sourcesChanged();
+      return result;
+    },
+    async exportOpml() {
+      return { text: exportOpml(await store.listSources()) };
+    },
+  };
+}

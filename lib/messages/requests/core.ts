@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+import { FeedErrorSchema } from '../../model/feed-error';
+import { ItemSchema } from '../../model/item';
+import { SettingsSchema } from '../../model/settings';
+import { HttpUrlSchema, IsoDateSchema } from '../../model/source';
+
+/** The popup's summary, refreshing, seen/read state, one item, settings. */
+export const Empty = z.object({});
+
+export const SummaryItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.optional(HttpUrlSchema),
+  sourceTitle: z.string(),
+  date: z.optional(IsoDateSchema),
+  read: z.boolean(),
+});
+
+export const SourceHealthRowSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string(),
+  enabled: z.boolean(),
+  lastSuccess: z.optional(IsoDateSchema),
+  lastFetch: z.optional(IsoDateSchema),
+  consecutiveFailures: z.number(),
+  lastError: z.optional(FeedErrorSchema),
+});
+
+export const SummarySchema = z.object({
+  newCount: z.number(),
+  latest: z.array(SummaryItemSchema),
+  sources: z.array(SourceHealthRowSchema),
+  refreshing: z.boolean(),
+  /** The last refresh could not save (full disk, browser storage error): said above everything else. */
+  storageProblem: z.optional(FeedErrorSchema),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const RefreshResultSchema = z.object({ added: z.number(), failed: z.number() });
+
+export const CORE_REQUESTS = {
+  /** The popup's data: new count, latest items and each source's health. */
+  summary: { params: Empty, result: SummarySchema },
+  /** Fetch every enabled source now, whatever its interval. */
+  refresh: { params: Empty, result: RefreshResultSchema },
+  /** The user has looked at the list: what arrived so far is no longer "new". */
+  markSeen: { params: Empty, result: Empty },
+  setRead: { params: z.object({ ids: z.array(z.string()), read: z.boolean() }), result: Empty },
+  getItem: { params: z.object({ id: z.string() }), result: z.nullable(ItemSchema) },
+  getSettings: { params: Empty, result: SettingsSchema },
+  updateSettings: { params: z.partial(SettingsSchema), result: SettingsSchema },
+} as const;

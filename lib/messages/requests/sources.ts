@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+import { HttpUrlSchema, SourceSchema } from '../../model/source';
+import { Empty } from './core';
+
+/** Following sources: add (read once first), edit, remove, OPML in and out. */
+export const NewSourceSchema = z.object({
+  url: HttpUrlSchema,
+  title: z.optional(z.string()),
+  category: z.optional(z.string()),
+  language: z.optional(z.string()),
+  intervalMinutes: z.optional(z.int().check(z.gte(1))),
+});
+
+export const SourcePatchSchema = z.object({
+  title: z.optional(z.string()),
+  category: z.optional(z.string()),
+  language: z.optional(z.string()),
+  intervalMinutes: z.optional(z.int().check(z.gte(1))),
+  enabled: z.optional(z.boolean()),
+});
+
+export const OpmlImportResultSchema = z.object({ added: z.array(z.string()), skipped: z.array(z.string()) });
+
+export const SOURCE_REQUESTS = {
+  listSources: { params: Empty, result: z.array(SourceSchema) },
+  /** Fetches the URL once and adds it only if it is a feed; the page asks for the origin first. */
+  addSource: { params: NewSourceSchema, result: SourceSchema },
+  updateSource: { params: z.object({ id: z.string(), patch: SourcePatchSchema }), result: SourceSchema },
+  removeSource: { params: z.object({ id: z.string(), keepItems: z.boolean() }), result: Empty },
+  importOpml: { params: z.object({ text: z.string() }), result: OpmlImportResultSchema },
+  exportOpml: { params: Empty, result: z.object({ text: z.string() }) },
+} as const;
