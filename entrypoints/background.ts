@@ -30,11 +30,11 @@ export default defineBackground(() => {
 
   const canRead = (origin: string) => browser.permissions.contains({ origins: [origin] });
 
-  async function updateBadge(store: VigieStore): Promise<void> {
+  async function updateBadge(store: VigieStore, ids?: string[]): Promise<void> {
     const count = await newSince(store);
     await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
     await browser.action.setBadgeText({ text: badgeText(count) });
-    broadcast({ channel: 'vigie', event: 'itemsChanged', newCount: count });
+    broadcast({ channel: 'vigie', event: 'itemsChanged', newCount: count, ...(ids ? { ids } : {}) });
   }
 
   const poller = storeReady.then(
@@ -45,7 +45,7 @@ export default defineBackground(() => {
         canRead,
         afterRefresh: async (summary) => {
           // Backgrounds stop between alarms: a refresh that brought nothing new leaves the badge as it is.
-          if (summary.added.length > 0 || summary.outcomes.length > 0) await updateBadge(store);
+          if (summary.added.length > 0 || summary.outcomes.length > 0) await updateBadge(store, summary.added);
         },
       }),
   );
@@ -55,7 +55,7 @@ export default defineBackground(() => {
       store,
       poller: p,
       canRead,
-      itemsChanged: () => updateBadge(store),
+      itemsChanged: (ids) => updateBadge(store, ids),
       sourcesChanged: () => broadcast({ channel: 'vigie', event: 'sourcesChanged' }),
       settingsChanged: async (settings) => {
         await browser.storage.local.set({ [LANGUAGE_KEY]: settings.language });

@@ -1,6 +1,7 @@
 import type { Handlers } from '../messages/router';
 import { coreHandlers } from './handlers/core';
 import type { HandlerDeps } from './handlers/deps';
+import { itemHandlers } from './handlers/items';
 import { sourceHandlers } from './handlers/sources';
 
 export type { HandlerDeps } from './handlers/deps';
@@ -11,5 +12,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...coreHandlers(deps),
     ...sourceHandlers(deps),
+    ...itemHandlers(deps),
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CORE_REQUESTS } from './requests/core';
+import { ITEM_REQUESTS } from './requests/items';
 import { SOURCE_REQUESTS } from './requests/sources';
 
 /**
@@ -17,6 +18,7 @@ export { Empty, SummarySchema, type Summary } from './requests/core';
 export const REQUESTS = {
   ...CORE_REQUESTS,
   ...SOURCE_REQUESTS,
+  ...ITEM_REQUESTS,
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -41,7 +43,8 @@ export type ResponseEnvelope = z.infer<typeof ResponseEnvelopeSchema>;
 
 /** Background → pages. */
 export const EventSchema = z.discriminatedUnion('event', [
-  z.object({ channel: z.literal('vigie'), event: z.literal('itemsChanged'), newCount: z.number() }),
+  /** `ids`: the items added or changed, when known (open lists and the search index update just those). */
+  z.object({ channel: z.literal('vigie'), event: z.literal('itemsChanged'), newCount: z.number(), ids: z.optional(z.array(z.string())) }),
   z.object({ channel: z.literal('vigie'), event: z.literal('refreshStarted') }),
   z.object({ channel: z.literal('vigie'), event: z.literal('refreshFinished'), added: z.number(), failed: z.number() }),
   z.object({ channel: z.literal('vigie'), event: z.literal('sourcesChanged') }),

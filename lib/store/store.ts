@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type * as z from 'zod/mini';
-import { ItemSchema, type Item, type ItemDraft } from '../model/item';
+import { applyPatch, ItemSchema, type Item, type ItemDraft, type ItemPatch } from '../model/item';
 import { SourceSchema, type Source, type SourceHealth } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import { guardQuota } from './errors';
@@ -171,15 +171,22 @@ export class VigieStore {
   }
 
   async setRead(ids: string[], read: boolean): Promise<void> {
+    await this.updateItems(ids, { read });
+  }
+
+  /** Applies one member's change to many items in one transaction: all of them, or none. Returns how many exist. */
+  async updateItems(ids: readonly string[], patch: ItemPatch): Promise<number> {
+    let updated = 0;
     await guardQuota(async () => {
       const tx = this.db.transaction('items', 'readwrite');
       await allOrNothing(tx, async () => {
-        for (const id of ids) {
-          const record = await tx.store.get(id);
-          if (record) await tx.store.put(toRecord({ ...fromRecord(record), read }));
-        }
+        const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+        const writes = records.flatMap((record) => (record ? [tx.store.put(toRecord(applyPatch(fromRecord(record), patch)))] : []));
+        updated = writes.length;
+        await Promise.all(writes);
       });
     });
+    return updated;
   }
 
   async listTags(): Promise<Tag[]> {

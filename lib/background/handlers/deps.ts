@@ -9,8 +9,8 @@ import type { VigieStore } from '../../store/store';
 export interface HandlerDeps {
   store: VigieStore;
   poller: Poller;
-  /** Recomputes the badge and tells open pages that the new count changed. */
-  itemsChanged: () => Promise<void>;
+  /** Recomputes the badge and tells open pages what changed (`ids`, when known). */
+  itemsChanged: (ids?: string[]) => Promise<void>;
   sourcesChanged: () => void;
   /** Lets pages that start later know the settings they must follow before asking (the language). */
   settingsChanged: (settings: Settings) => Promise<void>;

@@ -1,0 +1,13 @@
+import * as z from 'zod/mini';
+import { ItemPatchSchema } from '../../model/item';
+import { TagSchema } from '../../model/tag';
+import { Empty } from './core';
+
+/** What members do to items (read, star, tags, note, impact, triage), one or many at once; the tags. */
+export const ITEM_REQUESTS = {
+  updateItems: {
+    params: z.object({ ids: z.array(z.string()).check(z.minLength(1), z.maxLength(50_000)), patch: ItemPatchSchema }),
+    result: z.object({ updated: z.number() }),
+  },
+  listTags: { params: Empty, result: z.array(TagSchema) },
+} as const;

@@ -1,0 +1,55 @@
+import type { Impact } from '../model/item';
+
+/**
+ * What the dashboard's list shows: a view (everything, unread, favourites, clips, one source, one tag) with
+ * filters. Resolving it works on item ids only, read from the store's indexes, so that 50,000 items cost
+ * a few arrays of keys and no record is loaded until its row scrolls into view.
+ */
+export type ReadFilter = 'all' | 'unread' | 'read';
+
+export interface ItemQuery {
+  view: 'all' | 'unread' | 'starred' | 'clips';
+  sourceId?: string;
+  tag?: string;
+  impact?: Impact;
+  read: ReadFilter;
+  /** Inclusive ISO dates (published, else fetched). */
+  from?: string;
+  to?: string;
+  order: 'newest' | 'oldest';
+}
+
+export const DEFAULT_QUERY: ItemQuery = { view: 'all', read: 'all', order: 'newest' };
+
+/** The store's indexes, as sets or date-ordered lists of item ids. */
+export interface ItemKeys {
+  /** Oldest first, within the range when given. */
+  byDate(from?: string, to?: string): Promise<string[]>;
+  unread(): Promise<Set<string>>;
+  starred(): Promise<Set<string>>;
+  clips(): Promise<Set<string>>;
+  ofSource(sourceId: string): Promise<Set<string>>;
+  withTag(tag: string): Promise<Set<string>>;
+  withImpact(impact: Impact): Promise<Set<string>>;
+}
+
+/** The ids the query lists, in its order; `matches`, when a search is typed, keeps only those. */
+export async function resolveQuery(query: ItemQuery, keys: ItemKeys, matches?: Set<string>): Promise<string[]> {
+  const filters: Promise<Set<string>>[] = [];
+  if (query.view === 'unread' || query.read === 'unread') filters.push(keys.unread());
+  if (query.view === 'starred') filters.push(keys.starred());
+  if (query.view === 'clips') filters.push(keys.clips());
+  if (query.sourceId) filters.push(keys.ofSource(query.sourceId));
+  if (query.tag) filters.push(keys.withTag(query.tag));
+  if (query.impact) filters.push(keys.withImpact(query.impact));
+  const [ordered, sets, unread] = await Promise.all([
+    keys.byDate(query.from, query.to),
+    Promise.all(filters),
+    query.read === 'read' ? keys.unread() : Promise.resolve(undefined),
+  ]);
+  if (matches) sets.push(matches);
+  // Smallest set first: most ids are rejected by the first test.
+  sets.sort((a, b) => a.size - b.size);
+  const kept = ordered.filter((id) => sets.every((set) => set.has(id)) && !unread?.has(id));
+  return query.order === 'newest' ? kept.reverse() : kept;
+}

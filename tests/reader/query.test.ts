@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUERY, resolveQuery, type ItemKeys } from '../../lib/reader/query';
+
+/** Five items, oldest first: a1 … a5, with their flags. */
+const DATES: Record<string, string> = {
+  a1: '2026-11-01T00:00:00.000Z',
+  a2: '2026-11-02T00:00:00.000Z',
+  a3: '2026-11-03T00:00:00.000Z',
+  a4: '2026-11-04T00:00:00.000Z',
+  a5: '2026-11-05T00:00:00.000Z',
+};
+
+const keys: ItemKeys = {
+  async byDate(from, to) {
+    return Object.keys(DATES).filter((id) => (!from || DATES[id]! >= from) && (!to || DATES[id]! <= to));
+  },
+  unread: async () => new Set(['a1', 'a3', 'a5']),
+  starred: async () => new Set(['a2', 'a3']),
+  clips: async () => new Set(['a4']),
+  ofSource: async (id) => new Set(id === 'meta' ? ['a1', 'a2', 'a3'] : ['a4', 'a5']),
+  withTag: async (tag) => new Set(tag === 'ia' ? ['a3', 'a5'] : []),
+  withImpact: async (impact) => new Set(impact === 'high' ? ['a3', 'a4'] : []),
+};
+
+describe('resolveQuery', () => {
+  it('lists everything newest first by default, oldest first when asked', async () => {
+    expect(await resolveQuery(DEFAULT_QUERY, keys)).toEqual(['a5', 'a4', 'a3', 'a2', 'a1']);
+    expect(await resolveQuery({ ...DEFAULT_QUERY, order: 'oldest' }, keys)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
+  });
+
+  it('keeps a view: unread, favourites, clips', async () => {
+    expect(await resolveQuery({ ...DEFAULT_QUERY, view: 'unread' }, keys)).toEqual(['a5', 'a3', 'a1']);
+    expect(await resolveQuery({ ...DEFAULT_QUERY, view: 'starred' }, keys)).toEqual(['a3', 'a2']);
+    expect(await resolveQuery({ ...DEFAULT_QUERY, view: 'clips' }, keys)).toEqual(['a4']);
+  });
+
+  it('combines source, tag, impact, read state and date range', async () => {
+    expect(await resolveQuery({ ...DEFAULT_QUERY, sourceId: 'meta', read: 'read' }, keys)).toEqual(['a2']);
+    expect(await resolveQuery({ ...DEFAULT_QUERY, tag: 'ia', impact: 'high' }, keys)).toEqual(['a3']);
+    expect(await resolveQuery({ ...DEFAULT_QUERY, from: '2026-11-02T00:00:00.000Z', to: '2026-11-04T23:59:59.999Z' }, keys)).toEqual(['a4', 'a3', 'a2']);
+  });
+
+  it('keeps only the search matches, in date order', async () => {
+    expect(await resolveQuery(DEFAULT_QUERY, keys, new Set(['a1', 'a4']))).toEqual(['a4', 'a1']);
+    expect(await resolveQuery({ ...DEFAULT_QUERY, view: 'starred' }, keys, new Set(['a1']))).toEqual([]);
+  });
+});
