@@ -18,13 +18,16 @@ export default defineConfig({
     plugins: [preact()],
     // rss-parser (through xml2js and sax) expects Node's events, stream and timers: browser versions of
     // these make it run in the service worker. sanitize-html needs only htmlparser2's Parser, not its DOM
-    // and serializer, and never postcss (see build/shims): this keeps the background within its budget.
+    // and serializer, and never postcss; xml2js needs a small part of xmlbuilder (see build/shims): this
+    // keeps the background within its budget.
     resolve: {
       alias: [
         { find: /^events$/, replacement: 'events' },
         { find: /^timers$/, replacement: 'timers-browserify' },
         { find: /^stream$/, replacement: resolve('build/shims/stream.ts') },
         { find: /^postcss$/, replacement: resolve('build/shims/postcss.ts') },
+        { find: /^xmlbuilder$/, replacement: resolve('build/shims/xmlbuilder.ts') },
+        { find: /^dayjs$/, replacement: resolve('build/shims/dayjs.ts') },
         { find: /^entities$/, replacement: resolve('build/shims/entities.ts') },
         { find: /^htmlparser2$/, replacement: resolve('node_modules/htmlparser2/dist/esm/Parser.js') },
       ],
@@ -34,10 +37,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // activeTab + scripting: a clip reads the page at the member's click; no content script runs on every page.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: [...curatedHostPermissions(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
+    commands: { 'clip-page': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_clipCommand__' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

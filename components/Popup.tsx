@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n/browser';
 import { feedErrorText } from '@/lib/i18n/translate';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
+import { ClipForm } from './ClipForm';
 import { ItemList } from './ItemList';
 import { NewCount } from './NewCount';
 import { SourceHealthList } from './SourceHealthList';
@@ -77,6 +78,7 @@ export function Popup() {
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>
+      <ClipForm />
       {summary?.storageProblem && (
         <p class="problem" role="alert">
           {feedErrorText(summary.storageProblem, t)}

@@ -2,9 +2,11 @@ import '@/lib/model/zod-setup';
 import { browser, type Browser } from 'wxt/browser';
 import { createHandlers, newSince } from '@/lib/background/handlers';
 import { BADGE_COLOR, badgeText } from '@/lib/badge/badge';
+import { captureTab, createClipMenu, listenForQuickClips } from '@/lib/clips/browser';
+import { ClipError, clipErrorText } from '@/lib/clips/errors';
 import { LANGUAGE_KEY } from '@/lib/i18n/browser';
 import { feedErrorText } from '@/lib/i18n/translate';
-import type { VigieEvent } from '@/lib/messages/protocol';
+import { EventSchema, type VigieEvent } from '@/lib/messages/protocol';
 import { InvalidRequestError, route } from '@/lib/messages/router';
 import { FeedError } from '@/lib/model/feed-error';
 import { Poller } from '@/lib/refresh/poller';
@@ -24,8 +26,10 @@ export default defineBackground(() => {
   const storeReady = VigieStore.open();
 
   const broadcast = (event: VigieEvent) => {
+    // Checked here, where events are made: pages trust what the background sends them.
+    const checked = EventSchema.parse(event);
     // No open page means nobody listens: that is not an error.
-    browser.runtime.sendMessage(event).catch(() => undefined);
+    browser.runtime.sendMessage(checked).catch(() => undefined);
   };
 
   const canRead = (origin: string) => browser.permissions.contains({ origins: [origin] });
@@ -55,8 +59,10 @@ export default defineBackground(() => {
       store,
       poller: p,
       canRead,
+      capturePage: captureTab,
       itemsChanged: (ids) => updateBadge(store, ids),
       sourcesChanged: () => broadcast({ channel: 'vigie', event: 'sourcesChanged' }),
+      tagsChanged: () => broadcast({ channel: 'vigie', event: 'tagsChanged' }),
       settingsChanged: async (settings) => {
         await browser.storage.local.set({ [LANGUAGE_KEY]: settings.language });
       },
@@ -65,6 +71,7 @@ export default defineBackground(() => {
 
   function describe(error: unknown): { code: string; message: string } {
     if (error instanceof FeedError) return { code: error.code, message: feedErrorText(error.toInfo(), t) };
+    if (error instanceof ClipError) return { code: `clip-${error.code}`, message: clipErrorText(error, t) };
     if (error instanceof OpmlError) return { code: 'invalid-opml', message: t('opmlInvalid', [error.message]) };
     const detail = error instanceof Error ? error.message : String(error);
     return { code: error instanceof InvalidRequestError ? 'invalid-request' : 'error', message: t('errorGeneric', [detail]) };
@@ -81,6 +88,14 @@ export default defineBackground(() => {
     return handlers.then((h) => route(message, h, { describe }));
   });
 
+  // The context menu and the keyboard shortcut save at once; the toolbar button says how it went.
+  listenForQuickClips({
+    save: async (page) => (await handlers).saveClip({ page, tags: [] }),
+    describe,
+    restoreBadge: async () => updateBadge(await storeReady),
+    t,
+  });
+
   async function ensureAlarm(): Promise<void> {
     if (!(await browser.alarms.get(POLL_ALARM))) {
       // One alarm for all sources: each source's own interval is checked at every tick.
@@ -93,6 +108,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
+    void createClipMenu(t);
     void (async () => {
       const store = await storeReady;
       await seedCuratedPack(store);

@@ -1,4 +1,3 @@
-import '@/lib/model/zod-setup';
 import { render } from 'preact';
 import { initLanguage } from '@/lib/i18n/browser';
 import { Popup } from '@/components/Popup';

@@ -1,4 +1,5 @@
 import type { Handlers } from '../messages/router';
+import { clipHandlers } from './handlers/clips';
 import { coreHandlers } from './handlers/core';
 import type { HandlerDeps } from './handlers/deps';
 import { itemHandlers } from './handlers/items';
@@ -13,5 +14,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...coreHandlers(deps),
     ...sourceHandlers(deps),
     ...itemHandlers(deps),
+    ...clipHandlers(deps),
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CLIP_REQUESTS } from './requests/clips';
 import { CORE_REQUESTS } from './requests/core';
 import { ITEM_REQUESTS } from './requests/items';
 import { SOURCE_REQUESTS } from './requests/sources';
@@ -19,6 +20,7 @@ export const REQUESTS = {
   ...CORE_REQUESTS,
   ...SOURCE_REQUESTS,
   ...ITEM_REQUESTS,
+  ...CLIP_REQUESTS,
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -48,5 +50,6 @@ export const EventSchema = z.discriminatedUnion('event', [
   z.object({ channel: z.literal('vigie'), event: z.literal('refreshStarted') }),
   z.object({ channel: z.literal('vigie'), event: z.literal('refreshFinished'), added: z.number(), failed: z.number() }),
   z.object({ channel: z.literal('vigie'), event: z.literal('sourcesChanged') }),
+  z.object({ channel: z.literal('vigie'), event: z.literal('tagsChanged') }),
 ]);
 export type VigieEvent = z.infer<typeof EventSchema>;

@@ -60,6 +60,9 @@ export const ItemPatchSchema = z.object({
   read: z.optional(z.boolean()),
   starred: z.optional(z.boolean()),
   tags: z.optional(z.array(z.string())),
+  /** For many items at once: tags added to, or removed from, whatever each one already has. */
+  addTags: z.optional(z.array(z.string())),
+  removeTags: z.optional(z.array(z.string())),
   note: z.optional(z.nullable(z.string().check(z.maxLength(20_000)))),
   impact: z.optional(z.nullable(ImpactSchema)),
   triage: z.optional(z.nullable(TriageSchema)),
@@ -68,11 +71,16 @@ export type ItemPatch = z.infer<typeof ItemPatchSchema>;
 
 /** Applies a patch: `null` removes the field, absent keeps it. */
 export function applyPatch(item: Item, patch: ItemPatch): Item {
+  const { addTags, removeTags, ...fields } = patch;
   const next: Item = { ...item };
-  for (const [key, value] of Object.entries(patch) as [keyof ItemPatch, unknown][]) {
+  for (const [key, value] of Object.entries(fields) as [keyof typeof fields, unknown][]) {
     if (value === undefined) continue;
     if (value === null) delete next[key];
     else (next as Record<string, unknown>)[key] = value;
+  }
+  if (addTags || removeTags) {
+    const removed = new Set(removeTags);
+    next.tags = [...new Set([...next.tags, ...(addTags ?? [])])].filter((tag) => !removed.has(tag));
   }
   return next;
 }

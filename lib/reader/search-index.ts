@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Item } from '../model/item';
+import { fold } from '../text/fold';
 
 /**
  * Full-text search over items with MiniSearch: title, summary, content, note and tags. Terms are folded
@@ -20,10 +21,6 @@ export interface SearchDoc {
 const CONTENT_CHARS = 4000;
 
 const STOP_WORDS = new Set(['qu', 'jusqu', 'lorsqu', 'puisqu', 'le', 'la', 'les', 'de', 'des', 'du', 'un', 'une', 'et', 'the', 'of', 'and', 'a', 'an']);
-
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
 
 function processTerm(term: string): string | null {
   const folded = fold(term);

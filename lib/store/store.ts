@@ -156,6 +156,26 @@ export class VigieStore {
     return record && fromRecord(record);
   }
 
+  /** The items stored under this exact URL (one article may come from several sources). */
+  async findItemsByUrl(url: string): Promise<Item[]> {
+    return (await this.db.getAllFromIndex('items', 'byUrl', url)).map(fromRecord);
+  }
+
+  /**
+   * Saves a clipped page in one transaction, so that two quick clips of one page cannot make two items:
+   * `build` gets the items already stored under any of `urls` and returns the item to store.
+   */
+  async putClip(urls: readonly string[], build: (existing: Item[]) => Item): Promise<{ item: Item; enriched: boolean }> {
+    return guardQuota(async () => {
+      const tx = this.db.transaction('items', 'readwrite');
+      const found = await Promise.all(urls.map((url) => tx.store.index('byUrl').getAll(url)));
+      const existing = [...new Map(found.flat().map((record) => [record.id, fromRecord(record)])).values()];
+      const item = build(existing);
+      await Promise.all([tx.store.put(toRecord(item)), tx.done]);
+      return { item, enriched: existing.some((before) => before.id === item.id) };
+    });
+  }
+
   async countItems(): Promise<number> {
     return this.db.count('items');
   }

@@ -48,6 +48,7 @@ async function harness(): Promise<Harness> {
     store,
     poller,
     settingsChanged: async () => undefined,
+    tagsChanged: () => undefined,
     itemsChanged: async () => {
       counts.itemsChanged++;
     },

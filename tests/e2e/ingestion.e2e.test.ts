@@ -22,6 +22,13 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     server = await startServer({
       '/veille.xml': withEtag(FEED, 'application/rss+xml'),
       '/lent.xml': hang,
+      // Atom content given as XHTML elements: rebuilt as a string in the background by the xmlbuilder shim.
+      '/xhtml.atom': withEtag(
+        `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom XHTML</title><id>urn:x</id><updated>2026-11-20T10:00:00Z</updated>
+        <entry><title>Vidéo : les Reels en direct</title><id>urn:x:1</id><link href="https://exemple.fr/reels"/><updated>2026-11-20T10:00:00Z</updated>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Les <b>Reels</b> &amp; le direct</p><script>alert(1)</script></div></content></entry></feed>`,
+        'application/atom+xml',
+      ),
       '/bombe.xml': withEtag(readFileSync('tests/fixtures/feeds/entity-bomb.xml'), 'application/rss+xml'),
       // 50 MB announced by nothing, sent as fast as the client reads: the size cap must cut it off.
       '/enorme.xml': (_, response) => {
@@ -104,14 +111,15 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
         <outline text="Tests"><outline type="rss" text="Serveur muet" xmlUrl="${server.url('/lent.xml')}"/>
         <outline type="rss" text="Page HTML" xmlUrl="${server.url('/page.html')}"/>
         <outline type="rss" text="Bombe" xmlUrl="${server.url('/bombe.xml')}"/>
-        <outline type="rss" text="Énorme" xmlUrl="${server.url('/enorme.xml')}"/></outline></body></opml>`,
+        <outline type="rss" text="Énorme" xmlUrl="${server.url('/enorme.xml')}"/>
+        <outline type="rss" text="Atom XHTML" xmlUrl="${server.url('/xhtml.atom')}"/></outline></body></opml>`,
     });
     expect(imported.ok, imported.message).toBe(true);
-    expect(imported.result.added).toHaveLength(4);
+    expect(imported.result.added).toHaveLength(5);
 
     const refreshed = await vigie.request('refresh');
     expect(refreshed.ok, refreshed.message).toBe(true);
-    expect(refreshed.result.added).toBe(0);
+    expect(refreshed.result.added).toBe(1);
     expect(server.hits.get('/veille.xml')).toContain(304);
 
     const { result } = await vigie.request('summary');
@@ -122,6 +130,10 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     expect(byTitle('Bombe').lastError.code).toBe('malformed');
     expect(byTitle('Énorme').lastError).toEqual({ code: 'too-large', detail: '10' });
     expect(result.latest.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(TITLES));
+    const xhtml = result.latest.find((item: { title: string }) => item.title === 'Vidéo : les Reels en direct');
+    const { result: stored } = await vigie.request('getItem', { id: xhtml.id });
+    expect(stored.contentHtml).toContain('<b>Reels</b>');
+    expect(stored.contentHtml).not.toContain('script');
 
     const popup = await vigie.open('popup.html');
     const muted = popup.locator('.source', { hasText: 'Serveur muet' }).locator('.source__health');

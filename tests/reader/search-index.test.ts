@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/model/item';
-import { createSearchIndex, fold, indexableText, searchIds, toSearchDoc } from '../../lib/reader/search-index';
+import { createSearchIndex, indexableText, searchIds, toSearchDoc } from '../../lib/reader/search-index';
+import { fold } from '../../lib/text/fold';
 
 const item = (id: string, fields: Partial<Item>): Item => ({
   id,

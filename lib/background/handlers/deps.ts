@@ -12,8 +12,11 @@ export interface HandlerDeps {
   /** Recomputes the badge and tells open pages what changed (`ids`, when known). */
   itemsChanged: (ids?: string[]) => Promise<void>;
   sourcesChanged: () => void;
+  tagsChanged: () => void;
   /** Lets pages that start later know the settings they must follow before asking (the language). */
   settingsChanged: (settings: Settings) => Promise<void>;
   canRead?: (originPattern: string) => Promise<boolean>;
   fetchImpl?: typeof fetch;
+  /** Reads the page of a tab for a clip (`scripting.executeScript`); its answer is checked by the handler. */
+  capturePage?: (tabId: number) => Promise<unknown>;
 }

@@ -1,5 +1,6 @@
 import type { ITEM_REQUESTS } from '../../messages/requests/items';
 import type { HandlersOf } from '../../messages/router';
+import { personalTag } from '../../tags/personal-tag';
 import type { HandlerDeps } from './deps';
 
 export function itemHandlers(deps: HandlerDeps): HandlersOf<typeof ITEM_REQUESTS> {
@@ -12,6 +13,15 @@ export function itemHandlers(deps: HandlerDeps): HandlersOf<typeof ITEM_REQUESTS
     },
     async listTags() {
       return store.listTags();
+    },
+    async saveTag({ label }) {
+      const existing = await store.listTags();
+      const tag = personalTag(label, existing);
+      if (!existing.some((other) => other.id === tag.id)) {
+        await store.putTags([tag]);
+        deps.tagsChanged();
+      }
+      return tag;
     },
   };
 }

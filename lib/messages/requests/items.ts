@@ -10,4 +10,6 @@ export const ITEM_REQUESTS = {
     result: z.object({ updated: z.number() }),
   },
   listTags: { params: Empty, result: z.array(TagSchema) },
+  /** A personal tag from a label; the existing tag when one already has that name. */
+  saveTag: { params: z.object({ label: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)) }), result: TagSchema },
 } as const;

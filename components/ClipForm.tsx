@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n/browser';
+import { request } from '@/lib/messages/client';
+import type { Result } from '@/lib/messages/protocol';
+import type { Impact } from '@/lib/model/item';
+
+/** The model's IMPACTS, restated: importing lib/model would bring zod into the popup, whose size is budgeted. */
+const IMPACTS: readonly Impact[] = ['low', 'medium', 'high'];
+
+/** The tab to clip: the one the popup was opened on; `?tab=<id>` names another (the end-to-end tests use it). */
+async function tabToClip(): Promise<number> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  return named || ((await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? -1);
+}
+
+/**
+ * «Cliper cette page»: reads the page (title, address, site, selected text) and lets the member add tags,
+ * a note and an impact before saving. Refusals are said in words; the outcome is announced politely.
+ */
+export function ClipForm() {
+  const [preview, setPreview] = useState<Result<'previewClip'>>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const opener = useRef<HTMLButtonElement>(null);
+  const firstField = useRef<HTMLInputElement>(null);
+  const wasOpen = useRef(false);
+
+  useEffect(() => {
+    // Focus goes into the form when it opens and back to the button when it closes.
+    if (preview) firstField.current?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = !!preview;
+  }, [preview]);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError('');
+    setDone('');
+    try {
+      await work();
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : String(problem));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = () => run(async () => setPreview(await request('previewClip', { tabId: await tabToClip() })));
+
+  const save = (event: Event) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const note = String(data.get('note')).trim();
+    const impact = data.get('impact') as Impact | '';
+    return run(async () => {
+      if (!preview) return;
+      const saved = await request('saveClip', {
+        page: preview.page,
+        tags: String(data.get('tags')).split(','),
+        ...(note ? { note } : {}),
+        ...(impact ? { impact } : {}),
+      });
+      setPreview(undefined);
+      setDone(t(saved.enriched ? 'clipEnriched' : 'clipSaved'));
+    });
+  };
+
+  const notices = preview && [preview.titleMissing && 'clipTitleMissing', preview.page.truncated && 'clipQuoteTruncated', preview.known && 'clipKnown'];
+
+  return (
+    <div class="clip">
+      {!preview && (
+        <button ref={opener} type="button" class="button clip__open" onClick={open} disabled={busy} aria-busy={busy}>
+          {busy ? t('clipReading') : t('clipButton')}
+        </button>
+      )}
+      {error && (
+        <p class="problem" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="status" role="status" aria-live="polite">
+        {done}
+      </p>
+      {preview && (
+        <form class="clip__form" aria-labelledby="clip-title" onSubmit={save}>
+          <h2 id="clip-title">{t('clipFormTitle')}</h2>
+          <p class="clip__title">{preview.title}</p>
+          <p class="item__meta">{[preview.page.siteName, preview.url].filter(Boolean).join(' · ')}</p>
+          {preview.page.selection && <blockquote class="clip__quote">{preview.page.selection.slice(0, 300)}</blockquote>}
+          {notices?.map((key) => key && <p class="clip__notice">{t(key)}</p>)}
+          <label>
+            {t('clipTags')}
+            <input ref={firstField} name="tags" autoComplete="off" />
+          </label>
+          <label>
+            {t('clipNote')}
+            <textarea name="note" rows={3} maxLength={20_000} />
+          </label>
+          <label>
+            {t('impactLabel')}
+            <select name="impact">
+              <option value="">{t('impactNone')}</option>
+              {IMPACTS.map((impact) => (
+                <option value={impact}>{t(`impact_${impact}`)}</option>
+              ))}
+            </select>
+          </label>
+          <p class="clip__actions">
+            <button class="button" disabled={busy} aria-busy={busy}>
+              {t('clipSave')}
+            </button>
+            <button type="button" class="button button--quiet" onClick={() => setPreview(undefined)}>
+              {t('clipCancel')}
+            </button>
+          </p>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { IDBPDatabase } from 'idb';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import { onEvent, request } from '@/lib/messages/client';
+import type { Source } from '@/lib/model/source';
+import type { Tag } from '@/lib/model/tag';
+import type { SearchClient } from '@/lib/reader/search-client';
+import { parseRoute, type Route } from '@/lib/reader/route';
+import type { VigieSchema } from '@/lib/store/schema';
+import { ItemsView } from './ItemsView';
+import { Nav } from './Nav';
+
+export interface DashboardProps {
+  db: IDBPDatabase<VigieSchema>;
+  search: SearchClient;
+}
+
+/** The full-tab page: navigation on the side, the chosen section beside it. The address says which. */
+export function Dashboard({ db, search }: DashboardProps) {
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [sources, setSources] = useState<Source[]>([]);
+  const [tags, setTags] = useState<Tag[]>([]);
+
+  useEffect(() => {
+    const follow = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+
+  useEffect(() => {
+    const loadSources = () => void request('listSources', {}).then(setSources);
+    const loadTags = () => void request('listTags', {}).then(setTags);
+    loadSources();
+    loadTags();
+    return onEvent((event) => {
+      if (event.event === 'sourcesChanged' || event.event === 'refreshFinished') loadSources();
+      if (event.event === 'tagsChanged') loadTags();
+    });
+  }, []);
+
+  return (
+    <div class="dashboard">
+      <a class="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <Nav route={route} sources={sources} tags={tags} />
+      <main id="main" class="dashboard__main" tabIndex={-1}>
+        {route.section === 'items' && <ItemsView db={db} search={search} route={route} sources={sources} tags={tags} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { t } from '@/lib/i18n/browser';
+import { IMPACTS, type Impact } from '@/lib/model/item';
+import type { ReadFilter } from '@/lib/reader/query';
+
+export interface FilterState {
+  text: string;
+  read: ReadFilter;
+  order: 'newest' | 'oldest';
+  impact?: Impact;
+  /** yyyy-mm-dd, as date inputs give them. */
+  from?: string;
+  to?: string;
+}
+
+interface Props {
+  value: FilterState;
+  onChange: (next: FilterState) => void;
+  indexing?: { indexed: number; total: number; ready: boolean };
+}
+
+/** Search and filters above the list; every control is labelled and works from the keyboard. */
+export function Filters({ value, onChange, indexing }: Props) {
+  const set = (change: Partial<FilterState>) => onChange({ ...value, ...change });
+  return (
+    <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+      <label class="filters__search">
+        <span>{t('searchLabel')}</span>
+        <input
+          type="search"
+          value={value.text}
+          placeholder={t('searchPlaceholder')}
+          onInput={(event) => set({ text: event.currentTarget.value })}
+          accessKey="f"
+        />
+      </label>
+      {indexing && !indexing.ready && (
+        <span class="filters__indexing" role="status">
+          {t('searchIndexing', [String(indexing.indexed), String(indexing.total)])}
+        </span>
+      )}
+      <label>
+        <span>{t('filterRead')}</span>
+        <select value={value.read} onChange={(event) => set({ read: event.currentTarget.value as ReadFilter })}>
+          <option value="all">{t('filterReadAll')}</option>
+          <option value="unread">{t('filterReadUnread')}</option>
+          <option value="read">{t('filterReadRead')}</option>
+        </select>
+      </label>
+      <label>
+        <span>{t('impactLabel')}</span>
+        <select value={value.impact ?? ''} onChange={(event) => set({ impact: (event.currentTarget.value || undefined) as Impact | undefined })}>
+          <option value="">{t('filterImpactAny')}</option>
+          {IMPACTS.map((impact) => (
+            <option value={impact}>{t(`impact_${impact}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('filterFrom')}</span>
+        <input type="date" value={value.from ?? ''} onInput={(event) => set({ from: event.currentTarget.value || undefined })} />
+      </label>
+      <label>
+        <span>{t('filterTo')}</span>
+        <input type="date" value={value.to ?? ''} onInput={(event) => set({ to: event.currentTarget.value || undefined })} />
+      </label>
+      <label>
+        <span>{t('filterOrder')}</span>
+        <select value={value.order} onChange={(event) => set({ order: event.currentTarget.value as FilterState['order'] })}>
+          <option value="newest">{t('orderNewest')}</option>
+          <option value="oldest">{t('orderOldest')}</option>
+        </select>
+      </label>
+    </form>
+  );
+}

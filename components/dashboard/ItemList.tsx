@@ -1,0 +1,134 @@
+import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import type { Item, ItemPatch } from '@/lib/model/item';
+import type { Tag } from '@/lib/model/tag';
+import { ItemRow } from './ItemRow';
+
+interface Props {
+  ids: string[];
+  /** Bumped when items changed, so rows on screen are read again. */
+  version: number;
+  rows: Map<string, Item>;
+  loadRows: (ids: string[]) => Promise<boolean>;
+  openedId?: string;
+  checked: Set<string>;
+  sourceTitles: Map<string, string>;
+  tagsById: Map<string, Tag>;
+  onOpen: (id: string) => void;
+  onCheck: (id: string, checked: boolean) => void;
+  onPatch: (id: string, patch: ItemPatch) => void;
+}
+
+const ROW_HEIGHT = 64;
+
+/**
+ * The item list, virtualised with TanStack Virtual: only the rows in view (and a few around) exist in the
+ * page, so 50,000 items scroll like 50. Keyboard: ↑/↓ or j/k move, Enter or o opens, x checks, s stars,
+ * m toggles read.
+ */
+export function ItemList(props: Props) {
+  const { ids, rows, loadRows, version } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [, render] = useState(0);
+  const [active, setActive] = useState(0);
+  const virtualizer = useRef<Virtualizer<HTMLDivElement, Element>>();
+
+  virtualizer.current ??= new Virtualizer<HTMLDivElement, Element>({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollToFn: elementScroll,
+    observeElementRect,
+    observeElementOffset,
+    onChange: () => render((n) => n + 1),
+  });
+  const list = virtualizer.current;
+  list.setOptions({ ...list.options, count: ids.length });
+
+  useLayoutEffect(() => list._didMount(), [list]);
+  useLayoutEffect(() => list._willUpdate());
+
+  const visible = list.getVirtualItems();
+  const visibleIds = visible.map((row) => ids[row.index]).filter((id): id is string => id !== undefined);
+  const visibleKey = visibleIds.join(',');
+
+  useEffect(() => {
+    void loadRows(visibleIds).then((loaded) => loaded && render((n) => n + 1));
+  }, [visibleKey, version]);
+
+  useEffect(() => setActive((current) => Math.min(current, Math.max(0, ids.length - 1))), [ids.length]);
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(ids.length - 1, to));
+    setActive(next);
+    list.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target instanceof HTMLInputElement && event.target.type !== 'checkbox') return;
+    const id = ids[active];
+    const item = id ? rows.get(id) : undefined;
+    const actions: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      j: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      k: () => move(active - 1),
+      Home: () => move(0),
+      End: () => move(ids.length - 1),
+      Enter: () => id && props.onOpen(id),
+      o: () => id && props.onOpen(id),
+      x: () => id && props.onCheck(id, !props.checked.has(id)),
+      s: () => id && item && props.onPatch(id, { starred: !item.starred }),
+      m: () => id && item && props.onPatch(id, { read: !item.read }),
+    };
+    const action = actions[event.key];
+    if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    action();
+  };
+
+  if (ids.length === 0) return <p class="empty">{t('noItemsHere')}</p>;
+
+  return (
+    <div
+      ref={scroller}
+      class="item-list"
+      tabIndex={0}
+      role="region"
+      aria-label={t('itemListLabel')}
+      aria-describedby="item-list-keys"
+      onKeyDown={onKeyDown}
+    >
+      <p id="item-list-keys" class="visually-hidden">
+        {t('itemListKeys')}
+      </p>
+      <ul style={{ height: `${list.getTotalSize()}px` }} class="item-list__rows">
+        {visible.map((row) => {
+          const id = ids[row.index] as string;
+          return (
+            <ItemRow
+              key={id}
+              id={id}
+              item={rows.get(id)}
+              top={row.start}
+              height={ROW_HEIGHT}
+              active={row.index === active}
+              opened={id === props.openedId}
+              checked={props.checked.has(id)}
+              sourceTitle={(id && props.sourceTitles.get(rows.get(id)?.sourceId ?? '')) || ''}
+              tagsById={props.tagsById}
+              onOpen={() => {
+                setActive(row.index);
+                props.onOpen(id);
+              }}
+              onCheck={(on) => props.onCheck(id, on)}
+              onPatch={(change) => props.onPatch(id, change)}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import { fullDate, relativeTime } from '@/lib/i18n/dates';
+import type { Item, ItemPatch } from '@/lib/model/item';
+import type { Tag } from '@/lib/model/tag';
+import { TagChip } from './TagChip';
+
+interface Props {
+  id: string;
+  item?: Item;
+  top: number;
+  height: number;
+  active: boolean;
+  opened: boolean;
+  checked: boolean;
+  sourceTitle: string;
+  tagsById: Map<string, Tag>;
+  onOpen: () => void;
+  onCheck: (checked: boolean) => void;
+  onPatch: (patch: ItemPatch) => void;
+}
+
+/** One line of the list: check box, star, title (opens the item), source, date, tags, impact. */
+export function ItemRow({ id, item, top, height, active, opened, checked, sourceTitle, tagsById, onOpen, onCheck, onPatch }: Props) {
+  const classes = ['item-row', item?.read ? 'item-row--read' : '', active ? 'item-row--active' : '', opened ? 'item-row--opened' : ''];
+  const style = { transform: `translateY(${top}px)`, height: `${height}px` };
+  if (!item) return <li class="item-row item-row--loading" style={style} aria-hidden="true" />;
+  const language = uiLanguage();
+  const date = item.published ?? item.fetched;
+  const title = item.title || t('untitled');
+  return (
+    <li class={classes.join(' ')} style={style} data-item-id={id}>
+      <input type="checkbox" checked={checked} onChange={(event) => onCheck(event.currentTarget.checked)} aria-label={t('selectItem', [title])} />
+      <button
+        type="button"
+        class={item.starred ? 'star star--on' : 'star'}
+        aria-pressed={item.starred}
+        aria-label={t('starItem')}
+        title={t('starItem')}
+        onClick={() => onPatch({ starred: !item.starred })}
+      >
+        {item.starred ? '★' : '☆'}
+      </button>
+      <div class="item-row__body">
+        <button type="button" class="item-row__title" onClick={onOpen} aria-current={opened ? 'true' : undefined}>
+          {title}
+        </button>
+        <span class="item-row__meta">
+          {item.clip ? t('clipLabel') : sourceTitle}
+          {' · '}
+          <time dateTime={date} title={fullDate(date, language)}>
+            {relativeTime(date, language)}
+          </time>
+          {item.impact && <span class={`impact impact--${item.impact}`}>{t(`impact_${item.impact}`)}</span>}
+          {item.tags.map((tag) => (
+            <TagChip key={tag} tag={tagsById.get(tag)} id={tag} />
+          ))}
+        </span>
+      </div>
+    </li>
+  );
+}

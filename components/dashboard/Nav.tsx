@@ -1,0 +1,50 @@
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import type { Source } from '@/lib/model/source';
+import type { Tag } from '@/lib/model/tag';
+import { formatRoute, type Route, type View } from '@/lib/reader/route';
+
+const VIEWS: [View, string][] = [
+  ['all', 'navAll'],
+  ['unread', 'navUnread'],
+  ['starred', 'navStarred'],
+  ['clips', 'navClips'],
+];
+
+function isCurrent(route: Route, target: Route): boolean {
+  return formatRoute({ ...route, ...(route.section === 'items' ? { item: undefined } : {}) } as Route) === formatRoute(target);
+}
+
+/** The dashboard's sections, then each source and each tag as a shortcut to its items. */
+export function Nav({ route, sources, tags }: { route: Route; sources: Source[]; tags: Tag[] }) {
+  const link = (target: Route, label: string, extra?: preact.ComponentChildren) => (
+    <li>
+      <a href={formatRoute(target)} aria-current={isCurrent(route, target) ? 'page' : undefined}>
+        {extra}
+        {label}
+      </a>
+    </li>
+  );
+  const language = uiLanguage() === 'fr' ? 'fr' : 'en';
+  return (
+    <nav class="nav" aria-label={t('navLabel')}>
+      <p class="nav__brand">Vigie</p>
+      <ul>{VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key)))}</ul>
+      <h2 class="nav__heading">{t('navBySource')}</h2>
+      <ul>
+        {[...sources]
+          .sort((a, b) => a.title.localeCompare(b.title, language))
+          .map((source) => link({ section: 'items', view: 'all', sourceId: source.id }, source.title))}
+      </ul>
+      <h2 class="nav__heading">{t('navByTag')}</h2>
+      <ul>
+        {tags.map((tag) =>
+          link({ section: 'items', view: 'all', tag: tag.id }, tag.label[language], <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />),
+        )}
+      </ul>
+      <ul class="nav__admin">
+        {link({ section: 'sources' }, t('navSources'))}
+        {link({ section: 'settings' }, t('navSettings'))}
+      </ul>
+    </nav>
+  );
+}

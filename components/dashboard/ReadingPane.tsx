@@ -1,0 +1,111 @@
+import { useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import { fullDate } from '@/lib/i18n/dates';
+import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Triage } from '@/lib/model/item';
+import type { Tag } from '@/lib/model/tag';
+import { SafeHtml } from './SafeHtml';
+import { TagChip } from './TagChip';
+import { createPersonalTag } from './tags';
+import { TagPicker } from './TagPicker';
+
+interface Props {
+  item: Item;
+  sourceTitle?: string;
+  tags: Tag[];
+  onPatch: (patch: ItemPatch) => void;
+  onClose: () => void;
+}
+
+/**
+ * The opened item: its content (sanitized again at render), the link to the original, and what the
+ * collective adds: tags, the note ("conseil": what to do about it), the impact and the triage status.
+ */
+export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props) {
+  const [note, setNote] = useState(item.note ?? '');
+  const language = uiLanguage();
+  const byId = new Map(tags.map((tag) => [tag.id, tag]));
+  const date = item.published ?? item.fetched;
+  const noteChanged = note !== (item.note ?? '');
+  return (
+    <article class="reading-pane" aria-labelledby="reading-title">
+      <header class="reading-pane__header">
+        <h2 id="reading-title">{item.title || t('untitled')}</h2>
+        <button type="button" class="button button--quiet" onClick={onClose}>
+          {t('close')}
+        </button>
+      </header>
+      <p class="reading-pane__meta">
+        {item.clip ? (item.clip.siteName ?? t('clipLabel')) : sourceTitle}
+        {' · '}
+        <time dateTime={date}>{fullDate(date, language)}</time>
+        {item.author && ` · ${item.author}`}
+      </p>
+      <div class="reading-pane__actions">
+        {item.url && (
+          <a class="button" href={item.url} target="_blank" rel="noopener noreferrer">
+            {t('openOriginal')}
+          </a>
+        )}
+        <button type="button" class="button button--quiet" aria-pressed={item.starred} onClick={() => onPatch({ starred: !item.starred })}>
+          {item.starred ? `★ ${t('starred')}` : `☆ ${t('star')}`}
+        </button>
+        <button type="button" class="button button--quiet" onClick={() => onPatch({ read: !item.read })}>
+          {item.read ? t('markUnread') : t('markRead')}
+        </button>
+      </div>
+
+      <section class="reading-pane__triage" aria-label={t('triageSection')}>
+        <div class="field">
+          <span class="field__label" id="tags-label">
+            {t('tagsLabel')}
+          </span>
+          <div class="tag-list" aria-labelledby="tags-label">
+            {item.tags.length === 0 && <span class="muted">{t('noTags')}</span>}
+            {item.tags.map((tag) => (
+              <TagChip
+                key={tag}
+                id={tag}
+                tag={byId.get(tag)}
+                onRemove={() => onPatch({ removeTags: [tag] })}
+                removeLabel={t('removeTag', [byId.get(tag)?.label[language === 'fr' ? 'fr' : 'en'] ?? tag])}
+              />
+            ))}
+          </div>
+          <TagPicker tags={tags} exclude={item.tags} label={t('addTag')} onPick={(tag) => onPatch({ addTags: [tag.id] })} onCreate={createPersonalTag} />
+        </div>
+        <label class="field">
+          <span class="field__label">{t('impactLabel')}</span>
+          <select value={item.impact ?? ''} onChange={(event) => onPatch({ impact: (event.currentTarget.value || null) as Impact | null })}>
+            <option value="">{t('impactNone')}</option>
+            {IMPACTS.map((impact) => (
+              <option value={impact}>{t(`impact_${impact}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field__label">{t('triageLabel')}</span>
+          <select value={item.triage ?? ''} onChange={(event) => onPatch({ triage: (event.currentTarget.value || null) as Triage | null })}>
+            <option value="">{t('triageNone')}</option>
+            {TRIAGE_STATES.map((state) => (
+              <option value={state}>{t(`triage_${state.replace(/-/g, '_')}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field__label">{t('noteLabel')}</span>
+          <textarea rows={4} value={note} placeholder={t('notePlaceholder')} onInput={(event) => setNote(event.currentTarget.value)} />
+        </label>
+        <button type="button" class="button" disabled={!noteChanged} onClick={() => onPatch({ note: note.trim() ? note : null })}>
+          {t('saveNote')}
+        </button>
+      </section>
+
+      {item.clip?.quote && <blockquote class="reading-pane__quote">{item.clip.quote}</blockquote>}
+      {item.contentHtml ? (
+        <SafeHtml class="reading-pane__content" html={item.contentHtml} />
+      ) : (
+        item.summary && <p class="reading-pane__content">{item.summary}</p>
+      )}
+    </article>
+  );
+}

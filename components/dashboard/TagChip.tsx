@@ -1,0 +1,18 @@
+import { uiLanguage } from '@/lib/i18n/browser';
+import type { Tag } from '@/lib/model/tag';
+
+/** A tag as a small label; its colour is a mark beside the text, never the only way it is told apart. */
+export function TagChip({ tag, id, onRemove, removeLabel }: { tag?: Tag; id: string; onRemove?: () => void; removeLabel?: string }) {
+  const label = tag ? tag.label[uiLanguage() === 'fr' ? 'fr' : 'en'] : id;
+  return (
+    <span class="tag-chip">
+      <span class="swatch" style={{ background: tag?.color ?? '#6b7280' }} aria-hidden="true" />
+      {label}
+      {onRemove && (
+        <button type="button" class="tag-chip__remove" onClick={onRemove} aria-label={removeLabel}>
+          ×
+        </button>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,94 @@
+import { useId, useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import type { Tag } from '@/lib/model/tag';
+import { fold } from '@/lib/text/fold';
+
+interface Props {
+  tags: Tag[];
+  /** Tag ids already on the item(s): not proposed again. */
+  exclude?: string[];
+  onPick: (tag: Tag) => void;
+  /** Creates a personal tag from what was typed, when no tag matches. */
+  onCreate: (label: string) => Promise<Tag | undefined>;
+  label: string;
+}
+
+/**
+ * Adds a tag by typing: suggestions follow the letters typed (accents and case ignored), ↑/↓ choose,
+ * Enter adds, Escape closes. A label no tag has creates a personal tag. (ARIA combobox pattern.)
+ */
+export function TagPicker({ tags, exclude = [], onPick, onCreate, label }: Props) {
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const language = uiLanguage() === 'fr' ? 'fr' : 'en';
+  const wanted = fold(text.trim());
+  const suggestions = tags
+    .filter((tag) => !exclude.includes(tag.id))
+    .filter((tag) => !wanted || fold(`${tag.label.fr} ${tag.label.en} ${tag.id}`).includes(wanted))
+    .slice(0, 8);
+  const exact = tags.some((tag) => fold(tag.label[language]) === wanted);
+
+  const pick = async (tag?: Tag) => {
+    const chosen = tag ?? (wanted && !exact ? await onCreate(text.trim()) : undefined);
+    if (chosen) onPick(chosen);
+    setText('');
+    setOpen(false);
+    setActive(0);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, suggestions.length - 1));
+    else if (event.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+    else if (event.key === 'Escape') setOpen(false);
+    else if (event.key === 'Enter') void pick(open ? suggestions[active] : undefined);
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div class="tag-picker">
+      <label for={`${id}-input`}>{label}</label>
+      <input
+        id={`${id}-input`}
+        type="text"
+        role="combobox"
+        aria-expanded={open && suggestions.length > 0}
+        aria-controls={`${id}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={open && suggestions[active] ? `${id}-${suggestions[active]?.id}` : undefined}
+        value={text}
+        placeholder={t('tagPickerPlaceholder')}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          setOpen(true);
+          setActive(0);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {open && suggestions.length > 0 && (
+        <ul id={`${id}-list`} role="listbox" class="tag-picker__list" aria-label={label}>
+          {suggestions.map((tag, index) => (
+            <li
+              id={`${id}-${tag.id}`}
+              role="option"
+              aria-selected={index === active}
+              class={index === active ? 'tag-picker__option tag-picker__option--active' : 'tag-picker__option'}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                void pick(tag);
+              }}
+            >
+              <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />
+              {tag.label[language]}
+              {tag.scope === 'personal' && <span class="tag-picker__scope"> · {t('tagPersonal')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import '@/lib/model/zod-setup';
+import { render } from 'preact';
+import { Dashboard } from '@/components/dashboard/Dashboard';
+import { initLanguage, t } from '@/lib/i18n/browser';
+import { searchClient } from '@/lib/reader/search-client';
+import { openVigieDb } from '@/lib/store/store';
+
+/** The dashboard reads the store directly for its lists (reads only); every write goes through the background. */
+void (async () => {
+  await initLanguage();
+  document.title = t('dashboardTitle');
+  const db = await openVigieDb();
+  const search = searchClient(new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
+  render(<Dashboard db={db} search={search} />, document.getElementById('app') as HTMLElement);
+})();

@@ -1,0 +1,31 @@
+/** The dashboard's address (`#/unread`, `#/source/<id>`, `#/tag/<id>`, `#/sources`, …), so views can be bookmarked and linked to. */
+export type View = 'all' | 'unread' | 'starred' | 'clips';
+
+export type Route =
+  | { section: 'items'; view: View; sourceId?: string; tag?: string; item?: string }
+  | { section: 'sources' }
+  | { section: 'settings' };
+
+const VIEWS: readonly View[] = ['all', 'unread', 'starred', 'clips'];
+
+export function parseRoute(hash: string): Route {
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const item = new URLSearchParams(search).get('item') ?? undefined;
+  const [head, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
+  const withItem = item ? { item } : {};
+  if (head === 'sources') return { section: 'sources' };
+  if (head === 'settings') return { section: 'settings' };
+  if (head === 'source' && rest[0]) return { section: 'items', view: 'all', sourceId: rest[0], ...withItem };
+  if (head === 'tag' && rest[0]) return { section: 'items', view: 'all', tag: rest[0], ...withItem };
+  return { section: 'items', view: VIEWS.includes(head as View) ? (head as View) : 'all', ...withItem };
+}
+
+export function formatRoute(route: Route): string {
+  if (route.section !== 'items') return `#/${route.section}`;
+  const path = route.sourceId
+    ? `source/${encodeURIComponent(route.sourceId)}`
+    : route.tag
+      ? `tag/${encodeURIComponent(route.tag)}`
+      : route.view;
+  return `#/${path}${route.item ? `?item=${encodeURIComponent(route.item)}` : ''}`;
+}

@@ -1,0 +1,43 @@
+import type { SearchReply, SearchRequest } from './search-protocol';
+
+/**
+ * The page's side of the search worker: `search` resolves with the matching ids, or with undefined when a
+ * newer keystroke has overtaken it (so a slow answer never replaces a fresher one); `update` passes on the
+ * items that changed.
+ */
+export interface SearchClient {
+  search(query: string): Promise<Set<string> | undefined>;
+  update(ids: string[]): void;
+  onProgress(listener: (indexed: number, total: number, ready: boolean) => void): void;
+}
+
+export function searchClient(worker: Pick<Worker, 'postMessage' | 'onmessage'>): SearchClient {
+  let latest = 0;
+  const waiting = new Map<number, (ids: Set<string> | undefined) => void>();
+  let progress: (indexed: number, total: number, ready: boolean) => void = () => undefined;
+  worker.onmessage = (event: MessageEvent<SearchReply>) => {
+    const reply = event.data;
+    if (reply.type === 'progress') progress(reply.indexed, reply.total, false);
+    else if (reply.type === 'ready') progress(reply.indexed, reply.indexed, true);
+    else {
+      for (const [seq, resolve] of waiting) {
+        if (seq > reply.seq) continue;
+        resolve(seq === latest ? new Set(reply.ids) : undefined);
+        waiting.delete(seq);
+      }
+    }
+  };
+  const send = (request: SearchRequest) => worker.postMessage(request);
+  return {
+    search(query) {
+      latest += 1;
+      const seq = latest;
+      send({ type: 'search', seq, query });
+      return new Promise((resolve) => waiting.set(seq, resolve));
+    },
+    update: (ids) => send({ type: 'update', ids }),
+    onProgress(listener) {
+      progress = listener;
+    },
+  };
+}
