@@ -42,7 +42,12 @@ export default defineConfig({
     host_permissions: [...curatedHostPermissions(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
-    commands: { 'clip-page': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_clipCommand__' } },
+    commands: {
+      'clip-page': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_clipCommand__' },
+      'open-dashboard': { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_commandOpenDashboard__' },
+    },
+    // The options entry opens the dashboard (its Paramètres are one section of it).
+    options_ui: { page: 'dashboard.html#/settings', open_in_tab: true },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -27,12 +27,13 @@ export function ClipForm() {
   const firstField = useRef<HTMLInputElement>(null);
   const wasOpen = useRef(false);
 
+  const shown = !!preview;
   useEffect(() => {
-    // Focus goes into the form when it opens and back to the button when it closes.
-    if (preview) firstField.current?.focus();
-    else if (wasOpen.current) opener.current?.focus();
-    wasOpen.current = !!preview;
-  }, [preview]);
+    // Focus goes into the form when it opens and back to the button when it closes (once it is enabled again).
+    if (busy || shown === wasOpen.current) return;
+    (shown ? firstField : opener).current?.focus();
+    wasOpen.current = shown;
+  }, [shown, busy]);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);

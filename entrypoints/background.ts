@@ -1,9 +1,11 @@
 import '@/lib/model/zod-setup';
 import { browser, type Browser } from 'wxt/browser';
 import { createHandlers, newSince } from '@/lib/background/handlers';
+import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { BADGE_COLOR, badgeText } from '@/lib/badge/badge';
 import { captureTab, createClipMenu, listenForQuickClips } from '@/lib/clips/browser';
 import { ClipError, clipErrorText } from '@/lib/clips/errors';
+import { BackupError } from '@/lib/data/backup';
 import { LANGUAGE_KEY } from '@/lib/i18n/browser';
 import { feedErrorText } from '@/lib/i18n/translate';
 import { EventSchema, type VigieEvent } from '@/lib/messages/protocol';
@@ -73,6 +75,7 @@ export default defineBackground(() => {
     if (error instanceof FeedError) return { code: error.code, message: feedErrorText(error.toInfo(), t) };
     if (error instanceof ClipError) return { code: `clip-${error.code}`, message: clipErrorText(error, t) };
     if (error instanceof OpmlError) return { code: 'invalid-opml', message: t('opmlInvalid', [error.message]) };
+    if (error instanceof BackupError) return { code: 'invalid-backup', message: t('backupInvalid', [error.message]) };
     const detail = error instanceof Error ? error.message : String(error);
     return { code: error instanceof InvalidRequestError ? 'invalid-request' : 'error', message: t('errorGeneric', [detail]) };
   }
@@ -115,6 +118,10 @@ export default defineBackground(() => {
       await ensureAlarm();
       await (await poller).poll(false);
     })();
+  });
+
+  browser.commands.onCommand.addListener((command: string) => {
+    if (command === 'open-dashboard') void openDashboard();
   });
 
   browser.runtime.onStartup.addListener(() => {

@@ -1,6 +1,7 @@
 import type { Handlers } from '../messages/router';
 import { clipHandlers } from './handlers/clips';
 import { coreHandlers } from './handlers/core';
+import { dataHandlers } from './handlers/data';
 import type { HandlerDeps } from './handlers/deps';
 import { itemHandlers } from './handlers/items';
 import { sourceHandlers } from './handlers/sources';
@@ -15,5 +16,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...sourceHandlers(deps),
     ...itemHandlers(deps),
     ...clipHandlers(deps),
+    ...dataHandlers(deps),
   };
 }

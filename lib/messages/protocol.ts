@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CLIP_REQUESTS } from './requests/clips';
 import { CORE_REQUESTS } from './requests/core';
+import { DATA_REQUESTS } from './requests/data';
 import { ITEM_REQUESTS } from './requests/items';
 import { SOURCE_REQUESTS } from './requests/sources';
 
@@ -21,6 +22,7 @@ export const REQUESTS = {
   ...SOURCE_REQUESTS,
   ...ITEM_REQUESTS,
   ...CLIP_REQUESTS,
+  ...DATA_REQUESTS,
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;

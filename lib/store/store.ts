@@ -62,6 +62,14 @@ export interface FetchOutcome {
   fetchedAt: string;
 }
 
+/** Everything the store holds, as a backup carries it: `meta` is every meta record, by key. */
+export interface StoreContent {
+  sources: Source[];
+  items: Item[];
+  tags: Tag[];
+  meta: Record<string, unknown>;
+}
+
 export class VigieStore {
   constructor(readonly db: IDBPDatabase<VigieSchema>) {}
 
@@ -219,6 +227,57 @@ export class VigieStore {
       const tx = this.db.transaction('tags', 'readwrite');
       await Promise.all([...checked.map((tag) => tx.store.put(tag)), tx.done]);
     });
+  }
+
+  /** The whole store, read in one transaction so that a refresh landing meanwhile cannot split it. */
+  async exportAll(): Promise<StoreContent> {
+    const tx = this.db.transaction(['sources', 'items', 'tags', 'meta']);
+    const [sources, items, tags, meta] = await Promise.all([
+      tx.objectStore('sources').getAll(),
+      tx.objectStore('items').getAll(),
+      tx.objectStore('tags').getAll(),
+      tx.objectStore('meta').getAll(),
+    ]);
+    return {
+      sources: sources.map((source) => SourceSchema.parse(source)),
+      items: items.map(fromRecord),
+      tags: tags.map((tag) => TagSchema.parse(tag)),
+      meta: Object.fromEntries(meta.map((record) => [record.key, record.value])),
+    };
+  }
+
+  /**
+   * Replaces everything the store holds with `content`, in one transaction: on any failure (an invalid
+   * object, a full disk) the store is left exactly as it was. Returns the ids of the items there before,
+   * so that open pages can drop the ones that went.
+   */
+  async replaceAll(content: StoreContent): Promise<string[]> {
+    // Everything is checked (and item index keys derived) before the first write.
+    const sources = content.sources.map((source) => SourceSchema.parse(source));
+    const records = content.items.map(toRecord);
+    const tags = content.tags.map((tag) => TagSchema.parse(tag));
+    const meta = Object.entries(content.meta).map(([key, value]) => ({ key, value }));
+    let before: string[] = [];
+    await guardQuota(async () => {
+      const tx = this.db.transaction(['sources', 'items', 'tags', 'meta'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        const [sourceStore, itemStore, tagStore, metaStore] = [tx.objectStore('sources'), tx.objectStore('items'), tx.objectStore('tags'), tx.objectStore('meta')];
+        before = await itemStore.getAllKeys();
+        await Promise.all([sourceStore.clear(), itemStore.clear(), tagStore.clear(), metaStore.clear()]);
+        await Promise.all([
+          ...sources.map((source) => sourceStore.put(source)),
+          ...records.map((record) => itemStore.put(record)),
+          ...tags.map((tag) => tagStore.put(tag)),
+          ...meta.map((record) => metaStore.put(record)),
+        ]);
+      });
+    });
+    return before;
+  }
+
+  /** Empties the store (items, sources, tags, settings and other meta) in one transaction; see `replaceAll`. */
+  async eraseAll(): Promise<string[]> {
+    return this.replaceAll({ sources: [], items: [], tags: [], meta: {} });
   }
 
   /** A stored value that no longer matches its schema reads as absent: callers fall back to their default. */

@@ -32,12 +32,15 @@ export interface LoadedExtension {
   /** Sends a protocol request from an extension page, as the popup would, and returns the raw envelope. */
   request: (type: string, params?: unknown) => Promise<{ ok: boolean; result?: any; code?: string; message?: string }>;
   badge: () => Promise<{ text: string; color: number[] }>;
-  close: () => Promise<void>;
+  profile: string;
+  /** `keepProfile`: leave the user-data folder for a restart (see `loadExtension({ profile })`). */
+  close: (options?: { keepProfile?: boolean }) => Promise<void>;
 }
 
-export async function loadExtension(): Promise<LoadedExtension> {
+/** `profile`: a user-data folder to reuse (a browser restart); it is then left in place at close. */
+export async function loadExtension(options: { profile?: string } = {}): Promise<LoadedExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no build at ${EXTENSION_DIR}: run npm run build:e2e`);
-  const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -71,6 +74,7 @@ export async function loadExtension(): Promise<LoadedExtension> {
     context,
     worker,
     id,
+    profile,
     open,
     async request(type, params = {}) {
       bridge ??= await open('popup.html');
@@ -84,9 +88,9 @@ export async function loadExtension(): Promise<LoadedExtension> {
         text: await chrome.action.getBadgeText({}),
         color: await chrome.action.getBadgeBackgroundColor({}),
       })),
-    async close() {
+    async close({ keepProfile = false } = {}) {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile && !options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import type { HandlersOf } from '../../messages/router';
+import type { Source } from '../../model/source';
 import type { SOURCE_REQUESTS } from '../../messages/requests/sources';
 import { loadSettings } from '../../settings/settings';
 import { addSource } from '../../sources/add-source';
+import { findFeeds } from '../../sources/find-feeds';
 import { importSources } from '../../sources/import-sources';
 import { exportOpml, parseOpml } from '../../sources/opml';
 import { REMOVED_CURATED_KEY } from '../../sources/seed';
@@ -14,6 +16,11 @@ export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQU
     async listSources() {
       return store.listSources();
     },
+    async discoverFeeds({ url }) {
+      const found = await findFeeds(url, { settings: await loadSettings(store), canRead: deps.canRead, fetchImpl: deps.fetchImpl });
+      const feeds = await Promise.all(found.map(async (feed) => ((await store.findSourceByUrl(feed.url)) ? { ...feed, followed: true } : feed)));
+      return { feeds };
+    },
     async addSource(params) {
       const settings = await loadSettings(store);
       const source = await addSource(params, { store, settings, canRead: deps.canRead, fetchImpl: deps.fetchImpl });
@@ -24,7 +31,15 @@ export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQU
     async updateSource({ id, patch }) {
       const source = await store.getSource(id);
       if (!source) throw new Error(`unknown source ${id}`);
-      const updated = { ...source, ...patch };
+      const { title, category, language, ...rest } = patch;
+      const updated: Source = { ...source, ...rest };
+      if (title?.trim()) updated.title = title.trim();
+      // An emptied category or language is removed: over messages, "absent" travels as an empty string.
+      for (const [key, value] of [['category', category], ['language', language]] as const) {
+        if (value === undefined) continue;
+        if (value.trim()) updated[key] = value.trim();
+        else delete updated[key];
+      }
       await store.putSources([updated]);
       deps.sourcesChanged();
       return updated;

@@ -21,8 +21,19 @@ export const SourcePatchSchema = z.object({
 
 export const OpmlImportResultSchema = z.object({ added: z.array(z.string()), skipped: z.array(z.string()) });
 
+/** A feed found at an address: the address itself when it is a feed, else one its page announces. */
+export const DiscoveredFeedSchema = z.object({
+  url: HttpUrlSchema,
+  title: z.string(),
+  format: z.optional(z.enum(['rss', 'atom', 'rdf', 'jsonfeed'])),
+  /** Already followed: adding it again changes nothing. */
+  followed: z.optional(z.boolean()),
+});
+
 export const SOURCE_REQUESTS = {
   listSources: { params: Empty, result: z.array(SourceSchema) },
+  /** Reads the URL once: a feed is its own single candidate; a page lists its `<link rel="alternate">` feeds (maybe none). */
+  discoverFeeds: { params: z.object({ url: HttpUrlSchema }), result: z.object({ feeds: z.array(DiscoveredFeedSchema) }) },
   /** Fetches the URL once and adds it only if it is a feed; the page asks for the origin first. */
   addSource: { params: NewSourceSchema, result: SourceSchema },
   updateSource: { params: z.object({ id: z.string(), patch: SourcePatchSchema }), result: SourceSchema },

@@ -1,0 +1,154 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import { request, RequestError } from '@/lib/messages/client';
+import type { Result } from '@/lib/messages/protocol';
+import { askToRead } from './permission';
+import type { Said } from './StatusLine';
+
+type Found = Result<'discoverFeeds'>['feeds'];
+
+/** "blogdumoderateur.com" means its https page: members paste addresses as the address bar shows them. */
+function typedUrl(text: string): string | undefined {
+  const trimmed = text.trim();
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
+  try {
+    const url = new URL(hasScheme ? trimmed : `https://${trimmed}`);
+    // Without a scheme, a word with no dot is more likely a typo than an intranet host.
+    const plausible = hasScheme || url.hostname.includes('.');
+    return (url.protocol === 'http:' || url.protocol === 'https:') && plausible ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const originOf = (url: string) => new URL(url).origin;
+const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
+
+/**
+ * Adding a source: the member gives a feed's or a page's address; Vigie asks the browser for that site at
+ * the click, reads it once and lists the feeds found; the member picks one and adds it.
+ */
+export function AddSourceForm({ say }: { say: (said: Said) => void }) {
+  const [address, setAddress] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [found, setFound] = useState<Found>();
+  const [chosen, setChosen] = useState('');
+  const [category, setCategory] = useState('');
+
+  const search = async (event: Event) => {
+    event.preventDefault();
+    const url = typedUrl(address);
+    if (!url) {
+      say({ kind: 'error', text: t('addSourceBadAddress') });
+      return;
+    }
+    // First await of the handler: the browser shows its prompt only during the member's gesture.
+    const granted = await askToRead(url);
+    if (!granted) {
+      say({ kind: 'error', text: t('permissionRefused', [originOf(url)]) });
+      return;
+    }
+    setBusy(true);
+    setFound(undefined);
+    say({ kind: 'info', text: t('discoverSearching') });
+    try {
+      const { feeds } = await request('discoverFeeds', { url });
+      setFound(feeds);
+      setChosen(feeds.find((feed) => !feed.followed)?.url ?? '');
+      say(
+        feeds.length === 0
+          ? { kind: 'error', text: t('discoverNone') }
+          : { kind: 'info', text: feeds.length === 1 ? t('discoverFoundOne') : t('discoverFound', [String(feeds.length)]) },
+      );
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const feed = found?.find((candidate) => candidate.url === chosen);
+    if (!feed) return;
+    // The feed may live on another site than the page (a feed service): asked for at this click too.
+    const granted = await askToRead(feed.url);
+    if (!granted) {
+      say({ kind: 'error', text: t('permissionRefused', [originOf(feed.url)]) });
+      return;
+    }
+    setBusy(true);
+    say({ kind: 'info', text: t('addSourceAdding') });
+    try {
+      const source = await request('addSource', { url: feed.url, ...(category.trim() ? { category: category.trim() } : {}) });
+      say({ kind: 'ok', text: t('addSourceDone', [source.title]) });
+      setFound(undefined);
+      setAddress('');
+      setCategory('');
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="admin-section" aria-labelledby="add-source-title">
+      <h2 id="add-source-title">{t('addSourceTitle')}</h2>
+      <form class="add-source" onSubmit={search}>
+        <label class="field add-source__address">
+          <span class="field__label">{t('addSourceAddress')}</span>
+          <input
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            spellcheck={false}
+            required
+            value={address}
+            placeholder="https://"
+            aria-describedby="add-source-hint"
+            onInput={(event) => setAddress(event.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="button" disabled={busy}>
+          {t('discoverButton')}
+        </button>
+        <p id="add-source-hint" class="field__hint">
+          {t('addSourceHint')}
+        </p>
+      </form>
+      {found && found.length > 0 && (
+        <form class="discovered" onSubmit={add}>
+          <fieldset>
+            <legend>{t('discoverChoose')}</legend>
+            {found.map((feed) => (
+              <label key={feed.url} class="discovered__feed">
+                <input
+                  type="radio"
+                  name="discovered-feed"
+                  value={feed.url}
+                  checked={chosen === feed.url}
+                  disabled={feed.followed}
+                  onChange={() => setChosen(feed.url)}
+                />
+                <span>
+                  <span class="discovered__title">{feed.title}</span>
+                  {feed.format && <span class="discovered__format"> · {t(`feedFormat_${feed.format}`)}</span>}
+                  {feed.followed && <span class="discovered__followed"> · {t('discoverFollowed')}</span>}
+                  <span class="discovered__url">{feed.url}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <label class="field">
+            <span class="field__label">{t('sourceCategory')}</span>
+            <input type="text" list="source-categories" value={category} onInput={(event) => setCategory(event.currentTarget.value)} />
+          </label>
+          <button type="submit" class="button" disabled={busy || !chosen}>
+            {t('addSourceButton')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import { request, RequestError } from '@/lib/messages/client';
+import { saveFile, takeChosenFile } from './files';
+import type { Said } from './StatusLine';
+
+export const OPML_FILE_NAME = 'vigie-sources.opml';
+
+/** The list of sources in and out as OPML, the file every feed reader exchanges. */
+export function OpmlButtons({ say }: { say: (said: Said) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+
+  const importFile = async () => {
+    const file = input.current && (await takeChosenFile(input.current));
+    if (!file) return;
+    say({ kind: 'info', text: t('opmlImporting', [file.name]) });
+    try {
+      const { added, skipped } = await request('importOpml', { text: file.text });
+      say({ kind: 'ok', text: t('opmlImported', [String(added.length), String(skipped.length)]) });
+    } catch (error) {
+      say({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+    }
+  };
+
+  const exportFile = async () => {
+    try {
+      const { text } = await request('exportOpml', {});
+      saveFile(OPML_FILE_NAME, text, 'text/x-opml');
+      say({ kind: 'ok', text: t('opmlExported', [OPML_FILE_NAME]) });
+    } catch (error) {
+      say({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <div class="admin-toolbar__group" role="group" aria-label={t('opmlGroup')}>
+      {/* The visible control is the button; the file input stays out of the tab order, for the browser's picker. */}
+      <input
+        ref={input}
+        type="file"
+        class="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        accept=".opml,.xml,text/x-opml,text/xml,application/xml"
+        data-testid="opml-file"
+        onChange={() => void importFile()}
+      />
+      <button type="button" class="button button--quiet" onClick={() => input.current?.click()}>
+        {t('opmlImport')}
+      </button>
+      <button type="button" class="button button--quiet" onClick={() => void exportFile()}>
+        {t('opmlExport')}
+      </button>
+    </div>
+  );
+}

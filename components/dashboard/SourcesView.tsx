@@ -1,0 +1,139 @@
+import { useMemo, useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import { request, RequestError } from '@/lib/messages/client';
+import type { Params } from '@/lib/messages/protocol';
+import type { Source } from '@/lib/model/source';
+import { CURATED_CATEGORIES } from '@/lib/sources/curated-pack';
+import { AddSourceForm } from './AddSourceForm';
+import { countText, formatNumber } from './count';
+import { OpmlButtons } from './OpmlButtons';
+import { askToRead } from './permission';
+import { RemoveSourceDialog } from './RemoveSourceDialog';
+import { SourceRow } from './SourceRow';
+import { StatusLine, type Said } from './StatusLine';
+
+const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
+
+/** Sources by category (the pack's and the member's), those without one last; titles in order within each. */
+function byCategory(sources: Source[]): [string, Source[]][] {
+  const compare = new Intl.Collator(uiLanguage()).compare;
+  const groups = new Map<string, Source[]>();
+  for (const source of [...sources].sort((a, b) => compare(a.title, b.title))) {
+    const key = source.category ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), source]);
+  }
+  return [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : compare(a, b)));
+}
+
+/** The Sources screen: add by address (with discovery), edit, switch off, delete, OPML in and out, health. */
+export function SourcesView({ sources }: { sources: Source[] }) {
+  const [said, say] = useState<Said>();
+  const [editing, setEditing] = useState<string>();
+  const [removing, setRemoving] = useState<Source>();
+  const [refreshing, setRefreshing] = useState(false);
+
+  const groups = useMemo(() => byCategory(sources), [sources]);
+  const categories = useMemo(
+    () => [...new Set([...Object.values(CURATED_CATEGORIES), ...sources.flatMap((source) => source.category ?? [])])].sort(),
+    [sources],
+  );
+  const failing = sources.filter((source) => source.enabled && source.health.lastError).length;
+
+  const refresh = async () => {
+    setRefreshing(true);
+    say({ kind: 'info', text: t('refreshing') });
+    try {
+      const { added, failed } = await request('refresh', {});
+      say({ kind: 'ok', text: t('refreshDone', [String(added), String(failed)]) });
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
+  const save = async (source: Source, patch: Params<'updateSource'>['patch']) => {
+    try {
+      const saved = await request('updateSource', { id: source.id, patch });
+      say({ kind: 'ok', text: t('sourceSaved', [saved.title]) });
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+    }
+  };
+
+  const remove = async (source: Source, keepItems: boolean) => {
+    setRemoving(undefined);
+    try {
+      await request('removeSource', { id: source.id, keepItems });
+      say({ kind: 'ok', text: t(keepItems ? 'sourceRemovedKept' : 'sourceRemovedDropped', [source.title]) });
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+    }
+  };
+
+  const grant = async (source: Source) => {
+    // First await of the click: see askToRead.
+    if (!(await askToRead(source.url))) {
+      say({ kind: 'error', text: t('permissionRefused', [new URL(source.url).origin]) });
+      return;
+    }
+    await refresh();
+  };
+
+  return (
+    <div class="admin-view">
+      <header class="admin-view__header">
+        <h1>{t('navSources')}</h1>
+        <p class="admin-view__count" aria-live="polite">
+          {countText('sourcesCount', sources.length)}
+          {failing > 0 && ` · ${t('sourcesFailing', [formatNumber(failing)])}`}
+        </p>
+        <div class="admin-toolbar">
+          <OpmlButtons say={say} />
+          <button type="button" class="button button--quiet" disabled={refreshing} onClick={() => void refresh()}>
+            {t('refreshNow')}
+          </button>
+        </div>
+        <StatusLine said={said} />
+      </header>
+
+      <AddSourceForm say={say} />
+
+      <section class="admin-section" aria-labelledby="followed-title">
+        <h2 id="followed-title">{t('sourcesFollowed')}</h2>
+        {sources.length === 0 && <p class="muted">{t('sourcesNone')}</p>}
+        {groups.map(([category, members]) => (
+          <section key={category} class="source-group" aria-labelledby={`group-${category || 'none'}`}>
+            <h3 id={`group-${category || 'none'}`} class="source-group__title">
+              {category || t('sourcesNoCategory')} <span class="muted">({formatNumber(members.length)})</span>
+            </h3>
+            <ul class="source-list">
+              {members.map((source) => (
+                <SourceRow
+                  key={source.id}
+                  source={source}
+                  editing={editing === source.id}
+                  onEdit={(on) => setEditing(on ? source.id : undefined)}
+                  onSave={(patch) => void save(source, patch)}
+                  onRemove={() => setRemoving(source)}
+                  onGrant={() => void grant(source)}
+                />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+
+      <datalist id="source-categories">
+        {categories.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      <RemoveSourceDialog
+        source={removing}
+        onClose={() => setRemoving(undefined)}
+        onConfirm={(keepItems) => removing && void remove(removing, keepItems)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { backupSummary, makeBackup, parseBackup, restoreBackup } from '../../data/backup';
+import type { DATA_REQUESTS } from '../../messages/requests/data';
+import type { HandlersOf } from '../../messages/router';
+import { loadSettings } from '../../settings/settings';
+import { seedCuratedPack } from '../../sources/seed';
+import type { HandlerDeps } from './deps';
+
+export function dataHandlers(deps: HandlerDeps): HandlersOf<typeof DATA_REQUESTS> {
+  const { store } = deps;
+
+  /** Everything changed: open pages reload their lists, and drop or re-index every item that was or is there. */
+  async function everythingChanged(itemIds: string[]) {
+    const settings = await loadSettings(store);
+    await deps.settingsChanged(settings);
+    deps.sourcesChanged();
+    deps.tagsChanged();
+    await deps.itemsChanged(itemIds);
+    return settings;
+  }
+
+  return {
+    async exportData() {
+      return { text: JSON.stringify(await makeBackup(store)) };
+    },
+    async checkBackup({ text }) {
+      return backupSummary(parseBackup(text));
+    },
+    async importData({ text }) {
+      const backup = parseBackup(text);
+      const before = await restoreBackup(store, backup);
+      const settings = await everythingChanged([...new Set([...before, ...backup.items.map((item) => item.id)])]);
+      return { imported: backupSummary(backup), settings };
+    },
+    async eraseAll() {
+      const before = await store.eraseAll();
+      // As on first install: the taxonomy and the curated pack come back (the erased store forgot which
+      // curated sources had been deleted).
+      await seedCuratedPack(store);
+      const settings = await everythingChanged(before);
+      return { sources: (await store.listSources()).length, tags: (await store.listTags()).length, settings };
+    },
+  };
+}

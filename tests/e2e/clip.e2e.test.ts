@@ -1,0 +1,220 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../support/http-server';
+import { canRun, loadExtension, type LoadedExtension } from './extension';
+
+/**
+ * Clipping in a real Chromium: pages served on 127.0.0.1 are clipped from the popup (opened on their tab with
+ * `?tab=<id>`, since a popup opened as a tab would otherwise clip itself), with tags, a note and an impact;
+ * a page a feed already brought is enriched; a page with no title, a 1 MB selection and the browser's own
+ * pages each get their sentence in the popup.
+ */
+
+/** The service worker's `chrome`, for what the tests ask the browser directly. */
+declare const chrome: {
+  tabs: {
+    query: (query: object) => Promise<{ id?: number; url?: string }[]>;
+    create: (properties: { url: string }) => Promise<{ id?: number }>;
+    get: (tabId: number) => Promise<{ status?: string }>;
+  };
+  commands: { getAll: () => Promise<{ name?: string; description?: string; shortcut?: string }[]> };
+  contextMenus: { update: (id: string, properties: object) => Promise<void> };
+  runtime: { getManifest: () => { commands: Record<string, { suggested_key?: object }> } };
+};
+
+const html = (head: string, body: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+const ARTICLE = html(
+  `<title>TTPA : ce qui change pour les collectivités</title>
+  <link rel="canonical" href="/actu/ttpa?utm_source=canonique">
+  <meta property="og:title" content="TTPA et collectivités">
+  <meta property="og:site_name" content="Le Journal local">
+  <meta property="og:description" content="Le règlement européen sur la publicité politique s'applique aux pages publiques.">
+  <meta property="og:image" content="/img/ttpa.png">`,
+  `<h1>TTPA</h1><p id="quote">Les annonces à caractère politique seront refusées en période électorale.</p><p>Suite de l'article.</p>`,
+);
+
+/** About 1 MB of text in one paragraph. */
+const LONG = html('<title>Rapport complet</title>', `<p id="quote">${'Rapport sur la modération des réseaux sociaux. '.repeat(22_000)}</p>`);
+
+const page = (body: string) => (_: unknown, response: import('node:http').ServerResponse) => {
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
+};
+
+describe.skipIf(!canRun)('clipping in Chromium', () => {
+  let server: TestServer;
+  let vigie: LoadedExtension;
+
+  /** Opens a page in its own tab, selects the text of #quote when asked, and returns the tab's id. */
+  async function openPage(path: string, select = false): Promise<{ tab: Page; tabId: number }> {
+    const tab = await vigie.context.newPage();
+    await tab.goto(server.url(path));
+    if (select) {
+      await tab.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.getElementById('quote') as HTMLElement);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      });
+    }
+    const url = tab.url();
+    const tabs = await vigie.worker.evaluate(() => chrome.tabs.query({}));
+    const tabId = tabs.find((candidate) => candidate.url === url)?.id;
+    if (tabId === undefined) throw new Error(`no tab for ${url}`);
+    return { tab, tabId };
+  }
+
+  /** The popup, opened on that tab, after «Cliper cette page». */
+  async function clipFromPopup(tabId: number): Promise<Page> {
+    const popup = await vigie.open(`popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: 'Cliper cette page' }).click();
+    return popup;
+  }
+
+  /** A tab opened by the extension on a browser page, once loaded (a clip is taken from a page, not a navigation). */
+  async function browserTab(url: string): Promise<number> {
+    const tabId = (await vigie.worker.evaluate((address) => chrome.tabs.create({ url: address }), url)).id as number;
+    await expect.poll(() => vigie.worker.evaluate((id) => chrome.tabs.get(id).then((tab) => tab.status), tabId), { timeout: 10_000 }).toBe('complete');
+    return tabId;
+  }
+
+  const clipStatus = (popup: Page) => popup.locator('.clip [role="status"]');
+
+  async function itemTitled(title: string) {
+    const { result } = await vigie.request('summary');
+    const found = result.latest.find((item: { title: string }) => item.title === title);
+    expect(found, `no item titled ${title}`).toBeDefined();
+    return (await vigie.request('getItem', { id: found.id })).result;
+  }
+
+  beforeAll(async () => {
+    server = await startServer({
+      '/article.html': page(ARTICLE),
+      '/sans-titre.html': page(html('', '<p>Une page sans titre.</p>')),
+      '/long.html': page(LONG),
+      '/deja-suivie.html': page(html('<title>Portée des Pages</title>', '<p id="quote">La portée organique baisse encore.</p>')),
+      '/veille.xml': (request, response) => {
+        const link = `http://${request.headers.host}/deja-suivie.html`;
+        response.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Veille clip</title><link>${link}</link>
+          <item><title>Portée des Pages (flux)</title><guid>p-1</guid><link>${link}</link></item></channel></rss>`,
+        );
+      },
+    });
+    vigie = await loadExtension();
+  }, 60_000);
+
+  afterAll(async () => {
+    await vigie?.close();
+    await server?.close();
+  });
+
+  it('clips a page from the popup with tags, a note and an impact: canonical address, quote and metadata are stored', async () => {
+    const { tabId } = await openPage('/article.html?utm_source=newsletter&fbclid=abc', true);
+    const popup = await clipFromPopup(tabId);
+    await expect.poll(() => popup.locator('.clip__title').textContent()).toBe('TTPA : ce qui change pour les collectivités');
+    expect(await popup.locator('.clip__quote').textContent()).toBe('Les annonces à caractère politique seront refusées en période électorale.');
+    // Keyboard first: the form opens with the focus in its first field.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('tags');
+
+    await popup.getByLabel('Étiquettes (séparées par des virgules)').fill('Publicité politique, Élus locaux');
+    await popup.getByLabel('Note').fill('À relayer aux élus avant la campagne');
+    await popup.getByLabel('Impact').selectOption({ label: 'fort' });
+    await popup.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => clipStatus(popup).textContent()).toBe('Clipé');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Cliper cette page');
+
+    const item = await itemTitled('TTPA : ce qui change pour les collectivités');
+    expect(item).toMatchObject({
+      sourceId: 'clips',
+      url: server.url('/actu/ttpa'),
+      read: true,
+      tags: ['publicite-politique', 'elus-locaux'],
+      note: 'À relayer aux élus avant la campagne',
+      impact: 'high',
+      language: 'fr',
+      summary: "Le règlement européen sur la publicité politique s'applique aux pages publiques.",
+      clip: {
+        quote: 'Les annonces à caractère politique seront refusées en période électorale.',
+        siteName: 'Le Journal local',
+        description: "Le règlement européen sur la publicité politique s'applique aux pages publiques.",
+        image: server.url('/img/ttpa.png'),
+      },
+    });
+    expect(Date.now() - Date.parse(item.clip.clippedAt)).toBeLessThan(60_000);
+    await popup.close();
+  });
+
+  it('enriches the item a feed already brought instead of duplicating it', async () => {
+    const added = await vigie.request('addSource', { url: server.url('/veille.xml') });
+    expect(added.ok, added.message).toBe(true);
+    const { tabId } = await openPage('/deja-suivie.html', true);
+    const popup = await clipFromPopup(tabId);
+    await expect.poll(() => popup.locator('.clip__notice').allTextContents()).toEqual([
+      "Cette page est déjà dans Vigie : le clip enrichira l'élément existant.",
+    ]);
+    await popup.getByLabel('Étiquettes (séparées par des virgules)').fill('pages');
+    await popup.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => clipStatus(popup).textContent()).toBe('Page déjà suivie : élément enrichi');
+
+    const item = await itemTitled('Portée des Pages (flux)');
+    expect(item).toMatchObject({ sourceId: added.result.id, read: false, tags: ['pages'], clip: { quote: 'La portée organique baisse encore.' } });
+    const { result } = await vigie.request('summary');
+    expect(result.latest.filter((latest: { url?: string }) => latest.url === server.url('/deja-suivie.html'))).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('clips a page with no title under its address, and the popup says the title was missing', async () => {
+    const { tabId } = await openPage('/sans-titre.html');
+    const popup = await clipFromPopup(tabId);
+    const title = `127.0.0.1:${server.port}/sans-titre.html`;
+    await expect.poll(() => popup.locator('.clip__title').textContent()).toBe(title);
+    expect(await popup.locator('.clip__notice').allTextContents()).toEqual(["Cette page n'a pas de titre : son adresse servira de titre."]);
+    await popup.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => clipStatus(popup).textContent()).toBe('Clipé');
+    expect((await itemTitled(title)).url).toBe(server.url('/sans-titre.html'));
+    await popup.close();
+  });
+
+  it('cuts a 1 MB selection to 20,000 characters, and the popup says so', async () => {
+    const { tabId } = await openPage('/long.html', true);
+    const popup = await clipFromPopup(tabId);
+    await expect.poll(() => popup.locator('.clip__notice').allTextContents()).toEqual([
+      'Sélection très longue : seuls ses 20 000 premiers caractères sont gardés comme citation.',
+    ]);
+    await popup.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => clipStatus(popup).textContent()).toBe('Clipé');
+    const item = await itemTitled('Rapport complet');
+    expect(item.clip.quote).toHaveLength(20_000);
+    expect(item.clip.quote.startsWith('Rapport sur la modération')).toBe(true);
+    await popup.close();
+  });
+
+  it("says in words that the browser's own pages and the web store cannot be clipped, and that a closed tab is gone", async () => {
+    const popup = await clipFromPopup(await browserTab('chrome://version'));
+    await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/^Vigie ne peut pas lire cette page : le navigateur protège ses propres pages/);
+    // The button stays: the member can go to another page and try again.
+    expect(await popup.getByRole('button', { name: 'Cliper cette page' }).isEnabled()).toBe(true);
+    await popup.close();
+
+    // The extensions page, and the web store (refused by its address: no network is needed).
+    for (const url of ['chrome://extensions', 'https://chromewebstore.google.com/']) {
+      expect(await vigie.request('previewClip', { tabId: await browserTab(url) }), url).toMatchObject({ ok: false, code: 'clip-forbidden' });
+    }
+    expect(await vigie.request('previewClip', { tabId: 987_654 })).toMatchObject({
+      ok: false,
+      code: 'clip-no-tab',
+      message: "L'onglet à cliper est fermé ou introuvable. Rouvrez Vigie depuis la page à cliper.",
+    });
+  });
+
+  it("creates the «Cliper dans Vigie» menu and declares the shortcut Alt+Shift+C, described in the member's language", async () => {
+    // `update` fails on a menu item that does not exist.
+    await vigie.worker.evaluate(() => chrome.contextMenus.update('vigie-clip', {}));
+    const commands = await vigie.worker.evaluate(() => chrome.commands.getAll());
+    // Headless Chromium registers the command but binds no key to it: the suggested key is read from the manifest.
+    expect(commands.find((command) => command.name === 'clip-page')).toMatchObject({ description: 'Cliper la page dans Vigie' });
+    const manifest = await vigie.worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.commands['clip-page']?.suggested_key).toEqual({ default: 'Alt+Shift+C' });
+  });
+});

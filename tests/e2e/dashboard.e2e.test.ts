@@ -1,0 +1,109 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, withEtag, type TestServer } from '../support/http-server';
+import { seriousViolations } from './axe';
+import { canRun, loadExtension, type LoadedExtension } from './extension';
+
+/**
+ * The dashboard in a real Chromium: items listed, found by an accent-free word, opened; a hostile item stays
+ * inert; a tag, a note and an impact survive a browser restart; no serious accessibility violation.
+ */
+const FEED = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Veille tableau de bord</title><link>https://exemple.fr/</link>
+<item><title>Réglementation européenne : le DSA et les Pages des collectivités</title><link>https://exemple.fr/dsa</link><guid>d-1</guid>
+<pubDate>Mon, 23 Nov 2026 09:00:00 +0100</pubDate><description>&lt;p&gt;Ce que change le &lt;b&gt;règlement&lt;/b&gt; pour la modération.&lt;/p&gt;</description></item>
+<item><title>Élément piégé</title><link>javascript:window.__vigiePwned=1</link><guid>d-2</guid>
+<pubDate>Tue, 24 Nov 2026 09:00:00 +0100</pubDate><description>&lt;p onclick="window.__vigiePwned=1"&gt;Texte&lt;/p&gt;&lt;img src="x" onerror="window.__vigiePwned=1"&gt;&lt;script&gt;window.__vigiePwned=1&lt;/script&gt;&lt;a href="javascript:window.__vigiePwned=1"&gt;lien&lt;/a&gt;&lt;iframe src="https://exemple.fr/"&gt;&lt;/iframe&gt;</description></item>
+<item><title>Algorithme : la portée organique baisse encore</title><link>https://exemple.fr/portee</link><guid>d-3</guid>
+<pubDate>Wed, 25 Nov 2026 09:00:00 +0100</pubDate><description>Les Reels gagnent du terrain.</description></item>
+</channel></rss>`;
+
+describe.skipIf(!canRun)('dashboard in Chromium', () => {
+  let server: TestServer;
+  let vigie: LoadedExtension;
+
+  beforeAll(async () => {
+    server = await startServer({ '/veille.xml': withEtag(FEED, 'application/rss+xml; charset=utf-8') });
+    vigie = await loadExtension();
+    const added = await vigie.request('addSource', { url: server.url('/veille.xml') });
+    expect(added.ok, added.message).toBe(true);
+  }, 60_000);
+
+  afterAll(async () => {
+    await vigie?.close();
+    // The restarted browser reused a kept profile: it is removed here.
+    if (vigie) rmSync(vigie.profile, { recursive: true, force: true });
+    await server?.close();
+  });
+
+  it('lists the items and finds one by an accent-free word', async () => {
+    const page = await vigie.open('dashboard.html#/all');
+    await expect.poll(() => page.locator('.item-row__title').allTextContents(), { timeout: 10_000 }).toContain(
+      'Réglementation européenne : le DSA et les Pages des collectivités',
+    );
+    await page.getByLabel('Rechercher').fill('reglementation europeenne');
+    await expect.poll(() => page.locator('.item-row__title').allTextContents(), { timeout: 10_000 }).toEqual([
+      'Réglementation européenne : le DSA et les Pages des collectivités',
+    ]);
+    await page.getByLabel('Rechercher').fill('');
+    await expect.poll(() => page.locator('.item-row__title').count()).toBe(3);
+    await page.close();
+  });
+
+  it('shows a hostile item inert: no script, no handler, no javascript: link', async () => {
+    const page = await vigie.open('dashboard.html#/all');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.locator('.item-row__title', { hasText: 'Élément piégé' }).click();
+    const pane = page.locator('.reading-pane');
+    await expect.poll(() => pane.locator('h2').textContent()).toBe('Élément piégé');
+    await pane.locator('.reading-pane__content p').click();
+    const html = await pane.locator('.reading-pane__content').innerHTML();
+    expect(html).not.toMatch(/onerror|onclick|<script|javascript:|<iframe/i);
+    // No link to the original: the feed's only link was javascript:.
+    expect(await pane.getByText("Ouvrir l'article").count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __vigiePwned?: number }).__vigiePwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a tag, a note and an impact across a browser restart', async () => {
+    const page = await vigie.open('dashboard.html#/all');
+    await page.locator('.item-row__title', { hasText: 'Algorithme : la portée' }).click();
+    const pane = page.locator('.reading-pane');
+    await pane.getByRole('combobox', { name: 'Ajouter une étiquette' }).fill('portee');
+    await pane.getByRole('combobox', { name: 'Ajouter une étiquette' }).press('Enter');
+    await expect.poll(() => pane.locator('.tag-list').textContent()).toContain('Algorithme / portée');
+    await pane.getByLabel('Impact').selectOption('high');
+    await pane.getByLabel('Statut').selectOption('reviewed');
+    await pane.getByLabel('Note (conseil : que faire ?)').fill('Prévoir plus de Reels dans le calendrier éditorial.');
+    await pane.getByRole('button', { name: 'Enregistrer la note' }).click();
+    await expect.poll(() => pane.getByRole('button', { name: 'Enregistrer la note' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: 'test-results/dashboard.png' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+
+    const { profile } = vigie;
+    await vigie.close({ keepProfile: true });
+    vigie = await loadExtension({ profile });
+    const again = await vigie.open('dashboard.html#/all');
+    await again.locator('.item-row__title', { hasText: 'Algorithme : la portée' }).click();
+    const reopened = again.locator('.reading-pane');
+    await expect.poll(() => reopened.locator('.tag-list').textContent()).toContain('Algorithme / portée');
+    expect(await reopened.getByLabel('Impact').inputValue()).toBe('high');
+    expect(await reopened.getByLabel('Statut').inputValue()).toBe('reviewed');
+    expect(await reopened.getByLabel('Note (conseil : que faire ?)').inputValue()).toBe('Prévoir plus de Reels dans le calendrier éditorial.');
+    await again.close();
+  }, 60_000);
+
+  it('has no serious or critical accessibility violation in the popup', async () => {
+    const popup = await vigie.open('popup.html');
+    await expect.poll(() => popup.locator('.item').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+});
