@@ -33,6 +33,12 @@ export default defineConfig({
       ],
     },
   }),
+  hooks: {
+    // The benchmark's baseline: an empty extension page, in the end-to-end build only.
+    'build:publicAssets': (_wxt, files) => {
+      if (e2e) files.push({ relativeDest: 'blank.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title></html>' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

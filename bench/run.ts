@@ -14,6 +14,7 @@ import { refreshSources } from '../lib/refresh/refresh';
 import { VigieStore } from '../lib/store/store';
 import { startServer, type Route } from '../tests/support/http-server';
 import { podcastFeed } from './podcast-feed';
+import { benchReader } from './reader-chromium';
 
 const CORPUS_PODCAST = '../shared/feed-corpus/rssparser_rss20_itunes_podcast_giantbomb_very_large.rss';
 
@@ -142,3 +143,4 @@ function bundleSizes(): void {
 await ingestPodcast();
 await refresh200();
 bundleSizes();
+await benchReader(report);

@@ -9,6 +9,8 @@ import { parseRoute, type Route } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
 import { ItemsView } from './ItemsView';
 import { Nav } from './Nav';
+import { SettingsView } from './SettingsView';
+import { SourcesView } from './SourcesView';
 
 export interface DashboardProps {
   db: IDBPDatabase<VigieSchema>;
@@ -46,6 +48,8 @@ export function Dashboard({ db, search }: DashboardProps) {
       <Nav route={route} sources={sources} tags={tags} />
       <main id="main" class="dashboard__main" tabIndex={-1}>
         {route.section === 'items' && <ItemsView db={db} search={search} route={route} sources={sources} tags={tags} />}
+        {route.section === 'sources' && <SourcesView sources={sources} />}
+        {route.section === 'settings' && <SettingsView />}
       </main>
     </div>
   );

@@ -34,7 +34,10 @@ export function SourcesView({ sources }: { sources: Source[] }) {
 
   const groups = useMemo(() => byCategory(sources), [sources]);
   const categories = useMemo(
-    () => [...new Set([...Object.values(CURATED_CATEGORIES), ...sources.flatMap((source) => source.category ?? [])])].sort(),
+    () =>
+      [...new Set([...Object.values(CURATED_CATEGORIES), ...sources.flatMap((source) => source.category ?? [])])].sort((a, b) =>
+        a.localeCompare(b, uiLanguage()),
+      ),
     [sources],
   );
   const failing = sources.filter((source) => source.enabled && source.health.lastError).length;
@@ -65,6 +68,8 @@ export function SourcesView({ sources }: { sources: Source[] }) {
     setRemoving(undefined);
     try {
       await request('removeSource', { id: source.id, keepItems });
+      // Its row, where focus would have gone back, is gone: the list's heading takes it.
+      document.getElementById('followed-title')?.focus();
       say({ kind: 'ok', text: t(keepItems ? 'sourceRemovedKept' : 'sourceRemovedDropped', [source.title]) });
     } catch (error) {
       say({ kind: 'error', text: messageOf(error) });
@@ -100,11 +105,13 @@ export function SourcesView({ sources }: { sources: Source[] }) {
       <AddSourceForm say={say} />
 
       <section class="admin-section" aria-labelledby="followed-title">
-        <h2 id="followed-title">{t('sourcesFollowed')}</h2>
+        <h2 id="followed-title" tabIndex={-1}>
+          {t('sourcesFollowed')}
+        </h2>
         {sources.length === 0 && <p class="muted">{t('sourcesNone')}</p>}
-        {groups.map(([category, members]) => (
-          <section key={category} class="source-group" aria-labelledby={`group-${category || 'none'}`}>
-            <h3 id={`group-${category || 'none'}`} class="source-group__title">
+        {groups.map(([category, members], index) => (
+          <section key={category} class="source-group" aria-labelledby={`source-group-${index}`}>
+            <h3 id={`source-group-${index}`} class="source-group__title">
               {category || t('sourcesNoCategory')} <span class="muted">({formatNumber(members.length)})</span>
             </h3>
             <ul class="source-list">

@@ -21,6 +21,8 @@ export interface ItemRecord extends Item {
   /** Version 2: the date key again, only on starred items (byStarred) and on clips (byClip, when clipped). */
   starredDate?: string;
   clipDate?: string;
+  /** Version 2: `fetched` again, only on unread items, so "new and unread" is one index count (byUnreadFetched). */
+  unreadFetched?: string;
 }
 
 export interface MetaRecord {
@@ -43,6 +45,7 @@ export interface VigieSchema extends DBSchema {
       byStarred: string;
       byClip: string;
       byImpact: string;
+      byUnreadFetched: string;
     };
   };
   tags: { key: string; value: Tag };
@@ -66,15 +69,20 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('tags', { keyPath: 'id' });
     db.createObjectStore('meta', { keyPath: 'key' });
   },
-  // 2: the reader's queries (favourites, clips, impact) and finding an item by its URL when a page is clipped.
+  // 2: the reader's queries (favourites, clips, impact), finding an item by its URL when a page is clipped,
+  // and counting new unread items without reading them.
   async (_db, tx) => {
     const items = tx.objectStore('items');
     items.createIndex('byUrl', 'url');
     items.createIndex('byStarred', 'starredDate');
     items.createIndex('byClip', 'clipDate');
     items.createIndex('byImpact', 'impact');
+    items.createIndex('byUnreadFetched', 'unreadFetched');
     for await (const cursor of items.iterate()) {
-      if (cursor.value.starred) await cursor.update({ ...cursor.value, starredDate: cursor.value.sortDate });
+      const { starred, read, sortDate, fetched } = cursor.value;
+      if (starred || !read) {
+        await cursor.update({ ...cursor.value, ...(starred ? { starredDate: sortDate } : {}), ...(read ? {} : { unreadFetched: fetched }) });
+      }
     }
   },
 ];

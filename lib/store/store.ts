@@ -45,7 +45,7 @@ export function toRecord(item: Item): ItemRecord {
   return {
     ...checked,
     sortDate,
-    ...(checked.read ? {} : { unreadDate: sortDate }),
+    ...(checked.read ? {} : { unreadDate: sortDate, unreadFetched: checked.fetched }),
     ...(checked.starred ? { starredDate: sortDate } : {}),
     ...(checked.clip ? { clipDate: checked.clip.clippedAt } : {}),
   };
@@ -188,14 +188,9 @@ export class VigieStore {
     return this.db.count('items');
   }
 
-  /** Unread items that arrived after `since`: what the badge and the popup call "new". */
+  /** Unread items that arrived after `since`: what the badge and the popup call "new". One index count. */
   async countNewUnread(since: string): Promise<number> {
-    let count = 0;
-    const range = IDBKeyRange.lowerBound(since, true);
-    for await (const cursor of this.db.transaction('items').store.index('byFetched').iterate(range)) {
-      if (!cursor.value.read) count++;
-    }
-    return count;
+    return this.db.countFromIndex('items', 'byUnreadFetched', IDBKeyRange.lowerBound(since, true));
   }
 
   async setRead(ids: string[], read: boolean): Promise<void> {

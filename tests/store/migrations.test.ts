@@ -126,6 +126,7 @@ const V2_ITEMS: ItemRecord[] = [
     sortDate: '2025-07-02T08:00:00.000Z',
     unreadDate: '2025-07-02T08:00:00.000Z',
     starredDate: '2025-07-02T08:00:00.000Z',
+    unreadFetched: '2025-07-02T08:00:00.000Z',
   },
 ];
 
@@ -177,6 +178,8 @@ const SEEDS: Record<number, Seed> = {
       expect(only(await db.getAllKeysFromIndex('items', 'byStarred'), V1_IDS)).toEqual(['v1-a2']);
       expect(await db.getAllKeysFromIndex('items', 'byUrl', 'https://beta.example/b1')).toEqual(['v1-b1']);
       expect(only(await db.getAllKeysFromIndex('items', 'byClip'), V1_IDS)).toEqual([]);
+      // …and the unread ones by first fetch, for the new count.
+      expect(only(await db.getAllKeysFromIndex('items', 'byUnreadFetched'), V1_IDS)).toEqual(['v1-b1', 'v1-a1']);
     },
   },
   2: {
@@ -186,7 +189,7 @@ const SEEDS: Record<number, Seed> = {
     },
     async check(store, db) {
       for (const record of V2_ITEMS) {
-        const { sortDate: _s, unreadDate: _u, starredDate: _st, clipDate: _c, ...item } = record;
+        const { sortDate: _s, unreadDate: _u, starredDate: _st, clipDate: _c, unreadFetched: _f, ...item } = record;
         expect(await store.getItem(record.id)).toEqual(item);
       }
       expect(only(await db.getAllKeysFromIndex('items', 'byClip'), V2_IDS)).toEqual(['v2-clip']);
@@ -227,6 +230,7 @@ const EXPECTED_LAYOUT: Layout = {
       byStarred: index('starredDate'),
       byClip: index('clipDate'),
       byImpact: index('impact'),
+      byUnreadFetched: index('unreadFetched'),
     },
   },
   meta: { keyPath: 'key', autoIncrement: false, indexes: {} },

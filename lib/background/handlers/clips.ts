@@ -12,7 +12,10 @@ import type { HandlerDeps } from './deps';
 async function tagsFor(store: VigieStore, labels: readonly string[], tagsChanged: () => void): Promise<string[]> {
   const known = await store.listTags();
   const wanted = new Map<string, Tag>();
-  for (const label of labels) if (label.trim()) wanted.set(personalTag(label, known).id, personalTag(label, known));
+  for (const label of labels.filter((typed) => typed.trim())) {
+    const tag = personalTag(label, known);
+    wanted.set(tag.id, tag);
+  }
   const created = [...wanted.values()].filter((tag) => !known.some((other) => other.id === tag.id));
   if (created.length > 0) {
     await store.putTags(created);
@@ -22,7 +25,7 @@ async function tagsFor(store: VigieStore, labels: readonly string[], tagsChanged
 }
 
 /** Saves a clip: the item already stored at its address is enriched, else a new item is made. */
-export async function saveClip(deps: HandlerDeps, page: CapturedPage, choices: ClipChoices & { tags: string[] }) {
+export async function saveClip(deps: HandlerDeps, page: CapturedPage, choices: ClipChoices) {
   const urls = clipUrls(page);
   const tags = await tagsFor(deps.store, choices.tags, deps.tagsChanged);
   const now = new Date().toISOString();

@@ -1,0 +1,197 @@
+/**
+ * The reader's figures in a real Chromium with 50,000 stored items: popup and dashboard first render against
+ * an empty extension page, a search keystroke against a plain linear scan, and a 5-second scroll of the list.
+ */
+import { execSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { canRun, loadExtension } from '../tests/e2e/extension';
+
+type Report = (figure: string, fields: Record<string, unknown>) => void;
+
+const ITEMS = 50_000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Writes the items straight into the store, in the shape the store writes them (a fixture, not an API). */
+async function seed(page: Page): Promise<void> {
+  await page.evaluate(async (count) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('vigie');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const words = ['algorithme', 'portée', 'publicité', 'politique', 'Reels', 'modération', 'Pages', 'Groupes', 'vidéo', 'direct', 'élection', 'réglementation', 'DSA', 'RGPD', 'IA', 'Messenger', 'conditions', 'confidentialité', 'Threads', 'Instagram'];
+    const pick = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(' ');
+    const tx = db.transaction('items', 'readwrite');
+    const store = tx.objectStore('items');
+    const base = Date.UTC(2026, 10, 1);
+    for (let i = 0; i < count; i++) {
+      const date = new Date(base - i * 60_000).toISOString();
+      const read = i % 3 === 0;
+      store.put({
+        id: `bench-${i}`,
+        sourceId: `source-${i % 40}`,
+        url: `https://exemple.fr/article/${i}`,
+        title: `Article ${i} : ${pick(i, 6)}`,
+        published: date,
+        fetched: date,
+        summary: `${pick(i + 1, 30)}.`,
+        contentHtml: `<p>${pick(i + 2, 120)}</p>`,
+        categories: [],
+        read,
+        starred: i % 50 === 0,
+        tags: i % 4 === 0 ? ['algorithme-portee'] : [],
+        sortDate: date,
+        ...(read ? {} : { unreadDate: date, unreadFetched: date }),
+        ...(i % 50 === 0 ? { starredDate: date } : {}),
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, ITEMS);
+}
+
+/** Milliseconds from navigation start to `mark` (or to the load event for the empty page). */
+async function timeTo(page: Page, url: string, mark?: string): Promise<number> {
+  await page.goto(url);
+  return page.evaluate(async (name) => {
+    const started = Date.now();
+    while (Date.now() - started < 15_000) {
+      const entry = name ? performance.getEntriesByName(name)[0] : performance.getEntriesByType('navigation')[0];
+      const at = name ? entry?.startTime : (entry as PerformanceNavigationTiming | undefined)?.loadEventEnd;
+      if (at) return at;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`no ${name ?? 'load'} within 15 s`);
+  }, mark);
+}
+
+export async function benchReader(report: Report): Promise<void> {
+  if (!canRun) {
+    report('reader-chromium', { skipped: 'no Chromium at /usr/bin/chromium' });
+    return;
+  }
+  execSync('npx wxt build', { stdio: 'ignore', env: { ...process.env, VIGIE_E2E: '1' } });
+  const vigie = await loadExtension();
+  // tsx keeps function names with a `__name` helper that the page does not have: give it a no-op one.
+  await vigie.context.addInitScript('globalThis.__name = (fn) => fn');
+  try {
+    const page = await vigie.open('blank.html');
+    await seed(page);
+    const origin = `chrome-extension://${vigie.id}`;
+
+    const blank: number[] = [];
+    const popup: number[] = [];
+    const dashboard: number[] = [];
+    for (let round = 0; round < 7; round++) {
+      blank.push(await timeTo(page, `${origin}/blank.html`));
+      popup.push(await timeTo(page, `${origin}/popup.html`, 'vigie:popup-rendered'));
+      dashboard.push(await timeTo(page, `${origin}/dashboard.html#/all`, 'vigie:list-rendered'));
+    }
+    const baseline = median(blank.slice(1));
+    const popupMs = median(popup.slice(1));
+    const dashboardMs = median(dashboard.slice(1));
+    report('reader-popup-first-render', { items: ITEMS, ms: round(popupMs), emptyPageMs: round(baseline), ratio: round(popupMs / baseline, 3), target: '<= 1.5 and < 150 ms' });
+    report('reader-dashboard-first-list', { items: ITEMS, ms: round(dashboardMs), emptyPageMs: round(baseline), ratio: round(dashboardMs / baseline, 3), target: '<= 2' });
+
+    await searchFigures(page, report);
+    await scrollFigures(page, report);
+  } finally {
+    await vigie.close();
+  }
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+async function searchFigures(page: Page, report: Report): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.filters__indexing'), undefined, { timeout: 120_000 });
+  const queries = ['reglementation', 'portee organique', 'moderation', 'elec', 'instagram threads', 'publicite politique', 'rgpd', 'video direct', 'messenger', 'algorithme reels'];
+  const keystrokes: number[] = [];
+  for (const query of queries) {
+    // One keystroke: the input event until the list shows the new count.
+    keystrokes.push(
+      await page.evaluate(async (text) => {
+        const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+        const count = document.querySelector('.count')!;
+        const before = count.textContent;
+        const start = performance.now();
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((resolve) => {
+          const check = () => (count.textContent !== before ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        return performance.now() - start;
+      }, query),
+    );
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForTimeout(200);
+  }
+  // The baseline: the same items' texts scanned one by one, folded as the index folds them.
+  const linear = await page.evaluate(async (terms) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('vigie');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const items = await new Promise<{ title: string; summary?: string; note?: string; tags: string[]; contentHtml?: string }[]>((resolve) => {
+      const request = db.transaction('items').objectStore('items').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const texts = items.map((item) => [item.title, item.summary, item.note, item.tags.join(' '), item.contentHtml?.replace(/<[^>]*>/g, ' ')].join(' '));
+    const fold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    return terms.map((query) => {
+      const words = fold(query).split(/\s+/);
+      const start = performance.now();
+      texts.filter((text) => {
+        const folded = fold(text);
+        return words.every((word) => folded.includes(word));
+      });
+      return performance.now() - start;
+    });
+  }, queries);
+  const keystrokeMs = median(keystrokes);
+  const linearMs = median(linear);
+  report('reader-search-keystroke', { items: ITEMS, queries: queries.length, medianMs: round(keystrokeMs), linearScanMedianMs: round(linearMs), speedup: round(linearMs / keystrokeMs), target: '>= 20x and median < 30 ms' });
+}
+
+async function scrollFigures(page: Page, report: Report): Promise<void> {
+  const figures = await page.evaluate(async () => {
+    const list = document.querySelector<HTMLElement>('.item-list')!;
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+    observer.observe({ type: 'longtask', buffered: false });
+    const frames: number[] = [];
+    const start = performance.now();
+    await new Promise<void>((resolve) => {
+      const step = (now: number) => {
+        frames.push(now);
+        list.scrollTop += 60;
+        if (now - start < 5000) requestAnimationFrame(step);
+        else resolve();
+      };
+      requestAnimationFrame(step);
+    });
+    observer.disconnect();
+    const gaps = frames.slice(1).map((at, i) => at - (frames[i] as number));
+    const sorted = [...gaps].sort((a, b) => a - b);
+    return {
+      frames: frames.length,
+      fps: frames.length / 5,
+      p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+      maxFrameMs: sorted[sorted.length - 1] ?? 0,
+      longTasksOver50ms: longTasks.filter((duration) => duration > 50).length,
+      scrolledPx: list.scrollTop,
+    };
+  });
+  report('reader-scroll-5s', { items: ITEMS, ...figures, target: 'no long task over 50 ms' });
+}

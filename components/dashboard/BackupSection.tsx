@@ -1,0 +1,113 @@
+import { useRef, useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import { fullDate } from '@/lib/i18n/dates';
+import { request, RequestError } from '@/lib/messages/client';
+import type { Result } from '@/lib/messages/protocol';
+import type { Settings } from '@/lib/model/settings';
+import { formatNumber } from './count';
+import { Dialog } from './Dialog';
+import { saveFile, takeChosenFile, today } from './files';
+import type { Said } from './StatusLine';
+
+type Summary = Result<'checkBackup'>;
+
+const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
+
+/** "Sources : 12 · Éléments : 3 400 · Étiquettes : 25": counts without plural agreements to get wrong. */
+export const contentText = (summary: { sources: number; items: number; tags?: number }) =>
+  [
+    t('countSources', [formatNumber(summary.sources)]),
+    t('countItems', [formatNumber(summary.items)]),
+    ...(summary.tags === undefined ? [] : [t('countTags', [formatNumber(summary.tags)])]),
+  ].join(' · ');
+
+/**
+ * All of Vigie's data as one JSON file, and back. The file is checked before the member is asked anything:
+ * a refused file changes nothing and says why; an accepted one replaces everything, after confirmation.
+ */
+export function BackupSection({ say, onSettings }: { say: (said: Said) => void; onSettings: (settings: Settings) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState<{ name: string; text: string; summary: Summary }>();
+
+  const exportData = async () => {
+    try {
+      const { text } = await request('exportData', {});
+      const name = `vigie-sauvegarde-${today()}.json`;
+      saveFile(name, text, 'application/json');
+      say({ kind: 'ok', text: t('backupExported', [name]) });
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+    }
+  };
+
+  const check = async () => {
+    const file = input.current && (await takeChosenFile(input.current));
+    if (!file) return;
+    say({ kind: 'info', text: t('backupChecking', [file.name]) });
+    try {
+      const summary = await request('checkBackup', { text: file.text });
+      say({ kind: 'info', text: t('backupChecked', [file.name]) });
+      setPending({ ...file, summary });
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+    }
+  };
+
+  const replace = async () => {
+    if (!pending) return;
+    setPending(undefined);
+    say({ kind: 'info', text: t('backupImporting') });
+    try {
+      const { imported, settings } = await request('importData', { text: pending.text });
+      onSettings(settings);
+      say({ kind: 'ok', text: `${t('backupImported')} ${contentText(imported)}` });
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+    }
+  };
+
+  return (
+    <section class="admin-section" aria-labelledby="backup-title">
+      <h2 id="backup-title">{t('backupTitle')}</h2>
+      <p class="muted">{t('backupIntro')}</p>
+      <div class="admin-toolbar">
+        <button type="button" class="button" onClick={() => void exportData()}>
+          {t('backupExport')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          accept=".json,application/json"
+          data-testid="backup-file"
+          onChange={() => void check()}
+        />
+        <button type="button" class="button button--quiet" onClick={() => input.current?.click()}>
+          {t('backupImport')}
+        </button>
+      </div>
+      <Dialog open={!!pending} title={t('backupConfirmTitle')} onClose={() => setPending(undefined)}>
+        {pending && (
+          <>
+            <p>{t('backupConfirmFile', [pending.name, fullDate(pending.summary.exportedAt, uiLanguage())])}</p>
+            <p>
+              <strong>{contentText(pending.summary)}</strong>
+            </p>
+            <p>{t('backupConfirmWarning')}</p>
+            <div class="dialog__actions">
+              <button type="button" class="button button--danger" onClick={() => void replace()}>
+                {t('backupConfirm')}
+              </button>
+              {/* Focused first: Enter on a freshly opened dialog must not replace everything. */}
+              <button type="button" class="button button--quiet" autoFocus onClick={() => setPending(undefined)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </>
+        )}
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, withEtag, type TestServer } from '../support/http-server';
+import { seriousViolations } from './axe';
+import { canRun, loadExtension, type LoadedExtension } from './extension';
+
+/**
+ * The dashboard's Sources and Paramètres screens in a real Chromium, driven as a member would: OPML import
+ * through the file picker, adding a source found on a page, editing and deleting, the data backup (an
+ * invalid file changes nothing), erasing everything, and switching the interface to English.
+ */
+const FEED = readFileSync('tests/fixtures/e2e/veille-iso-8859-1.xml');
+
+declare const chrome: { permissions: { contains: (permissions: { origins: string[] }) => Promise<boolean> } };
+
+describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
+  let server: TestServer;
+  let vigie: LoadedExtension;
+  let files: string;
+
+  const file = (name: string, text: string) => {
+    const path = join(files, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const status = (page: Page) => page.locator('.admin-status');
+  const sourceCount = async () => (await vigie.request('listSources')).result.length as number;
+
+  beforeAll(async () => {
+    files = mkdtempSync(join(tmpdir(), 'vigie-admin-'));
+    server = await startServer({
+      '/flux.xml': withEtag(FEED, 'application/rss+xml'),
+      '/site/': (_, response) => {
+        response
+          .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+          .end('<!doctype html><html><head><title>Site de la veille</title><link rel="alternate" type="application/rss+xml" title="Flux du site" href="/flux.xml"></head><body>Bonjour</body></html>');
+      },
+      '/sans-flux.html': (_, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><html><head><title>Rien</title></head></html>');
+      },
+    });
+    vigie = await loadExtension();
+    expect((await vigie.request('updateSettings', { fetchTimeoutSeconds: 2 })).ok).toBe(true);
+  }, 60_000);
+
+  afterAll(async () => {
+    await vigie?.close();
+    await server?.close();
+    if (files) rmSync(files, { recursive: true, force: true });
+  });
+
+  it('imports an OPML file chosen in the Sources screen and lists its sources by category', async () => {
+    const page = await vigie.open('dashboard.html#/sources');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Sources');
+    const opml = file(
+      'sources.opml',
+      `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body><outline text="Tests e2e">
+        <outline type="rss" text="Préfecture (test)" xmlUrl="${server.url('/prefecture.xml')}"/>
+        <outline type="rss" text="Université (test)" xmlUrl="${server.url('/universite.xml')}"/></outline></body></opml>`,
+    );
+    await page.locator('[data-testid="opml-file"]').setInputFiles(opml);
+    await expect.poll(() => status(page).textContent()).toMatch(/Sources ajoutées : 2\. Ignorées \(déjà suivies ou adresse invalide\) : 0/);
+    const group = page.locator('.source-group', { has: page.locator('h3', { hasText: 'Tests e2e' }) });
+    await expect.poll(() => group.locator('.source-row__title').allTextContents()).toEqual(['Préfecture (test)', 'Université (test)']);
+    // An invalid file is refused in words and adds nothing.
+    const before = await sourceCount();
+    await page.locator('[data-testid="opml-file"]').setInputFiles(file('faux.opml', '<html><body>pas un OPML</body></html>'));
+    await expect.poll(() => status(page).textContent()).toMatch(/^Fichier OPML refusé, rien n'a changé/);
+    expect(await sourceCount()).toBe(before);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en OPML' }).click()]);
+    expect(download.suggestedFilename()).toBe('vigie-sources.opml');
+    const exported = readFileSync((await download.path()) as string, 'utf8');
+    expect(exported).toContain('<outline text="Tests e2e" title="Tests e2e">');
+    expect(exported).toContain(`xmlUrl="${server.url('/prefecture.xml')}"`);
+    await page.close();
+  });
+
+  it('adds a source found on a page (permission at the click), edits it and deletes another', async () => {
+    const page = await vigie.open('dashboard.html#/sources');
+    const address = page.getByLabel("Adresse d'un flux ou d'une page web");
+
+    // A page with no feed says so.
+    await address.fill(server.url('/sans-flux.html'));
+    await page.getByRole('button', { name: 'Chercher les flux' }).click();
+    await expect.poll(() => status(page).textContent(), { timeout: 5000 }).toBe('Aucun flux trouvé sur cette page.');
+
+    // The e2e build declares 127.0.0.1: permissions.request resolves true at once, without a prompt.
+    expect(await page.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    await address.fill(server.url('/site/'));
+    await page.getByRole('button', { name: 'Chercher les flux' }).click();
+    const found = page.getByRole('radio', { name: /Flux du site/ });
+    await expect.poll(() => found.isChecked(), { timeout: 5000 }).toBe(true);
+    await page.getByLabel('Catégorie').first().fill('Tests e2e');
+    await page.getByRole('button', { name: 'Ajouter la source' }).click();
+    await expect.poll(() => status(page).textContent(), { timeout: 5000 }).toBe('Source « Veille locale é » ajoutée.');
+    const row = page.locator('.source-row', { hasText: 'Veille locale é' });
+    await expect.poll(() => row.locator('.source-row__state').textContent()).toBe('OK');
+    await expect.poll(() => row.locator('.source-row__health').textContent()).toMatch(/Dernière relève réussie : /);
+
+    // Edit: interval and language, through the row's form.
+    await row.getByRole('button', { name: 'Modifier « Veille locale é »' }).click();
+    const form = page.getByRole('form', { name: 'Modifier « Veille locale é »' });
+    await form.getByLabel('Relever toutes les (minutes)').fill('15');
+    await form.getByLabel('Langue des éléments').selectOption('en');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => row.locator('.source-row__details').textContent()).toBe('anglais · toutes les 15 min');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Modifier/);
+
+    // Switch one off.
+    await row.getByRole('checkbox', { name: /^Active/ }).uncheck();
+    await expect.poll(() => row.locator('.source-row__state').textContent()).toBe('Désactivée');
+
+    // Delete another, with its items, after the dialog.
+    const before = await sourceCount();
+    await page.locator('.source-row', { hasText: 'Université (test)' }).getByRole('button', { name: /^Supprimer/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Supprimer la source « Université (test) » ?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: /Les garder/ }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: 'Les supprimer aussi' }).check();
+    await dialog.getByRole('button', { name: 'Supprimer la source' }).click();
+    await expect.poll(() => status(page).textContent()).toBe('Source « Université (test) » supprimée, avec ses éléments.');
+    expect(await sourceCount()).toBe(before - 1);
+    await expect.poll(() => page.locator('.source-row', { hasText: 'Université (test)' }).count()).toBe(0);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: 'test-results/dashboard-sources.png' });
+    expect(await seriousViolations(page)).toEqual([]);
+    // For a person to look at, in both themes: layout and contrast.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'test-results/dashboard-sources-dark.png' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('exports all data; an invalid backup is refused with where it fails and changes nothing; a valid one replaces after confirmation', async () => {
+    const page = await vigie.open('dashboard.html#/settings');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Paramètres');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^vigie-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = readFileSync((await download.path()) as string, 'utf8');
+    const backup = JSON.parse(exported);
+    expect(backup).toMatchObject({ format: 'vigie-backup', version: 1 });
+    expect(backup.sources).toHaveLength(await sourceCount());
+    expect(backup.items.length).toBeGreaterThan(0);
+    await expect.poll(() => status(page).textContent()).toMatch(/^Sauvegarde vigie-sauvegarde-.*\.json prête/);
+
+    const before = (await vigie.request('summary')).result;
+    backup.items[0].url = 'javascript:alert(1)';
+    await page.locator('[data-testid="backup-file"]').setInputFiles(file('abimee.json', JSON.stringify(backup)));
+    await expect.poll(() => status(page).textContent()).toBe("Fichier de sauvegarde refusé, rien n'a changé (items.0.url: not an http(s) URL)");
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.locator('[data-testid="backup-file"]').setInputFiles(file('pas-du-json.json', '{ pas du JSON'));
+    await expect.poll(() => status(page).textContent()).toMatch(/^Fichier de sauvegarde refusé, rien n'a changé \(not JSON/);
+    const after = (await vigie.request('summary')).result;
+    expect(after.sources).toEqual(before.sources);
+    expect(after.latest).toEqual(before.latest);
+
+    // The untouched file goes back in, after the member confirms.
+    await page.locator('[data-testid="backup-file"]').setInputFiles(file('valide.json', exported));
+    const dialog = page.getByRole('dialog', { name: 'Remplacer toutes les données ?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain(`Sources : ${backup.sources.length}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: 'test-results/dashboard-settings-import.png' });
+    await dialog.getByRole('button', { name: 'Remplacer mes données' }).click();
+    await expect.poll(() => status(page).textContent()).toMatch(/^Sauvegarde importée\. Sources : /);
+    expect(await sourceCount()).toBe(backup.sources.length);
+
+    await page.screenshot({ path: 'test-results/dashboard-settings.png' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'test-results/dashboard-settings-dark.png' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('erases everything only after the word is typed, then the curated pack is back', async () => {
+    const page = await vigie.open('dashboard.html#/settings');
+    await page.getByRole('button', { name: 'Tout effacer…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Effacer toutes les données de Vigie ?' });
+    const confirm = dialog.getByRole('button', { name: 'Tout effacer' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('Pour confirmer, tapez EFFACER').fill('effacer');
+    await confirm.click();
+    await expect.poll(() => status(page).textContent()).toMatch(/^Toutes les données ont été effacées\. Remis comme à l'installation : 10 sources/);
+    const { result } = await vigie.request('listSources');
+    expect(result.every((source: { origin: string }) => source.origin === 'curated')).toBe(true);
+    await page.close();
+  });
+
+  it('switches the interface to English: after a reload, the dashboard speaks English', async () => {
+    const page = await vigie.open('dashboard.html#/settings');
+    await page.getByRole('radio', { name: 'English' }).check();
+    await expect.poll(() => status(page).textContent()).toBe('Langue enregistrée.');
+    await page.getByRole('button', { name: 'Recharger la page' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Settings');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('heading', { name: 'Data backup' }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
+    await page.goto(page.url().replace('#/settings', '#/sources'));
+    await expect.poll(() => page.getByRole('button', { name: 'Find feeds' }).count()).toBe(1);
+    await page.close();
+  });
+});
