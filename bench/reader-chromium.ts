@@ -8,7 +8,10 @@ import { canRun, loadExtension } from '../tests/e2e/extension';
 
 type Report = (figure: string, fields: Record<string, unknown>) => void;
 
-const ITEMS = 50_000;
+const ITEMS = Number(process.env.VIGIE_BENCH_ITEMS ?? 50_000);
+
+/** Progress on stderr, so that stdout stays one JSON line per figure. */
+const log = (line: string) => process.stderr.write(`reader bench: ${line}\n`);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -83,7 +86,9 @@ export async function benchReader(report: Report): Promise<void> {
   await vigie.context.addInitScript('globalThis.__name = (fn) => fn');
   try {
     const page = await vigie.open('blank.html');
+    const seeding = Date.now();
     await seed(page);
+    log(`seeded ${ITEMS} items in ${Date.now() - seeding} ms`);
     const origin = `chrome-extension://${vigie.id}`;
 
     const blank: number[] = [];
@@ -94,6 +99,7 @@ export async function benchReader(report: Report): Promise<void> {
       popup.push(await timeTo(page, `${origin}/popup.html`, 'vigie:popup-rendered'));
       dashboard.push(await timeTo(page, `${origin}/dashboard.html#/all`, 'vigie:list-rendered'));
     }
+    log('first renders measured');
     const baseline = median(blank.slice(1));
     const popupMs = median(popup.slice(1));
     const dashboardMs = median(dashboard.slice(1));
@@ -110,7 +116,9 @@ export async function benchReader(report: Report): Promise<void> {
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 async function searchFigures(page: Page, report: Report): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.filters__indexing'), undefined, { timeout: 120_000 });
+  const indexing = Date.now();
+  await page.waitForFunction(() => !document.querySelector('.filters__indexing'), undefined, { timeout: 300_000 });
+  log(`search index ready in about ${Date.now() - indexing} ms`);
   const queries = ['reglementation', 'portee organique', 'moderation', 'elec', 'instagram threads', 'publicite politique', 'rgpd', 'video direct', 'messenger', 'algorithme reels'];
   const keystrokes: number[] = [];
   for (const query of queries) {

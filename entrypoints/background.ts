@@ -1,6 +1,8 @@
 import '@/lib/model/zod-setup';
 import { browser, type Browser } from 'wxt/browser';
 import { createHandlers, newSince } from '@/lib/background/handlers';
+import { buildSummary } from '@/lib/background/handlers/core';
+import { SUMMARY_KEY } from '@/lib/messages/requests/core-keys';
 import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { BADGE_COLOR, badgeText } from '@/lib/badge/badge';
 import { captureTab, createClipMenu, listenForQuickClips } from '@/lib/clips/browser';
@@ -41,6 +43,13 @@ export default defineBackground(() => {
     await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
     await browser.action.setBadgeText({ text: badgeText(count) });
     broadcast({ channel: 'vigie', event: 'itemsChanged', newCount: count, ...(ids ? { ids } : {}) });
+    await publishSummary();
+  }
+
+  /** Keeps the popup's summary ready in session storage, so that it paints without waiting for the background. */
+  async function publishSummary(): Promise<void> {
+    const [store, p] = await Promise.all([storeReady, poller]);
+    await browser.storage.session.set({ [SUMMARY_KEY]: await buildSummary({ store, poller: p }) });
   }
 
   const poller = storeReady.then(
@@ -63,7 +72,10 @@ export default defineBackground(() => {
       canRead,
       capturePage: captureTab,
       itemsChanged: (ids) => updateBadge(store, ids),
-      sourcesChanged: () => broadcast({ channel: 'vigie', event: 'sourcesChanged' }),
+      sourcesChanged: () => {
+        broadcast({ channel: 'vigie', event: 'sourcesChanged' });
+        void publishSummary();
+      },
       tagsChanged: () => broadcast({ channel: 'vigie', event: 'tagsChanged' }),
       settingsChanged: async (settings) => {
         await browser.storage.local.set({ [LANGUAGE_KEY]: settings.language });

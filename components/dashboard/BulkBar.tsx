@@ -1,8 +1,8 @@
 import { t } from '@/lib/i18n/browser';
 import type { ItemPatch } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
-import { createPersonalTag } from './tags';
-import { TagPicker } from './TagPicker';
+import { createPersonalTag } from '../tags/create-tag';
+import { TagPicker } from '../tags/TagPicker';
 
 /** Actions on the checked items at once: read, unread, star, unstar, add a tag. */
 export function BulkBar({ count, tags, onPatch, onAddTag, onClear }: {

@@ -2,7 +2,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
-import { TagChip } from './TagChip';
+import { TagChip } from '../tags/TagChip';
 
 interface Props {
   id: string;

@@ -4,9 +4,9 @@ import { fullDate } from '@/lib/i18n/dates';
 import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Triage } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
 import { SafeHtml } from './SafeHtml';
-import { TagChip } from './TagChip';
-import { createPersonalTag } from './tags';
-import { TagPicker } from './TagPicker';
+import { TagChip } from '../tags/TagChip';
+import { createPersonalTag } from '../tags/create-tag';
+import { TagPicker } from '../tags/TagPicker';
 
 interface Props {
   item: Item;

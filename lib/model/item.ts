@@ -1,15 +1,11 @@
 import * as z from 'zod/mini';
 import { HttpUrlSchema, IsoDateSchema } from './source';
+import { IMPACTS, TRIAGE_STATES } from './vocabulary';
 
-/** Impact: faible / moyen / fort. */
-export const IMPACTS = ['low', 'medium', 'high'] as const;
+export { CLIP_SOURCE_ID, IMPACTS, TRIAGE_STATES, type Impact, type Triage } from './vocabulary';
+
 export const ImpactSchema = z.enum(IMPACTS);
-export type Impact = z.infer<typeof ImpactSchema>;
-
-/** Triage status: à analyser / analysé / diffusé. */
-export const TRIAGE_STATES = ['to-review', 'reviewed', 'shared-out'] as const;
 export const TriageSchema = z.enum(TRIAGE_STATES);
-export type Triage = z.infer<typeof TriageSchema>;
 
 /** What a clip adds to an item: when it was clipped and what the page said about itself. */
 export const ClipSchema = z.object({
@@ -21,9 +17,6 @@ export const ClipSchema = z.object({
   image: z.optional(HttpUrlSchema),
 });
 export type Clip = z.infer<typeof ClipSchema>;
-
-/** Items clipped from a page that no followed source carries belong to this pseudo-source. */
-export const CLIP_SOURCE_ID = 'clips';
 
 export const ItemSchema = z.object({
   /** Stable: derived from the source and the item's dedupe key, so a refetch finds the same item. */

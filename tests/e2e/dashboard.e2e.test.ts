@@ -103,6 +103,10 @@ describe.skipIf(!canRun)('dashboard in Chromium', () => {
   it('has no serious or critical accessibility violation in the popup', async () => {
     const popup = await vigie.open('popup.html');
     await expect.poll(() => popup.locator('.item').count()).toBeGreaterThan(0);
+    await popup.setViewportSize({ width: 400, height: 800 });
+    await popup.screenshot({ path: 'test-results/popup-news.png', fullPage: true });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.getByRole('tab', { name: /^Sources/ }).click();
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
   });

@@ -83,8 +83,9 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     });
     await expect.poll(() => popup.locator('.item__title').allTextContents(), { timeout: 5000 }).toEqual(expect.arrayContaining(TITLES));
     await expect.poll(() => popup.locator('.new-count').textContent()).toBe('3 nouveaux éléments');
-    await expect.poll(() => popup.locator('.source', { hasText: 'Veille locale é' }).locator('.source__health').textContent()).toBe('OK');
     expect(await popup.locator('a.item__title').first().getAttribute('href')).toMatch(/^https:\/\/exemple\.fr\//);
+    await popup.getByRole('tab', { name: /^Sources/ }).click();
+    await expect.poll(() => popup.locator('.source', { hasText: 'Veille locale é' }).locator('.source__health').textContent()).toBe('OK');
     expect(dialogs).toEqual([]);
     await expect.poll(async () => (await vigie.badge()).text, { timeout: 5000 }).toBe('');
     await popup.close();
@@ -136,6 +137,7 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     expect(stored.contentHtml).not.toContain('script');
 
     const popup = await vigie.open('popup.html');
+    await popup.getByRole('tab', { name: /^Sources/ }).click();
     const muted = popup.locator('.source', { hasText: 'Serveur muet' }).locator('.source__health');
     await expect.poll(() => muted.textContent()).toMatch(/n'a pas répondu à temps/);
     await expect.poll(() => popup.locator('.source', { hasText: 'Énorme' }).locator('.source__health').textContent()).toMatch(/trop volumineuse \(plus de 10 Mo\)/);

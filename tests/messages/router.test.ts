@@ -38,8 +38,9 @@ const request = (type: string, params?: unknown) => ({ channel: 'vigie', type, p
 const SUMMARY: Summary = {
   newCount: 2,
   refreshing: false,
-  latest: [{ id: 'i1', title: 'Titre', url: 'https://news.example/i1', sourceTitle: 'Source', date: '2025-06-01T08:00:00.000Z', read: false }],
+  latest: [{ id: 'i1', title: 'Titre', url: 'https://news.example/i1', sourceTitle: 'Source', date: '2025-06-01T08:00:00.000Z', read: false, starred: false, tags: [] }],
   sources: [{ id: 's1', title: 'Source', url: 'https://news.example/feed.xml', enabled: true, consecutiveFailures: 0 }],
+  tags: [],
 };
 
 describe('route', () => {

@@ -13,38 +13,51 @@ export async function newSince(store: VigieStore): Promise<number> {
   return store.countNewUnread(since);
 }
 
+/**
+ * The popup's summary: new count, the latest items, each source's health, the tags. Cheap to build (index
+ * counts and a ten-item cursor); the background also keeps the last one in session storage so that the
+ * popup paints before the background has even woken up.
+ */
+export async function buildSummary(deps: Pick<HandlerDeps, 'store' | 'poller'>): Promise<Summary> {
+  const { store } = deps;
+  const [items, sources, newCount, tags] = await Promise.all([store.latestItems(LATEST), store.listSources(), newSince(store), store.listTags()]);
+  const titles = new Map(sources.map((source) => [source.id, source.title]));
+  return {
+    newCount,
+    refreshing: deps.poller.isRunning,
+    ...(deps.poller.storageProblem ? { storageProblem: deps.poller.storageProblem } : {}),
+    latest: items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      ...(item.url ? { url: item.url } : {}),
+      sourceTitle: item.clip?.siteName ?? titles.get(item.sourceId) ?? '',
+      ...(item.clip ? { clip: true } : {}),
+      date: item.published ?? item.fetched,
+      read: item.read,
+      starred: item.starred,
+      tags: item.tags,
+    })),
+    sources: sources
+      .sort((a, b) => a.title.localeCompare(b.title, 'fr'))
+      .map(({ id, title, url, enabled, health }) => ({
+        id,
+        title,
+        url,
+        enabled,
+        consecutiveFailures: health.consecutiveFailures,
+        ...(health.lastSuccess ? { lastSuccess: health.lastSuccess } : {}),
+        ...(health.lastFetch ? { lastFetch: health.lastFetch } : {}),
+        ...(health.lastError ? { lastError: health.lastError } : {}),
+      })),
+    tags,
+  };
+}
+
 export function coreHandlers(deps: HandlerDeps): HandlersOf<typeof CORE_REQUESTS> {
   const { store } = deps;
   return {
     async summary() {
-      const [items, sources, newCount] = await Promise.all([store.latestItems(LATEST), store.listSources(), newSince(store)]);
-      const titles = new Map(sources.map((source) => [source.id, source.title]));
-      const summary: Summary = {
-        newCount,
-        refreshing: deps.poller.isRunning,
-        ...(deps.poller.storageProblem ? { storageProblem: deps.poller.storageProblem } : {}),
-        latest: items.map((item) => ({
-          id: item.id,
-          title: item.title,
-          ...(item.url ? { url: item.url } : {}),
-          sourceTitle: titles.get(item.sourceId) ?? '',
-          date: item.published ?? item.fetched,
-          read: item.read,
-        })),
-        sources: sources
-          .sort((a, b) => a.title.localeCompare(b.title, 'fr'))
-          .map(({ id, title, url, enabled, health }) => ({
-            id,
-            title,
-            url,
-            enabled,
-            consecutiveFailures: health.consecutiveFailures,
-            ...(health.lastSuccess ? { lastSuccess: health.lastSuccess } : {}),
-            ...(health.lastFetch ? { lastFetch: health.lastFetch } : {}),
-            ...(health.lastError ? { lastError: health.lastError } : {}),
-          })),
-      };
-      return summary;
+      return buildSummary(deps);
     },
     async refresh() {
       const summary = await deps.poller.poll(true);

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { FeedErrorSchema } from '../../model/feed-error';
 import { ItemSchema } from '../../model/item';
 import { SettingsSchema } from '../../model/settings';
+import { TagSchema } from '../../model/tag';
 import { HttpUrlSchema, IsoDateSchema } from '../../model/source';
 
 /** The popup's summary, refreshing, seen/read state, one item, settings. */
@@ -14,6 +15,10 @@ export const SummaryItemSchema = z.object({
   sourceTitle: z.string(),
   date: z.optional(IsoDateSchema),
   read: z.boolean(),
+  starred: z.boolean(),
+  tags: z.array(z.string()),
+  /** A clip: `sourceTitle` is then the clipped site's name. */
+  clip: z.optional(z.literal(true)),
 });
 
 export const SourceHealthRowSchema = z.object({
@@ -34,7 +39,9 @@ export const SummarySchema = z.object({
   refreshing: z.boolean(),
   /** The last refresh could not save (full disk, browser storage error): said above everything else. */
   storageProblem: z.optional(FeedErrorSchema),
+  tags: z.array(TagSchema),
 });
+
 export type Summary = z.infer<typeof SummarySchema>;
 
 export const RefreshResultSchema = z.object({ added: z.number(), failed: z.number() });

@@ -1,26 +1,36 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { originPattern } from '@/lib/feeds/links';
 import { t } from '@/lib/i18n/browser';
 import { feedErrorText } from '@/lib/i18n/translate';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
+import { SUMMARY_KEY } from '@/lib/messages/requests/core-keys';
+import type { ItemPatch } from '@/lib/model/item';
 import { ClipForm } from './ClipForm';
-import { ItemList } from './ItemList';
 import { NewCount } from './NewCount';
+import { NewsList } from './NewsList';
 import { SourceHealthList } from './SourceHealthList';
+import { Tabs } from './Tabs';
+
+type Tab = 'news' | 'sources';
 
 /**
- * The first popup: the count of new items, the latest ten, "Rafraîchir", and each source's health.
- * Opening it marks what arrived as seen, which clears the badge (items stay unread until opened).
+ * The popup: clip the current page, the latest items (new count, star / read / tag right there), each
+ * source's health, a way to the dashboard. It paints from the summary the background keeps in session
+ * storage, then asks for a fresh one. Opening it marks what arrived as seen, which clears the badge
+ * (items stay unread until opened).
  */
 export function Popup() {
   const [summary, setSummary] = useState<Summary>();
-  // Opening the popup marks everything as seen (the badge clears); the count shown stays what was new
-  // when it opened, plus what arrives while it is open.
+  // The count shown stays what was new when the popup opened, plus what arrives while it is open.
   const [newAtOpening, setNewAtOpening] = useState<number>();
+  const [tab, setTab] = useState<Tab>('news');
   const [refreshing, setRefreshing] = useState(false);
   const [message, setMessage] = useState('');
+
+  const say = (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error));
 
   const load = useCallback(async () => {
     try {
@@ -29,17 +39,21 @@ export function Popup() {
       setRefreshing(next.refreshing);
       return next;
     } catch (error) {
-      setMessage(error instanceof RequestError ? error.message : String(error));
+      say(error);
       return undefined;
     }
   }, []);
 
   useEffect(() => {
     void (async () => {
-      setNewAtOpening((await load())?.newCount ?? 0);
+      const kept = (await browser.storage.session.get(SUMMARY_KEY))[SUMMARY_KEY] as Summary | undefined;
+      if (kept) setSummary(kept);
+      const fresh = kept ?? (await load());
+      setNewAtOpening(fresh?.newCount ?? 0);
       // For the benchmark (and the browser's performance panel): when the popup first showed its summary.
       requestAnimationFrame(() => performance.mark('vigie:popup-rendered'));
       await request('markSeen', {});
+      if (kept) await load();
     })();
     return onEvent((event) => {
       if (event.event === 'refreshStarted') setRefreshing(true);
@@ -58,24 +72,29 @@ export function Popup() {
       const result = await request('refresh', {});
       setMessage(t('refreshDone', [String(result.added), String(result.failed)]));
     } catch (error) {
-      setMessage(error instanceof RequestError ? error.message : String(error));
+      say(error);
     } finally {
       setRefreshing(false);
       await load();
     }
   };
 
-  const open = (id: string) => void request('setRead', { ids: [id], read: true });
+  const patch = (id: string, change: ItemPatch) => void request('updateItems', { ids: [id], patch: change }).catch(say);
 
   // Must run straight from the click: browsers only show the permission prompt on a user gesture.
   const grant = async (source: Summary['sources'][number]) => {
     if (await browser.permissions.request({ origins: [originPattern(source.url)] })) await refresh();
   };
 
+  const failing = summary?.sources.filter((source) => source.lastError).length ?? 0;
+
   return (
     <main class="popup">
       <header class="popup__header">
         <h1>{t('popupTitle')}</h1>
+        <button type="button" class="button button--quiet" onClick={() => void openDashboard().then(() => window.close())}>
+          {t('openDashboard')}
+        </button>
         <button type="button" class="button" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
@@ -90,17 +109,28 @@ export function Popup() {
         {message}
       </p>
       {summary && newAtOpening !== undefined && (
-        <>
-          <NewCount count={newAtOpening + summary.newCount} />
-          <section aria-labelledby="latest-title">
-            <h2 id="latest-title">{t('latestItems')}</h2>
-            <ItemList items={summary.latest} onOpen={open} />
-          </section>
-          <section aria-labelledby="sources-title">
-            <h2 id="sources-title">{t('sourcesHealth')}</h2>
-            <SourceHealthList sources={summary.sources} onGrant={(source) => void grant(source)} />
-          </section>
-        </>
+        <Tabs
+          label={t('popupTabsLabel')}
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            {
+              id: 'news',
+              label: t('tabNews'),
+              panel: (
+                <>
+                  <NewCount count={newAtOpening + summary.newCount} />
+                  <NewsList items={summary.latest} tags={summary.tags} onOpen={(id) => patch(id, { read: true })} onPatch={patch} />
+                </>
+              ),
+            },
+            {
+              id: 'sources',
+              label: failing > 0 ? t('tabSourcesFailing', [String(failing)]) : t('tabSources'),
+              panel: <SourceHealthList sources={summary.sources} onGrant={(source) => void grant(source)} />,
+            },
+          ]}
+        />
       )}
     </main>
   );

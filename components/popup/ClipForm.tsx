@@ -3,10 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
-import type { Impact } from '@/lib/model/item';
-
-/** The model's IMPACTS, restated: importing lib/model would bring zod into the popup, whose size is budgeted. */
-const IMPACTS: readonly Impact[] = ['low', 'medium', 'high'];
+import { IMPACTS, type Impact } from '@/lib/model/vocabulary';
 
 /** The tab to clip: the one the popup was opened on; `?tab=<id>` names another (the end-to-end tests use it). */
 async function tabToClip(): Promise<number> {

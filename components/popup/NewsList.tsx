@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import { fullDate, relativeTime } from '@/lib/i18n/dates';
+import type { Summary } from '@/lib/messages/protocol';
+import type { ItemPatch } from '@/lib/model/item';
+import type { Tag } from '@/lib/model/tag';
+import { createPersonalTag } from '../tags/create-tag';
+import { TagChip } from '../tags/TagChip';
+import { TagPicker } from '../tags/TagPicker';
+
+type SummaryItem = Summary['latest'][number];
+
+interface Props {
+  items: SummaryItem[];
+  tags: Tag[];
+  onOpen: (id: string) => void;
+  onPatch: (id: string, patch: ItemPatch) => void;
+}
+
+/**
+ * The latest items: title (opens the article), source, date, tags; star, read and tag right there.
+ * Titles come from feeds: Preact renders them as text, and only http(s) URLs become links.
+ */
+export function NewsList({ items, tags, onOpen, onPatch }: Props) {
+  const [tagging, setTagging] = useState<string>();
+  if (items.length === 0) return <p class="empty">{t('noItemsYet')}</p>;
+  const language = uiLanguage();
+  const byId = new Map(tags.map((tag) => [tag.id, tag]));
+  return (
+    <ul class="items">
+      {items.map((item) => {
+        const title = item.title || t('untitled');
+        return (
+          <li key={item.id} class={item.read ? 'item item--read' : 'item'}>
+            {item.url ? (
+              <a class="item__title" href={item.url} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(item.id)}>
+                {title}
+              </a>
+            ) : (
+              <span class="item__title">{title}</span>
+            )}
+            <span class="item__meta">
+              {item.sourceTitle || (item.clip ? t('clipLabel') : '')}
+              {' · '}
+              {item.date ? (
+                <time dateTime={item.date} title={fullDate(item.date, language)}>
+                  {relativeTime(item.date, language)}
+                </time>
+              ) : (
+                t('unknownDate')
+              )}
+            </span>
+            {item.tags.length > 0 && (
+              <span class="item__tags">
+                {item.tags.map((tag) => (
+                  <TagChip key={tag} id={tag} tag={byId.get(tag)} />
+                ))}
+              </span>
+            )}
+            <span class="item__actions">
+              <button type="button" class="link-button" aria-pressed={item.starred} onClick={() => onPatch(item.id, { starred: !item.starred })} aria-label={`${t('starItem')} : ${title}`}>
+                {item.starred ? `★ ${t('starred')}` : `☆ ${t('starItem')}`}
+              </button>
+              <button type="button" class="link-button" onClick={() => onPatch(item.id, { read: !item.read })} aria-label={`${item.read ? t('markUnread') : t('markRead')} : ${title}`}>
+                {item.read ? t('markUnread') : t('markRead')}
+              </button>
+              <button type="button" class="link-button" aria-expanded={tagging === item.id} onClick={() => setTagging(tagging === item.id ? undefined : item.id)} aria-label={`${t('addTag')} : ${title}`}>
+                {t('addTag')}
+              </button>
+            </span>
+            {tagging === item.id && (
+              <TagPicker
+                tags={tags}
+                exclude={item.tags}
+                label={t('addTag')}
+                onPick={(tag) => {
+                  onPatch(item.id, { addTags: [tag.id] });
+                  setTagging(undefined);
+                }}
+                onCreate={createPersonalTag}
+              />
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
