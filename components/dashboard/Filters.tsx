@@ -22,7 +22,7 @@ interface Props {
 export function Filters({ value, onChange, indexing }: Props) {
   const set = (change: Partial<FilterState>) => onChange({ ...value, ...change });
   return (
-    <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+    <form class="filters" role="search" data-search-ready={indexing?.ready ? 'true' : 'false'} onSubmit={(event) => event.preventDefault()}>
       <label class="filters__search">
         <span>{t('searchLabel')}</span>
         <input

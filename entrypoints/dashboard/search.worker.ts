@@ -1,6 +1,7 @@
 import '@/lib/model/zod-setup';
 import { createSearchIndex, searchIds, toSearchDoc, type SearchDoc } from '@/lib/reader/search-index';
 import type { SearchReply, SearchRequest } from '@/lib/reader/search-protocol';
+import { ItemSchema } from '@/lib/model/item';
 import { fromRecord, openVigieDb } from '@/lib/store/store';
 
 /**
@@ -25,9 +26,13 @@ const ready = (async () => {
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     const records = await db.getAll('items', range, 2000);
     if (records.length === 0) break;
-    batch = records.map((record) => toSearchDoc(fromRecord(record), tagLabels));
+    // A record that no longer validates is left out of the search, not allowed to stop the indexing.
+    batch = records.flatMap((record) => {
+      const item = ItemSchema.safeParse(record);
+      return item.success ? [toSearchDoc(item.data, tagLabels)] : [];
+    });
     index.addAll(batch);
-    indexed += batch.length;
+    indexed += records.length;
     after = records[records.length - 1]?.id;
     post({ type: 'progress', indexed, total });
   }
