@@ -2,6 +2,8 @@ import { t } from '@/lib/i18n/browser';
 import { IMPACTS, type Impact } from '@/lib/model/item';
 import type { ReadFilter } from '@/lib/reader/query';
 
+export const SEARCH_INPUT = 'vigie:search-input';
+
 export interface FilterState {
   text: string;
   read: ReadFilter;
@@ -29,7 +31,11 @@ export function Filters({ value, onChange, indexing }: Props) {
           type="search"
           value={value.text}
           placeholder={t('searchPlaceholder')}
-          onInput={(event) => set({ text: event.currentTarget.value })}
+          onInput={(event) => {
+            // User Timing: from this keystroke to the list that answers it (see ItemsView).
+            performance.mark(SEARCH_INPUT);
+            set({ text: event.currentTarget.value });
+          }}
           accessKey="f"
         />
       </label>

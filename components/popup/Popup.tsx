@@ -6,7 +6,6 @@ import { t } from '@/lib/i18n/browser';
 import { feedErrorText } from '@/lib/i18n/translate';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
-import { SUMMARY_KEY } from '@/lib/messages/requests/core-keys';
 import type { ItemPatch } from '@/lib/model/item';
 import { ClipForm } from './ClipForm';
 import { NewCount } from './NewCount';
@@ -22,10 +21,10 @@ type Tab = 'news' | 'sources';
  * storage, then asks for a fresh one. Opening it marks what arrived as seen, which clears the badge
  * (items stay unread until opened).
  */
-export function Popup() {
-  const [summary, setSummary] = useState<Summary>();
+export function Popup({ kept }: { kept?: Summary }) {
+  const [summary, setSummary] = useState<Summary | undefined>(kept);
   // The count shown stays what was new when the popup opened, plus what arrives while it is open.
-  const [newAtOpening, setNewAtOpening] = useState<number>();
+  const [newAtOpening, setNewAtOpening] = useState<number | undefined>(kept?.newCount);
   const [tab, setTab] = useState<Tab>('news');
   const [refreshing, setRefreshing] = useState(false);
   const [message, setMessage] = useState('');
@@ -46,10 +45,7 @@ export function Popup() {
 
   useEffect(() => {
     void (async () => {
-      const kept = (await browser.storage.session.get(SUMMARY_KEY))[SUMMARY_KEY] as Summary | undefined;
-      if (kept) setSummary(kept);
-      const fresh = kept ?? (await load());
-      setNewAtOpening(fresh?.newCount ?? 0);
+      if (!kept) setNewAtOpening((await load())?.newCount ?? 0);
       // For the benchmark (and the browser's performance panel): when the popup first showed its summary.
       requestAnimationFrame(() => performance.mark('vigie:popup-rendered'));
       await request('markSeen', {});

@@ -7,9 +7,8 @@ import { openVigieDb } from '@/lib/store/store';
 
 /** The dashboard reads the store directly for its lists (reads only); every write goes through the background. */
 void (async () => {
-  await initLanguage();
+  const [db] = await Promise.all([openVigieDb(), initLanguage()]);
   document.title = t('dashboardTitle');
-  const db = await openVigieDb();
-  const search = searchClient(new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
+  const search = searchClient(() => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
   render(<Dashboard db={db} search={search} />, document.getElementById('app') as HTMLElement);
 })();

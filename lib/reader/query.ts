@@ -53,3 +53,24 @@ export async function resolveQuery(query: ItemQuery, keys: ItemKeys, matches?: S
   const kept = ordered.filter((id) => sets.every((set) => set.has(id)) && !unread?.has(id));
   return query.order === 'newest' ? kept.reverse() : kept;
 }
+
+/**
+ * The same keys, each read once: a keystroke in the search box then costs no store read. Make a new one
+ * whenever items change.
+ */
+export function cachedKeys(keys: ItemKeys): ItemKeys {
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(name: string, read: () => Promise<T>): Promise<T> => {
+    if (!memo.has(name)) memo.set(name, read());
+    return memo.get(name) as Promise<T>;
+  };
+  return {
+    byDate: (from, to) => once(`date:${from}:${to}`, () => keys.byDate(from, to)),
+    unread: () => once('unread', () => keys.unread()),
+    starred: () => once('starred', () => keys.starred()),
+    clips: () => once('clips', () => keys.clips()),
+    ofSource: (id) => once(`source:${id}`, () => keys.ofSource(id)),
+    withTag: (tag) => once(`tag:${tag}`, () => keys.withTag(tag)),
+    withImpact: (impact) => once(`impact:${impact}`, () => keys.withImpact(impact)),
+  };
+}

@@ -6,16 +6,23 @@ import type { SearchReply, SearchRequest } from './search-protocol';
  * items that changed.
  */
 export interface SearchClient {
+  /** Starts the worker (indexing begins); the first search or update starts it too. */
+  start(): void;
   search(query: string): Promise<Set<string> | undefined>;
   update(ids: string[]): void;
   onProgress(listener: (indexed: number, total: number, ready: boolean) => void): void;
 }
 
-export function searchClient(worker: Pick<Worker, 'postMessage' | 'onmessage'>): SearchClient {
+/**
+ * `createWorker` runs when the dashboard asks for it, not at load: indexing reads the whole store, and the
+ * first list should not wait behind it.
+ */
+export function searchClient(createWorker: () => Pick<Worker, 'postMessage' | 'onmessage'>): SearchClient {
+  let worker: Pick<Worker, 'postMessage' | 'onmessage'> | undefined;
   let latest = 0;
   const waiting = new Map<number, (ids: Set<string> | undefined) => void>();
   let progress: (indexed: number, total: number, ready: boolean) => void = () => undefined;
-  worker.onmessage = (event: MessageEvent<SearchReply>) => {
+  const onMessage = (event: MessageEvent<SearchReply>) => {
     const reply = event.data;
     if (reply.type === 'progress') progress(reply.indexed, reply.total, false);
     else if (reply.type === 'ready') progress(reply.indexed, reply.indexed, true);
@@ -27,8 +34,15 @@ export function searchClient(worker: Pick<Worker, 'postMessage' | 'onmessage'>):
       }
     }
   };
-  const send = (request: SearchRequest) => worker.postMessage(request);
+  const start = () => {
+    if (worker) return worker;
+    worker = createWorker();
+    worker.onmessage = onMessage;
+    return worker;
+  };
+  const send = (request: SearchRequest) => start().postMessage(request);
   return {
+    start: () => void start(),
     search(query) {
       latest += 1;
       const seq = latest;

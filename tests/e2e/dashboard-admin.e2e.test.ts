@@ -108,7 +108,7 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
     await form.getByLabel('Langue des éléments').selectOption('en');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(() => row.locator('.source-row__details').textContent()).toBe('anglais · toutes les 15 min');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Modifier/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Modifier/);
 
     // Switch one off.
     await row.getByRole('checkbox', { name: /^Active/ }).uncheck();
