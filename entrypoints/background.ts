@@ -15,6 +15,7 @@ import { InvalidRequestError, route } from '@/lib/messages/router';
 import { FeedError } from '@/lib/model/feed-error';
 import { Poller } from '@/lib/refresh/poller';
 import { OpmlError } from '@/lib/sources/opml';
+import { TagError } from '@/lib/tags/personal-tag';
 import { seedCuratedPack } from '@/lib/sources/seed';
 import { VigieStore } from '@/lib/store/store';
 
@@ -87,6 +88,7 @@ export default defineBackground(() => {
     if (error instanceof FeedError) return { code: error.code, message: feedErrorText(error.toInfo(), t) };
     if (error instanceof ClipError) return { code: `clip-${error.code}`, message: clipErrorText(error, t) };
     if (error instanceof OpmlError) return { code: 'invalid-opml', message: t('opmlInvalid', [error.message]) };
+    if (error instanceof TagError) return { code: `tag-${error.code}`, message: t(`tagError_${error.code.replace(/-/g, '_')}`) };
     if (error instanceof BackupError) return { code: 'invalid-backup', message: t('backupInvalid', [error.message]) };
     const detail = error instanceof Error ? error.message : String(error);
     return { code: error instanceof InvalidRequestError ? 'invalid-request' : 'error', message: t('errorGeneric', [detail]) };

@@ -5,6 +5,7 @@ import type { LanguageSetting, Settings } from '@/lib/model/settings';
 import { BackupSection } from './BackupSection';
 import { EraseAllSection } from './EraseAllSection';
 import { StatusLine, type Said } from './StatusLine';
+import { TagsSection } from './TagsSection';
 
 const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
 
@@ -76,6 +77,7 @@ export function SettingsView() {
       </section>
 
       <RefreshSettings settings={settings} onSave={(patch) => void update(patch, 'refreshSettingsSaved')} />
+      <TagsSection say={say} />
       <BackupSection say={say} onSettings={setSettings} />
       <EraseAllSection say={say} onSettings={setSettings} />
     </div>

@@ -212,6 +212,29 @@ export class VigieStore {
     return updated;
   }
 
+  /**
+   * Merges one tag into another: every item that carried `from` carries `into` instead (once), and `from` is
+   * deleted; in one transaction, so no assignment is lost halfway. Returns the ids of the items changed.
+   */
+  async mergeTag(from: string, into: string): Promise<string[]> {
+    const changed: string[] = [];
+    await guardQuota(async () => {
+      const tx = this.db.transaction(['items', 'tags'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        const items = tx.objectStore('items');
+        const records = await items.index('byTag').getAll(from);
+        await Promise.all(
+          records.map((record) => {
+            changed.push(record.id);
+            return items.put(toRecord(applyPatch(fromRecord(record), { removeTags: [from], addTags: [into] })));
+          }),
+        );
+        await tx.objectStore('tags').delete(from);
+      });
+    });
+    return changed;
+  }
+
   async listTags(): Promise<Tag[]> {
     return (await this.db.getAll('tags')).map((tag) => TagSchema.parse(tag));
   }

@@ -19,3 +19,11 @@ export function personalTag(label: string, existing: readonly Tag[]): Tag {
   const text = label.trim();
   return { id, label: { fr: text, en: text }, scope: 'personal', color };
 }
+
+/** A tag change the collective's rules forbid: the shared taxonomy is not renamed or merged away from here. */
+export class TagError extends Error {
+  constructor(readonly code: 'only-personal' | 'merge-target') {
+    super(code);
+    this.name = 'TagError';
+  }
+}

@@ -12,4 +12,8 @@ export const ITEM_REQUESTS = {
   listTags: { params: Empty, result: z.array(TagSchema) },
   /** A personal tag from a label; the existing tag when one already has that name. */
   saveTag: { params: z.object({ label: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)) }), result: TagSchema },
+  /** Personal tags only (the shared taxonomy belongs to the collective): the label changes, the id and assignments stay. */
+  renameTag: { params: z.object({ id: z.string(), label: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)) }), result: TagSchema },
+  /** A personal tag folded into another tag: its items carry the other one; it is deleted. */
+  mergeTags: { params: z.object({ from: z.string(), into: z.string() }), result: z.object({ updated: z.number() }) },
 } as const;
