@@ -6,7 +6,7 @@ import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { itemKeys } from '@/lib/reader/item-keys';
-import { cachedKeys, DEFAULT_QUERY, resolveQuery, type ItemQuery } from '@/lib/reader/query';
+import { cachedKeys, DEFAULT_QUERY, firstScreen, resolveQuery, type ItemQuery } from '@/lib/reader/query';
 import { formatRoute, type Route } from '@/lib/reader/route';
 import type { SearchClient } from '@/lib/reader/search-client';
 import type { VigieSchema } from '@/lib/store/schema';
@@ -15,6 +15,8 @@ import { BulkBar } from './BulkBar';
 import { Filters, SEARCH_INPUT, type FilterState } from './Filters';
 
 const SEARCH_ANSWERED = 'vigie:search-answered';
+/** Rows read for the first screen: more than a tall window shows. */
+const FIRST_SCREEN = 40;
 import { ItemList } from './ItemList';
 import { ReadingPane } from './ReadingPane';
 
@@ -38,6 +40,8 @@ export function ItemsView({ db, search, route, sources, tags }: Props) {
   const [filters, setFilters] = useState<FilterState>({ read: 'all', order: 'newest', text: '' });
   const [matches, setMatches] = useState<Set<string>>();
   const [ids, setIds] = useState<string[]>([]);
+  // False while only the first screen of ids is known: the count waits for the whole list.
+  const [counted, setCounted] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [opened, setOpened] = useState<Item>();
   const [indexing, setIndexing] = useState<{ indexed: number; total: number; ready: boolean }>();
@@ -71,8 +75,14 @@ export function ItemsView({ db, search, route, sources, tags }: Props) {
 
   useEffect(() => {
     let current = true;
+    let complete = false;
+    setCounted(false);
+    // The first screen paints from the end of the date index while every id of the list loads.
+    void firstScreen(query, keys, matches, FIRST_SCREEN)?.then((first) => current && !complete && setIds(first));
     void resolveQuery(query, keys, matches).then((next) => {
       if (!current) return;
+      complete = true;
+      setCounted(true);
       setIds(next);
       if (matches && performance.getEntriesByName(SEARCH_INPUT).length > 0) {
         // Once painted: how long the latest keystroke took to answer (read by the benchmark).
@@ -147,7 +157,7 @@ export function ItemsView({ db, search, route, sources, tags }: Props) {
         </h1>
         <Filters value={filters} onChange={setFilters} indexing={indexing} />
         <p class="count" aria-live="polite">
-          {t('itemCount', [new Intl.NumberFormat(document.documentElement.lang).format(ids.length)])}
+          {counted ? t('itemCount', [new Intl.NumberFormat(document.documentElement.lang).format(ids.length)]) : t('itemCounting')}
         </p>
         {checked.size > 0 && (
           <BulkBar

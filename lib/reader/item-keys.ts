@@ -13,6 +13,13 @@ export function itemKeys(db: IDBPDatabase<VigieSchema>): ItemKeys {
         from && to ? IDBKeyRange.bound(from, to) : from ? IDBKeyRange.lowerBound(from) : to ? IDBKeyRange.upperBound(to) : undefined;
       return (await db.getAllKeysFromIndex('items', 'byDate', range)).map(String);
     },
+    async newest(limit) {
+      const ids: string[] = [];
+      for (let cursor = await db.transaction('items').store.index('byDate').openKeyCursor(null, 'prev'); cursor && ids.length < limit; cursor = await cursor.continue()) {
+        ids.push(String(cursor.primaryKey));
+      }
+      return ids;
+    },
     unread: () => keysOf('byUnread'),
     starred: () => keysOf('byStarred'),
     clips: () => keysOf('byClip'),

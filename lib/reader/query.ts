@@ -25,12 +25,23 @@ export const DEFAULT_QUERY: ItemQuery = { view: 'all', read: 'all', order: 'newe
 export interface ItemKeys {
   /** Oldest first, within the range when given. */
   byDate(from?: string, to?: string): Promise<string[]>;
+  /** The newest `limit` ids, newest first: enough for a first screen, read without the whole index. */
+  newest(limit: number): Promise<string[]>;
   unread(): Promise<Set<string>>;
   starred(): Promise<Set<string>>;
   clips(): Promise<Set<string>>;
   ofSource(sourceId: string): Promise<Set<string>>;
   withTag(tag: string): Promise<Set<string>>;
   withImpact(impact: Impact): Promise<Set<string>>;
+}
+
+/**
+ * For the plainest list (everything, newest first, no filter, no search), the first screen can be read from
+ * the end of the date index at once, while the whole list of ids loads; other queries have no shortcut.
+ */
+export function firstScreen(query: ItemQuery, keys: ItemKeys, matches: Set<string> | undefined, rows: number): Promise<string[]> | undefined {
+  const plain = query.view === 'all' && query.read === 'all' && query.order === 'newest' && !query.sourceId && !query.tag && !query.impact && !query.from && !query.to;
+  return plain && !matches ? keys.newest(rows) : undefined;
 }
 
 /** The ids the query lists, in its order; `matches`, when a search is typed, keeps only those. */
@@ -66,6 +77,7 @@ export function cachedKeys(keys: ItemKeys): ItemKeys {
   };
   return {
     byDate: (from, to) => once(`date:${from}:${to}`, () => keys.byDate(from, to)),
+    newest: (limit) => once(`newest:${limit}`, () => keys.newest(limit)),
     unread: () => once('unread', () => keys.unread()),
     starred: () => once('starred', () => keys.starred()),
     clips: () => once('clips', () => keys.clips()),

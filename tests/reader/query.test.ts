@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY, resolveQuery, type ItemKeys } from '../../lib/reader/query';
+import { DEFAULT_QUERY, firstScreen, resolveQuery, type ItemKeys } from '../../lib/reader/query';
 
 /** Five items, oldest first: a1 … a5, with their flags. */
 const DATES: Record<string, string> = {
@@ -14,6 +14,7 @@ const keys: ItemKeys = {
   async byDate(from, to) {
     return Object.keys(DATES).filter((id) => (!from || DATES[id]! >= from) && (!to || DATES[id]! <= to));
   },
+  newest: async (limit) => Object.keys(DATES).reverse().slice(0, limit),
   unread: async () => new Set(['a1', 'a3', 'a5']),
   starred: async () => new Set(['a2', 'a3']),
   clips: async () => new Set(['a4']),
@@ -43,5 +44,12 @@ describe('resolveQuery', () => {
   it('keeps only the search matches, in date order', async () => {
     expect(await resolveQuery(DEFAULT_QUERY, keys, new Set(['a1', 'a4']))).toEqual(['a4', 'a1']);
     expect(await resolveQuery({ ...DEFAULT_QUERY, view: 'starred' }, keys, new Set(['a1']))).toEqual([]);
+  });
+
+  it('offers a first screen only for the plain list, newest first', async () => {
+    expect(await firstScreen(DEFAULT_QUERY, keys, undefined, 2)).toEqual(['a5', 'a4']);
+    expect(firstScreen({ ...DEFAULT_QUERY, view: 'unread' }, keys, undefined, 2)).toBeUndefined();
+    expect(firstScreen({ ...DEFAULT_QUERY, order: 'oldest' }, keys, undefined, 2)).toBeUndefined();
+    expect(firstScreen(DEFAULT_QUERY, keys, new Set(['a1']), 2)).toBeUndefined();
   });
 });
