@@ -60,6 +60,18 @@ export function ItemsView({ db, search, route, sources, tags }: Props) {
     void search.search(text).then((found) => found && setMatches(found));
   }, [filters.text, search, version]);
 
+  const loadRows = useCallback(
+    async (wanted: string[]) => {
+      const missing = wanted.filter((id) => !rows.current.has(id));
+      if (missing.length === 0) return false;
+      const tx = db.transaction('items');
+      const records = await Promise.all(missing.map((id) => tx.store.get(id)));
+      records.forEach((record) => record && rows.current.set(record.id, fromRecord(record)));
+      return true;
+    },
+    [db],
+  );
+
   const query: ItemQuery = {
     ...DEFAULT_QUERY,
     view: route.view,
@@ -77,9 +89,14 @@ export function ItemsView({ db, search, route, sources, tags }: Props) {
     let current = true;
     let complete = false;
     setCounted(false);
-    // The first screen paints from the end of the date index while every id of the list loads.
-    void firstScreen(query, keys, matches, FIRST_SCREEN)?.then((first) => current && !complete && setIds(first));
-    void resolveQuery(query, keys, matches).then((next) => {
+    // The first screen paints from the end of the date index; then every id of the list loads (after it, so
+    // that the big read does not queue in front of the small one).
+    const first = firstScreen(query, keys, matches, FIRST_SCREEN)?.then(async (ids) => {
+      // Its rows are read now too, before the big read of all ids can queue in front of them.
+      await loadRows(ids);
+      if (current && !complete) setIds(ids);
+    });
+    void Promise.resolve(first).then(() => resolveQuery(query, keys, matches)).then((next) => {
       if (!current) return;
       complete = true;
       setCounted(true);
@@ -118,18 +135,6 @@ export function ItemsView({ db, search, route, sources, tags }: Props) {
         setVersion((v) => v + 1);
       }),
     [search],
-  );
-
-  const loadRows = useCallback(
-    async (wanted: string[]) => {
-      const missing = wanted.filter((id) => !rows.current.has(id));
-      if (missing.length === 0) return false;
-      const tx = db.transaction('items');
-      const records = await Promise.all(missing.map((id) => tx.store.get(id)));
-      records.forEach((record) => record && rows.current.set(record.id, fromRecord(record)));
-      return true;
-    },
-    [db],
   );
 
   const patch = async (targets: string[], change: ItemPatch) => {

@@ -8,6 +8,7 @@ import { openVigieDb } from '@/lib/store/store';
 /** The dashboard reads the store directly for its lists (reads only); every write goes through the background. */
 void (async () => {
   const [db] = await Promise.all([openVigieDb(), initLanguage()]);
+  performance.mark('vigie:store-open');
   document.title = t('dashboardTitle');
   const search = searchClient(() => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
   render(<Dashboard db={db} search={search} />, document.getElementById('app') as HTMLElement);
