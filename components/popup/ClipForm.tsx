@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n/browser';
+import { t, uiLanguage } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
+import type { Tag } from '@/lib/model/tag';
 import { IMPACTS, type Impact } from '@/lib/model/vocabulary';
+import { createPersonalTag } from '../tags/create-tag';
+import { TagChip } from '../tags/TagChip';
+import { TagPicker } from '../tags/TagPicker';
 
 /** The tab to clip: the one the popup was opened on; `?tab=<id>` names another (the end-to-end tests use it). */
 async function tabToClip(): Promise<number> {
@@ -15,20 +19,21 @@ async function tabToClip(): Promise<number> {
  * «Cliper cette page»: reads the page (title, address, site, selected text) and lets the member add tags,
  * a note and an impact before saving. Refusals are said in words; the outcome is announced politely.
  */
-export function ClipForm() {
+export function ClipForm({ tags }: { tags: Tag[] }) {
+  const [chosen, setChosen] = useState<Tag[]>([]);
   const [preview, setPreview] = useState<Result<'previewClip'>>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
   const opener = useRef<HTMLButtonElement>(null);
-  const firstField = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const wasOpen = useRef(false);
 
   const shown = !!preview;
   useEffect(() => {
     // Focus goes into the form when it opens and back to the button when it closes (once it is enabled again).
     if (busy || shown === wasOpen.current) return;
-    (shown ? firstField : opener).current?.focus();
+    (shown ? form.current?.querySelector<HTMLElement>('input, textarea') : opener.current)?.focus();
     wasOpen.current = shown;
   }, [shown, busy]);
 
@@ -56,7 +61,7 @@ export function ClipForm() {
       if (!preview) return;
       const saved = await request('saveClip', {
         page: preview.page,
-        tags: String(data.get('tags')).split(','),
+        tags: chosen.map((tag) => tag.id),
         ...(note ? { note } : {}),
         ...(impact ? { impact } : {}),
       });
@@ -83,16 +88,32 @@ export function ClipForm() {
         {done}
       </p>
       {preview && (
-        <form class="clip__form" aria-labelledby="clip-title" onSubmit={save}>
+        <form ref={form} class="clip__form" aria-labelledby="clip-title" onSubmit={save}>
           <h2 id="clip-title">{t('clipFormTitle')}</h2>
           <p class="clip__title">{preview.title}</p>
           <p class="item__meta">{[preview.page.siteName, preview.url].filter(Boolean).join(' · ')}</p>
           {preview.page.selection && <blockquote class="clip__quote">{preview.page.selection.slice(0, 300)}</blockquote>}
           {notices?.map((key) => key && <p class="clip__notice">{t(key)}</p>)}
-          <label>
-            {t('clipTags')}
-            <input ref={firstField} name="tags" autoComplete="off" />
-          </label>
+          {chosen.length > 0 && (
+            <p class="clip__tags">
+              {chosen.map((tag) => (
+                <TagChip
+                  key={tag.id}
+                  id={tag.id}
+                  tag={tag}
+                  onRemove={() => setChosen(chosen.filter((other) => other.id !== tag.id))}
+                  removeLabel={t('removeTag', [tag.label[uiLanguage() === 'fr' ? 'fr' : 'en']])}
+                />
+              ))}
+            </p>
+          )}
+          <TagPicker
+            tags={tags}
+            exclude={chosen.map((tag) => tag.id)}
+            label={t('clipTags')}
+            onPick={(tag) => setChosen([...chosen, tag])}
+            onCreate={createPersonalTag}
+          />
           <label>
             {t('clipNote')}
             <textarea name="note" rows={3} maxLength={20_000} />

@@ -95,7 +95,7 @@ export function Popup({ kept }: { kept?: Summary }) {
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>
-      <ClipForm />
+      <ClipForm tags={summary?.tags ?? []} />
       {summary?.storageProblem && (
         <p class="problem" role="alert">
           {feedErrorText(summary.storageProblem, t)}

@@ -115,9 +115,16 @@ describe.skipIf(!canRun)('clipping in Chromium', () => {
     await expect.poll(() => popup.locator('.clip__title').textContent()).toBe('TTPA : ce qui change pour les collectivités');
     expect(await popup.locator('.clip__quote').textContent()).toBe('Les annonces à caractère politique seront refusées en période électorale.');
     // Keyboard first: the form opens with the focus in its first field.
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('tags');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
 
-    await popup.getByLabel('Étiquettes (séparées par des virgules)').fill('Publicité politique, Élus locaux');
+    // Tags by typing: an existing tag is chosen from the suggestions, a new label makes a personal tag.
+    const tagInput = popup.getByRole('combobox', { name: 'Étiquettes' });
+    await tagInput.fill('Publicité politique');
+    await tagInput.press('Enter');
+    await expect.poll(() => popup.locator('.clip__tags').textContent()).toContain('Publicité politique');
+    await tagInput.fill('Élus locaux');
+    await tagInput.press('Enter');
+    await expect.poll(() => popup.locator('.clip__tags').textContent()).toContain('Élus locaux');
     await popup.getByLabel('Note').fill('À relayer aux élus avant la campagne');
     await popup.getByLabel('Impact').selectOption({ label: 'fort' });
     await popup.getByRole('button', { name: 'Enregistrer' }).click();
@@ -153,7 +160,9 @@ describe.skipIf(!canRun)('clipping in Chromium', () => {
     await expect.poll(() => popup.locator('.clip__notice').allTextContents()).toEqual([
       "Cette page est déjà dans Vigie : le clip enrichira l'élément existant.",
     ]);
-    await popup.getByLabel('Étiquettes (séparées par des virgules)').fill('pages');
+    await popup.getByRole('combobox', { name: 'Étiquettes' }).fill('pages');
+    await popup.getByRole('combobox', { name: 'Étiquettes' }).press('Enter');
+    await expect.poll(() => popup.locator('.clip__tags').textContent()).toContain('Pages');
     await popup.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(() => clipStatus(popup).textContent()).toBe('Page déjà suivie : élément enrichi');
 
