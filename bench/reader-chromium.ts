@@ -27,11 +27,15 @@ async function seed(page: Page): Promise<void> {
       open.onerror = () => reject(open.error);
     });
     const domain = ['algorithme', 'portée', 'publicité', 'politique', 'Reels', 'modération', 'Pages', 'Groupes', 'vidéo', 'direct', 'élection', 'réglementation', 'DSA', 'RGPD', 'IA', 'Messenger', 'conditions', 'confidentialité', 'Threads', 'Instagram'];
-    // A vocabulary of 2,000 words, so that each query matches a part of the items, as real text does.
-    const words = [...domain, ...Array.from({ length: 1980 }, (_, n) => `terme${n.toString(36)}`)];
+    // Words follow Zipf's law, as in real text: a vocabulary of 5,000 where the domain words sit at middle
+    // ranks (200 to 390), so that each is found in a few percent of the items, as a topic is in a watch.
+    const size = 5000;
+    const words = Array.from({ length: size }, (_, rank) => `mot${rank.toString(36)}`);
+    domain.forEach((word, n) => (words[200 + n * 10] = word));
     let seedValue = 42;
     const random = () => (seedValue = (seedValue * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const pick = (_i: number, n: number) => Array.from({ length: n }, () => words[Math.floor(random() ** 2 * words.length)]).join(' ');
+    const zipfRank = () => Math.min(size - 1, Math.floor(Math.exp(random() * Math.log(size + 1))) - 1);
+    const pick = (_i: number, n: number) => Array.from({ length: n }, () => words[zipfRank()]).join(' ');
     const tx = db.transaction('items', 'readwrite');
     const store = tx.objectStore('items');
     const base = Date.UTC(2026, 10, 1);
