@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { relativeTime } from '@/lib/i18n/dates';
 import { feedErrorText } from '@/lib/i18n/translate';
@@ -39,6 +39,8 @@ function health(source: Source): { state: 'ok' | 'error' | 'never' | 'off'; text
 export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant }: Props) {
   const state = health(source);
   const editButton = useRef<HTMLButtonElement>(null);
+  const [enabled, setEnabled] = useState(source.enabled);
+  useEffect(() => setEnabled(source.enabled), [source.enabled]);
   // The form goes away under the keyboard: focus returns to the button that opened it.
   const closeForm = () => {
     onEdit(false);
@@ -74,7 +76,15 @@ export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant }
       </div>
       <div class="source-row__actions">
         <label class="source-row__toggle">
-          <input type="checkbox" checked={source.enabled} onChange={(event) => onSave({ enabled: event.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={enabled}
+            onChange={(event) => {
+              // Shown at once; the saved value comes back with the source list.
+              setEnabled(event.currentTarget.checked);
+              onSave({ enabled: event.currentTarget.checked });
+            }}
+          />
           {t('sourceEnabled')}
           {named}
         </label>
