@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { request, RequestError } from '@/lib/messages/client';
@@ -6,7 +6,8 @@ import type { Result } from '@/lib/messages/protocol';
 import type { Settings } from '@/lib/model/settings';
 import { formatNumber } from './count';
 import { Dialog } from './Dialog';
-import { saveFile, takeChosenFile, today } from './files';
+import { FileButton } from './FileButton';
+import { saveFile, today } from './files';
 import type { Said } from './StatusLine';
 
 type Summary = Result<'checkBackup'>;
@@ -26,7 +27,6 @@ export const contentText = (summary: { sources: number; items: number; tags?: nu
  * a refused file changes nothing and says why; an accepted one replaces everything, after confirmation.
  */
 export function BackupSection({ say, onSettings }: { say: (said: Said) => void; onSettings: (settings: Settings) => void }) {
-  const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ name: string; text: string; summary: Summary }>();
 
   const exportData = async () => {
@@ -40,9 +40,7 @@ export function BackupSection({ say, onSettings }: { say: (said: Said) => void; 
     }
   };
 
-  const check = async () => {
-    const file = input.current && (await takeChosenFile(input.current));
-    if (!file) return;
+  const check = async (file: { name: string; text: string }) => {
     say({ kind: 'info', text: t('backupChecking', [file.name]) });
     try {
       const summary = await request('checkBackup', { text: file.text });
@@ -74,19 +72,7 @@ export function BackupSection({ say, onSettings }: { say: (said: Said) => void; 
         <button type="button" class="button" onClick={() => void exportData()}>
           {t('backupExport')}
         </button>
-        <input
-          ref={input}
-          type="file"
-          class="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          accept=".json,application/json"
-          data-testid="backup-file"
-          onChange={() => void check()}
-        />
-        <button type="button" class="button button--quiet" onClick={() => input.current?.click()}>
-          {t('backupImport')}
-        </button>
+        <FileButton label={t('backupImport')} accept=".json,application/json" testId="backup-file" onFile={(file) => void check(file)} />
       </div>
       <Dialog open={!!pending} title={t('backupConfirmTitle')} onClose={() => setPending(undefined)}>
         {pending && (

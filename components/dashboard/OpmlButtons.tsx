@@ -1,18 +1,14 @@
-import { useRef } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { request, RequestError } from '@/lib/messages/client';
-import { saveFile, takeChosenFile } from './files';
+import { FileButton } from './FileButton';
+import { saveFile } from './files';
 import type { Said } from './StatusLine';
 
 export const OPML_FILE_NAME = 'vigie-sources.opml';
 
 /** The list of sources in and out as OPML, the file every feed reader exchanges. */
 export function OpmlButtons({ say }: { say: (said: Said) => void }) {
-  const input = useRef<HTMLInputElement>(null);
-
-  const importFile = async () => {
-    const file = input.current && (await takeChosenFile(input.current));
-    if (!file) return;
+  const importFile = async (file: { name: string; text: string }) => {
     say({ kind: 'info', text: t('opmlImporting', [file.name]) });
     try {
       const { added, skipped } = await request('importOpml', { text: file.text });
@@ -34,20 +30,7 @@ export function OpmlButtons({ say }: { say: (said: Said) => void }) {
 
   return (
     <div class="admin-toolbar__group" role="group" aria-label={t('opmlGroup')}>
-      {/* The visible control is the button; the file input stays out of the tab order, for the browser's picker. */}
-      <input
-        ref={input}
-        type="file"
-        class="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        accept=".opml,.xml,text/x-opml,text/xml,application/xml"
-        data-testid="opml-file"
-        onChange={() => void importFile()}
-      />
-      <button type="button" class="button button--quiet" onClick={() => input.current?.click()}>
-        {t('opmlImport')}
-      </button>
+      <FileButton label={t('opmlImport')} accept=".opml,.xml,text/x-opml,text/xml,application/xml" testId="opml-file" onFile={(file) => void importFile(file)} />
       <button type="button" class="button button--quiet" onClick={() => void exportFile()}>
         {t('opmlExport')}
       </button>

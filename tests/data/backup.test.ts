@@ -136,7 +136,7 @@ describe('backup', () => {
     const content = await store.exportAll();
     // Two sources with one URL pass the schema but break the unique index, after the stores were cleared.
     const clash = { ...content, sources: [...content.sources, { ...content.sources[0]!, id: 'doublon' }] };
-    expect(await errorOf(() => store.replaceAll(clash))).toBeTruthy();
+    expect(await errorOf(() => store.replaceAll(clash))).toMatchObject({ name: 'ConstraintError' });
     expect(await contentOf(store)).toEqual(before);
   });
 });
