@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../lib/background/handlers';
 import { SEEN_UNTIL_KEY } from '../../lib/badge/badge';
 import { BackupError, makeBackup, parseBackup, restoreBackup, type Backup } from '../../lib/data/backup';
@@ -12,17 +12,8 @@ import { CURATED_PACK } from '../../lib/sources/curated-pack';
 import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
 import type { VigieStore } from '../../lib/store/store';
 import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
-import { makeDraft, makeSource, openTestStore, testSettings } from '../store/fixtures';
+import { makeDraft, makeSource, testSettings, newStore } from '../store/fixtures';
 
-const opened: VigieStore[] = [];
-async function newStore(): Promise<VigieStore> {
-  const store = await openTestStore();
-  opened.push(store);
-  return store;
-}
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
 
 const FETCHED = '2025-06-02T08:00:00.000Z';
 

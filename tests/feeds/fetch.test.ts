@@ -1,10 +1,9 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FeedError } from '../../lib/model/feed-error';
 import { fetchFeed, type FetchOptions } from '../../lib/feeds/fetch';
 import { readFeed } from '../../lib/feeds/pipeline';
-import { fixtureBytes } from './fixtures';
+import { fixtureBytes, feedErrorOf } from './fixtures';
 
 const MB = 1024 * 1024;
 const OPTIONS: FetchOptions = { timeoutMs: 5000, maxBytes: 4 * MB };
@@ -42,16 +41,6 @@ async function serve(handler: (request: IncomingMessage, response: ServerRespons
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
-
-async function feedErrorOf(run: () => Promise<unknown>): Promise<FeedError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected a FeedError, got a result');
-}
 
 describe('fetchFeed', () => {
   it('reads a feed with its validators, then gets 304 when the ETag still matches', async () => {

@@ -1,21 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { FeedError } from '../../lib/model/feed-error';
 import { decodeFeedBytes } from '../../lib/feeds/decode';
 import { detectFormat, parseFeedText } from '../../lib/feeds/parse';
-import { fixtureBytes } from './fixtures';
+import { fixtureBytes, feedErrorOf } from './fixtures';
 
 const fixtureText = (name: string) => decodeFeedBytes(fixtureBytes(name));
-
-/** The FeedError that `run` throws or rejects with; fails the test when there is none. */
-async function feedErrorOf(run: () => unknown): Promise<FeedError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected a FeedError, got a result');
-}
 
 describe('detectFormat', () => {
   it('recognises RSS, Atom, RDF and JSON Feed by their root', () => {

@@ -1,21 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { FeedError } from '../../lib/model/feed-error';
 import { ItemSchema, type ItemDraft } from '../../lib/model/item';
 import { readFeed, readFeedText, type FeedResult } from '../../lib/feeds/pipeline';
-import { fixtureBytes } from './fixtures';
+import { fixtureBytes, feedErrorOf } from './fixtures';
 
 const read = (name: string, url = 'https://flux.example/feed.xml', contentType?: string) =>
   readFeed(fixtureBytes(name), { url, contentType });
-
-async function feedErrorOf(run: () => Promise<unknown>): Promise<FeedError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected a FeedError, got a result');
-}
 
 /** Every draft must become a valid stored item once the background adds its own fields. */
 function expectStorable(result: FeedResult): void {

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importSources } from '../../lib/sources/import-sources';
 import type { OpmlEntry } from '../../lib/sources/opml';
 import type { VigieStore } from '../../lib/store/store';
-import { makeSource, openTestStore, testSettings } from '../store/fixtures';
+import { makeSource, testSettings, newStore } from '../store/fixtures';
 
-const opened: VigieStore[] = [];
-async function newStore(): Promise<VigieStore> {
-  const store = await openTestStore();
-  opened.push(store);
-  return store;
-}
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
 
 const NOW = new Date('2025-06-01T08:00:00.000Z');
 

@@ -1,20 +1,11 @@
 import * as z from 'zod/mini';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CURATED_PACK, CURATED_PACK_VERSION } from '../../lib/sources/curated-pack';
 import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
 import type { VigieStore } from '../../lib/store/store';
 import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
-import { makeSource, openTestStore } from '../store/fixtures';
+import { makeSource, newStore } from '../store/fixtures';
 
-const opened: VigieStore[] = [];
-async function newStore(): Promise<VigieStore> {
-  const store = await openTestStore();
-  opened.push(store);
-  return store;
-}
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
 
 const NOW = new Date('2025-06-01T08:00:00.000Z');
 const sortedIds = (items: readonly { id: string }[]) => items.map((item) => item.id).sort();

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { ItemDraft } from '../../lib/model/item';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { emptyHealth, type Source } from '../../lib/model/source';
@@ -7,6 +8,18 @@ import { VigieStore } from '../../lib/store/store';
 
 /** A store on a database of its own, so that no two tests share state. */
 export const openTestStore = (): Promise<VigieStore> => VigieStore.open(`test-${crypto.randomUUID()}`);
+
+const opened: VigieStore[] = [];
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+});
+
+/** A fresh store for one test, closed after it. */
+export async function newStore(): Promise<VigieStore> {
+  const store = await openTestStore();
+  opened.push(store);
+  return store;
+}
 
 export function makeSource(fields: Partial<Source> & Pick<Source, 'id'>): Source {
   return {

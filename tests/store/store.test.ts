@@ -1,22 +1,13 @@
 import * as z from 'zod/mini';
 import { unwrap } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../lib/model/feed-error';
 import type { Item } from '../../lib/model/item';
 import type { SourceHealth } from '../../lib/model/source';
 import { isQuotaError } from '../../lib/store/errors';
 import { toRecord, type VigieStore } from '../../lib/store/store';
-import { makeDraft, makeSource, openTestStore } from './fixtures';
+import { makeDraft, makeSource, newStore } from './fixtures';
 
-const opened: VigieStore[] = [];
-async function newStore(): Promise<VigieStore> {
-  const store = await openTestStore();
-  opened.push(store);
-  return store;
-}
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
 
 const ok = (at: string): SourceHealth => ({ consecutiveFailures: 0, lastFetch: at, lastSuccess: at });
 
