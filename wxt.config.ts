@@ -34,9 +34,13 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // The benchmark's baseline: an empty extension page, in the end-to-end build only.
+    // The benchmark's baselines, in the end-to-end build only: an empty extension page, and one whose module
+    // script does nothing.
     'build:publicAssets': (_wxt, files) => {
-      if (e2e) files.push({ relativeDest: 'blank.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title></html>' });
+      if (!e2e) return;
+      files.push({ relativeDest: 'blank.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title></html>' });
+      files.push({ relativeDest: 'empty.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><script type="module" src="/empty.js"></script></html>' });
+      files.push({ relativeDest: 'empty.js', contents: "document.documentElement.dataset.ready = 'true';\n" });
     },
   },
   manifest: ({ browser }) => ({

@@ -19,7 +19,7 @@ function median(values: number[]): number {
 }
 
 /** Writes the items straight into the store, in the shape the store writes them (a fixture, not an API). */
-async function seed(page: Page): Promise<void> {
+export async function seed(page: Page): Promise<void> {
   await page.evaluate(async (count) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('vigie');
@@ -68,21 +68,31 @@ async function seed(page: Page): Promise<void> {
   }, ITEMS);
 }
 
-/** Milliseconds from navigation start to `mark` (or to the load event for the empty page), in a new tab. */
-async function timeTo(context: BrowserContext, url: string, mark?: string): Promise<number> {
+/**
+ * Milliseconds from navigation start, in a new tab: for the empty page, to its load event; for a Vigie page,
+ * to the paint of its first rows, as the browser reports it (Element Timing on the row titles, so the figure
+ * includes style, layout and paint, not only the script's work).
+ */
+async function timeTo(context: BrowserContext, url: string, painted: boolean): Promise<number> {
   const page = await context.newPage();
   try {
     await page.goto(url);
-    return await page.evaluate(async (name) => {
+    return await page.evaluate(async (rows) => {
+      const entries: PerformanceEntry[] = [];
+      if (rows) new PerformanceObserver((list) => entries.push(...list.getEntries())).observe({ type: 'element', buffered: true });
       const started = Date.now();
       while (Date.now() - started < 15_000) {
-        const entry = name ? performance.getEntriesByName(name)[0] : performance.getEntriesByType('navigation')[0];
-        const at = name ? entry?.startTime : (entry as PerformanceNavigationTiming | undefined)?.loadEventEnd;
-        if (at) return at;
+        if (rows) {
+          const times = entries.filter((entry) => (entry as PerformanceEntry & { identifier: string }).identifier === 'vigie-row').map((entry) => (entry as PerformanceEntry & { renderTime: number }).renderTime);
+          if (times.length > 0) return Math.min(...times);
+        } else {
+          const at = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd;
+          if (at) return at;
+        }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      throw new Error(`no ${name ?? 'load'} within 15 s`);
-    }, mark);
+      throw new Error(`nothing painted within 15 s`);
+    }, painted);
   } finally {
     await page.close();
   }
@@ -109,19 +119,25 @@ export async function benchReader(report: Report): Promise<void> {
     const origin = `chrome-extension://${vigie.id}`;
 
     const blank: number[] = [];
+    const scripted: number[] = [];
     const popup: number[] = [];
     const dashboard: number[] = [];
     for (let round = 0; round < 7; round++) {
-      blank.push(await timeTo(vigie.context, `${origin}/blank.html`));
-      popup.push(await timeTo(vigie.context, `${origin}/popup.html`, 'vigie:popup-rendered'));
-      dashboard.push(await timeTo(vigie.context, `${origin}/dashboard.html#/all`, 'vigie:list-rendered'));
+      blank.push(await timeTo(vigie.context, `${origin}/blank.html`, false));
+      scripted.push(await timeTo(vigie.context, `${origin}/empty.html`, false));
+      popup.push(await timeTo(vigie.context, `${origin}/popup.html`, true));
+      dashboard.push(await timeTo(vigie.context, `${origin}/dashboard.html#/all`, true));
     }
     log('first renders measured');
+    // Two baselines: an extension page with nothing in it, and one whose module script does nothing (every
+    // extension page pays for loading a script; the first does not).
     const baseline = median(blank.slice(1));
+    const scriptBaseline = median(scripted.slice(1));
     const popupMs = median(popup.slice(1));
     const dashboardMs = median(dashboard.slice(1));
-    report('reader-popup-first-render', { items: ITEMS, ms: round(popupMs), emptyPageMs: round(baseline), ratio: round(popupMs / baseline, 3), target: '<= 1.5 and < 150 ms' });
-    report('reader-dashboard-first-list', { items: ITEMS, ms: round(dashboardMs), emptyPageMs: round(baseline), ratio: round(dashboardMs / baseline, 3), target: '<= 2' });
+    const figures = (ms: number) => ({ items: ITEMS, paintedMs: round(ms), emptyPageMs: round(baseline), ratio: round(ms / baseline, 3), emptyScriptPageMs: round(scriptBaseline), ratioToScriptPage: round(ms / scriptBaseline, 3) });
+    report('reader-popup-first-render', { ...figures(popupMs), target: '<= 1.5 and < 150 ms' });
+    report('reader-dashboard-first-list', { ...figures(dashboardMs), target: '<= 2' });
 
     const reader = await vigie.open('dashboard.html#/all');
     await searchFigures(reader, report);
@@ -139,22 +155,25 @@ async function searchFigures(page: Page, report: Report): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('vigie:list-rendered').length > 0);
   log(`search index ready in about ${Date.now() - indexing} ms on ${page.url()}`);
   const queries = ['reglementation', 'portee organique', 'moderation', 'elec', 'instagram threads', 'publicite politique', 'rgpd', 'video direct', 'messenger', 'algorithme reels'];
+  // Answered: the list in the page holds the answer; painted: the next frame has shown it.
   const keystrokes: number[] = [];
+  const paints: number[] = [];
   const input = page.locator('input[type="search"]');
   const everything = await page.locator('.count').textContent();
   for (const query of queries) {
     // One keystroke, timed by the page itself (User Timing): from the input event to the painted answer.
-    await page.evaluate(() => performance.clearMeasures('vigie:search-answered'));
+    await page.evaluate(() => performance.clearMeasures());
     await input.fill(query);
-    keystrokes.push(
-      await page.evaluate(async () => {
-        for (;;) {
-          const [measure] = performance.getEntriesByName('vigie:search-answered');
-          if (measure) return measure.duration;
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-      }),
-    );
+    const [answered, painted] = await page.evaluate(async () => {
+      for (;;) {
+        const [answer] = performance.getEntriesByName('vigie:search-answered');
+        const [paint] = performance.getEntriesByName('vigie:search-painted');
+        if (answer && paint) return [answer.duration, paint.duration];
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    });
+    keystrokes.push(answered);
+    paints.push(painted);
     await input.fill('');
     await page.waitForFunction((previous) => document.querySelector('.count')?.textContent === previous, everything, { polling: 'raf' });
   }
@@ -182,7 +201,16 @@ async function searchFigures(page: Page, report: Report): Promise<void> {
   }, queries);
   const keystrokeMs = median(keystrokes);
   const linearMs = median(linear);
-  report('reader-search-keystroke', { items: ITEMS, queries: queries.length, medianMs: round(keystrokeMs), linearScanMedianMs: round(linearMs), speedup: round(linearMs / keystrokeMs), target: '>= 20x and median < 30 ms' });
+  report('reader-search-keystroke', {
+    items: ITEMS,
+    queries: queries.length,
+    medianMs: round(keystrokeMs),
+    paintedMedianMs: round(median(paints)),
+    linearScanMedianMs: round(linearMs),
+    speedup: round(linearMs / keystrokeMs),
+    paintedSpeedup: round(linearMs / median(paints)),
+    target: '>= 20x and median < 30 ms',
+  });
 }
 
 async function scrollFigures(page: Page, report: Report): Promise<void> {

@@ -140,7 +140,7 @@ function bundleSizes(): void {
   report('bundle-popup-js', { bytes: popup, kB: Number((popup / 1000).toFixed(1)), files: scripts, target: '< 60 kB' });
 }
 
-await ingestPodcast();
-await refresh200();
-bundleSizes();
-await benchReader(report);
+/** `npm run bench -- reader` (or any figure-group names) runs only those groups. */
+const groups: Record<string, () => unknown> = { ingest: ingestPodcast, refresh: refresh200, bundle: bundleSizes, reader: () => benchReader(report) };
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(groups)) if (wanted.length === 0 || wanted.includes(name)) await run();

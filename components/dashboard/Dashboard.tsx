@@ -7,6 +7,7 @@ import type { Tag } from '@/lib/model/tag';
 import type { SearchClient } from '@/lib/reader/search-client';
 import { parseRoute, type Route } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
+import type { FirstScreen } from './first-screen';
 import { ItemsView } from './ItemsView';
 import { Nav } from './Nav';
 import { SettingsView } from './SettingsView';
@@ -15,10 +16,12 @@ import { SourcesView } from './SourcesView';
 export interface DashboardProps {
   db: IDBPDatabase<VigieSchema>;
   search: SearchClient;
+  /** The plain list's newest rows, read before the first render (see first-screen.ts). */
+  firstScreen?: FirstScreen;
 }
 
 /** The full-tab page: navigation on the side, the chosen section beside it. The address says which. */
-export function Dashboard({ db, search }: DashboardProps) {
+export function Dashboard({ db, search, firstScreen }: DashboardProps) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [sources, setSources] = useState<Source[]>([]);
   const [tags, setTags] = useState<Tag[]>([]);
@@ -47,7 +50,7 @@ export function Dashboard({ db, search }: DashboardProps) {
       </a>
       <Nav route={route} sources={sources} tags={tags} />
       <main id="main" class="dashboard__main" tabIndex={-1}>
-        {route.section === 'items' && <ItemsView db={db} search={search} route={route} sources={sources} tags={tags} />}
+        {route.section === 'items' && <ItemsView db={db} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} />}
         {route.section === 'sources' && <SourcesView sources={sources} />}
         {route.section === 'settings' && <SettingsView />}
       </main>

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { IMPACTS, type Impact } from '@/lib/model/item';
 import type { ReadFilter } from '@/lib/reader/query';
@@ -5,7 +6,6 @@ import type { ReadFilter } from '@/lib/reader/query';
 export const SEARCH_INPUT = 'vigie:search-input';
 
 export interface FilterState {
-  text: string;
   read: ReadFilter;
   order: 'newest' | 'oldest';
   impact?: Impact;
@@ -17,11 +17,14 @@ export interface FilterState {
 interface Props {
   value: FilterState;
   onChange: (next: FilterState) => void;
+  /** The search box reports each keystroke here, not as a filter change: typing re-renders the list only once the answer is in. */
+  onSearch: (text: string) => void;
   indexing?: { indexed: number; total: number; ready: boolean };
 }
 
 /** Search and filters above the list; every control is labelled and works from the keyboard. */
-export function Filters({ value, onChange, indexing }: Props) {
+export function Filters({ value, onChange, onSearch, indexing }: Props) {
+  const [text, setText] = useState('');
   const set = (change: Partial<FilterState>) => onChange({ ...value, ...change });
   return (
     <form class="filters" role="search" data-search-ready={indexing?.ready ? 'true' : 'false'} onSubmit={(event) => event.preventDefault()}>
@@ -29,12 +32,13 @@ export function Filters({ value, onChange, indexing }: Props) {
         <span>{t('searchLabel')}</span>
         <input
           type="search"
-          value={value.text}
+          value={text}
           placeholder={t('searchPlaceholder')}
           onInput={(event) => {
             // User Timing: from this keystroke to the list that answers it (see ItemsView).
             performance.mark(SEARCH_INPUT);
-            set({ text: event.currentTarget.value });
+            setText(event.currentTarget.value);
+            onSearch(event.currentTarget.value);
           }}
           accessKey="f"
         />

@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
 import type { Item, ItemPatch } from '@/lib/model/item';
@@ -14,13 +15,17 @@ interface Props {
   checked: boolean;
   sourceTitle: string;
   tagsById: Map<string, Tag>;
-  onOpen: () => void;
-  onCheck: (checked: boolean) => void;
-  onPatch: (patch: ItemPatch) => void;
+  index: number;
+  onOpen: (id: string, index: number) => void;
+  onCheck: (id: string, checked: boolean) => void;
+  onPatch: (id: string, patch: ItemPatch) => void;
 }
 
-/** One line of the list: check box, star, title (opens the item), source, date, tags, impact. */
-export function ItemRow({ id, item, top, height, active, opened, checked, sourceTitle, tagsById, onOpen, onCheck, onPatch }: Props) {
+/**
+ * One line of the list: check box, star, title (opens the item), source, date, tags, impact. Memoised: the
+ * list re-renders on every answer of the search, and rows whose item did not change are left as they are.
+ */
+export const ItemRow = memo(function ItemRow({ id, index, item, top, height, active, opened, checked, sourceTitle, tagsById, onOpen, onCheck, onPatch }: Props) {
   const classes = ['item-row', item?.read ? 'item-row--read' : '', active ? 'item-row--active' : '', opened ? 'item-row--opened' : ''];
   const style = { transform: `translateY(${top}px)`, height: `${height}px` };
   if (!item) return <li class="item-row item-row--loading" style={style} aria-hidden="true" />;
@@ -29,19 +34,19 @@ export function ItemRow({ id, item, top, height, active, opened, checked, source
   const title = item.title || t('untitled');
   return (
     <li class={classes.join(' ')} style={style} data-item-id={id}>
-      <input type="checkbox" checked={checked} onChange={(event) => onCheck(event.currentTarget.checked)} aria-label={t('selectItem', [title])} />
+      <input type="checkbox" checked={checked} onChange={(event) => onCheck(id, event.currentTarget.checked)} aria-label={t('selectItem', [title])} />
       <button
         type="button"
         class={item.starred ? 'star star--on' : 'star'}
         aria-pressed={item.starred}
         aria-label={t('starItem')}
         title={t('starItem')}
-        onClick={() => onPatch({ starred: !item.starred })}
+        onClick={() => onPatch(id, { starred: !item.starred })}
       >
         {item.starred ? '★' : '☆'}
       </button>
       <div class="item-row__body">
-        <button type="button" class="item-row__title" onClick={onOpen} aria-current={opened ? 'true' : undefined}>
+        <button type="button" class="item-row__title" elementtiming="vigie-row" onClick={() => onOpen(id, index)} aria-current={opened ? 'true' : undefined}>
           {title}
         </button>
         <span class="item-row__meta">
@@ -58,4 +63,4 @@ export function ItemRow({ id, item, top, height, active, opened, checked, source
       </div>
     </li>
   );
-}
+});

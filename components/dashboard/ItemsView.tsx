@@ -1,22 +1,23 @@
 import type { IDBPDatabase } from 'idb';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { itemKeys } from '@/lib/reader/item-keys';
-import { cachedKeys, DEFAULT_QUERY, firstScreen, resolveQuery, type ItemQuery } from '@/lib/reader/query';
+import { cachedKeys, DEFAULT_QUERY, firstScreen, isPlainList, resolveQuery, type ItemKeys, type ItemQuery } from '@/lib/reader/query';
 import { formatRoute, type Route } from '@/lib/reader/route';
 import type { SearchClient } from '@/lib/reader/search-client';
 import type { VigieSchema } from '@/lib/store/schema';
 import { fromRecord } from '@/lib/store/store';
 import { BulkBar } from './BulkBar';
 import { Filters, SEARCH_INPUT, type FilterState } from './Filters';
+import { FIRST_SCREEN, type FirstScreen } from './first-screen';
 
+/** User Timing, read by the benchmark: from a keystroke to the list that answers it in the page, then painted. */
 const SEARCH_ANSWERED = 'vigie:search-answered';
-/** Rows read for the first screen: more than a tall window shows. */
-const FIRST_SCREEN = 40;
+const SEARCH_PAINTED = 'vigie:search-painted';
 import { ItemList } from './ItemList';
 import { ReadingPane } from './ReadingPane';
 
@@ -28,37 +29,31 @@ interface Props {
   route: ItemsRoute;
   sources: Source[];
   tags: Tag[];
+  firstScreen?: FirstScreen;
 }
 
 /**
  * A list of items (a view of the navigation, filtered, searched) with a reading pane. Ids come from the
  * store's indexes; records are read only for the rows on screen and the item opened.
  */
-export function ItemsView({ db, search, route, sources, tags }: Props) {
+export function ItemsView({ db, search, route, sources, tags, firstScreen: preloaded }: Props) {
   const [version, setVersion] = useState(0);
   const keys = useMemo(() => cachedKeys(itemKeys(db)), [db, version]);
-  const [filters, setFilters] = useState<FilterState>({ read: 'all', order: 'newest', text: '' });
+  const [filters, setFilters] = useState<FilterState>({ read: 'all', order: 'newest' });
+  const typed = useRef('');
   const [matches, setMatches] = useState<Set<string>>();
-  const [ids, setIds] = useState<string[]>([]);
+  // The rows read before the first render are shown at once; they serve the plain list only, once.
+  const [ids, setIds] = useState<string[]>(() => preloaded?.ids ?? []);
+  const unused = useRef(preloaded);
   // False while only the first screen of ids is known: the count waits for the whole list.
   const [counted, setCounted] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [opened, setOpened] = useState<Item>();
   const [indexing, setIndexing] = useState<{ indexed: number; total: number; ready: boolean }>();
   const [message, setMessage] = useState('');
-  const rows = useRef(new Map<string, Item>());
+  const rows = useRef(new Map<string, Item>(preloaded?.items.map((item) => [item.id, item])));
 
   useEffect(() => search.onProgress((indexed, total, ready) => setIndexing({ indexed, total, ready })), [search]);
-
-  // Search as the member types: the worker answers each keystroke; an overtaken answer is dropped.
-  useEffect(() => {
-    const text = filters.text.trim();
-    if (!text) {
-      setMatches(undefined);
-      return;
-    }
-    void search.search(text).then((found) => found && setMatches(found));
-  }, [filters.text, search, version]);
 
   const loadRows = useCallback(
     async (wanted: string[]) => {
@@ -85,13 +80,58 @@ export function ItemsView({ db, search, route, sources, tags }: Props) {
   };
   const queryKey = JSON.stringify(query);
 
+  // What the list shows was resolved for: an answer already shown is not resolved again by the effect below.
+  const shown = useRef<{ queryKey: string; keys: ItemKeys; matches?: Set<string> }>();
+  const show = (next: string[], state: { queryKey: string; keys: ItemKeys; matches?: Set<string> }) => {
+    shown.current = state;
+    setCounted(true);
+    setIds(next);
+  };
+  const sameAsShown = (state: { queryKey: string; keys: ItemKeys; matches?: Set<string> }) =>
+    shown.current?.queryKey === state.queryKey && shown.current.keys === state.keys && shown.current.matches === state.matches;
+
+  // Search as the member types, from the keystroke itself (an effect would wait for a painted frame): the
+  // worker answers, the list is resolved and shown at once; an overtaken answer is dropped.
+  const searched = useRef(0);
+  const answering = useRef(false);
+  const runSearch = (text: string, state: { query: ItemQuery; queryKey: string; keys: ItemKeys }) => {
+    typed.current = text;
+    const seq = ++searched.current;
+    if (!text.trim()) {
+      setMatches(undefined);
+      return;
+    }
+    void search.search(text.trim()).then(async (found) => {
+      if (!found || seq !== searched.current) return;
+      const next = await resolveQuery(state.query, state.keys, found);
+      if (seq !== searched.current) return;
+      answering.current = true;
+      setMatches(found);
+      show(next, { queryKey: state.queryKey, keys: state.keys, matches: found });
+    });
+  };
+  useLayoutEffect(() => {
+    if (!answering.current) return;
+    answering.current = false;
+    if (performance.getEntriesByName(SEARCH_INPUT).length === 0) return;
+    performance.measure(SEARCH_ANSWERED, SEARCH_INPUT);
+    requestAnimationFrame(() => performance.measure(SEARCH_PAINTED, SEARCH_INPUT));
+  }, [ids]);
+  // When items change, the typed search is asked again (the index has been updated).
   useEffect(() => {
+    if (version > 0) runSearch(typed.current, { query, queryKey, keys });
+  }, [version]);
+
+  useEffect(() => {
+    if (sameAsShown({ queryKey, keys, matches })) return;
     let current = true;
     let complete = false;
     setCounted(false);
     // The first screen paints from the end of the date index; then every id of the list loads (after it, so
     // that the big read does not queue in front of the small one).
-    const first = firstScreen(query, keys, matches, FIRST_SCREEN)?.then(async (ids) => {
+    const shownAlready = unused.current !== undefined && isPlainList(query, matches);
+    unused.current = undefined;
+    const first = shownAlready ? undefined : firstScreen(query, keys, matches, FIRST_SCREEN)?.then(async (ids) => {
       // Its rows are read now too, before the big read of all ids can queue in front of them.
       await loadRows(ids);
       if (current && !complete) setIds(ids);
@@ -99,14 +139,13 @@ export function ItemsView({ db, search, route, sources, tags }: Props) {
     void Promise.resolve(first).then(() => resolveQuery(query, keys, matches)).then((next) => {
       if (!current) return;
       complete = true;
-      setCounted(true);
-      setIds(next);
-      if (matches && performance.getEntriesByName(SEARCH_INPUT).length > 0) {
-        // Once painted: how long the latest keystroke took to answer (read by the benchmark).
-        requestAnimationFrame(() => performance.measure(SEARCH_ANSWERED, SEARCH_INPUT));
-      }
-      // The search index is built once the first list is on screen, so that it never delays it.
-      setTimeout(() => search.start(), 0);
+      show(next, { queryKey, keys, matches });
+      // The search index is built once the first list is on screen, so that it never delays it; the date
+      // ranks that order a search's answer are made ready too, so the first keystroke does not pay for them.
+      setTimeout(() => {
+        search.start();
+        void keys.dateRank?.(query.from, query.to);
+      }, 0);
     });
     return () => {
       current = false;
@@ -160,7 +199,12 @@ export function ItemsView({ db, search, route, sources, tags }: Props) {
         <h1 id="items-title" class="visually-hidden">
           {t('itemsHeading')}
         </h1>
-        <Filters value={filters} onChange={setFilters} indexing={indexing} />
+        <Filters
+          value={filters}
+          onChange={setFilters}
+          onSearch={(text) => runSearch(text, { query, queryKey, keys })}
+          indexing={indexing}
+        />
         <p class="count" aria-live="polite">
           {counted ? t('itemCount', [new Intl.NumberFormat(document.documentElement.lang).format(ids.length)]) : t('itemCounting')}
         </p>

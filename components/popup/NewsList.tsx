@@ -33,11 +33,13 @@ export function NewsList({ items, tags, onOpen, onPatch }: Props) {
         return (
           <li key={item.id} class={item.read ? 'item item--read' : 'item'}>
             {item.url ? (
-              <a class="item__title" href={item.url} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(item.id)}>
+              <a class="item__title" elementtiming="vigie-row" href={item.url} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(item.id)}>
                 {title}
               </a>
             ) : (
-              <span class="item__title">{title}</span>
+              <span class="item__title" elementtiming="vigie-row">
+                {title}
+              </span>
             )}
             <span class="item__meta">
               {item.sourceTitle || (item.clip ? t('clipLabel') : '')}

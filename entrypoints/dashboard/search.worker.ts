@@ -1,5 +1,5 @@
 import '@/lib/model/zod-setup';
-import { createSearchIndex, searchIds, toSearchDoc, type SearchDoc } from '@/lib/reader/search-index';
+import { SearchIndex, toSearchDoc } from '@/lib/reader/search-index';
 import type { SearchReply, SearchRequest } from '@/lib/reader/search-protocol';
 import { ItemSchema } from '@/lib/model/item';
 import { fromRecord, openVigieDb } from '@/lib/store/store';
@@ -9,7 +9,7 @@ import { fromRecord, openVigieDb } from '@/lib/store/store';
  * freezes the page. It reads the store directly (reads only) and is kept up to date item by item.
  */
 const post = (reply: SearchReply) => postMessage(reply);
-const index = createSearchIndex();
+const index = new SearchIndex();
 const dbReady = openVigieDb();
 let labels = new Map<string, string[]>();
 const tagLabels = (id: string) => labels.get(id) ?? [];
@@ -18,7 +18,6 @@ const ready = (async () => {
   const db = await dbReady;
   labels = new Map((await db.getAll('tags')).map((tag) => [tag.id, [tag.label.fr, tag.label.en]]));
   const total = await db.count('items');
-  let batch: SearchDoc[] = [];
   let indexed = 0;
   // Cursor pages in short transactions: a long read would hold the store while the background writes.
   let after: string | undefined;
@@ -27,11 +26,10 @@ const ready = (async () => {
     const records = await db.getAll('items', range, 2000);
     if (records.length === 0) break;
     // A record that no longer validates is left out of the search, not allowed to stop the indexing.
-    batch = records.flatMap((record) => {
+    for (const record of records) {
       const item = ItemSchema.safeParse(record);
-      return item.success ? [toSearchDoc(item.data, tagLabels)] : [];
-    });
-    index.addAll(batch);
+      if (item.success) index.put(toSearchDoc(item.data, tagLabels));
+    }
     indexed += records.length;
     after = records[records.length - 1]?.id;
     post({ type: 'progress', indexed, total });
@@ -43,8 +41,9 @@ async function update(ids: string[]): Promise<void> {
   const db = await dbReady;
   for (const id of ids) {
     const record = await db.get('items', id);
-    if (index.has(id)) index.discard(id);
-    if (record) index.add(toSearchDoc(fromRecord(record), tagLabels));
+    // Only the parts whose words changed are indexed again (a read or starred item costs nothing).
+    if (record) index.put(toSearchDoc(fromRecord(record), tagLabels));
+    else index.remove(id);
   }
 }
 
@@ -54,7 +53,7 @@ onmessage = (event: MessageEvent<SearchRequest>) => {
     if (request.type === 'update') await update(request.ids);
     else {
       const start = performance.now();
-      const ids = searchIds(index, request.query);
+      const ids = index.search(request.query);
       post({ type: 'results', seq: request.seq, ids, ms: performance.now() - start });
     }
   });

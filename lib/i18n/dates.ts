@@ -8,9 +8,21 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+/** Intl formatters are slow to build (a list of 40 rows built 80 of them): one per language, kept. */
+function cached<T>(make: (language: string) => T): (language: string) => T {
+  const made = new Map<string, T>();
+  return (language) => {
+    let formatter = made.get(language);
+    if (!formatter) made.set(language, (formatter = make(language)));
+    return formatter;
+  };
+}
+const relativeFormat = cached((language) => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }));
+const fullFormat = cached((language) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }));
+
 export function relativeTime(iso: string, language: string, now = Date.now()): string {
   const seconds = (Date.parse(iso) - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = relativeFormat(language);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -18,5 +30,5 @@ export function relativeTime(iso: string, language: string, now = Date.now()): s
 }
 
 export function fullDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+  return fullFormat(language).format(new Date(iso));
 }

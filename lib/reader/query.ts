@@ -33,6 +33,8 @@ export interface ItemKeys {
   ofSource(sourceId: string): Promise<Set<string>>;
   withTag(tag: string): Promise<Set<string>>;
   withImpact(impact: Impact): Promise<Set<string>>;
+  /** Each id's position in `byDate(from, to)`; only a cache of keys offers it (see cachedKeys). */
+  dateRank?(from?: string, to?: string): Promise<Map<string, number>>;
 }
 
 /**
@@ -40,8 +42,12 @@ export interface ItemKeys {
  * the end of the date index at once, while the whole list of ids loads; other queries have no shortcut.
  */
 export function firstScreen(query: ItemQuery, keys: ItemKeys, matches: Set<string> | undefined, rows: number): Promise<string[]> | undefined {
-  const plain = query.view === 'all' && query.read === 'all' && query.order === 'newest' && !query.sourceId && !query.tag && !query.impact && !query.from && !query.to;
-  return plain && !matches ? keys.newest(rows) : undefined;
+  return isPlainList(query, matches) ? keys.newest(rows) : undefined;
+}
+
+/** Everything, newest first, nothing filtered or searched: the list the dashboard opens on. */
+export function isPlainList(query: ItemQuery, matches?: Set<string>): boolean {
+  return query.view === 'all' && query.read === 'all' && query.order === 'newest' && !query.sourceId && !query.tag && !query.impact && !query.from && !query.to && !matches;
 }
 
 /** The ids the query lists, in its order; `matches`, when a search is typed, keeps only those. */
@@ -58,10 +64,18 @@ export async function resolveQuery(query: ItemQuery, keys: ItemKeys, matches?: S
     Promise.all(filters),
     query.read === 'read' ? keys.unread() : Promise.resolve(undefined),
   ]);
+  const keep = (id: string) => sets.every((set) => set.has(id)) && !unread?.has(id);
+  // A search that matches few items: order those by their date rank rather than walk every id of the store.
+  if (matches && keys.dateRank && matches.size * 8 < ordered.length) {
+    const rank = await keys.dateRank(query.from, query.to);
+    const kept = [...matches].filter((id) => rank.has(id) && keep(id));
+    const sign = query.order === 'newest' ? -1 : 1;
+    return kept.sort((a, b) => sign * ((rank.get(a) as number) - (rank.get(b) as number)));
+  }
   if (matches) sets.push(matches);
   // Smallest set first: most ids are rejected by the first test.
   sets.sort((a, b) => a.size - b.size);
-  const kept = ordered.filter((id) => sets.every((set) => set.has(id)) && !unread?.has(id));
+  const kept = ordered.filter(keep);
   return query.order === 'newest' ? kept.reverse() : kept;
 }
 
@@ -84,5 +98,7 @@ export function cachedKeys(keys: ItemKeys): ItemKeys {
     ofSource: (id) => once(`source:${id}`, () => keys.ofSource(id)),
     withTag: (tag) => once(`tag:${tag}`, () => keys.withTag(tag)),
     withImpact: (impact) => once(`impact:${impact}`, () => keys.withImpact(impact)),
+    dateRank: (from, to) =>
+      once(`rank:${from}:${to}`, async () => new Map((await once(`date:${from}:${to}`, () => keys.byDate(from, to))).map((id, position) => [id, position]))),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY, firstScreen, resolveQuery, type ItemKeys } from '../../lib/reader/query';
+import { cachedKeys, DEFAULT_QUERY, firstScreen, resolveQuery, type ItemKeys } from '../../lib/reader/query';
 
 /** Five items, oldest first: a1 … a5, with their flags. */
 const DATES: Record<string, string> = {
@@ -51,5 +51,20 @@ describe('resolveQuery', () => {
     expect(firstScreen({ ...DEFAULT_QUERY, view: 'unread' }, keys, undefined, 2)).toBeUndefined();
     expect(firstScreen({ ...DEFAULT_QUERY, order: 'oldest' }, keys, undefined, 2)).toBeUndefined();
     expect(firstScreen(DEFAULT_QUERY, keys, new Set(['a1']), 2)).toBeUndefined();
+  });
+
+  it('orders a small set of search matches by date rank, as the full walk would', async () => {
+    const ids = Array.from({ length: 200 }, (_, n) => `b${String(n).padStart(3, '0')}`);
+    const many: ItemKeys = {
+      ...keys,
+      byDate: async (from) => ids.filter((id) => !from || id >= from),
+      unread: async () => new Set(ids.filter((_, n) => n % 2 === 0)),
+    };
+    const matches = new Set(['b150', 'b007', 'b042', 'b199', 'gone']);
+    for (const query of [DEFAULT_QUERY, { ...DEFAULT_QUERY, order: 'oldest' as const }, { ...DEFAULT_QUERY, read: 'unread' as const }, { ...DEFAULT_QUERY, from: 'b100' }]) {
+      const walked = await resolveQuery(query, many, matches);
+      expect(await resolveQuery(query, cachedKeys(many), matches)).toEqual(walked);
+    }
+    expect(await resolveQuery(DEFAULT_QUERY, cachedKeys(many), matches)).toEqual(['b199', 'b150', 'b042', 'b007']);
   });
 });

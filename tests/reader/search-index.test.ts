@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/model/item';
-import { createSearchIndex, indexableText, searchIds, toSearchDoc } from '../../lib/reader/search-index';
+import { indexableText, SearchIndex, toSearchDoc } from '../../lib/reader/search-index';
 import { fold } from '../../lib/text/fold';
 
 const item = (id: string, fields: Partial<Item>): Item => ({
@@ -18,10 +18,13 @@ const item = (id: string, fields: Partial<Item>): Item => ({
 const LABELS: Record<string, string[]> = { 'algorithme-portee': ['Algorithme / portée', 'Algorithm / reach'] };
 
 function indexOf(items: Item[]) {
-  const index = createSearchIndex();
-  index.addAll(items.map((entry) => toSearchDoc(entry, (id) => LABELS[id] ?? [])));
+  const index = new SearchIndex();
+  for (const entry of items) index.put(toSearchDoc(entry, (id) => LABELS[id] ?? []));
   return index;
 }
+
+/** Ids sorted: the index answers a set, the list orders it by date. */
+const search = (index: SearchIndex, query: string) => index.search(query).sort();
 
 describe('search index', () => {
   const items = [
@@ -34,36 +37,52 @@ describe('search index', () => {
   const index = indexOf(items);
 
   it('folds case and accents on both sides: "actualite" finds "actualité", and the other way round', () => {
-    expect(searchIds(index, 'actualite')).toEqual(['a']);
-    expect(searchIds(index, 'ACTUALITÉ')).toEqual(['a']);
+    expect(search(index, 'actualite')).toEqual(['a']);
+    expect(search(index, 'ACTUALITÉ')).toEqual(['a']);
     expect(fold('Élection Période')).toBe('election periode');
   });
 
   it('matches prefixes as the member types, and all words of the query', () => {
-    expect(searchIds(index, 'polit')).toEqual(['b']);
-    expect(searchIds(index, 'portee organique')).toEqual(['a']);
-    expect(searchIds(index, 'portee electorale')).toEqual([]);
+    expect(search(index, 'polit')).toEqual(['b']);
+    expect(search(index, 'portee organique')).toEqual(['a']);
+    expect(search(index, 'portee electorale')).toEqual([]);
   });
 
   it('finds words in the content, the note, the tags by label and the clipped quote', () => {
-    expect(searchIds(index, 'periode electorale')).toEqual(['b']);
-    expect(searchIds(index, 'elus')).toEqual(['c']);
-    expect(searchIds(index, 'algorithme')).toEqual(['d']);
-    expect(searchIds(index, 'instant articles')).toEqual(['e']);
+    expect(search(index, 'periode electorale')).toEqual(['b']);
+    expect(search(index, 'elus')).toEqual(['c']);
+    expect(search(index, 'algorithme')).toEqual(['d']);
+    expect(search(index, 'instant articles')).toEqual(['e']);
   });
 
   it('splits French elisions off: "l\'actualité" is found by "actualite"', () => {
-    expect(searchIds(index, "l'actualite")).toEqual(['a']);
+    expect(search(index, "l'actualite")).toEqual(['a']);
   });
 
   it('updates incrementally: an item added, replaced or removed is found or not at once', () => {
     const live = indexOf(items.slice(0, 2));
-    live.add(toSearchDoc(item('z', { title: 'Nouveauté du jour' }), () => []));
-    expect(searchIds(live, 'nouveaute')).toEqual(['z']);
-    live.replace(toSearchDoc(item('z', { title: 'Autre titre' }), () => []));
-    expect(searchIds(live, 'nouveaute')).toEqual([]);
-    live.discard('z');
-    expect(searchIds(live, 'autre')).toEqual([]);
+    live.put(toSearchDoc(item('z', { title: 'Nouveauté du jour' }), () => []));
+    expect(search(live, 'nouveaute')).toEqual(['z']);
+    live.put(toSearchDoc(item('z', { title: 'Autre titre' }), () => []));
+    expect(search(live, 'nouveaute')).toEqual([]);
+    live.remove('z');
+    expect(search(live, 'autre')).toEqual([]);
+  });
+
+  it('needs every word, wherever each is: one in the title and one in the note or a tag label', () => {
+    const mixed = indexOf([item('m', { title: 'Reels et Stories', note: 'à relayer', tags: ['algorithme-portee'] }), item('n', { title: 'Reels' })]);
+    expect(search(mixed, 'reels relayer')).toEqual(['m']);
+    expect(search(mixed, 'reels algorithm')).toEqual(['m']);
+    expect(search(mixed, 'reels')).toEqual(['m', 'n']);
+  });
+
+  it('follows a note edited again and again, and a query of stop words alone finds nothing', () => {
+    const live = indexOf([item('k', { title: 'Groupes', note: 'premier conseil' })]);
+    live.put(toSearchDoc(item('k', { title: 'Groupes', note: 'second conseil', read: true }), () => []));
+    expect(search(live, 'premier')).toEqual([]);
+    expect(search(live, 'second groupes')).toEqual(['k']);
+    expect(search(live, 'le la les')).toEqual([]);
+    expect(live.size).toBe(1);
   });
 
   it('indexes the text of sanitized HTML, not its markup', () => {
