@@ -13,3 +13,23 @@ export type Triage = (typeof TRIAGE_STATES)[number];
 
 /** Items clipped from a page that no followed source carries belong to this pseudo-source. */
 export const CLIP_SOURCE_ID = 'clips';
+
+/** An alert's priority, lowest first: info / important / critique. */
+export const PRIORITIES = ['info', 'important', 'critical'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Where a rule looks: the item's title, its text (summary and content), link, author, source, the source's category, its tags. */
+export const RULE_FIELDS = ['title', 'content', 'url', 'author', 'source', 'category', 'tags'] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+/**
+ * How a condition's terms are read: `words` (every word of a term, anywhere in the field), `phrase` (the words
+ * of a term, in a row), `regex` (a regular expression). Words and phrases ignore case and accents and accept
+ * French plurals and elisions.
+ */
+export const MATCH_MODES = ['words', 'phrase', 'regex'] as const;
+export type MatchMode = (typeof MATCH_MODES)[number];
+
+/** How a condition's terms combine: all of them, any of them, none of them. */
+export const TERM_COMBINATIONS = ['all', 'any', 'none'] as const;
+export type TermCombination = (typeof TERM_COMBINATIONS)[number];

@@ -1,0 +1,21 @@
+import * as z from 'zod/mini';
+import { PrioritySchema } from './rule';
+import { IsoDateSchema } from './source';
+
+/**
+ * A rule met an item. One alert per rule and item (`id` is `<ruleId>|<itemId>`), so re-running rules on the
+ * store never raises the same alert twice.
+ */
+export const AlertSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  ruleId: z.string(),
+  /** The rule's name when it fired, so the alert still reads well if the rule is renamed or deleted. */
+  ruleName: z.string(),
+  itemId: z.string(),
+  priority: PrioritySchema,
+  created: IsoDateSchema,
+  read: z.boolean(),
+});
+export type Alert = z.infer<typeof AlertSchema>;
+
+export const alertId = (ruleId: string, itemId: string): string => `${ruleId}|${itemId}`;
