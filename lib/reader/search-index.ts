@@ -1,6 +1,7 @@
 import { Index } from 'flexsearch';
 import type { Item } from '../model/item';
 import { fold } from '../text/fold';
+import { textOfHtml } from '../text/html-text';
 
 /**
  * Full-text search over items with FlexSearch: title, summary, content, note and tags. Terms are folded
@@ -88,22 +89,11 @@ export class SearchIndex {
   }
 }
 
-/** Sanitized HTML to indexable text: tags out, the few entities the sanitizer writes decoded. */
-export function indexableText(html: string | undefined): string {
-  if (!html) return '';
-  return html
-    .slice(0, CONTENT_CHARS * 3)
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[entity] ?? ' ')
-    .replace(/\s+/g, ' ')
-    .slice(0, CONTENT_CHARS);
-}
-
 /** `tagLabels` gives the words a tag id stands for (its French and English labels), so tags are found by name. */
 export function toSearchDoc(item: Item, tagLabels: (id: string) => string[]): SearchDoc {
   return {
     id: item.id,
-    text: [item.title, item.summary, item.clip?.quote, item.clip?.description, item.clip?.siteName, indexableText(item.contentHtml)].filter(Boolean).join(' \n '),
+    text: [item.title, item.summary, item.clip?.quote, item.clip?.description, item.clip?.siteName, textOfHtml(item.contentHtml, CONTENT_CHARS)].filter(Boolean).join(' \n '),
     annotations: [item.note, ...item.tags.flatMap((tag) => [tag, ...tagLabels(tag)])].filter(Boolean).join(' \n '),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/model/item';
-import { indexableText, SearchIndex, toSearchDoc } from '../../lib/reader/search-index';
+import { SearchIndex, toSearchDoc } from '../../lib/reader/search-index';
+import { textOfHtml } from '../../lib/text/html-text';
 import { fold } from '../../lib/text/fold';
 
 const item = (id: string, fields: Partial<Item>): Item => ({
@@ -86,6 +87,6 @@ describe('search index', () => {
   });
 
   it('indexes the text of sanitized HTML, not its markup', () => {
-    expect(indexableText('<p>Un <a href="https://x.example/">lien</a> &amp; du texte</p>')).toBe(' Un lien & du texte ');
+    expect(textOfHtml('<p>Un <a href="https://x.example/">lien</a> &amp; du texte</p>', 4000)).toBe(' Un lien & du texte ');
   });
 });
