@@ -48,7 +48,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     // activeTab + scripting: a clip reads the page at the member's click; no content script runs on every page.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'notifications'],
     host_permissions: [...curatedHostPermissions(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },

@@ -4,7 +4,12 @@ import { createHandlers, newSince } from '@/lib/background/handlers';
 import { buildSummary } from '@/lib/background/handlers/core';
 import { SUMMARY_KEY } from '@/lib/messages/requests/core-keys';
 import { openDashboard } from '@/lib/dashboard/open-dashboard';
-import { BADGE_COLOR, badgeText } from '@/lib/badge/badge';
+import { badgeColor, badgeText } from '@/lib/badge/badge';
+import { alertNotification } from '@/lib/alerts/notify';
+import { RuleError } from '@/lib/alerts/rule-error';
+import { seedDefaultRules } from '@/lib/alerts/seed-rules';
+import type { Alert } from '@/lib/model/alert';
+import { loadSettings } from '@/lib/settings/settings';
 import { captureTab, createClipMenu, listenForQuickClips } from '@/lib/clips/browser';
 import { ClipError, clipErrorText } from '@/lib/clips/errors';
 import { BackupError } from '@/lib/data/backup';
@@ -39,12 +44,39 @@ export default defineBackground(() => {
 
   const canRead = (origin: string) => browser.permissions.contains({ origins: [origin] });
 
-  async function updateBadge(store: VigieStore, ids?: string[]): Promise<void> {
-    const count = await newSince(store);
-    await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
-    await browser.action.setBadgeText({ text: badgeText(count) });
-    broadcast({ channel: 'vigie', event: 'itemsChanged', newCount: count, ...(ids ? { ids } : {}) });
+  /** The badge counts unread alerts, in the colour of the highest priority among them; open pages follow. */
+  async function updateBadge(store: VigieStore): Promise<void> {
+    const unread = await store.alerts.unread();
+    await browser.action.setBadgeBackgroundColor({ color: badgeColor(unread.highest) });
+    // Chrome picks black or white text by itself; Firefox needs telling (white on every badge colour).
+    await browser.action.setBadgeTextColor?.({ color: '#ffffff' }).catch(() => undefined);
+    await browser.action.setBadgeText({ text: badgeText(unread.count) });
+    broadcast({ channel: 'vigie', event: 'alertsChanged', unread: unread.count });
+  }
+
+  async function itemsChanged(store: VigieStore, ids?: string[]): Promise<void> {
+    broadcast({ channel: 'vigie', event: 'itemsChanged', newCount: await newSince(store), ...(ids ? { ids } : {}) });
+    // Reading an item reads its alerts: the badge follows at once.
+    await updateBadge(store);
     await publishSummary();
+  }
+
+  /** One desktop notification for what a refresh raised, if the rules and Paramètres ask for it. */
+  async function notify(store: VigieStore, alerts: Alert[]): Promise<void> {
+    const rules = new Map((await store.rules.list()).map((rule) => [rule.id, rule]));
+    const wanted = alerts.filter((alert) => !alert.read && rules.get(alert.ruleId)?.actions.notify);
+    if (wanted.length === 0) return;
+    const titles = new Map((await Promise.all(wanted.map((alert) => store.getItem(alert.itemId)))).flatMap((item) => (item ? [[item.id, item.title] as const] : [])));
+    const settings = await loadSettings(store);
+    const notice = alertNotification(wanted, (id) => titles.get(id) ?? '', settings, new Date(), t);
+    if (!notice) return;
+    // The notification's id says what a click opens (the background may have slept in between).
+    await browser.notifications.create(`vigie${notice.route}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png' as '/popup.html'),
+      title: notice.title,
+      message: notice.message,
+    });
   }
 
   /** Keeps the popup's summary ready in session storage, so that it paints without waiting for the background. */
@@ -59,20 +91,34 @@ export default defineBackground(() => {
         store,
         broadcast,
         canRead,
-        afterRefresh: async (summary) => {
+        afterRefresh: async (summary, alerts) => {
           // Backgrounds stop between alarms: a refresh that brought nothing new leaves the badge as it is.
-          if (summary.added.length > 0 || summary.outcomes.length > 0) await updateBadge(store, summary.added);
+          if (summary.added.length > 0 || summary.outcomes.length > 0) await itemsChanged(store, summary.added);
+          await notify(store, alerts).catch((error: unknown) => console.warn('Vigie: notification failed', error));
         },
       }),
   );
 
-  const handlers = Promise.all([storeReady, poller]).then(([store, p]) =>
+  // Every start makes sure the curated sources and the default rules are there (cheap once installed: a
+  // version check), before any request is answered, so that nothing sees a store without its rules.
+  const seeded = storeReady.then(async (store) => {
+    await seedCuratedPack(store);
+    await seedDefaultRules(store);
+  });
+
+  const handlers = Promise.all([storeReady, poller, seeded]).then(([store, p]) =>
     createHandlers({
       store,
       poller: p,
       canRead,
       capturePage: captureTab,
-      itemsChanged: (ids) => updateBadge(store, ids),
+      itemsChanged: (ids) => itemsChanged(store, ids),
+      alertsChanged: async (ids) => {
+        if (ids && ids.length > 0) broadcast({ channel: 'vigie', event: 'itemsChanged', newCount: await newSince(store), ids });
+        await updateBadge(store);
+        await publishSummary();
+      },
+      rulesChanged: () => broadcast({ channel: 'vigie', event: 'rulesChanged' }),
       sourcesChanged: () => {
         broadcast({ channel: 'vigie', event: 'sourcesChanged' });
         void publishSummary();
@@ -89,6 +135,13 @@ export default defineBackground(() => {
     if (error instanceof ClipError) return { code: `clip-${error.code}`, message: clipErrorText(error, t) };
     if (error instanceof OpmlError) return { code: 'invalid-opml', message: t('opmlInvalid', [error.message]) };
     if (error instanceof TagError) return { code: `tag-${error.code}`, message: t(`tagError_${error.code.replace(/-/g, '_')}`) };
+    if (error instanceof RuleError) {
+      // Only the regex engine's own message is worth quoting; other details are codes for developers.
+      const problems = error.problems.map((problem) =>
+        t(`ruleProblem_${problem.code.replace(/-/g, '_')}`, [problem.term, problem.code === 'invalid-regex' ? (problem.detail ?? '') : '']),
+      );
+      return { code: 'invalid-rule', message: t('ruleInvalid', [problems.join(' ')]) };
+    }
     if (error instanceof BackupError) return { code: 'invalid-backup', message: t('backupInvalid', [error.message]) };
     const detail = error instanceof Error ? error.message : String(error);
     return { code: error instanceof InvalidRequestError ? 'invalid-request' : 'error', message: t('errorGeneric', [detail]) };
@@ -127,11 +180,17 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void createClipMenu(t);
     void (async () => {
-      const store = await storeReady;
-      await seedCuratedPack(store);
+      await seeded;
       await ensureAlarm();
       await (await poller).poll(false);
     })();
+  });
+
+  // A click on a notification opens what it announced: the item, or the Alertes view for several.
+  browser.notifications.onClicked.addListener((id: string) => {
+    if (!id.startsWith('vigie#/')) return;
+    void openDashboard(id.slice('vigie'.length));
+    void browser.notifications.clear(id);
   });
 
   browser.commands.onCommand.addListener((command: string) => {

@@ -8,6 +8,10 @@ import type { SearchClient } from '@/lib/reader/search-client';
 import { parseRoute, type Route } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
 import type { FirstScreen } from './first-screen';
+import { DigestView } from '../digest/DigestView';
+import { RulesView } from '../rules/RulesView';
+import { AlertsView } from './AlertsView';
+import { loadDigest } from './digest-data';
 import { ItemsView } from './ItemsView';
 import { Nav } from './Nav';
 import { SettingsView } from './SettingsView';
@@ -25,6 +29,7 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [sources, setSources] = useState<Source[]>([]);
   const [tags, setTags] = useState<Tag[]>([]);
+  const [unreadAlerts, setUnreadAlerts] = useState(0);
 
   useEffect(() => {
     const follow = () => setRoute(parseRoute(location.hash));
@@ -37,20 +42,25 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
     const loadTags = () => void request('listTags', {}).then(setTags);
     loadSources();
     loadTags();
+    void db.countFromIndex('alerts', 'byUnread').then(setUnreadAlerts);
     return onEvent((event) => {
       if (event.event === 'sourcesChanged' || event.event === 'refreshFinished') loadSources();
       if (event.event === 'tagsChanged') loadTags();
+      if (event.event === 'alertsChanged') setUnreadAlerts(event.unread);
     });
-  }, []);
+  }, [db]);
 
   return (
     <div class="dashboard">
       <a class="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <Nav route={route} sources={sources} tags={tags} />
+      <Nav route={route} sources={sources} tags={tags} unreadAlerts={unreadAlerts} />
       <main id="main" class="dashboard__main" tabIndex={-1}>
         {route.section === 'items' && <ItemsView db={db} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} />}
+        {route.section === 'alerts' && <AlertsView db={db} item={route.item} sources={sources} tags={tags} />}
+        {route.section === 'digest' && <DigestView load={(kind) => loadDigest(db, kind)} />}
+        {route.section === 'rules' && <RulesView selected={route.rule} tags={tags} />}
         {route.section === 'sources' && <SourcesView sources={sources} />}
         {route.section === 'settings' && <SettingsView />}
       </main>

@@ -11,11 +11,11 @@ const VIEWS: [View, string][] = [
 ];
 
 function isCurrent(route: Route, target: Route): boolean {
-  return formatRoute({ ...route, ...(route.section === 'items' ? { item: undefined } : {}) } as Route) === formatRoute(target);
+  return formatRoute({ ...route, ...(route.section === 'items' || route.section === 'alerts' ? { item: undefined } : {}), ...(route.section === 'rules' ? { rule: undefined } : {}) } as Route) === formatRoute(target);
 }
 
 /** The dashboard's sections, then each source and each tag as a shortcut to its items. */
-export function Nav({ route, sources, tags }: { route: Route; sources: Source[]; tags: Tag[] }) {
+export function Nav({ route, sources, tags, unreadAlerts }: { route: Route; sources: Source[]; tags: Tag[]; unreadAlerts: number }) {
   const link = (target: Route, label: string, extra?: preact.ComponentChildren) => (
     <li>
       <a href={formatRoute(target)} aria-current={isCurrent(route, target) ? 'page' : undefined}>
@@ -28,7 +28,11 @@ export function Nav({ route, sources, tags }: { route: Route; sources: Source[];
   return (
     <nav class="nav" aria-label={t('navLabel')}>
       <p class="nav__brand">Vigie</p>
-      <ul>{VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key)))}</ul>
+      <ul>
+        {link({ section: 'alerts' }, unreadAlerts > 0 ? t('navAlertsUnread', [String(unreadAlerts)]) : t('navAlerts'))}
+        {VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key)))}
+        {link({ section: 'digest' }, t('navDigest'))}
+      </ul>
       <h2 class="nav__heading">{t('navBySource')}</h2>
       <ul>
         {[...sources]
@@ -42,6 +46,7 @@ export function Nav({ route, sources, tags }: { route: Route; sources: Source[];
         )}
       </ul>
       <ul class="nav__admin">
+        {link({ section: 'rules' }, t('navRules'))}
         {link({ section: 'sources' }, t('navSources'))}
         {link({ section: 'settings' }, t('navSettings'))}
       </ul>

@@ -4,6 +4,7 @@ import { request, RequestError } from '@/lib/messages/client';
 import type { LanguageSetting, Settings } from '@/lib/model/settings';
 import { BackupSection } from './BackupSection';
 import { EraseAllSection } from './EraseAllSection';
+import { NotificationSettings } from './NotificationSettings';
 import { StatusLine, type Said } from './StatusLine';
 import { TagsSection } from './TagsSection';
 
@@ -16,7 +17,7 @@ const LANGUAGES: [LanguageSetting, string, string | undefined][] = [
   ['en', 'English', 'en'],
 ];
 
-/** The Paramètres screen: language, refresh, backup in and out, erase everything. */
+/** The Paramètres screen: language, refresh, notifications, tags, backup in and out, erase everything. */
 export function SettingsView() {
   const [settings, setSettings] = useState<Settings>();
   const [said, say] = useState<Said>();
@@ -77,6 +78,7 @@ export function SettingsView() {
       </section>
 
       <RefreshSettings settings={settings} onSave={(patch) => void update(patch, 'refreshSettingsSaved')} />
+      <NotificationSettings settings={settings} onSave={(patch) => void update(patch, 'settingsSaved')} />
       <TagsSection say={say} />
       <BackupSection say={say} onSettings={setSettings} />
       <EraseAllSection say={say} onSettings={setSettings} />

@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
+import { TAG_COLOURS, type TagColour } from '@/lib/tags/personal-tag';
 import type { Said } from './StatusLine';
 
 /**
- * The member's own tags: rename one (its items keep it) or merge it into another tag (its items get that
- * one instead). The shared taxonomy is listed for reference; it belongs to the collective.
+ * The member's own tags: rename one (its items keep it), give it another colour, or merge it into another tag
+ * (its items get that one instead). The shared taxonomy is listed for reference; it belongs to the collective.
  */
 export function TagsSection({ say }: { say: (said: Said) => void }) {
   const [tags, setTags] = useState<Tag[]>([]);
@@ -45,6 +46,12 @@ export function TagsSection({ say }: { say: (said: Said) => void }) {
                   return t('tagRenamed', [label]);
                 })
               }
+              onRecolor={(color, name) =>
+                void run(async () => {
+                  await request('recolorTag', { id: tag.id, color });
+                  return t('tagRecolored', [tag.label[language], name]);
+                })
+              }
               onMerge={(into) =>
                 void run(async () => {
                   const { updated } = await request('mergeTags', { from: tag.id, into: into.id });
@@ -59,11 +66,12 @@ export function TagsSection({ say }: { say: (said: Said) => void }) {
   );
 }
 
-function PersonalTagRow({ tag, others, language, onRename, onMerge }: {
+function PersonalTagRow({ tag, others, language, onRename, onRecolor, onMerge }: {
   tag: Tag;
   others: Tag[];
   language: 'fr' | 'en';
   onRename: (label: string) => void;
+  onRecolor: (color: TagColour, name: string) => void;
   onMerge: (into: Tag) => void;
 }) {
   const [label, setLabel] = useState(tag.label[language]);
@@ -88,6 +96,20 @@ function PersonalTagRow({ tag, others, language, onRename, onMerge }: {
           {t('tagRename')}
         </button>
       </form>
+      <label class="tag-admin__form">
+        <span class="visually-hidden">{t('tagColourLabel', [name])}</span>
+        <select
+          value={tag.color}
+          onChange={(event) => {
+            const colour = TAG_COLOURS.find(([value]) => value === event.currentTarget.value);
+            if (colour) onRecolor(colour[0], t(`colour_${colour[1]}`));
+          }}
+        >
+          {TAG_COLOURS.map(([value, colourName]) => (
+            <option value={value}>{t(`colour_${colourName}`)}</option>
+          ))}
+        </select>
+      </label>
       <form
         class="tag-admin__form"
         onSubmit={(event) => {

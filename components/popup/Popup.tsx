@@ -7,13 +7,14 @@ import { feedErrorText } from '@/lib/i18n/translate';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
+import { AlertList } from '../alerts/AlertList';
 import { ClipForm } from './ClipForm';
 import { NewCount } from './NewCount';
 import { NewsList } from './NewsList';
 import { SourceHealthList } from './SourceHealthList';
 import { Tabs } from './Tabs';
 
-type Tab = 'news' | 'sources';
+type Tab = 'alerts' | 'news' | 'sources';
 
 const POPUP_RENDERED = 'vigie:popup-rendered';
 
@@ -27,7 +28,8 @@ export function Popup({ kept }: { kept?: Summary }) {
   const [summary, setSummary] = useState<Summary | undefined>(kept);
   // The count shown stays what was new when the popup opened, plus what arrives while it is open.
   const [newAtOpening, setNewAtOpening] = useState<number | undefined>(kept?.newCount);
-  const [tab, setTab] = useState<Tab>('news');
+  // Alertes first when something rang; otherwise what is new.
+  const [tab, setTab] = useState<Tab>(kept && kept.alerts.unread > 0 ? 'alerts' : 'news');
   const [refreshing, setRefreshing] = useState(false);
   const [message, setMessage] = useState('');
 
@@ -85,6 +87,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   };
 
   const patch = (id: string, change: ItemPatch) => void request('updateItems', { ids: [id], patch: change }).catch(say);
+  const readAlerts = (ids: string[] | undefined, read: boolean) => void request('setAlertsRead', { ...(ids ? { ids } : {}), read }).catch(say);
 
   // Must run straight from the click: browsers only show the permission prompt on a user gesture.
   const grant = async (source: Summary['sources'][number]) => {
@@ -119,6 +122,32 @@ export function Popup({ kept }: { kept?: Summary }) {
           selected={tab}
           onSelect={setTab}
           tabs={[
+            {
+              id: 'alerts',
+              label: summary.alerts.unread > 0 ? t('tabAlertsUnread', [String(summary.alerts.unread)]) : t('tabAlerts'),
+              panel: (
+                <>
+                  <p class="new-count" aria-live="polite">
+                    {summary.alerts.unread > 0 ? t('alertsUnread', [String(summary.alerts.unread)]) : t('alertsNoneUnread')}
+                  </p>
+                  {summary.alerts.unread > 0 && (
+                    <button type="button" class="link-button" onClick={() => readAlerts(undefined, true)}>
+                      {t('alertsReadAll')}
+                    </button>
+                  )}
+                  <AlertList
+                    alerts={summary.alerts.latest}
+                    newTab
+                    hrefOf={(alert) => alert.item.url}
+                    onOpen={(group) => readAlerts(group.ids, true)}
+                    onRead={(group, read) => readAlerts(group.ids, read)}
+                  />
+                  <button type="button" class="link-button" onClick={() => void openDashboard('#/alerts').then(() => window.close())}>
+                    {t('alertsSeeAll')}
+                  </button>
+                </>
+              ),
+            },
             {
               id: 'news',
               label: t('tabNews'),

@@ -1,4 +1,5 @@
 import type { Handlers } from '../messages/router';
+import { alertHandlers } from './handlers/alerts';
 import { clipHandlers } from './handlers/clips';
 import { coreHandlers } from './handlers/core';
 import { dataHandlers } from './handlers/data';
@@ -17,5 +18,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...itemHandlers(deps),
     ...clipHandlers(deps),
     ...dataHandlers(deps),
+    ...alertHandlers(deps),
   };
 }

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { BADGE_COLOR } from '../badge/badge';
+import { BADGE_COLORS } from '../badge/badge';
 import type { Translate } from '../i18n/translate';
 import { capturePage, checkCapture, QUOTE_LIMIT, TEXT_LIMIT, URL_LIMIT, type CapturedPage } from './capture';
 import { scriptingFailure } from './errors';
@@ -44,7 +44,7 @@ async function flash(tabId: number | undefined, ok: boolean, title: string, rest
   setTimeout(() => {
     void (async () => {
       await browser.action.setTitle({ ...where, title: baseTitle });
-      await browser.action.setBadgeBackgroundColor({ ...where, color: BADGE_COLOR });
+      await browser.action.setBadgeBackgroundColor({ ...where, color: BADGE_COLORS.info });
       // A tab's own text set to null falls back to the count shown on every tab (both browsers' documented
       // way; the types only know strings).
       if (tabId === undefined) await restoreBadge();

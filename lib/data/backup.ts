@@ -1,10 +1,12 @@
 /**
- * A member's whole Vigie in one JSON file: settings, sources, items, tags and the rest of the store's meta
+ * A member's whole Vigie in one JSON file: settings, sources, items, tags, rules, alerts and the rest of the store's meta
  * (what was seen, curated sources deleted). Importing replaces everything, and only a file that passes
  * every check gets that far: an invalid file changes nothing.
  */
 import * as z from 'zod/mini';
+import { AlertSchema } from '../model/alert';
 import { ItemSchema } from '../model/item';
+import { RuleSchema } from '../model/rule';
 import { SettingsSchema } from '../model/settings';
 import { IsoDateSchema, SourceSchema } from '../model/source';
 import { TagSchema } from '../model/tag';
@@ -22,6 +24,9 @@ export const BackupSchema = z.object({
   sources: z.array(SourceSchema),
   items: z.array(ItemSchema),
   tags: z.array(TagSchema),
+  /** Absent from backups made before alerts existed: importing one of those keeps the current rules and alerts. */
+  rules: z.optional(z.array(RuleSchema)),
+  alerts: z.optional(z.array(AlertSchema)),
   /** The store's other meta records, by key; each is checked by its reader, which falls back when invalid. */
   meta: z.optional(z.record(z.string(), z.unknown())),
 });
@@ -80,6 +85,8 @@ function firstDuplicate(backup: Backup): string | undefined {
     ['sources', backup.sources, 'url'],
     ['items', backup.items, 'id'],
     ['tags', backup.tags, 'id'],
+    ['rules', backup.rules ?? [], 'id'],
+    ['alerts', backup.alerts ?? [], 'id'],
   ];
   for (const [list, records, key] of checks) {
     const seen = new Map<unknown, number>();
@@ -124,10 +131,15 @@ export const backupSummary = (backup: Backup) => ({
   sources: backup.sources.length,
   items: backup.items.length,
   tags: backup.tags.length,
+  rules: backup.rules?.length,
 });
 
 /** Replaces the whole store with the backup, in one transaction. Returns the ids of the items there before. */
 export async function restoreBackup(store: VigieStore, backup: Backup): Promise<string[]> {
   const { sources, items, tags, settings, meta = {} } = backup;
-  return store.replaceAll({ sources, items, tags, meta: { ...meta, [SETTINGS_KEY]: settings } });
+  const itemIds = new Set(items.map((item) => item.id));
+  const rules = backup.rules ?? (await store.rules.list());
+  // An alert whose item is not in the backup would point at nothing.
+  const alerts = (backup.alerts ?? (await store.alerts.list(Number.MAX_SAFE_INTEGER))).filter((alert) => itemIds.has(alert.itemId));
+  return store.replaceAll({ sources, items, tags, rules, alerts, meta: { ...meta, [SETTINGS_KEY]: settings } });
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ALERT_REQUESTS } from './requests/alerts';
 import { CLIP_REQUESTS } from './requests/clips';
 import { CORE_REQUESTS } from './requests/core';
 import { DATA_REQUESTS } from './requests/data';
@@ -11,7 +12,7 @@ import { SOURCE_REQUESTS } from './requests/sources';
  * Everything is checked against these schemas on both sides.
  */
 
-export { Empty, SummarySchema, type Summary } from './requests/core';
+export { AlertRowSchema, Empty, SummarySchema, type AlertRow, type Summary } from './requests/core';
 
 /**
  * Each request: what the page sends and what the background answers. One group per capability, in
@@ -23,6 +24,7 @@ export const REQUESTS = {
   ...ITEM_REQUESTS,
   ...CLIP_REQUESTS,
   ...DATA_REQUESTS,
+  ...ALERT_REQUESTS,
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -53,5 +55,8 @@ export const EventSchema = z.discriminatedUnion('event', [
   z.object({ channel: z.literal('vigie'), event: z.literal('refreshFinished'), added: z.number(), failed: z.number() }),
   z.object({ channel: z.literal('vigie'), event: z.literal('sourcesChanged') }),
   z.object({ channel: z.literal('vigie'), event: z.literal('tagsChanged') }),
+  /** Alerts raised, read or removed: `unread` is the badge's count. */
+  z.object({ channel: z.literal('vigie'), event: z.literal('alertsChanged'), unread: z.number() }),
+  z.object({ channel: z.literal('vigie'), event: z.literal('rulesChanged') }),
 ]);
 export type VigieEvent = z.infer<typeof EventSchema>;

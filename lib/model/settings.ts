@@ -5,6 +5,13 @@ import { DEFAULT_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './source';
 export const LanguageSettingSchema = z.enum(['auto', 'fr', 'en']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
+/** "HH:MM", 24-hour. */
+const ClockSchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+
+/** No desktop notification between `start` and `end` (it may span midnight: 20:00 → 08:00). */
+export const QuietHoursSchema = z.object({ enabled: z.boolean(), start: ClockSchema, end: ClockSchema });
+export type QuietHours = z.infer<typeof QuietHoursSchema>;
+
 export const SettingsSchema = z.object({
   language: LanguageSettingSchema,
   defaultIntervalMinutes: z.int().check(z.gte(MIN_INTERVAL_MINUTES)),
@@ -12,6 +19,9 @@ export const SettingsSchema = z.object({
   maxResponseMegabytes: z.number().check(z.gt(0), z.lte(100)),
   /** How many sources are fetched at once during a refresh. */
   concurrency: z.int().check(z.gte(1), z.lte(16)),
+  /** Desktop notifications for the rules that ask for them: the global switch. */
+  notifications: z.boolean(),
+  quietHours: QuietHoursSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -21,4 +31,6 @@ export const DEFAULT_SETTINGS: Settings = {
   fetchTimeoutSeconds: 20,
   maxResponseMegabytes: 10,
   concurrency: 6,
+  notifications: true,
+  quietHours: { enabled: false, start: '20:00', end: '08:00' },
 };

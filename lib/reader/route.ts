@@ -3,6 +3,9 @@ export type View = 'all' | 'unread' | 'starred' | 'clips';
 
 export type Route =
   | { section: 'items'; view: View; sourceId?: string; tag?: string; item?: string }
+  | { section: 'alerts'; item?: string }
+  | { section: 'digest' }
+  | { section: 'rules'; rule?: string }
   | { section: 'sources' }
   | { section: 'settings' };
 
@@ -13,6 +16,9 @@ export function parseRoute(hash: string): Route {
   const item = new URLSearchParams(search).get('item') ?? undefined;
   const [head, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
   const withItem = item ? { item } : {};
+  if (head === 'alerts') return { section: 'alerts', ...withItem };
+  if (head === 'digest') return { section: 'digest' };
+  if (head === 'rules') return { section: 'rules', ...(rest[0] ? { rule: rest[0] } : {}) };
   if (head === 'sources') return { section: 'sources' };
   if (head === 'settings') return { section: 'settings' };
   if (head === 'source' && rest[0]) return { section: 'items', view: 'all', sourceId: rest[0], ...withItem };
@@ -21,6 +27,8 @@ export function parseRoute(hash: string): Route {
 }
 
 export function formatRoute(route: Route): string {
+  if (route.section === 'alerts') return `#/alerts${route.item ? `?item=${encodeURIComponent(route.item)}` : ''}`;
+  if (route.section === 'rules') return `#/rules${route.rule ? `/${encodeURIComponent(route.rule)}` : ''}`;
   if (route.section !== 'items') return `#/${route.section}`;
   const path = route.sourceId
     ? `source/${encodeURIComponent(route.sourceId)}`

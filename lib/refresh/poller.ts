@@ -1,4 +1,6 @@
+import { startRuleRun } from '../alerts/triage';
 import type { VigieEvent } from '../messages/protocol';
+import type { Alert } from '../model/alert';
 import type { FeedErrorInfo } from '../model/feed-error';
 import type { Settings } from '../model/settings';
 import type { VigieStore } from '../store/store';
@@ -14,8 +16,8 @@ import { isDue } from './schedule';
 export interface PollerDeps {
   store: VigieStore;
   broadcast: (event: VigieEvent) => void;
-  /** Called after every refresh so that the badge follows the store. */
-  afterRefresh: (summary: RefreshSummary) => Promise<void>;
+  /** Called after every refresh so that the badge follows the store; `alerts` are those the refresh raised. */
+  afterRefresh: (summary: RefreshSummary, alerts: Alert[]) => Promise<void>;
   canRead?: (originPattern: string) => Promise<boolean>;
   fetchImpl?: typeof fetch;
   loadSettings?: (store: VigieStore) => Promise<Settings>;
@@ -63,14 +65,18 @@ export class Poller {
     this.deps.broadcast({ channel: 'vigie', event: 'refreshStarted' });
     let summary: RefreshSummary = { outcomes: [], added: [], failed: 0 };
     try {
+      const rules = await startRuleRun(store);
       summary = await refreshSources(sources, {
         store,
         settings,
         canRead: this.deps.canRead,
         fetchImpl: this.deps.fetchImpl,
+        triage: rules.triage,
       });
       this.storageProblem = summary.outcomes.find((outcome) => outcome.error?.code === 'quota' || outcome.error?.code === 'storage')?.error;
-      await this.deps.afterRefresh(summary);
+      // Only the alerts of items that were stored: a source whose save failed raised nothing.
+      const added = new Set(summary.added);
+      await this.deps.afterRefresh(summary, rules.raised.filter((alert) => added.has(alert.itemId)));
       return summary;
     } finally {
       // Open pages must leave their "refreshing" state whatever happened.

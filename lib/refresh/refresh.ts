@@ -4,7 +4,7 @@ import { readFeed } from '../feeds/pipeline';
 import { FeedError, type FeedErrorInfo } from '../model/feed-error';
 import type { Settings } from '../model/settings';
 import type { Source, SourceKind } from '../model/source';
-import type { VigieStore } from '../store/store';
+import type { Triage, VigieStore } from '../store/store';
 import { runPool } from './pool';
 
 /**
@@ -19,6 +19,8 @@ export interface RefreshDeps {
   /** Whether Vigie may read this origin (the browser's host permissions); everything when absent. */
   canRead?: (originPattern: string) => Promise<boolean>;
   now?: () => Date;
+  /** The alert rules, applied to each new item as it is stored. */
+  triage?: Triage;
 }
 
 export interface SourceOutcome {
@@ -80,6 +82,7 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
       },
       items: feed.items,
       fetchedAt: now(),
+      triage: deps.triage,
     }));
     return { sourceId: source.id, status: 'updated', added };
   } catch (error) {

@@ -1,10 +1,11 @@
+import { startRuleRun } from '../alerts/triage';
 import { fetchFeed } from '../feeds/fetch';
 import { canonicalLink, originPattern } from '../feeds/links';
 import { readFeed } from '../feeds/pipeline';
 import { FeedError } from '../model/feed-error';
 import type { Settings } from '../model/settings';
 import { emptyHealth, type Source } from '../model/source';
-import type { VigieStore } from '../store/store';
+import type { Triage, VigieStore } from '../store/store';
 
 export interface NewSource {
   url: string;
@@ -63,6 +64,13 @@ export async function addSource(input: NewSource, deps: AddSourceDeps): Promise<
     },
   };
   await deps.store.putSources([source]);
-  await deps.store.saveFetch({ source: { id, health: source.health }, items: feed.items, fetchedAt: now });
+  // The rules tag the new source's backlog, but its alerts are filed as read: a source added today should not
+  // ring for the fifty articles it already had.
+  const rules = await startRuleRun(deps.store);
+  const triage: Triage = (item) => {
+    const result = rules.triage(item);
+    return { item: result.item, alerts: result.alerts.map((alert) => ({ ...alert, read: true })) };
+  };
+  await deps.store.saveFetch({ source: { id, health: source.health }, items: feed.items, fetchedAt: now, triage });
   return source;
 }

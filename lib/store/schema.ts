@@ -1,5 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Alert } from '../model/alert';
 import type { Item } from '../model/item';
+import type { Rule } from '../model/rule';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
 
@@ -23,6 +25,11 @@ export interface ItemRecord extends Item {
   clipDate?: string;
   /** Version 2: `fetched` again, only on unread items, so "new and unread" is one index count (byUnreadFetched). */
   unreadFetched?: string;
+}
+
+/** Version 3: an alert plus `unreadCreated`, its time again, only while unread (byUnread lists exactly those). */
+export interface AlertRecord extends Alert {
+  unreadCreated?: string;
 }
 
 export interface MetaRecord {
@@ -50,6 +57,8 @@ export interface VigieSchema extends DBSchema {
   };
   tags: { key: string; value: Tag };
   meta: { key: string; value: MetaRecord };
+  rules: { key: string; value: Rule };
+  alerts: { key: string; value: AlertRecord; indexes: { byCreated: string; byUnread: string; byItem: string; byRule: string } };
 }
 
 type UpgradeTransaction = IDBPTransaction<VigieSchema, StoreNames<VigieSchema>[], 'versionchange'>;
@@ -84,6 +93,15 @@ export const MIGRATIONS: readonly Migration[] = [
         await cursor.update({ ...cursor.value, ...(starred ? { starredDate: sortDate } : {}), ...(read ? {} : { unreadFetched: fetched }) });
       }
     }
+  },
+  // 3: alert rules, and the alerts they raise (newest first, the unread ones counted by the badge).
+  (db) => {
+    db.createObjectStore('rules', { keyPath: 'id' });
+    const alerts = db.createObjectStore('alerts', { keyPath: 'id' });
+    alerts.createIndex('byCreated', 'created');
+    alerts.createIndex('byUnread', 'unreadCreated');
+    alerts.createIndex('byItem', 'itemId');
+    alerts.createIndex('byRule', 'ruleId');
   },
 ];
 

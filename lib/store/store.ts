@@ -3,7 +3,11 @@ import type * as z from 'zod/mini';
 import { applyPatch, ItemSchema, type Item, type ItemDraft, type ItemPatch } from '../model/item';
 import { SourceSchema, type Source, type SourceHealth } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
+import type { Alert } from '../model/alert';
+import { RuleSchema, type Rule } from '../model/rule';
+import { addNewAlerts, AlertStore, deleteAlertsForItems, fromAlertRecord, setAlertsReadForItems, toAlertRecord } from './alerts';
 import { guardQuota } from './errors';
+import { RuleStore } from './rules';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type ItemRecord, type VigieSchema } from './schema';
 
 /**
@@ -55,11 +59,16 @@ export function fromRecord(record: ItemRecord): Item {
   return ItemSchema.parse(record);
 }
 
+/** What the alert rules make of a new item: the item with their actions applied, and the alerts it raises. */
+export type Triage = (item: Item) => { item: Item; alerts: Alert[] };
+
 export interface FetchOutcome {
   /** Feed-side updates: health, and on success the detected kind and title. */
   source: Pick<Source, 'id'> & Partial<Omit<Source, 'id' | 'health'>> & { health: SourceHealth };
   items?: ItemDraft[];
   fetchedAt: string;
+  /** Runs on each new item before it is stored (the alert rules), in the same transaction as the fetch. */
+  triage?: Triage;
 }
 
 /** Everything the store holds, as a backup carries it: `meta` is every meta record, by key. */
@@ -67,11 +76,19 @@ export interface StoreContent {
   sources: Source[];
   items: Item[];
   tags: Tag[];
+  rules: Rule[];
+  alerts: Alert[];
   meta: Record<string, unknown>;
 }
 
 export class VigieStore {
-  constructor(readonly db: IDBPDatabase<VigieSchema>) {}
+  readonly rules: RuleStore;
+  readonly alerts: AlertStore;
+
+  constructor(readonly db: IDBPDatabase<VigieSchema>) {
+    this.rules = new RuleStore(db);
+    this.alerts = new AlertStore(db);
+  }
 
   static async open(name?: string): Promise<VigieStore> {
     return new VigieStore(await openVigieDb(name));
@@ -106,12 +123,17 @@ export class VigieStore {
   /** Removes a source; its items go too unless the user keeps them. */
   async deleteSource(id: string, keepItems: boolean): Promise<void> {
     await guardQuota(async () => {
-      const tx = this.db.transaction(['sources', 'items'], 'readwrite');
+      const tx = this.db.transaction(['sources', 'items', 'alerts'], 'readwrite');
       await allOrNothing(tx, async () => {
         await tx.objectStore('sources').delete(id);
         if (keepItems) return;
         const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
-        for await (const cursor of tx.objectStore('items').index('bySource').iterate(range)) await cursor.delete();
+        const gone: string[] = [];
+        for await (const cursor of tx.objectStore('items').index('bySource').iterate(range)) {
+          gone.push(cursor.primaryKey);
+          await cursor.delete();
+        }
+        await deleteAlertsForItems(tx.objectStore('alerts'), gone);
       });
     });
   }
@@ -121,9 +143,9 @@ export class VigieStore {
    * some. An item already stored keeps what the user did with it (read, star, tags, note) and its first
    * fetch time; its feed-side fields are refreshed. Returns the ids of the items that are new.
    */
-  async saveFetch({ source, items = [], fetchedAt }: FetchOutcome): Promise<string[]> {
+  async saveFetch({ source, items = [], fetchedAt, triage }: FetchOutcome): Promise<string[]> {
     return guardQuota(async () => {
-      const tx = this.db.transaction(['sources', 'items'], 'readwrite');
+      const tx = this.db.transaction(['sources', 'items', 'alerts'], 'readwrite');
       const sources = tx.objectStore('sources');
       const itemStore = tx.objectStore('items');
       const current = await sources.get(source.id);
@@ -134,18 +156,23 @@ export class VigieStore {
         return [];
       }
       const added: string[] = [];
+      const alerts: Alert[] = [];
       const existing = await Promise.all(items.map((draft) => itemStore.get(draft.id)));
       // Everything is checked before the first write, so that an invalid draft cannot leave half a fetch.
       const records = items.map((draft, index) => {
         const before = existing[index];
-        if (!before) added.push(draft.id);
-        const item: Item = before
-          ? { ...fromRecord(before), ...draft, sourceId: before.sourceId }
-          : { ...draft, sourceId: source.id, fetched: fetchedAt, read: false, starred: false, tags: [] };
-        return toRecord(item);
+        if (before) return toRecord({ ...fromRecord(before), ...draft, sourceId: before.sourceId });
+        added.push(draft.id);
+        const fresh: Item = { ...draft, sourceId: source.id, fetched: fetchedAt, read: false, starred: false, tags: [] };
+        if (!triage) return toRecord(fresh);
+        const triaged = triage(fresh);
+        alerts.push(...triaged.alerts);
+        return toRecord(triaged.item);
       });
       const updated = SourceSchema.parse({ ...current, ...source, health: source.health });
-      await Promise.all([...records.map((record) => itemStore.put(record)), sources.put(updated), tx.done]);
+      await allOrNothing(tx, async () => {
+        await Promise.all([...records.map((record) => itemStore.put(record)), sources.put(updated), addNewAlerts(tx.objectStore('alerts'), alerts)]);
+      });
       return added;
     });
   }
@@ -184,6 +211,30 @@ export class VigieStore {
     });
   }
 
+  /** Items by id, `limit` at a time after `after`: a walk over the whole store in short reads. */
+  async itemsAfter(after: string | undefined, limit: number): Promise<Item[]> {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    return (await this.db.getAll('items', range, limit)).map(fromRecord);
+  }
+
+  /**
+   * Writes what a rule made of stored items (tags, star, impact) and the alerts it raised, in one
+   * transaction. An item's alert is filed as read when the item already is. Returns the alerts added.
+   */
+  async applyTriaged(entries: readonly { item: Item; alerts: Alert[] }[]): Promise<Alert[]> {
+    let added: Alert[] = [];
+    await guardQuota(async () => {
+      const tx = this.db.transaction(['items', 'alerts'], 'readwrite');
+      const records = entries.map((entry) => toRecord(entry.item));
+      const alerts = entries.flatMap((entry) => entry.alerts.map((alert) => ({ ...alert, read: entry.item.read })));
+      await allOrNothing(tx, async () => {
+        const [, raised] = await Promise.all([Promise.all(records.map((record) => tx.objectStore('items').put(record))), addNewAlerts(tx.objectStore('alerts'), alerts)]);
+        added = raised;
+      });
+    });
+    return added;
+  }
+
   async countItems(): Promise<number> {
     return this.db.count('items');
   }
@@ -201,11 +252,15 @@ export class VigieStore {
   async updateItems(ids: readonly string[], patch: ItemPatch): Promise<number> {
     let updated = 0;
     await guardQuota(async () => {
-      const tx = this.db.transaction('items', 'readwrite');
+      const tx = this.db.transaction(['items', 'alerts'], 'readwrite');
+      const items = tx.objectStore('items');
       await allOrNothing(tx, async () => {
-        const records = await Promise.all(ids.map((id) => tx.store.get(id)));
-        const writes = records.flatMap((record) => (record ? [tx.store.put(toRecord(applyPatch(fromRecord(record), patch)))] : []));
+        const records = await Promise.all(ids.map((id) => items.get(id)));
+        const writes = records.flatMap((record) => (record ? [items.put(toRecord(applyPatch(fromRecord(record), patch)))] : []));
         updated = writes.length;
+        // An item read is an alert seen: its alerts stop counting on the badge at once (not the other way round:
+        // marking an item unread again does not raise its alerts anew).
+        if (patch.read === true) writes.push(setAlertsReadForItems(tx.objectStore('alerts'), ids, true).then(() => ''));
         await Promise.all(writes);
       });
     });
@@ -249,17 +304,21 @@ export class VigieStore {
 
   /** The whole store, read in one transaction so that a refresh landing meanwhile cannot split it. */
   async exportAll(): Promise<StoreContent> {
-    const tx = this.db.transaction(['sources', 'items', 'tags', 'meta']);
-    const [sources, items, tags, meta] = await Promise.all([
+    const tx = this.db.transaction(['sources', 'items', 'tags', 'rules', 'alerts', 'meta']);
+    const [sources, items, tags, rules, alerts, meta] = await Promise.all([
       tx.objectStore('sources').getAll(),
       tx.objectStore('items').getAll(),
       tx.objectStore('tags').getAll(),
+      tx.objectStore('rules').getAll(),
+      tx.objectStore('alerts').getAll(),
       tx.objectStore('meta').getAll(),
     ]);
     return {
       sources: sources.map((source) => SourceSchema.parse(source)),
       items: items.map(fromRecord),
       tags: tags.map((tag) => TagSchema.parse(tag)),
+      rules: rules.map((rule) => RuleSchema.parse(rule)),
+      alerts: alerts.map(fromAlertRecord),
       meta: Object.fromEntries(meta.map((record) => [record.key, record.value])),
     };
   }
@@ -274,28 +333,32 @@ export class VigieStore {
     const sources = content.sources.map((source) => SourceSchema.parse(source));
     const records = content.items.map(toRecord);
     const tags = content.tags.map((tag) => TagSchema.parse(tag));
+    const rules = content.rules.map((rule) => RuleSchema.parse(rule));
+    const alerts = content.alerts.map(toAlertRecord);
     const meta = Object.entries(content.meta).map(([key, value]) => ({ key, value }));
     let before: string[] = [];
     await guardQuota(async () => {
-      const tx = this.db.transaction(['sources', 'items', 'tags', 'meta'], 'readwrite');
+      const names = ['sources', 'items', 'tags', 'rules', 'alerts', 'meta'] as const;
+      const tx = this.db.transaction([...names], 'readwrite');
       await allOrNothing(tx, async () => {
-        const [sourceStore, itemStore, tagStore, metaStore] = [tx.objectStore('sources'), tx.objectStore('items'), tx.objectStore('tags'), tx.objectStore('meta')];
-        before = await itemStore.getAllKeys();
-        await Promise.all([sourceStore.clear(), itemStore.clear(), tagStore.clear(), metaStore.clear()]);
+        before = await tx.objectStore('items').getAllKeys();
+        await Promise.all(names.map((name) => tx.objectStore(name).clear()));
         await Promise.all([
-          ...sources.map((source) => sourceStore.put(source)),
-          ...records.map((record) => itemStore.put(record)),
-          ...tags.map((tag) => tagStore.put(tag)),
-          ...meta.map((record) => metaStore.put(record)),
+          ...sources.map((source) => tx.objectStore('sources').put(source)),
+          ...records.map((record) => tx.objectStore('items').put(record)),
+          ...tags.map((tag) => tx.objectStore('tags').put(tag)),
+          ...rules.map((rule) => tx.objectStore('rules').put(rule)),
+          ...alerts.map((alert) => tx.objectStore('alerts').put(alert)),
+          ...meta.map((record) => tx.objectStore('meta').put(record)),
         ]);
       });
     });
     return before;
   }
 
-  /** Empties the store (items, sources, tags, settings and other meta) in one transaction; see `replaceAll`. */
+  /** Empties the store (items, sources, tags, rules, alerts, settings and other meta) in one transaction; see `replaceAll`. */
   async eraseAll(): Promise<string[]> {
-    return this.replaceAll({ sources: [], items: [], tags: [], meta: {} });
+    return this.replaceAll({ sources: [], items: [], tags: [], rules: [], alerts: [], meta: {} });
   }
 
   /** A stored value that no longer matches its schema reads as absent: callers fall back to their default. */

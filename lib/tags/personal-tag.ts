@@ -5,7 +5,24 @@ import type { Tag } from '../model/tag';
  * Personal tags: made from the label a member types. The id is the label folded to a slug; a label that
  * folds like an existing tag's gives that tag back, so "Élus" and "elus" are one tag.
  */
-const PALETTE = ['#1d6fb8', '#2f7d32', '#b35900', '#8e24aa', '#00796b', '#c62828', '#455a64', '#6a1b9a', '#ad1457', '#283593'];
+/**
+ * The colours a personal tag may take, each named (a colour is never the only way a tag is told apart) and
+ * dark enough to be read as text on the light theme and seen as a mark on the dark one.
+ */
+export const TAG_COLOURS = [
+  ['#1d6fb8', 'blue'],
+  ['#2f7d32', 'green'],
+  ['#b35900', 'orange'],
+  ['#8e24aa', 'purple'],
+  ['#00796b', 'teal'],
+  ['#c62828', 'red'],
+  ['#455a64', 'grey'],
+  ['#6a1b9a', 'violet'],
+  ['#ad1457', 'pink'],
+  ['#283593', 'navy'],
+] as const;
+export type TagColour = (typeof TAG_COLOURS)[number][0];
+const PALETTE = TAG_COLOURS.map(([colour]) => colour);
 
 export function slugOf(label: string): string {
   return fold(label).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'etiquette';

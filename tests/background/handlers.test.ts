@@ -49,6 +49,8 @@ async function harness(): Promise<Harness> {
     poller,
     settingsChanged: async () => undefined,
     tagsChanged: () => undefined,
+    alertsChanged: async () => undefined,
+    rulesChanged: () => undefined,
     itemsChanged: async () => {
       counts.itemsChanged++;
     },

@@ -30,6 +30,8 @@ async function harness() {
     poller,
     settingsChanged: async () => undefined,
     tagsChanged: () => undefined,
+    alertsChanged: async () => undefined,
+    rulesChanged: () => undefined,
     itemsChanged: async () => undefined,
     sourcesChanged: () => undefined,
   });

@@ -36,6 +36,8 @@ async function harness(answer: unknown): Promise<{ store: VigieStore; handlers: 
     settingsChanged: async () => undefined,
     sourcesChanged: () => undefined,
     tagsChanged: () => void state.tagEvents++,
+    alertsChanged: async () => undefined,
+    rulesChanged: () => undefined,
     itemsChanged: async (ids) => void state.changed.push(ids ?? []),
     capturePage: async () => answer,
   });

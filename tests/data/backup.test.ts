@@ -142,6 +142,8 @@ function harness(store: VigieStore) {
     itemsChanged: async (ids) => void calls.items.push(ids),
     sourcesChanged: () => void calls.sources++,
     tagsChanged: () => void calls.tags++,
+    alertsChanged: async () => undefined,
+    rulesChanged: () => undefined,
   });
   return { handlers, calls };
 }

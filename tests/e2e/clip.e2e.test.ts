@@ -167,7 +167,8 @@ describe.skipIf(!canRun)('clipping in Chromium', () => {
     await expect.poll(() => clipStatus(popup).textContent()).toBe('Page déjà suivie : élément enrichi');
 
     const item = await itemTitled('Portée des Pages (flux)');
-    expect(item).toMatchObject({ sourceId: added.result.id, read: false, tags: ['pages'], clip: { quote: 'La portée organique baisse encore.' } });
+    // The clip adds its tag to those the default rules gave the feed's item ("portée organique").
+    expect(item).toMatchObject({ sourceId: added.result.id, read: false, tags: ['algorithme-portee', 'pages'], clip: { quote: 'La portée organique baisse encore.' } });
     const { result } = await vigie.request('summary');
     expect(result.latest.filter((latest: { url?: string }) => latest.url === server.url('/deja-suivie.html'))).toHaveLength(1);
     await popup.close();

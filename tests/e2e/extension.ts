@@ -20,8 +20,12 @@ if (!canRun) {
 interface ChromeApi {
   runtime: { sendMessage: (message: unknown) => Promise<any> };
   action: { getBadgeText: (details: object) => Promise<string>; getBadgeBackgroundColor: (details: object) => Promise<number[]> };
+  notifications: { getAll: () => Promise<Record<string, boolean>> };
 }
-declare const chrome: ChromeApi;
+declare global {
+  // eslint-disable-next-line no-var
+  var chrome: ChromeApi;
+}
 
 export interface LoadedExtension {
   context: BrowserContext;

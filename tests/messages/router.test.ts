@@ -39,6 +39,7 @@ const SUMMARY: Summary = {
   newCount: 2,
   refreshing: false,
   latest: [{ id: 'i1', title: 'Titre', url: 'https://news.example/i1', sourceTitle: 'Source', date: '2025-06-01T08:00:00.000Z', read: false, starred: false, tags: [] }],
+  alerts: { unread: 0, latest: [] },
   sources: [{ id: 's1', title: 'Source', url: 'https://news.example/feed.xml', enabled: true, consecutiveFailures: 0 }],
   tags: [],
 };

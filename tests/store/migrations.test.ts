@@ -2,9 +2,10 @@ import * as z from 'zod/mini';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/model/item';
+import type { Rule } from '../../lib/model/rule';
 import type { Source } from '../../lib/model/source';
 import type { Tag } from '../../lib/model/tag';
-import { DB_VERSION, MIGRATIONS, type ItemRecord, type VigieSchema } from '../../lib/store/schema';
+import { DB_VERSION, MIGRATIONS, type AlertRecord, type ItemRecord, type VigieSchema } from '../../lib/store/schema';
 import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
 import { makeDraft, makeSource } from './fixtures';
 
@@ -132,6 +133,25 @@ const V2_ITEMS: ItemRecord[] = [
 
 const V2_IDS = V2_ITEMS.map((item) => item.id);
 
+// ---- version 3 ------------------------------------------------------------------------------------------
+
+/** Version 3 adds alert rules and alerts; an unread alert carries `unreadCreated`. */
+const V3_RULE: Rule = {
+  id: 'v3-rule',
+  name: 'Algorithme',
+  enabled: true,
+  priority: 'important',
+  conditions: [{ fields: ['title', 'content'], mode: 'phrase', combine: 'any', terms: ['algorithme', 'portée organique'] }],
+  actions: { alert: true, addTags: ['algorithme-portee'], star: false, notify: true, proposeShare: false },
+  origin: 'user',
+  updated: '2025-08-01T08:00:00.000Z',
+};
+
+const V3_ALERTS: AlertRecord[] = [
+  { id: 'v3-rule|v2-starred', ruleId: 'v3-rule', ruleName: 'Algorithme', itemId: 'v2-starred', priority: 'important', created: '2025-08-02T08:00:00.000Z', read: false, unreadCreated: '2025-08-02T08:00:00.000Z' },
+  { id: 'v3-rule|v2-clip', ruleId: 'v3-rule', ruleName: 'Algorithme', itemId: 'v2-clip', priority: 'critical', created: '2025-08-01T08:00:00.000Z', read: true },
+];
+
 const withoutIndexKeys = ({ sortDate: _sortDate, unreadDate: _unreadDate, ...item }: ItemRecord): Item => item;
 
 /** Keeps only the keys `among`, in the order given. */
@@ -140,6 +160,21 @@ const only = (keys: readonly IDBValidKey[], among: readonly string[]) => keys.fi
 const V1_IDS = V1_ITEMS.map((item) => item.id);
 
 const SEEDS: Record<number, Seed> = {
+  3: {
+    async write(db) {
+      const tx = db.transaction(['rules', 'alerts'], 'readwrite');
+      await Promise.all([tx.objectStore('rules').put(V3_RULE), ...V3_ALERTS.map((alert) => tx.objectStore('alerts').put(alert)), tx.done]);
+    },
+    async check(store, db) {
+      expect(await store.rules.get('v3-rule')).toEqual(V3_RULE);
+      expect(await store.alerts.get('v3-rule|v2-clip')).toEqual({ ...V3_ALERTS[1] });
+      expect(await store.alerts.unread()).toEqual({ count: 1, highest: 'important' });
+      expect(await db.getAllKeysFromIndex('alerts', 'byUnread')).toEqual(['v3-rule|v2-starred']);
+      expect(await db.getAllKeysFromIndex('alerts', 'byCreated')).toEqual(['v3-rule|v2-clip', 'v3-rule|v2-starred']);
+      expect(await db.getAllKeysFromIndex('alerts', 'byItem', 'v2-clip')).toEqual(['v3-rule|v2-clip']);
+      expect(await db.getAllKeysFromIndex('alerts', 'byRule', 'v3-rule')).toHaveLength(2);
+    },
+  },
   1: {
     async write(db) {
       const tx = db.transaction(['sources', 'items', 'tags', 'meta'], 'readwrite');
@@ -234,6 +269,12 @@ const EXPECTED_LAYOUT: Layout = {
     },
   },
   meta: { keyPath: 'key', autoIncrement: false, indexes: {} },
+  rules: { keyPath: 'id', autoIncrement: false, indexes: {} },
+  alerts: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: { byCreated: index('created'), byUnread: index('unreadCreated'), byItem: index('itemId'), byRule: index('ruleId') },
+  },
   sources: { keyPath: 'id', autoIncrement: false, indexes: { byUrl: index('url', { unique: true }) } },
   tags: { keyPath: 'id', autoIncrement: false, indexes: {} },
 };

@@ -28,6 +28,8 @@ async function setUp(): Promise<{ store: VigieStore; handlers: Handlers; changed
     poller,
     settingsChanged: async () => undefined,
     tagsChanged: () => undefined,
+    alertsChanged: async () => undefined,
+    rulesChanged: () => undefined,
     itemsChanged: async (ids) => {
       changed.push(ids ?? []);
     },

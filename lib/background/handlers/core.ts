@@ -1,12 +1,17 @@
 import { SEEN_UNTIL_KEY } from '../../badge/badge';
 import type { HandlersOf } from '../../messages/router';
-import type { CORE_REQUESTS, Summary } from '../../messages/requests/core';
+import type { AlertRow, CORE_REQUESTS, Summary } from '../../messages/requests/core';
+import type { Alert } from '../../model/alert';
+import type { Item } from '../../model/item';
 import { IsoDateSchema } from '../../model/source';
 import { loadSettings, updateSettings } from '../../settings/settings';
 import type { VigieStore } from '../../store/store';
+
+type SummaryItem = Summary['latest'][number];
 import type { HandlerDeps } from './deps';
 
 const LATEST = 10;
+const LATEST_ALERTS = 20;
 
 export async function newSince(store: VigieStore): Promise<number> {
   const since = (await store.getMeta(SEEN_UNTIL_KEY, IsoDateSchema)) ?? new Date(0).toISOString();
@@ -20,23 +25,21 @@ export async function newSince(store: VigieStore): Promise<number> {
  */
 export async function buildSummary(deps: Pick<HandlerDeps, 'store' | 'poller'>): Promise<Summary> {
   const { store } = deps;
-  const [items, sources, newCount, tags] = await Promise.all([store.latestItems(LATEST), store.listSources(), newSince(store), store.listTags()]);
+  const [items, sources, newCount, tags, unread, alerts] = await Promise.all([
+    store.latestItems(LATEST),
+    store.listSources(),
+    newSince(store),
+    store.listTags(),
+    store.alerts.unread(),
+    store.alerts.list(LATEST_ALERTS),
+  ]);
   const titles = new Map(sources.map((source) => [source.id, source.title]));
   return {
     newCount,
     refreshing: deps.poller.isRunning,
     ...(deps.poller.storageProblem ? { storageProblem: deps.poller.storageProblem } : {}),
-    latest: items.map((item) => ({
-      id: item.id,
-      title: item.title,
-      ...(item.url ? { url: item.url } : {}),
-      sourceTitle: item.clip?.siteName ?? titles.get(item.sourceId) ?? '',
-      ...(item.clip ? { clip: true } : {}),
-      date: item.published ?? item.fetched,
-      read: item.read,
-      starred: item.starred,
-      tags: item.tags,
-    })),
+    latest: items.map((item) => summaryItem(item, titles)),
+    alerts: { unread: unread.count, ...(unread.highest ? { highest: unread.highest } : {}), latest: await alertRows(store, alerts, titles) },
     sources: sources
       .sort((a, b) => a.title.localeCompare(b.title, 'fr'))
       .map(({ id, title, url, enabled, health }) => ({
@@ -51,6 +54,32 @@ export async function buildSummary(deps: Pick<HandlerDeps, 'store' | 'poller'>):
       })),
     tags,
   };
+}
+
+/** An item as the popup's lists show it. `titles`: source titles by id. */
+export function summaryItem(item: Item, titles: Map<string, string>): SummaryItem {
+  return {
+    id: item.id,
+    title: item.title,
+    ...(item.url ? { url: item.url } : {}),
+    sourceTitle: item.clip?.siteName ?? titles.get(item.sourceId) ?? '',
+    ...(item.clip ? { clip: true } : {}),
+    date: item.published ?? item.fetched,
+    read: item.read,
+    starred: item.starred,
+    tags: item.tags,
+  };
+}
+
+/** Alerts with their items; an alert whose item is gone is left out. */
+export async function alertRows(store: VigieStore, alerts: readonly Alert[], titles: Map<string, string>): Promise<AlertRow[]> {
+  const items = await Promise.all(alerts.map((alert) => store.getItem(alert.itemId)));
+  return alerts.flatMap((alert, index) => {
+    const item = items[index];
+    if (!item) return [];
+    const { id, ruleId, ruleName, priority, created, read } = alert;
+    return [{ id, ruleId, ruleName, priority, created, read, item: summaryItem(item, titles) }];
+  });
 }
 
 export function coreHandlers(deps: HandlerDeps): HandlersOf<typeof CORE_REQUESTS> {

@@ -2,6 +2,7 @@ import { backupSummary, makeBackup, parseBackup, restoreBackup } from '../../dat
 import type { DATA_REQUESTS } from '../../messages/requests/data';
 import type { HandlersOf } from '../../messages/router';
 import { loadSettings } from '../../settings/settings';
+import { seedDefaultRules } from '../../alerts/seed-rules';
 import { seedCuratedPack } from '../../sources/seed';
 import type { HandlerDeps } from './deps';
 
@@ -33,10 +34,12 @@ export function dataHandlers(deps: HandlerDeps): HandlersOf<typeof DATA_REQUESTS
     },
     async eraseAll() {
       const before = await store.eraseAll();
-      // As on first install: the taxonomy and the curated pack come back (the erased store forgot which
-      // curated sources had been deleted).
+      // As on first install: the taxonomy, the curated pack and the default rules come back (the erased store
+      // forgot which curated sources and default rules had been deleted).
       await seedCuratedPack(store);
+      await seedDefaultRules(store);
       const settings = await everythingChanged(before);
+      deps.rulesChanged();
       return { sources: (await store.listSources()).length, tags: (await store.listTags()).length, settings };
     },
   };

@@ -12,6 +12,9 @@ export interface HandlerDeps {
   /** Recomputes the badge and tells open pages what changed (`ids`, when known). */
   itemsChanged: (ids?: string[]) => Promise<void>;
   sourcesChanged: () => void;
+  /** Alerts were raised or read (`items`: those whose alerts changed): the badge and open pages follow. */
+  alertsChanged: (items?: string[]) => Promise<void>;
+  rulesChanged: () => void;
   tagsChanged: () => void;
   /** Lets pages that start later know the settings they must follow before asking (the language). */
   settingsChanged: (settings: Settings) => Promise<void>;

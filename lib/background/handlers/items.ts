@@ -22,6 +22,14 @@ export function itemHandlers(deps: HandlerDeps): HandlersOf<typeof ITEM_REQUESTS
       deps.tagsChanged();
       return renamed;
     },
+    async recolorTag({ id, color }) {
+      const tag = (await store.listTags()).find((candidate) => candidate.id === id);
+      if (!tag || tag.scope !== 'personal') throw new TagError('only-personal');
+      const recolored = { ...tag, color };
+      await store.putTags([recolored]);
+      deps.tagsChanged();
+      return recolored;
+    },
     async mergeTags({ from, into }) {
       const tags = await store.listTags();
       const source = tags.find((tag) => tag.id === from);

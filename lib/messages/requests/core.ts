@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FeedErrorSchema } from '../../model/feed-error';
 import { ItemSchema } from '../../model/item';
+import { PrioritySchema } from '../../model/rule';
 import { SettingsSchema } from '../../model/settings';
 import { TagSchema } from '../../model/tag';
 import { HttpUrlSchema, IsoDateSchema } from '../../model/source';
@@ -21,6 +22,18 @@ export const SummaryItemSchema = z.object({
   clip: z.optional(z.literal(true)),
 });
 
+/** An alert as lists show it: the alert and its item, in the summary's shape. */
+export const AlertRowSchema = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  ruleName: z.string(),
+  priority: PrioritySchema,
+  created: IsoDateSchema,
+  read: z.boolean(),
+  item: SummaryItemSchema,
+});
+export type AlertRow = z.infer<typeof AlertRowSchema>;
+
 export const SourceHealthRowSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -35,6 +48,8 @@ export const SourceHealthRowSchema = z.object({
 export const SummarySchema = z.object({
   newCount: z.number(),
   latest: z.array(SummaryItemSchema),
+  /** Unread alerts (what the badge counts, in the colour of the highest priority) and the latest ones. */
+  alerts: z.object({ unread: z.number(), highest: z.optional(PrioritySchema), latest: z.array(AlertRowSchema) }),
   sources: z.array(SourceHealthRowSchema),
   refreshing: z.boolean(),
   /** The last refresh could not save (full disk, browser storage error): said above everything else. */

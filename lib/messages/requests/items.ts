@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ItemPatchSchema } from '../../model/item';
 import { TagSchema } from '../../model/tag';
+import { TAG_COLOURS, type TagColour } from '../../tags/personal-tag';
 import { Empty } from './core';
 
 /** What members do to items (read, star, tags, note, impact, triage), one or many at once; the tags. */
@@ -14,6 +15,8 @@ export const ITEM_REQUESTS = {
   saveTag: { params: z.object({ label: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)) }), result: TagSchema },
   /** Personal tags only (the shared taxonomy belongs to the collective): the label changes, the id and assignments stay. */
   renameTag: { params: z.object({ id: z.string(), label: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)) }), result: TagSchema },
+  /** Personal tags only: one of the named colours. */
+  recolorTag: { params: z.object({ id: z.string(), color: z.enum(TAG_COLOURS.map(([colour]) => colour) as [TagColour, ...TagColour[]]) }), result: TagSchema },
   /** A personal tag folded into another tag: its items carry the other one; it is deleted. */
   mergeTags: { params: z.object({ from: z.string(), into: z.string() }), result: z.object({ updated: z.number() }) },
 } as const;

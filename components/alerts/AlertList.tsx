@@ -1,0 +1,82 @@
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import { fullDate, relativeTime } from '@/lib/i18n/dates';
+import type { AlertRow } from '@/lib/messages/protocol';
+import { PriorityBadge } from './PriorityBadge';
+
+/** The alerts about one item, shown as one row: several rules may fire on one article. */
+export interface AlertGroup {
+  /** The first alert (the most urgent: the list comes sorted), which gives the row its priority. */
+  first: AlertRow;
+  ids: string[];
+  rules: string[];
+  read: boolean;
+}
+
+export function groupByItem(alerts: readonly AlertRow[]): AlertGroup[] {
+  const groups = new Map<string, AlertGroup>();
+  for (const alert of alerts) {
+    const group = groups.get(alert.item.id);
+    if (!group) groups.set(alert.item.id, { first: alert, ids: [alert.id], rules: [alert.ruleName], read: alert.read });
+    else {
+      group.ids.push(alert.id);
+      if (!group.rules.includes(alert.ruleName)) group.rules.push(alert.ruleName);
+      group.read &&= alert.read;
+    }
+  }
+  return [...groups.values()];
+}
+
+interface Props {
+  alerts: AlertRow[];
+  /** The item's title was followed: reading the item reads its alerts. */
+  onOpen: (group: AlertGroup) => void;
+  onRead: (group: AlertGroup, read: boolean) => void;
+  /** Where the title leads: the article (popup), or the item in the reading pane (dashboard). */
+  hrefOf: (alert: AlertRow) => string | undefined;
+  /** The dashboard opens items in its own pane; the popup opens articles in a new tab. */
+  newTab: boolean;
+}
+
+/**
+ * Alerts, unread and most critical first, one row per item: priority in words, the rules that fired, the item
+ * (title, source, date). Titles come from feeds: rendered as text, and only http(s) addresses become links.
+ */
+export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab }: Props) {
+  if (alerts.length === 0) return <p class="empty">{t('noAlerts')}</p>;
+  const language = uiLanguage();
+  return (
+    <ul class="alerts">
+      {groupByItem(alerts).map((group) => {
+        const alert = group.first;
+        const title = alert.item.title || t('untitled');
+        const href = hrefOf(alert);
+        return (
+          <li key={alert.item.id} class={`alert alert--${alert.priority}${group.read ? ' alert--read' : ''}`} data-alert-id={group.ids.join(' ')}>
+            <span class="alert__head">
+              <PriorityBadge priority={alert.priority} />
+              <span class="alert__rule">{group.rules.join(' · ')}</span>
+              {!group.read && <span class="visually-hidden">{t('alertUnread')}</span>}
+            </span>
+            {href ? (
+              <a class="alert__title" elementtiming="vigie-row" href={href} {...(newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})} onClick={() => onOpen(group)}>
+                {title}
+              </a>
+            ) : (
+              <span class="alert__title">{title}</span>
+            )}
+            <span class="alert__meta">
+              {alert.item.sourceTitle || (alert.item.clip ? t('clipLabel') : '')}
+              {' · '}
+              <time dateTime={alert.created} title={fullDate(alert.created, language)}>
+                {relativeTime(alert.created, language)}
+              </time>
+            </span>
+            <button type="button" class="link-button alert__read" onClick={() => onRead(group, !group.read)} aria-label={`${group.read ? t('markUnread') : t('markRead')} : ${title}`}>
+              {group.read ? t('markUnread') : t('markRead')}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

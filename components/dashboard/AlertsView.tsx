@@ -1,0 +1,115 @@
+import type { IDBPDatabase } from 'idb';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import { onEvent, request, RequestError } from '@/lib/messages/client';
+import type { AlertRow } from '@/lib/messages/protocol';
+import type { Item, ItemPatch } from '@/lib/model/item';
+import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
+import type { Source } from '@/lib/model/source';
+import type { Tag } from '@/lib/model/tag';
+import { formatRoute } from '@/lib/reader/route';
+import type { VigieSchema } from '@/lib/store/schema';
+import { fromRecord } from '@/lib/store/store';
+import { AlertList } from '../alerts/AlertList';
+import { ReadingPane } from './ReadingPane';
+
+interface Props {
+  db: IDBPDatabase<VigieSchema>;
+  /** The item opened from an alert (`#/alerts?item=…`, as a notification links to it). */
+  item?: string;
+  sources: Source[];
+  tags: Tag[];
+}
+
+type Shown = 'unread' | 'all';
+
+/** The Alertes view: every alert, unread and most critical first, filterable; an alert opens its item beside the list. */
+export function AlertsView({ db, item, sources, tags }: Props) {
+  const [alerts, setAlerts] = useState<AlertRow[]>();
+  const [shown, setShown] = useState<Shown>('all');
+  const [priority, setPriority] = useState<Priority | ''>('');
+  const [opened, setOpened] = useState<Item>();
+  const [message, setMessage] = useState('');
+  const say = (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error));
+
+  useEffect(() => {
+    const load = () => void request('listAlerts', {}).then(setAlerts, say);
+    load();
+    return onEvent((event) => {
+      if (event.event === 'alertsChanged' || event.event === 'itemsChanged') load();
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!item) {
+      setOpened(undefined);
+      return;
+    }
+    void db.get('items', item).then((record) => setOpened(record ? fromRecord(record) : undefined));
+  }, [item, db, alerts]);
+
+  const read = (ids: string[] | undefined, value: boolean) => void request('setAlertsRead', { ...(ids ? { ids } : {}), read: value }).catch(say);
+  const patch = (change: ItemPatch) => opened && void request('updateItems', { ids: [opened.id], patch: change }).catch(say);
+
+  const visible = (alerts ?? []).filter((alert) => (shown === 'all' || !alert.read) && (!priority || alert.priority === priority));
+  const unread = (alerts ?? []).filter((alert) => !alert.read).length;
+  const titles = new Map(sources.map((source) => [source.id, source.title]));
+
+  return (
+    <div class="items-view">
+      <section class="items-view__list alerts-view" aria-labelledby="alerts-title">
+        <h1 id="alerts-title">{t('navAlerts')}</h1>
+        <form class="filters" onSubmit={(event) => event.preventDefault()}>
+          <label>
+            <span>{t('alertsShow')}</span>
+            <select value={shown} onChange={(event) => setShown(event.currentTarget.value as Shown)}>
+              <option value="all">{t('alertsShowAll')}</option>
+              <option value="unread">{t('alertsShowUnread')}</option>
+            </select>
+          </label>
+          <label>
+            <span>{t('priorityLabel')}</span>
+            <select value={priority} onChange={(event) => setPriority(event.currentTarget.value as Priority | '')}>
+              <option value="">{t('priorityAny')}</option>
+              {[...PRIORITIES].reverse().map((level) => (
+                <option value={level}>{t(`priority_${level}`)}</option>
+              ))}
+            </select>
+          </label>
+          {unread > 0 && (
+            <button type="button" class="button button--quiet" onClick={() => read(undefined, true)}>
+              {t('alertsReadAll')}
+            </button>
+          )}
+        </form>
+        <p class="count" aria-live="polite">
+          {alerts ? (unread > 0 ? t('alertsUnread', [String(unread)]) : t('alertsNoneUnread')) : t('itemCounting')}
+        </p>
+        {alerts && (
+          <div class="alerts-view__list">
+            <AlertList
+              alerts={visible}
+              newTab={false}
+              hrefOf={(alert) => formatRoute({ section: 'alerts', item: alert.item.id })}
+              onOpen={(group) => !group.read && read(group.ids, true)}
+              onRead={(group, value) => read(group.ids, value)}
+            />
+          </div>
+        )}
+        <p class="status" role="status">
+          {message}
+        </p>
+      </section>
+      {opened && (
+        <ReadingPane
+          key={opened.id}
+          item={opened}
+          sourceTitle={titles.get(opened.sourceId)}
+          tags={tags}
+          onPatch={patch}
+          onClose={() => (location.hash = formatRoute({ section: 'alerts' }))}
+        />
+      )}
+    </div>
+  );
+}

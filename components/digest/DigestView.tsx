@@ -1,0 +1,151 @@
+import { Fragment } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import type { Digest, DigestEntry, DigestKind } from '@/lib/digest';
+import { digestFileName, digestHtml, digestMarkdown, entryFacts, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
+import { saveFile } from '../dashboard/files';
+
+const KINDS: DigestKind[] = ['weekly', 'daily'];
+
+type Loaded = { state: 'loading' } | { state: 'ready'; digest: Digest } | { state: 'failed'; detail: string };
+interface Said {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The Synthèse screen: the alerts and starred items of the week (or the day) by category, as a member will
+ * bring them to the COPIL, with the Markdown and HTML exports. Everything is drawn as elements from the
+ * digest's plain data: nothing from a feed goes through innerHTML.
+ */
+export function DigestView({ load }: { load: (kind: DigestKind) => Promise<Digest> }) {
+  const [kind, setKind] = useState<DigestKind>('weekly');
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [said, say] = useState<Said>();
+  // The latest `load`, without reloading when the dashboard hands a new function on each render.
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  useEffect(() => {
+    // A slow answer for the previous choice must not replace the one asked for last.
+    let current = true;
+    setLoaded({ state: 'loading' });
+    say(undefined);
+    loadRef.current(kind).then(
+      (digest) => current && setLoaded({ state: 'ready', digest }),
+      (error: unknown) => current && setLoaded({ state: 'failed', detail: messageOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [kind]);
+
+  const digest = loaded.state === 'ready' ? loaded.digest : undefined;
+
+  const exportAs = (extension: 'md' | 'html') => {
+    if (!digest) return;
+    const name = digestFileName(digest, extension);
+    if (extension === 'md') saveFile(name, digestMarkdown(digest, t), 'text/markdown;charset=utf-8');
+    else saveFile(name, digestHtml(digest, t), 'text/html;charset=utf-8');
+    say({ kind: 'ok', text: t('digestExported', [name]) });
+  };
+
+  const copy = async () => {
+    if (!digest) return;
+    try {
+      await navigator.clipboard.writeText(digestMarkdown(digest, t));
+      say({ kind: 'ok', text: t('digestCopied') });
+    } catch (error) {
+      say({ kind: 'error', text: t('digestCopyFailed', [messageOf(error)]) });
+    }
+  };
+
+  const summary = loaded.state === 'loading' ? t('digestLoading') : loaded.state === 'failed' ? t('digestLoadFailed', [loaded.detail]) : summaryText(loaded.digest, t);
+
+  return (
+    <div class="digest" aria-busy={loaded.state === 'loading'}>
+      <header class="digest__header">
+        <h1 class="digest__heading">{t('digestViewTitle')}</h1>
+        <p class="digest__intro">{t('digestIntro')}</p>
+        <fieldset class="digest__kinds">
+          <legend>{t('digestKindLabel')}</legend>
+          {KINDS.map((choice) => (
+            <label key={choice} class="digest__kind">
+              <input type="radio" name="digest-kind" value={choice} checked={kind === choice} onChange={() => setKind(choice)} />
+              {t(`digestKind_${choice}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div class="digest__actions" role="group" aria-label={t('digestExportsLabel')}>
+          <button type="button" class="button" disabled={!digest} onClick={() => exportAs('md')}>
+            {t('digestExportMarkdown')}
+          </button>
+          <button type="button" class="button" disabled={!digest} onClick={() => exportAs('html')}>
+            {t('digestExportHtml')}
+          </button>
+          <button type="button" class="button button--quiet" disabled={!digest} onClick={() => void copy()}>
+            {t('digestCopyMarkdown')}
+          </button>
+        </div>
+        <p class={`digest__status${said ? ` digest__status--${said.kind}` : ''}`} role="status">
+          {said?.text}
+        </p>
+      </header>
+      {digest && <p class="digest__period">{periodText(digest, t)}</p>}
+      <p class={`digest__summary${loaded.state === 'failed' ? ' digest__summary--error' : ''}`} aria-live="polite">
+        {summary}
+      </p>
+      {digest && digest.groups.length === 0 && <p class="digest__empty">{t('digestEmpty')}</p>}
+      {digest?.groups.map((group, index) => (
+        <section key={group.tagId ?? 'other'} class="digest-group" aria-labelledby={`digest-group-${index}`}>
+          <h2 id={`digest-group-${index}`} class="digest-group__title">
+            {group.label} <span class="digest-group__count">({group.entries.length})</span>
+          </h2>
+          <ul class="digest-group__entries">
+            {group.entries.map((entry) => (
+              <DigestEntryView key={entry.itemId} entry={entry} digest={digest} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function DigestEntryView({ entry, digest }: { entry: DigestEntry; digest: Digest }) {
+  const url = safeHttpUrl(entry.url);
+  const facts = entryFacts(entry, digest, t);
+  return (
+    <li class={`digest-entry digest-entry--${entry.priority ?? 'starred'}`}>
+      <h3 class="digest-entry__title">
+        {url ? (
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            {entry.title}
+          </a>
+        ) : (
+          entry.title
+        )}
+      </h3>
+      <p class="digest-entry__facts">
+        {facts.map((fact, index) => (
+          <Fragment key={fact.kind}>
+            {index > 0 && ' · '}
+            <span class={`digest-fact digest-fact--${fact.kind}${fact.kind === 'priority' ? ` digest-fact--${fact.priority}` : ''}`}>{fact.text}</span>
+          </Fragment>
+        ))}
+      </p>
+      {entry.tags.length > 0 && (
+        <p class="digest-entry__tags">
+          {t('digestTagsLabel')} {entry.tags.join(', ')}
+        </p>
+      )}
+      {entry.note && (
+        <p class="digest-entry__advice">
+          <strong>{t('digestAdviceLabel')}</strong> {entry.note}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,193 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import { request, RequestError } from '@/lib/messages/client';
+import type { Result } from '@/lib/messages/protocol';
+import { IMPACTS, type Impact } from '@/lib/model/item';
+import type { Condition, Rule } from '@/lib/model/rule';
+import type { Tag } from '@/lib/model/tag';
+import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
+import { TagChip } from '../tags/TagChip';
+import { createPersonalTag } from '../tags/create-tag';
+import { TagPicker } from '../tags/TagPicker';
+import { ConditionFields } from './ConditionFields';
+
+interface Props {
+  rule: Rule;
+  /** False for a rule not saved yet: it can be previewed and saved, not applied or deleted. */
+  saved: boolean;
+  tags: Tag[];
+  onSaved: (rule: Rule) => void;
+  onDeleted: () => void;
+}
+
+const NEW_CONDITION: Condition = { fields: ['title', 'content'], mode: 'phrase', combine: 'any', terms: [] };
+
+/**
+ * Edits one rule: name, priority, conditions, actions. The background checks it before saving (a broken or
+ * dangerous regular expression is refused, in words); "Aperçu" shows what it would catch in the store, and
+ * warns when that is nearly everything.
+ */
+export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
+  const [draft, setDraft] = useState<Rule>(rule);
+  const [preview, setPreview] = useState<Result<'previewRule'>>();
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const changed = JSON.stringify(draft) !== JSON.stringify(rule);
+  const set = (change: Partial<Rule>) => {
+    setDraft({ ...draft, ...change });
+    setPreview(undefined);
+  };
+  const setActions = (change: Partial<Rule['actions']>) => set({ actions: { ...draft.actions, ...change } });
+  const byId = new Map(tags.map((tag) => [tag.id, tag]));
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      await work();
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    run(async () => {
+      const stored = await request('saveRule', { rule: draft });
+      setDraft(stored);
+      onSaved(stored);
+      setMessage({ kind: 'ok', text: t('ruleSaved') });
+    });
+
+  return (
+    <form class="rule-editor" aria-labelledby="rule-editor-title" onSubmit={(event) => (event.preventDefault(), void save())}>
+      <h2 id="rule-editor-title">{saved ? draft.name : t('ruleNew')}</h2>
+      <label>
+        <span>{t('ruleName')}</span>
+        <input type="text" required maxLength={200} value={draft.name} onInput={(event) => set({ name: event.currentTarget.value })} />
+      </label>
+      <label class="checkbox">
+        <input type="checkbox" checked={draft.enabled} onChange={(event) => set({ enabled: event.currentTarget.checked })} />
+        {t('ruleEnabled')}
+      </label>
+      <label>
+        <span>{t('priorityLabel')}</span>
+        <select value={draft.priority} onChange={(event) => set({ priority: event.currentTarget.value as Priority })}>
+          {PRIORITIES.map((priority) => (
+            <option value={priority}>{t(`priority_${priority}`)}</option>
+          ))}
+        </select>
+      </label>
+      <p class="rule-editor__hint">{t('ruleConditionsHint')}</p>
+      {draft.conditions.map((condition, index) => (
+        <ConditionFields
+          index={index}
+          condition={condition}
+          onChange={(next) => set({ conditions: draft.conditions.map((c, i) => (i === index ? next : c)) })}
+          onRemove={draft.conditions.length > 1 ? () => set({ conditions: draft.conditions.filter((_, i) => i !== index) }) : undefined}
+        />
+      ))}
+      <button type="button" class="button button--quiet" onClick={() => set({ conditions: [...draft.conditions, NEW_CONDITION] })}>
+        {t('ruleConditionAdd')}
+      </button>
+      <fieldset class="rule-editor__actions">
+        <legend>{t('ruleActions')}</legend>
+        <label class="checkbox">
+          <input type="checkbox" checked={draft.actions.alert} onChange={(event) => setActions({ alert: event.currentTarget.checked })} />
+          {t('ruleActionAlert')}
+        </label>
+        <label class="checkbox">
+          <input type="checkbox" checked={draft.actions.notify} onChange={(event) => setActions({ notify: event.currentTarget.checked })} />
+          {t('ruleActionNotify')}
+        </label>
+        <label class="checkbox">
+          <input type="checkbox" checked={draft.actions.star} onChange={(event) => setActions({ star: event.currentTarget.checked })} />
+          {t('ruleActionStar')}
+        </label>
+        <label>
+          <span>{t('ruleActionImpact')}</span>
+          <select value={draft.actions.impact ?? ''} onChange={(event) => setActions({ impact: (event.currentTarget.value || undefined) as Impact | undefined })}>
+            <option value="">{t('ruleActionImpactNone')}</option>
+            {IMPACTS.map((impact) => (
+              <option value={impact}>{t(`impact_${impact}`)}</option>
+            ))}
+          </select>
+        </label>
+        <div class="rule-editor__tags">
+          <span>{t('ruleActionTags')}</span>
+          {draft.actions.addTags.map((id) => (
+            <TagChip id={id} tag={byId.get(id)} onRemove={() => setActions({ addTags: draft.actions.addTags.filter((tag) => tag !== id) })} removeLabel={t('removeTag')} />
+          ))}
+          <TagPicker tags={tags} exclude={draft.actions.addTags} label={t('ruleActionTagsAdd')} onPick={(tag) => setActions({ addTags: [...draft.actions.addTags, tag.id] })} onCreate={createPersonalTag} />
+        </div>
+        <label class="checkbox">
+          <input type="checkbox" checked={draft.actions.proposeShare} disabled aria-describedby="rule-share-help" />
+          {t('ruleActionShare')}
+        </label>
+        <small id="rule-share-help">{t('ruleActionShareHelp')}</small>
+      </fieldset>
+      <div class="rule-editor__buttons">
+        <button type="submit" class="button" disabled={busy || (saved && !changed)}>
+          {t('ruleSave')}
+        </button>
+        <button type="button" class="button button--quiet" disabled={busy} onClick={() => void run(async () => setPreview(await request('previewRule', { rule: draft })))}>
+          {t('rulePreview')}
+        </button>
+        {saved && (
+          <button
+            type="button"
+            class="button button--quiet"
+            disabled={busy || changed}
+            title={changed ? t('ruleApplySaveFirst') : undefined}
+            onClick={() =>
+              void run(async () => {
+                const result = await request('applyRule', { id: draft.id });
+                setMessage({ kind: 'ok', text: t('ruleApplied', [String(result.matched), String(result.alerts)]) });
+              })
+            }
+          >
+            {t('ruleApply')}
+          </button>
+        )}
+        {saved && (
+          <button
+            type="button"
+            class="button button--quiet button--danger-quiet"
+            disabled={busy}
+            onClick={() =>
+              window.confirm(t('ruleDeleteConfirm', [draft.name])) &&
+              void run(async () => {
+                await request('deleteRule', { id: draft.id });
+                onDeleted();
+              })
+            }
+          >
+            {t('ruleDelete')}
+          </button>
+        )}
+      </div>
+      <p class={message?.kind === 'error' ? 'problem' : 'status'} role={message?.kind === 'error' ? 'alert' : 'status'}>
+        {message?.text}
+      </p>
+      {preview && (
+        <section class="rule-preview" aria-live="polite" aria-labelledby="rule-preview-title">
+          <h3 id="rule-preview-title">{t('rulePreviewTitle')}</h3>
+          <p>{t('rulePreviewCount', [String(preview.matched), String(preview.total)])}</p>
+          {preview.matchesEverything && (
+            <p class="problem" role="alert">
+              {t('rulePreviewEverything')}
+            </p>
+          )}
+          <ul>
+            {preview.sample.map((item) => (
+              <li key={item.id}>
+                {item.title || t('untitled')} <span class="muted">· {item.sourceTitle}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import { onEvent, request, RequestError } from '@/lib/messages/client';
+import type { Rule } from '@/lib/model/rule';
+import type { Tag } from '@/lib/model/tag';
+import { formatRoute } from '@/lib/reader/route';
+import { PriorityBadge } from '../alerts/PriorityBadge';
+import { RuleEditor } from './RuleEditor';
+
+/** A new rule as the editor starts it: one condition on the title and text, an alert, nothing else. */
+function blankRule(): Rule {
+  return {
+    id: `user-${crypto.randomUUID()}`,
+    name: '',
+    enabled: true,
+    priority: 'important',
+    conditions: [{ fields: ['title', 'content'], mode: 'phrase', combine: 'any', terms: [] }],
+    actions: { alert: true, addTags: [], star: false, notify: false, proposeShare: false },
+    origin: 'user',
+    updated: new Date().toISOString(),
+  };
+}
+
+/** Règles: the rules (the default pack's and the member's), one opened in the editor beside the list. */
+export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }) {
+  const [rules, setRules] = useState<Rule[]>();
+  const [fresh, setFresh] = useState<Rule>();
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    const load = () =>
+      void request('listRules', {}).then(
+        (list) => setRules(list.sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
+        (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error)),
+      );
+    load();
+    return onEvent((event) => event.event === 'rulesChanged' && load());
+  }, []);
+
+  const opened = fresh ?? rules?.find((rule) => rule.id === selected);
+  const toggle = (rule: Rule, enabled: boolean) =>
+    void request('saveRule', { rule: { ...rule, enabled } }).catch((error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error)));
+
+  return (
+    <div class="rules-view">
+      <section class="rules-view__list" aria-labelledby="rules-title">
+        <h1 id="rules-title">{t('navRules')}</h1>
+        <p class="muted">{t('rulesIntro')}</p>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            setFresh(blankRule());
+            location.hash = formatRoute({ section: 'rules' });
+          }}
+        >
+          {t('ruleNew')}
+        </button>
+        <ul class="rules">
+          {rules?.map((rule) => (
+            <li key={rule.id} class={rule.id === opened?.id ? 'rule rule--opened' : 'rule'}>
+              <label class="checkbox">
+                <input type="checkbox" checked={rule.enabled} onChange={(event) => toggle(rule, event.currentTarget.checked)} aria-label={t('ruleEnabledFor', [rule.name])} />
+              </label>
+              <a href={formatRoute({ section: 'rules', rule: rule.id })} onClick={() => setFresh(undefined)} aria-current={rule.id === opened?.id ? 'true' : undefined}>
+                {rule.name}
+              </a>
+              <PriorityBadge priority={rule.priority} />
+              {rule.origin === 'default' && <span class="muted">{t('ruleOriginDefault')}</span>}
+            </li>
+          ))}
+        </ul>
+        <p class="status" role="status">
+          {message}
+        </p>
+      </section>
+      {opened && (
+        <RuleEditor
+          key={opened.id}
+          rule={opened}
+          saved={!fresh}
+          tags={tags}
+          onSaved={(rule) => {
+            setFresh(undefined);
+            location.hash = formatRoute({ section: 'rules', rule: rule.id });
+          }}
+          onDeleted={() => (location.hash = formatRoute({ section: 'rules' }))}
+        />
+      )}
+    </div>
+  );
+}

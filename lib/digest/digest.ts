@@ -1,0 +1,178 @@
+import type { Translate } from '../i18n/translate';
+import type { Alert } from '../model/alert';
+import type { Item } from '../model/item';
+import type { Source } from '../model/source';
+import type { Tag } from '../model/tag';
+import { CLIP_SOURCE_ID, PRIORITIES, type Impact, type Priority } from '../model/vocabulary';
+import { categoriesOf, categoryOfItem, sharedRanks } from './categories';
+import { inPeriod, type DigestKind, type DigestPeriod } from './period';
+
+export type DigestLanguage = 'fr' | 'en';
+
+/** One item of the digest: what a member needs to talk about it at the COPIL without opening Vigie. */
+export interface DigestEntry {
+  itemId: string;
+  /** The item's title, or "Sans titre". */
+  title: string;
+  /** Only ever an http(s) address (the model guarantees it; the renderers check again). */
+  url?: string;
+  /** The source's title, "Clip" for a page clipped by a member. */
+  source: string;
+  /** ISO date: publication (else collection), or the clip's date for a clipped page. */
+  date: string;
+  /** The highest priority among the alerts of the period; absent for an item that is only starred. */
+  priority?: Priority;
+  /** Names of the rules that fired, the most urgent first. */
+  rules: string[];
+  impact?: Impact;
+  /** The member's note: the "conseil", what colleagues should do. */
+  note?: string;
+  /** Labels of the item's tags, shared ones first in the taxonomy's order, then personal ones. */
+  tags: string[];
+  starred: boolean;
+}
+
+/** One section: a top-level category of the shared taxonomy, or "Autres". */
+export interface DigestGroup {
+  /** The category's tag id; absent for the "Autres" section. */
+  tagId?: string;
+  label: string;
+  entries: DigestEntry[];
+}
+
+/** Counted per listed item (an item with two critical alerts is one critical item), so they match the list. */
+export interface DigestCounts {
+  items: number;
+  critical: number;
+  important: number;
+  info: number;
+  starred: number;
+}
+
+/** The digest as plain data: the dashboard draws it, the Markdown and HTML exports write it. */
+export interface Digest {
+  kind: DigestKind;
+  language: DigestLanguage;
+  /** The reader's time zone for dates in words; the system's when absent. */
+  timeZone?: string;
+  title: string;
+  period: DigestPeriod;
+  counts: DigestCounts;
+  groups: DigestGroup[];
+}
+
+export interface DigestInput {
+  kind: DigestKind;
+  period: DigestPeriod;
+  alerts: readonly Alert[];
+  /** The items the alerts point to and the starred items: more may be given, the period sorts them out. */
+  items: readonly Item[];
+  sources: readonly Source[];
+  tags: readonly Tag[];
+  language: DigestLanguage;
+  timeZone?: string;
+}
+
+/** Most urgent first: critical, important, info, then items that are only starred. */
+const urgency = (priority?: Priority): number => (priority ? PRIORITIES.length - 1 - PRIORITIES.indexOf(priority) : PRIORITIES.length);
+
+const isClip = (item: Item): boolean => item.sourceId === CLIP_SOURCE_ID;
+
+/** The date the digest shows and sorts by. */
+function dateOf(item: Item): string {
+  if (isClip(item) && item.clip) return item.clip.clippedAt;
+  return item.published ?? item.fetched;
+}
+
+/** A starred item belongs to the period when it appeared in it, or when a member clipped it in it. */
+const starredIn = (item: Item, period: DigestPeriod): boolean =>
+  item.starred && (inPeriod(item.published ?? item.fetched, period) || inPeriod(item.clip?.clippedAt, period));
+
+/**
+ * The digest of a period: the alerts raised in it and the items starred in it, one entry per item, filed by
+ * category of the shared taxonomy. `translate` must speak `input.language` (it gives the title and the
+ * words "Sans titre", "Clip", "Autres").
+ */
+export function buildDigest(input: DigestInput, translate: Translate): Digest {
+  const { period, language } = input;
+  const itemsById = new Map(input.items.map((item) => [item.id, item]));
+  const sourcesById = new Map(input.sources.map((source) => [source.id, source]));
+  const tagsById = new Map(input.tags.map((tag) => [tag.id, tag]));
+  const categories = categoriesOf(input.tags);
+  const ranks = sharedRanks(input.tags);
+
+  // Alerts of the period, gathered per item: several rules on one item make one entry.
+  const alertsByItem = new Map<string, Alert[]>();
+  for (const alert of input.alerts) {
+    if (!inPeriod(alert.created, period) || !itemsById.has(alert.itemId)) continue;
+    const gathered = alertsByItem.get(alert.itemId);
+    if (gathered) gathered.push(alert);
+    else alertsByItem.set(alert.itemId, [alert]);
+  }
+  const chosen = [...itemsById.values()].filter((item) => alertsByItem.has(item.id) || starredIn(item, period));
+
+  const tagLabels = (item: Item): string[] =>
+    item.tags
+      .map((id) => tagsById.get(id))
+      .filter((tag): tag is Tag => tag !== undefined)
+      .map((tag) => ({ label: tag.label[language], rank: ranks.get(tag.id) ?? Number.POSITIVE_INFINITY }))
+      .sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label, language))
+      .map((tag) => tag.label);
+
+  const entryOf = (item: Item): DigestEntry => {
+    const alerts = (alertsByItem.get(item.id) ?? []).sort((a, b) => urgency(a.priority) - urgency(b.priority) || a.ruleName.localeCompare(b.ruleName, language));
+    const source = sourcesById.get(item.sourceId);
+    return {
+      itemId: item.id,
+      title: item.title.trim() || translate('untitled'),
+      ...(item.url ? { url: item.url } : {}),
+      source: isClip(item) ? translate('clipLabel') : source?.title.trim() || translate(item.clip ? 'clipLabel' : 'digestSourceUnknown'),
+      date: dateOf(item),
+      ...(alerts[0] ? { priority: alerts[0].priority } : {}),
+      rules: [...new Set(alerts.map((alert) => alert.ruleName))],
+      ...(item.impact ? { impact: item.impact } : {}),
+      ...(item.note?.trim() ? { note: item.note.trim() } : {}),
+      tags: tagLabels(item),
+      starred: item.starred,
+    };
+  };
+
+  // Sections in the taxonomy's order, "Autres" last; empty ones are left out.
+  const sections = new Map<string, { rank: number; group: DigestGroup }>();
+  const other: DigestGroup = { label: translate('digestOther'), entries: [] };
+  for (const item of chosen) {
+    const category = categoryOfItem(item.tags, categories);
+    if (!category) {
+      other.entries.push(entryOf(item));
+      continue;
+    }
+    let section = sections.get(category.tag.id);
+    if (!section) sections.set(category.tag.id, (section = { rank: category.rank, group: { tagId: category.tag.id, label: category.tag.label[language], entries: [] } }));
+    section.group.entries.push(entryOf(item));
+  }
+  const groups = [...[...sections.values()].sort((a, b) => a.rank - b.rank).map((section) => section.group), other].filter((group) => group.entries.length > 0);
+  for (const group of groups) group.entries.sort(byUrgencyThenNewest(language));
+
+  const entries = groups.flatMap((group) => group.entries);
+  const countOf = (priority: Priority) => entries.filter((entry) => entry.priority === priority).length;
+  return {
+    kind: input.kind,
+    language,
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+    title: translate(`digestTitle_${input.kind}`),
+    period,
+    counts: {
+      items: entries.length,
+      critical: countOf('critical'),
+      important: countOf('important'),
+      info: countOf('info'),
+      starred: entries.filter((entry) => entry.starred).length,
+    },
+    groups,
+  };
+}
+
+function byUrgencyThenNewest(language: string) {
+  return (a: DigestEntry, b: DigestEntry): number =>
+    urgency(a.priority) - urgency(b.priority) || Date.parse(b.date) - Date.parse(a.date) || a.title.localeCompare(b.title, language) || a.itemId.localeCompare(b.itemId);
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../support/http-server';
+import { seriousViolations } from './axe';
+import { canRun, loadExtension, type LoadedExtension } from './extension';
+
+/**
+ * Alerts in a real Chromium: a locally served feed gains an item that a rule matches; after a refresh the
+ * badge counts it in the rule's priority colour, a desktop notification is created, and opening the alert
+ * clears the count. The Règles and Alertes views pass axe.
+ */
+const rss = (items: { title: string; guid: string }[]) =>
+  `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Veille des règles</title><link>https://exemple.fr/</link>${items
+    .map((item) => `<item><title>${item.title}</title><guid>${item.guid}</guid><link>https://exemple.fr/${item.guid}</link><pubDate>Sat, 28 Nov 2026 08:00:00 GMT</pubDate></item>`)
+    .join('')}</channel></rss>`;
+
+/** rgba of #b71c1c, the critique colour. */
+const CRITICAL = [183, 28, 28, 255];
+
+describe.skipIf(!canRun)('alerts in Chromium', () => {
+  let server: TestServer;
+  let vigie: LoadedExtension;
+  let items = [{ title: 'Bilan annuel du collectif', guid: 'bilan' }];
+
+  beforeAll(async () => {
+    server = await startServer({
+      '/regles.xml': (_, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(rss(items));
+      },
+    });
+    vigie = await loadExtension();
+  }, 60_000);
+
+  afterAll(async () => {
+    await vigie?.close();
+    await server?.close();
+  });
+
+  it('ships the default rule pack, enabled', async () => {
+    const rules = await vigie.request('listRules');
+    expect(rules.ok, rules.message).toBe(true);
+    expect(rules.result.length).toBeGreaterThanOrEqual(9);
+    expect(rules.result.every((rule: { enabled: boolean; origin: string }) => rule.enabled && rule.origin === 'default')).toBe(true);
+  });
+
+  it('refuses an invalid and a catastrophic regular expression in words, and saves a good rule', async () => {
+    const rule = (terms: string[], mode = 'regex') => ({
+      id: 'user-test-elections',
+      name: 'Scrutins locaux',
+      enabled: true,
+      priority: 'critical',
+      conditions: [{ fields: ['title', 'content'], mode, combine: 'any', terms }],
+      actions: { alert: true, addTags: ['periode-electorale'], star: true, notify: true, proposeShare: false },
+      origin: 'user',
+      updated: '2026-11-28T00:00:00.000Z',
+    });
+    const broken = await vigie.request('saveRule', { rule: rule(['(municipales']) });
+    expect(broken).toMatchObject({ ok: false, code: 'invalid-rule' });
+    expect(broken.message).toMatch(/^Règle refusée/);
+    const dangerous = await vigie.request('saveRule', { rule: rule(['(a+)+$']) });
+    expect(dangerous).toMatchObject({ ok: false, code: 'invalid-rule' });
+    const saved = await vigie.request('saveRule', { rule: rule(['scrutin municipal'], 'phrase') });
+    expect(saved.ok, saved.message).toBe(true);
+  });
+
+  it('raises an alert when the feed gains a matching item: badge count and colour, a notification, and opening it clears the count', async () => {
+    const added = await vigie.request('addSource', { url: server.url('/regles.xml') });
+    expect(added.ok, added.message).toBe(true);
+    expect((await vigie.badge()).text).toBe('');
+
+    items = [{ title: 'Scrutins municipaux : ce que les Pages des mairies doivent savoir', guid: 'municipales' }, ...items];
+    const refreshed = await vigie.request('refresh');
+    expect(refreshed.ok, refreshed.message).toBe(true);
+
+    const summary = (await vigie.request('summary')).result;
+    const ours = summary.alerts.latest.find((alert: { ruleId: string }) => alert.ruleId === 'user-test-elections');
+    expect(ours).toMatchObject({ priority: 'critical', read: false, item: { title: items[0]!.title, starred: true } });
+    expect(ours.item.tags).toContain('periode-electorale');
+    expect(summary.alerts.highest).toBe('critical');
+    await expect.poll(async () => (await vigie.badge()).text, { timeout: 5000 }).toBe(String(summary.alerts.unread));
+    expect((await vigie.badge()).color).toEqual(CRITICAL);
+
+    const page = await vigie.open('blank.html');
+    const notifications = await page.evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(notifications)).toEqual([expect.stringMatching(/^vigie#\/alerts/)]);
+
+    // Opening the alert (from the popup's Alertes tab) reads it; the badge follows at once.
+    const popup = await vigie.open('popup.html');
+    await expect.poll(() => popup.getByRole('tab', { name: /^Alertes/ }).getAttribute('aria-selected')).toBe('true');
+    await popup.screenshot({ path: 'test-results/popup-alerts.png' });
+    // Reading the item reads every alert about it (here the default "Période électorale" rule fired too).
+    const others = summary.alerts.latest.filter((alert: { read: boolean; item: { id: string } }) => !alert.read && alert.item.id !== ours.item.id);
+    await popup.locator(`[data-alert-id~="${ours.id}"] a.alert__title`).click();
+    await expect.poll(async () => (await vigie.badge()).text, { timeout: 5000 }).toBe(others.length > 0 ? String(others.length) : '');
+    const after = (await vigie.request('summary')).result;
+    expect(after.alerts.latest.find((alert: { id: string }) => alert.id === ours.id).read).toBe(true);
+    expect(after.latest.find((item: { title: string }) => item.title === items[0]!.title).read).toBe(true);
+    await popup.close();
+  });
+
+  it('shows the Alertes, Règles and Synthèse views without serious accessibility violations', async () => {
+    const dashboard = await vigie.open('dashboard.html#/alerts');
+    await dashboard.locator('.alert').first().waitFor();
+    expect(await seriousViolations(dashboard)).toEqual([]);
+    await dashboard.screenshot({ path: 'test-results/dashboard-alerts.png' });
+
+    await dashboard.goto(dashboard.url().replace(/#.*/, '#/rules/user-test-elections'));
+    await dashboard.locator('.rule-editor').waitFor();
+    await dashboard.getByRole('button', { name: 'Aperçu' }).click();
+    await expect.poll(() => dashboard.locator('.rule-preview').textContent()).toMatch(/1 élément\(s\) sur \d+ correspondent/);
+    expect(await seriousViolations(dashboard)).toEqual([]);
+    await dashboard.screenshot({ path: 'test-results/dashboard-rules.png' });
+
+    await dashboard.goto(dashboard.url().replace(/#.*/, '#/digest'));
+    await expect.poll(() => dashboard.locator('main').textContent()).toMatch(/Scrutins municipaux/);
+    expect(await seriousViolations(dashboard)).toEqual([]);
+    await dashboard.screenshot({ path: 'test-results/dashboard-digest.png' });
+    await dashboard.close();
+  });
+});
