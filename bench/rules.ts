@@ -115,14 +115,15 @@ const SENTENCES = {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A WordPress-like feed: titles, links, authors, categories, a summary and a full HTML article per item. */
+/** A WordPress-like feed: titles, links, authors, categories, an excerpt and a full HTML article per item. */
 export function newsFeed(source: Source, count: number, language: 'fr' | 'en', seed: number): string {
   const random = randomStream(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const entries: string[] = [];
   for (let i = 0; i < count; i++) {
     const title = `${pick(HEADLINES[language])} (${i})`;
-    const paragraphs = Array.from({ length: 6 + Math.floor(random() * 6) }, () => `<p>${Array.from({ length: 3 }, () => pick(SENTENCES[language])).join(' ')}</p>`);
+    const opening = Array.from({ length: 3 }, () => pick(SENTENCES[language]));
+    const paragraphs = [opening, ...Array.from({ length: 5 + Math.floor(random() * 6) }, () => Array.from({ length: 3 }, () => pick(SENTENCES[language])))].map((sentences) => `<p>${sentences.join(' ')}</p>`);
     paragraphs.splice(2, 0, `<h2>${escapeXml(pick(HEADLINES[language]))}</h2>`, `<p><a href="/lien-${i}">En savoir plus</a> <img src="https://img.example/${i}.jpg" alt=""></p>`);
     const date = new Date(Date.UTC(2026, 10, 30) - (i + seed) * 3_600_000).toUTCString();
     entries.push(`<item>
@@ -132,7 +133,7 @@ export function newsFeed(source: Source, count: number, language: 'fr' | 'en', s
   <pubDate>${date}</pubDate>
   <dc:creator><![CDATA[${pick(['Claire Martin', 'Thomas Coëffé', 'Jane Doe', 'Sam Lee'])}]]></dc:creator>
   <category><![CDATA[${pick(['Facebook', 'Réseaux sociaux', 'Social media', 'Meta'])}]]></category>
-  <description>${escapeXml(`${pick(SENTENCES[language])} ${pick(SENTENCES[language])}`)}</description>
+  <description>${escapeXml(`${opening.slice(0, 2).join(' ')} […]`)}</description>
   <content:encoded><![CDATA[${paragraphs.join('\n')}]]></content:encoded>
 </item>`);
   }

@@ -12,6 +12,7 @@ import { DigestView } from '../digest/DigestView';
 import { RulesView } from '../rules/RulesView';
 import { AlertsView } from './AlertsView';
 import { loadDigest } from './digest-data';
+import { TimelineSection } from './TimelineSection';
 import { ItemsView } from './ItemsView';
 import { Nav } from './Nav';
 import { SettingsView } from './SettingsView';
@@ -61,6 +62,7 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
         {route.section === 'alerts' && <AlertsView db={db} item={route.item} sources={sources} tags={tags} />}
         {route.section === 'digest' && <DigestView load={(kind) => loadDigest(db, kind)} />}
         {route.section === 'rules' && <RulesView selected={route.rule} tags={tags} />}
+        {route.section === 'timeline' && <TimelineSection db={db} sources={sources} tags={tags} />}
         {route.section === 'sources' && <SourcesView sources={sources} />}
         {route.section === 'settings' && <SettingsView />}
       </main>

@@ -32,6 +32,7 @@ export function Nav({ route, sources, tags, unreadAlerts }: { route: Route; sour
         {link({ section: 'alerts' }, unreadAlerts > 0 ? t('navAlertsUnread', [String(unreadAlerts)]) : t('navAlerts'))}
         {VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key)))}
         {link({ section: 'digest' }, t('navDigest'))}
+        {link({ section: 'timeline' }, t('navTimeline'))}
       </ul>
       <h2 class="nav__heading">{t('navBySource')}</h2>
       <ul>

@@ -3,6 +3,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Triage } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
+import { ChangeView } from './ChangeView';
 import { SafeHtml } from './SafeHtml';
 import { TagChip } from '../tags/TagChip';
 import { createPersonalTag } from '../tags/create-tag';
@@ -100,11 +101,12 @@ export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props
         </button>
       </section>
 
+      {item.change && <ChangeView change={item.change} />}
       {item.clip?.quote && <blockquote class="reading-pane__quote">{item.clip.quote}</blockquote>}
       {item.contentHtml ? (
         <SafeHtml class="reading-pane__content" html={item.contentHtml} />
       ) : (
-        item.summary && <p class="reading-pane__content">{item.summary}</p>
+        !item.change && item.summary && <p class="reading-pane__content">{item.summary}</p>
       )}
     </article>
   );

@@ -5,6 +5,8 @@ import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/sources/curated-pack';
 import { AddSourceForm } from './AddSourceForm';
+import { TermsPicker } from './TermsPicker';
+import { WatchPageForm } from './WatchPageForm';
 import { countText, formatNumber } from './count';
 import { OpmlButtons } from './OpmlButtons';
 import { askToRead } from './permission';
@@ -103,6 +105,8 @@ export function SourcesView({ sources }: { sources: Source[] }) {
       </header>
 
       <AddSourceForm say={say} />
+      <TermsPicker sources={sources} say={say} />
+      <WatchPageForm say={say} />
 
       <section class="admin-section" aria-labelledby="followed-title">
         <h2 id="followed-title" tabIndex={-1}>

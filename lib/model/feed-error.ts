@@ -14,6 +14,11 @@ export const FEED_ERROR_CODES = [
   'permission',
   'quota',
   'storage',
+  // Watched pages (monitors): what a page gave instead of text worth a version.
+  'binary',
+  'login',
+  'no-match',
+  'empty-page',
 ] as const;
 export const FeedErrorCodeSchema = z.enum(FEED_ERROR_CODES);
 export type FeedErrorCode = z.infer<typeof FeedErrorCodeSchema>;

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
+import { ChangeSchema } from './change';
 import { HttpUrlSchema, IsoDateSchema } from './source';
 import { IMPACTS, TRIAGE_STATES } from './vocabulary';
 
-export { CLIP_SOURCE_ID, IMPACTS, TRIAGE_STATES, type Impact, type Triage } from './vocabulary';
+export { CLIP_SOURCE_ID, HISTORY_SOURCE_ID, IMPACTS, TRIAGE_STATES, type Impact, type Triage } from './vocabulary';
 
 export const ImpactSchema = z.enum(IMPACTS);
 export const TriageSchema = z.enum(TRIAGE_STATES);
@@ -42,6 +43,8 @@ export const ItemSchema = z.object({
   impact: z.optional(ImpactSchema),
   triage: z.optional(TriageSchema),
   clip: z.optional(ClipSchema),
+  /** A change to a watched text (monitored page, Open Terms Archive commit): the readable diff. */
+  change: z.optional(ChangeSchema),
 });
 export type Item = z.infer<typeof ItemSchema>;
 

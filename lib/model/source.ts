@@ -41,6 +41,18 @@ export const SourceHealthSchema = z.object({
 });
 export type SourceHealth = z.infer<typeof SourceHealthSchema>;
 
+/**
+ * How a watched page (kind `page`) is read: the parts to keep and to drop, as CSS selectors (the shape of an
+ * Open Terms Archive declaration's `select` / `remove`, so one can be imported as is), and how many versions
+ * of its text are kept.
+ */
+export const MonitorConfigSchema = z.object({
+  select: z.array(z.string().check(z.minLength(1))),
+  remove: z.array(z.string().check(z.minLength(1))),
+  retention: z.int().check(z.gte(1), z.lte(1000)),
+});
+export type MonitorConfig = z.infer<typeof MonitorConfigSchema>;
+
 export const SourceSchema = z.object({
   id: z.string().check(z.minLength(1)),
   url: HttpUrlSchema,
@@ -54,6 +66,8 @@ export const SourceSchema = z.object({
   intervalMinutes: z.int().check(z.gte(MIN_INTERVAL_MINUTES)),
   enabled: z.boolean(),
   origin: SourceOriginSchema,
+  /** Only on watched pages (kind `page`). */
+  monitor: z.optional(MonitorConfigSchema),
   added: IsoDateSchema,
   health: SourceHealthSchema,
 });

@@ -14,6 +14,9 @@ export type Triage = (typeof TRIAGE_STATES)[number];
 /** Items clipped from a page that no followed source carries belong to this pseudo-source. */
 export const CLIP_SOURCE_ID = 'clips';
 
+/** Past events members add by hand to the timeline (the history of Meta's changes) belong to this pseudo-source. */
+export const HISTORY_SOURCE_ID = 'history';
+
 /** An alert's priority, lowest first: info / important / critique. */
 export const PRIORITIES = ['info', 'important', 'critical'] as const;
 export type Priority = (typeof PRIORITIES)[number];

@@ -5,6 +5,7 @@ export type Route =
   | { section: 'items'; view: View; sourceId?: string; tag?: string; item?: string }
   | { section: 'alerts'; item?: string }
   | { section: 'digest' }
+  | { section: 'timeline' }
   | { section: 'rules'; rule?: string }
   | { section: 'sources' }
   | { section: 'settings' };
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const withItem = item ? { item } : {};
   if (head === 'alerts') return { section: 'alerts', ...withItem };
   if (head === 'digest') return { section: 'digest' };
+  if (head === 'timeline') return { section: 'timeline' };
   if (head === 'rules') return { section: 'rules', ...(rest[0] ? { rule: rest[0] } : {}) };
   if (head === 'sources') return { section: 'sources' };
   if (head === 'settings') return { section: 'settings' };

@@ -6,6 +6,8 @@ import type { Settings } from '../model/settings';
 import type { Source, SourceKind } from '../model/source';
 import type { Triage, VigieStore } from '../store/store';
 import { runPool } from './pool';
+import { attachTermsDiffs } from './terms-diffs';
+import { recordPage } from './watch-page';
 
 /**
  * One refresh: fetch each given source through the pipeline and record the outcome, with bounded
@@ -69,6 +71,11 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
       await saving(() => deps.store.saveFetch({ source: { id: source.id, health: success }, fetchedAt: now() }));
       return { sourceId: source.id, status: 'not-modified', added: [] };
     }
+    // A watched page: its text is compared with the last version, not read as a feed.
+    if (source.kind === 'page') {
+      const added = await saving(() => recordPage(source, response, deps, now(), success));
+      return { sourceId: source.id, status: 'updated', added };
+    }
     const feed = await readFeed(response.bytes, { url: response.url, contentType: response.contentType, namespace: source.id });
     const added = await saving(() => deps.store.saveFetch({
       source: {
@@ -84,6 +91,9 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
       fetchedAt: now(),
       triage: deps.triage,
     }));
+    // Open Terms Archive commits: the readable diff of each new one.
+    const fresh = new Set(added);
+    await attachTermsDiffs(feed.items.filter((item) => fresh.has(item.id)).map((item) => ({ ...item, fetched: now() })), deps);
     return { sourceId: source.id, status: 'updated', added };
   } catch (error) {
     const info = toInfo(error);

@@ -49,5 +49,8 @@ export function compileRule(rule: Rule): CompiledRule | undefined {
     }
     conditions.push({ fields: [...new Set(condition.fields)], combine: condition.combine, terms });
   }
-  return { rule, conditions };
+  // Every condition must hold, in any order: words and phrases are settled by one pass over the item's words,
+  // regular expressions each read the text again, so they come last, and often need not run at all.
+  const costly = (condition: CompiledCondition) => condition.terms.some((term) => term.mode === 'regex');
+  return { rule, conditions: [...conditions.filter((condition) => !costly(condition)), ...conditions.filter(costly)] };
 }

@@ -2,44 +2,71 @@ import type { Rule, RuleField } from '../model/rule';
 import type { CompiledCondition, CompiledRule, CompiledTerm } from './compile';
 import { REGEX_TEXT_LIMIT } from './regex';
 import type { RuleSubject } from './subject';
-import { VALUE_BREAK, foldForRules, wordKeysOf } from './words';
+import { TermIndex, fieldNumber, type TermSlot } from './term-index';
+import { foldForRules } from './fold-text';
+import { VALUE_BREAK, scanWords, wordKeysOf, type Word } from './words';
 
 /** The rules, among `compiled`, that match this item, in their order. */
 export function matchingRules(compiled: readonly CompiledRule[], subject: RuleSubject): Rule[] {
-  const read = new SubjectReading(subject);
+  const read = new SubjectReading(subject, TermIndex.of(compiled, compiled));
   const matched: Rule[] = [];
-  for (const rule of compiled) if (holds(rule, read)) matched.push(rule.rule);
+  for (let number = 0; number < compiled.length; number++) {
+    const rule = compiled[number] as CompiledRule;
+    if (holds(rule, number, read)) matched.push(rule.rule);
+  }
   return matched;
 }
 
 export function ruleMatches(compiled: CompiledRule, subject: RuleSubject): boolean {
-  return holds(compiled, new SubjectReading(subject));
+  return holds(compiled, 0, new SubjectReading(subject, TermIndex.of(compiled, [compiled])));
 }
 
-function holds(compiled: CompiledRule, read: SubjectReading): boolean {
-  return compiled.conditions.every((condition) => conditionHolds(condition, read));
+/** Whether the rule (the `number`th of the index's rules) holds for the item. */
+function holds(compiled: CompiledRule, number: number, read: SubjectReading): boolean {
+  const { termSlots, conditionNumbers } = read.index;
+  const ruleSlots = termSlots[number] as (TermSlot | undefined)[][];
+  const ruleConditions = conditionNumbers[number] as number[];
+  for (let c = 0; c < compiled.conditions.length; c++) {
+    const { fields, combine, terms } = compiled.conditions[c] as CompiledCondition;
+    const condition = ruleConditions[c] as number;
+    // None of the condition's words in the item: no term of it can be found.
+    if (condition >= 0 && !read.touched(condition)) {
+      if (combine === 'none') continue;
+      return false;
+    }
+    const slots = ruleSlots[c] as (TermSlot | undefined)[];
+    let found = false;
+    for (let t = 0; t < terms.length; t++) {
+      if (termFound(terms[t] as CompiledTerm, slots[t], fields, read)) {
+        found = true;
+        if (combine !== 'all') break;
+      } else if (combine === 'all') return false;
+    }
+    if (found === (combine === 'none')) return false;
+  }
+  return true;
 }
 
-function conditionHolds(condition: CompiledCondition, read: SubjectReading): boolean {
-  const found = (term: CompiledTerm) => termFound(term, condition.fields, read);
-  if (condition.combine === 'all') return condition.terms.every(found);
-  if (condition.combine === 'any') return condition.terms.some(found);
-  return !condition.terms.some(found);
+function termFound(term: CompiledTerm, slot: TermSlot | undefined, fields: readonly RuleField[], read: SubjectReading): boolean {
+  if (term.mode === 'regex') {
+    for (const field of fields) for (const text of read.regexTexts(field)) if (term.regex.test(text)) return true;
+    return false;
+  }
+  // Most terms are settled by the pass over the item's words: their words are not all there. A term with
+  // no word in it (ruleProblems says so at save time) has no slot, and is never found.
+  if (!slot || !read.hasAllRegistered(slot)) return false;
+  if (term.mode === 'words') {
+    // Words: each one somewhere in the condition's fields, not necessarily all in the same one.
+    for (let k = slot.registered; k < term.keys.length; k++) if (!fields.some((field) => read.present(field).has(term.keys[k] as string))) return false;
+    return true;
+  }
+  if (term.keys.length === 1) return true;
+  // A phrase: its words are all there, but are they in a row, in one field?
+  for (const field of fields) if (hasPhrase(read.sequence(field), term.keys)) return true;
+  return false;
 }
 
-function termFound(term: CompiledTerm, fields: readonly RuleField[], read: SubjectReading): boolean {
-  if (term.mode === 'regex') return fields.some((field) => read.regexTexts(field).some((text) => term.regex.test(text)));
-  // A term with no word in it is never found (ruleProblems says so at save time).
-  if (term.keys.length === 0) return false;
-  // Words: each one somewhere in the condition's fields, not necessarily all in the same one.
-  if (term.mode === 'words') return term.keys.every((key) => fields.some((field) => read.words(field).present.has(key)));
-  return fields.some((field) => hasPhrase(read.words(field), term.keys));
-}
-
-function hasPhrase({ sequence, present }: FieldWords, keys: readonly string[]): boolean {
-  // Most phrases miss one of their words altogether: that is a lookup, not a scan.
-  if (!keys.every((key) => present.has(key))) return false;
-  if (keys.length === 1) return true;
+function hasPhrase(sequence: readonly string[], keys: readonly string[]): boolean {
   const first = keys[0];
   const last = sequence.length - keys.length;
   for (let start = 0; start <= last; start++) {
@@ -51,54 +78,77 @@ function hasPhrase({ sequence, present }: FieldWords, keys: readonly string[]): 
   return false;
 }
 
-interface FieldWords {
-  /** Word keys in order, values separated by VALUE_BREAK. */
-  sequence: string[];
-  present: Set<string>;
-}
-
 /**
- * One item as the rules read it. Each field is folded and cut into words once, the first time a rule looks at
- * it, whatever the number of rules and terms that look at it after.
+ * One item as the rules read it. Each field is folded and cut into words once, whatever the number of rules
+ * and terms that look at it: one pass over the words of the fields the terms look at tells which terms may
+ * be there (see TermIndex); the rest is read on demand.
  */
 class SubjectReading {
-  private readonly folded: Partial<Record<RuleField, string[]>> = {};
-  private readonly wordsByField: Partial<Record<RuleField, FieldWords>> = {};
+  private readonly sequences: Partial<Record<RuleField, string[]>> = {};
+  private readonly presents: Partial<Record<RuleField, Set<string>>> = {};
   private readonly regexByField: Partial<Record<RuleField, string[]>> = {};
+  private readonly generation: number;
 
-  constructor(private readonly subject: RuleSubject) {}
+  constructor(
+    private readonly subject: RuleSubject,
+    readonly index: TermIndex,
+  ) {
+    this.generation = index.nextGeneration();
+    for (const field of index.fields) {
+      if (subject[field].length === 0) continue;
+      const sequence: string[] | undefined = index.needsSequence.has(field) ? [] : undefined;
+      const number = fieldNumber(field);
+      const visit = (word: Word) => index.visit(word, number, this.generation, sequence);
+      for (const value of subject[field]) {
+        if (sequence && sequence.length > 0) sequence.push(VALUE_BREAK);
+        scanWords(value, visit);
+      }
+      if (sequence) this.sequences[field] = sequence;
+    }
+  }
 
-  words(field: RuleField): FieldWords {
-    let words = this.wordsByField[field];
-    if (!words) {
-      const sequence: string[] = [];
-      for (const value of this.foldedValues(field)) {
+  hasAllRegistered(slot: TermSlot): boolean {
+    return this.index.stamps[slot.slot] === this.generation && this.index.masks[slot.slot] === slot.full;
+  }
+
+  touched(condition: number): boolean {
+    return this.index.conditionStamps[condition] === this.generation;
+  }
+
+  /** Word keys in order, values separated by VALUE_BREAK. */
+  sequence(field: RuleField): string[] {
+    let sequence = this.sequences[field];
+    if (!sequence) {
+      sequence = [];
+      for (const value of this.subject[field]) {
         if (sequence.length > 0) sequence.push(VALUE_BREAK);
         wordKeysOf(value, sequence);
       }
-      words = { sequence, present: new Set(sequence) };
-      this.wordsByField[field] = words;
+      this.sequences[field] = sequence;
     }
-    return words;
+    return sequence;
   }
 
-  /** A field without any value reads as one empty text, so that `^$` finds the items without an author. */
+  present(field: RuleField): Set<string> {
+    let present = this.presents[field];
+    if (!present) {
+      present = new Set(this.sequence(field));
+      this.presents[field] = present;
+    }
+    return present;
+  }
+
+  /**
+   * The texts a regular expression reads: folded, spaces squeezed, the start of each value. A field without
+   * any value reads as one empty text, so that `^$` finds the items without an author.
+   */
   regexTexts(field: RuleField): string[] {
     let texts = this.regexByField[field];
     if (!texts) {
-      const values = this.foldedValues(field).map((value) => (value.length > REGEX_TEXT_LIMIT ? value.slice(0, REGEX_TEXT_LIMIT) : value));
-      texts = values.length > 0 ? values : [''];
+      texts = this.subject[field].map((value) => foldForRules(value.length > 2 * REGEX_TEXT_LIMIT ? value.slice(0, 2 * REGEX_TEXT_LIMIT) : value).slice(0, REGEX_TEXT_LIMIT));
+      if (texts.length === 0) texts.push('');
       this.regexByField[field] = texts;
     }
     return texts;
-  }
-
-  private foldedValues(field: RuleField): string[] {
-    let values = this.folded[field];
-    if (!values) {
-      values = this.subject[field].map(foldForRules);
-      this.folded[field] = values;
-    }
-    return values;
   }
 }

@@ -9,4 +9,5 @@ export { BLOCKING_PROBLEMS, RULE_PROBLEM_CODES, ruleProblems, termKeys, type Rul
 export { REGEX_FLAGS, REGEX_TEXT_LIMIT, checkPattern, foldPattern, type CheckedPattern, type PatternProblem } from './regex';
 export { type RegexRisk } from './regex-safety';
 export { MATCHES_EVERYTHING_MINIMUM, MATCHES_EVERYTHING_SHARE, PREVIEW_IDS_LIMIT, previewRule, startRulePreview, type RulePreview, type RulePreviewRun } from './preview';
-export { foldForRules, wordKey, wordKeysOf } from './words';
+export { foldForRules } from './fold-text';
+export { wordKey, wordKeysOf } from './words';

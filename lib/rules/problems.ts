@@ -1,6 +1,6 @@
 import type { Rule } from '../model/rule';
 import { checkPattern } from './regex';
-import { foldForRules, wordKeysOf } from './words';
+import { wordKeysOf } from './words';
 
 /**
  * What makes a rule wrong, said when it is saved. Machine-readable: the pages say it in the member's
@@ -40,5 +40,5 @@ export function ruleProblems(rule: Rule): RuleProblem[] {
 
 /** The word keys of a words or phrase term, read exactly as texts are. */
 export function termKeys(term: string): string[] {
-  return wordKeysOf(foldForRules(term));
+  return wordKeysOf(term);
 }

@@ -1,7 +1,6 @@
 import type { Item } from '../model/item';
 import type { RuleField } from '../model/rule';
 import type { Source } from '../model/source';
-import { textOfHtml } from '../text/html-text';
 
 /**
  * The texts of one item that rules look at, per field, as they are (folding happens once, when the rules
@@ -32,9 +31,9 @@ export const EMPTY_SUBJECT: RuleSubject = { title: [], content: [], url: [], aut
  * and labels in both languages, as `tagLabels` gives them).
  */
 export function subjectOf(item: Item, source: Source | undefined, tagLabels: (tagId: string) => string[]): RuleSubject {
-  const text = textOfHtml(item.contentHtml, FIELD_LIMITS.content).trim();
+  const text = plainText(item.contentHtml, FIELD_LIMITS.content);
   // The summary is often the start of the content, cut: read once is enough.
-  const summary = item.summary && !text.startsWith(item.summary.replace(/…$/, '')) ? item.summary : undefined;
+  const summary = item.summary && !startsWith(text, withoutEllipsis(item.summary)) ? item.summary : undefined;
   return {
     title: capped([item.title], FIELD_LIMITS.title),
     content: capped([summary, text, item.clip?.quote, item.clip?.description], FIELD_LIMITS.content),
@@ -57,4 +56,38 @@ function capped(values: readonly (string | undefined)[], limit: number): string[
     room -= cut.length;
   }
   return kept;
+}
+
+/**
+ * Sanitized HTML to text, as `textOfHtml` (lib/text) does, but without squeezing whitespace, which rules do
+ * anyway when they fold the text. That squeeze (`replace(/\s+/g, ' ')`) is the slow part of `textOfHtml`: on
+ * French text (stored as two-byte strings), about 130 µs for a 2 kB article, more than every rule together.
+ */
+function plainText(html: string | undefined, maxChars: number): string {
+  if (!html) return '';
+  return html
+    .slice(0, maxChars * 3)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, entity: string) => ENTITIES[entity] ?? ' ')
+    .slice(0, maxChars)
+    .trim();
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/**
+ * Whether `summary` is the start of `text`, whitespace aside. Their first hundred characters tell: a summary
+ * that begins as the article does is its excerpt.
+ */
+function startsWith(text: string, summary: string): boolean {
+  // Only what is not already a single space is replaced: far faster than /\s+/ on French text (see above).
+  const squeeze = (value: string) => value.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  const start = squeeze(summary.slice(0, 100));
+  return squeeze(text.slice(0, 300)).startsWith(start);
+}
+
+/** WordPress ends its excerpts with "[…]", the pipeline its cut summaries with "…". */
+function withoutEllipsis(summary: string): string {
+  for (const ellipsis of ['[…]', '[...]', '…', '...']) if (summary.endsWith(ellipsis)) return summary.slice(0, -ellipsis.length);
+  return summary;
 }

@@ -1,4 +1,5 @@
 import { startRuleRun } from '../alerts/triage';
+import { attachTermsDiffs } from '../refresh/terms-diffs';
 import { fetchFeed } from '../feeds/fetch';
 import { canonicalLink, originPattern } from '../feeds/links';
 import { readFeed } from '../feeds/pipeline';
@@ -72,5 +73,7 @@ export async function addSource(input: NewSource, deps: AddSourceDeps): Promise<
     return { item: result.item, alerts: result.alerts.map((alert) => ({ ...alert, read: true })) };
   };
   await deps.store.saveFetch({ source: { id, health: source.health }, items: feed.items, fetchedAt: now, triage });
+  // An Open Terms Archive feed: the latest commits get their readable diff.
+  await attachTermsDiffs(feed.items.map((item) => ({ ...item, fetched: now })), deps);
   return source;
 }

@@ -1,4 +1,5 @@
 import { originPattern } from '../feeds/links';
+import { DEFAULT_MONITORS, type DefaultMonitor } from '../monitors/default-monitors';
 import { DEFAULT_INTERVAL_MINUTES, type Source, type SourceKind, emptyHealth } from '../model/source';
 
 /**
@@ -7,7 +8,7 @@ import { DEFAULT_INTERVAL_MINUTES, type Source, type SourceKind, emptyHealth } f
  * Raising `CURATED_PACK_VERSION` makes installed extensions add the entries they lack (never re-add a
  * source the user deleted: see `seedCuratedPack`).
  */
-export const CURATED_PACK_VERSION = 1;
+export const CURATED_PACK_VERSION = 2;
 
 interface CuratedEntry {
   id: string;
@@ -20,6 +21,7 @@ interface CuratedEntry {
 
 export const CURATED_CATEGORIES = {
   meta: 'Meta officiel',
+  pages: 'Pages de Meta surveillées',
   terms: "Conditions d'utilisation (Open Terms Archive)",
   newsFr: 'Actualité des réseaux sociaux (FR)',
   newsEn: 'Actualité des réseaux sociaux (EN)',
@@ -38,6 +40,24 @@ export const CURATED_PACK: readonly CuratedEntry[] = [
   { id: 'techcrunch-meta', title: 'TechCrunch — Meta', url: 'https://techcrunch.com/tag/meta/feed/', kind: 'rss', language: 'en', category: CURATED_CATEGORIES.newsEn },
 ];
 
+/** Version 2: Meta's pages without a feed, watched for changes (see lib/monitors/default-monitors.ts). */
+export function curatedMonitor(monitor: DefaultMonitor, now: Date): Source {
+  return {
+    id: monitor.id,
+    url: monitor.url,
+    kind: 'page',
+    title: monitor.title,
+    language: monitor.language,
+    category: CURATED_CATEGORIES.pages,
+    intervalMinutes: monitor.intervalMinutes,
+    enabled: true,
+    origin: 'curated',
+    added: now.toISOString(),
+    health: emptyHealth(),
+    monitor: { select: [...monitor.select], remove: [...monitor.remove], retention: monitor.retention },
+  };
+}
+
 export function curatedSource(entry: CuratedEntry, now: Date): Source {
   return {
     ...entry,
@@ -51,5 +71,5 @@ export function curatedSource(entry: CuratedEntry, now: Date): Source {
 
 /** The origins the manifest declares, so that the pack works without asking anything at install. */
 export function curatedHostPermissions(): string[] {
-  return [...new Set(CURATED_PACK.map((entry) => originPattern(entry.url)))];
+  return [...new Set([...CURATED_PACK, ...DEFAULT_MONITORS].map((entry) => originPattern(entry.url)))];
 }

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { SHARED_TAXONOMY } from '../taxonomy/shared-taxonomy';
 import type { VigieStore } from '../store/store';
-import { CURATED_PACK, CURATED_PACK_VERSION, curatedSource } from './curated-pack';
+import { DEFAULT_MONITORS } from '../monitors/default-monitors';
+import { CURATED_PACK, CURATED_PACK_VERSION, curatedMonitor, curatedSource } from './curated-pack';
 
 const PACK_VERSION_KEY = 'curatedPackVersion';
 /** Curated sources the user deleted: a newer pack never brings them back. */
@@ -17,8 +18,9 @@ export async function seedCuratedPack(store: VigieStore, now = new Date()): Prom
   if (installed >= CURATED_PACK_VERSION) return [];
   const removed = new Set((await store.getMeta(REMOVED_CURATED_KEY, z.array(z.string()))) ?? []);
   const present = new Set((await store.listSources()).flatMap((source) => [source.id, source.url]));
-  const missing = CURATED_PACK.filter((entry) => !removed.has(entry.id) && !present.has(entry.id) && !present.has(entry.url));
-  await store.putSources(missing.map((entry) => curatedSource(entry, now)));
+  const wanted = (entry: { id: string; url: string }) => !removed.has(entry.id) && !present.has(entry.id) && !present.has(entry.url);
+  const missing = [...CURATED_PACK.filter(wanted).map((entry) => curatedSource(entry, now)), ...DEFAULT_MONITORS.filter(wanted).map((monitor) => curatedMonitor(monitor, now))];
+  await store.putSources(missing);
   await store.setMeta(PACK_VERSION_KEY, CURATED_PACK_VERSION);
-  return missing.map((entry) => entry.id);
+  return missing.map((source) => source.id);
 }

@@ -32,6 +32,16 @@ export interface AlertRecord extends Alert {
   unreadCreated?: string;
 }
 
+/** Version 4: one recorded text of a watched page (a monitor), kept up to the monitor's retention. */
+export interface PageVersion {
+  /** `<sourceId>|<fetched>` */
+  id: string;
+  sourceId: string;
+  fetched: string;
+  text: string;
+  hash: string;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -59,6 +69,7 @@ export interface VigieSchema extends DBSchema {
   meta: { key: string; value: MetaRecord };
   rules: { key: string; value: Rule };
   alerts: { key: string; value: AlertRecord; indexes: { byCreated: string; byUnread: string; byItem: string; byRule: string } };
+  versions: { key: string; value: PageVersion; indexes: { bySource: [string, string] } };
 }
 
 type UpgradeTransaction = IDBPTransaction<VigieSchema, StoreNames<VigieSchema>[], 'versionchange'>;
@@ -102,6 +113,11 @@ export const MIGRATIONS: readonly Migration[] = [
     alerts.createIndex('byUnread', 'unreadCreated');
     alerts.createIndex('byItem', 'itemId');
     alerts.createIndex('byRule', 'ruleId');
+  },
+  // 4: the recorded texts of watched pages, by page and time.
+  (db) => {
+    const versions = db.createObjectStore('versions', { keyPath: 'id' });
+    versions.createIndex('bySource', ['sourceId', 'fetched']);
   },
 ];
 

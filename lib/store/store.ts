@@ -4,10 +4,12 @@ import { applyPatch, ItemSchema, type Item, type ItemDraft, type ItemPatch } fro
 import { SourceSchema, type Source, type SourceHealth } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import type { Alert } from '../model/alert';
+import { ChangeSchema, type Change } from '../model/change';
 import { RuleSchema, type Rule } from '../model/rule';
 import { addNewAlerts, AlertStore, deleteAlertsForItems, fromAlertRecord, setAlertsReadForItems, toAlertRecord } from './alerts';
 import { guardQuota } from './errors';
 import { RuleStore } from './rules';
+import { VersionStore } from './versions';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type ItemRecord, type VigieSchema } from './schema';
 
 /**
@@ -84,10 +86,12 @@ export interface StoreContent {
 export class VigieStore {
   readonly rules: RuleStore;
   readonly alerts: AlertStore;
+  readonly versions: VersionStore;
 
   constructor(readonly db: IDBPDatabase<VigieSchema>) {
     this.rules = new RuleStore(db);
     this.alerts = new AlertStore(db);
+    this.versions = new VersionStore(db);
   }
 
   static async open(name?: string): Promise<VigieStore> {
@@ -123,9 +127,13 @@ export class VigieStore {
   /** Removes a source; its items go too unless the user keeps them. */
   async deleteSource(id: string, keepItems: boolean): Promise<void> {
     await guardQuota(async () => {
-      const tx = this.db.transaction(['sources', 'items', 'alerts'], 'readwrite');
+      const tx = this.db.transaction(['sources', 'items', 'alerts', 'versions'], 'readwrite');
       await allOrNothing(tx, async () => {
         await tx.objectStore('sources').delete(id);
+        // A watched page's recorded texts go with it (its change items follow the member's choice below).
+        for (const key of await tx.objectStore('versions').index('bySource').getAllKeys(IDBKeyRange.bound([id, ''], [id, '\uffff']))) {
+          await tx.objectStore('versions').delete(key);
+        }
         if (keepItems) return;
         const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
         const gone: string[] = [];
@@ -235,6 +243,28 @@ export class VigieStore {
     return added;
   }
 
+  /** Stores items made by hand (past events of the timeline), in one transaction. */
+  async putItems(items: readonly Item[]): Promise<void> {
+    const records = items.map(toRecord);
+    await guardQuota(async () => {
+      const tx = this.db.transaction('items', 'readwrite');
+      await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
+    });
+  }
+
+  /** Attaches a diff to an item already stored (an Open Terms Archive commit, once its diff is read). */
+  async setChange(itemId: string, change: Change): Promise<boolean> {
+    const checked = ChangeSchema.parse(change);
+    let found = false;
+    await guardQuota(async () => {
+      const tx = this.db.transaction('items', 'readwrite');
+      const record = await tx.store.get(itemId);
+      found = record !== undefined;
+      await Promise.all([record ? tx.store.put(toRecord({ ...fromRecord(record), change: checked })) : undefined, tx.done]);
+    });
+    return found;
+  }
+
   async countItems(): Promise<number> {
     return this.db.count('items');
   }
@@ -338,7 +368,8 @@ export class VigieStore {
     const meta = Object.entries(content.meta).map(([key, value]) => ({ key, value }));
     let before: string[] = [];
     await guardQuota(async () => {
-      const names = ['sources', 'items', 'tags', 'rules', 'alerts', 'meta'] as const;
+      // Recorded page texts are not in backups (they are the pages' own, fetched again): they are cleared.
+      const names = ['sources', 'items', 'tags', 'rules', 'alerts', 'meta', 'versions'] as const;
       const tx = this.db.transaction([...names], 'readwrite');
       await allOrNothing(tx, async () => {
         before = await tx.objectStore('items').getAllKeys();

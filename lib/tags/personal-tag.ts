@@ -39,7 +39,7 @@ export function personalTag(label: string, existing: readonly Tag[]): Tag {
 
 /** A tag change the collective's rules forbid: the shared taxonomy is not renamed or merged away from here. */
 export class TagError extends Error {
-  constructor(readonly code: 'only-personal' | 'merge-target') {
+  constructor(readonly code: 'only-personal' | 'merge-target' | 'not-shared') {
     super(code);
     this.name = 'TagError';
   }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_MONITORS } from '../../lib/monitors/default-monitors';
 import { createHandlers } from '../../lib/background/handlers';
 import { SEEN_UNTIL_KEY } from '../../lib/badge/badge';
 import { FeedError } from '../../lib/model/feed-error';
@@ -157,7 +158,7 @@ describe('background handlers', () => {
     expect(await store.getSource('meta-newsroom')).toBeUndefined();
     expect(await store.getSource(mine.id)).toBeUndefined();
     expect(await store.countItems()).toBe(0);
-    expect(await store.listSources()).toHaveLength(8);
+    expect(await store.listSources()).toHaveLength(8 + DEFAULT_MONITORS.length);
   });
 
   it('importOpml with an invalid OPML throws and changes nothing', async () => {

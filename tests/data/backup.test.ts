@@ -8,6 +8,7 @@ import type { Item } from '../../lib/model/item';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { Poller } from '../../lib/refresh/poller';
 import { loadSettings, updateSettings } from '../../lib/settings/settings';
+import { DEFAULT_MONITORS } from '../../lib/monitors/default-monitors';
 import { CURATED_PACK } from '../../lib/sources/curated-pack';
 import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
 import type { VigieStore } from '../../lib/store/store';
@@ -157,11 +158,11 @@ describe('data requests', () => {
     await target.putSources([makeSource({ id: 'ailleurs' })]);
     await target.saveFetch({ source: { id: 'ailleurs', health: { consecutiveFailures: 0 } }, items: [makeDraft('x-1')], fetchedAt: FETCHED });
     const { handlers, calls } = harness(target);
-    expect(await handlers.checkBackup({ text: exported.text })).toMatchObject({ sources: CURATED_PACK.length + 1, items: 4, tags: SHARED_TAXONOMY.length + 1 });
+    expect(await handlers.checkBackup({ text: exported.text })).toMatchObject({ sources: CURATED_PACK.length + DEFAULT_MONITORS.length + 1, items: 4, tags: SHARED_TAXONOMY.length + 1 });
     expect(await target.getSource('ailleurs')).toBeDefined();
 
     const result = REQUESTS.importData.result.parse(await handlers.importData({ text: exported.text }));
-    expect(result.imported).toMatchObject({ sources: CURATED_PACK.length + 1, items: 4 });
+    expect(result.imported).toMatchObject({ sources: CURATED_PACK.length + DEFAULT_MONITORS.length + 1, items: 4 });
     expect(result.settings.language).toBe('en');
     expect(calls.settings.map((settings) => settings.language)).toEqual(['en']);
     expect(calls.sources).toBe(1);
@@ -175,10 +176,10 @@ describe('data requests', () => {
     const { handlers, calls } = harness(store);
     const result = REQUESTS.eraseAll.result.parse(await handlers.eraseAll({}));
 
-    expect(result).toEqual({ sources: CURATED_PACK.length, tags: SHARED_TAXONOMY.length, settings: DEFAULT_SETTINGS });
+    expect(result).toEqual({ sources: CURATED_PACK.length + DEFAULT_MONITORS.length, tags: SHARED_TAXONOMY.length, settings: DEFAULT_SETTINGS });
     expect(await store.countItems()).toBe(0);
     // Even the curated source deleted before is back: the erased store forgot it.
-    expect((await store.listSources()).map((source) => source.id).sort()).toEqual(CURATED_PACK.map((entry) => entry.id).sort());
+    expect((await store.listSources()).map((source) => source.id).sort()).toEqual([...CURATED_PACK, ...DEFAULT_MONITORS].map((entry) => entry.id).sort());
     expect((await store.listTags()).map((tag) => tag.id).sort()).toEqual(SHARED_TAXONOMY.map((tag) => tag.id).sort());
     expect(await store.getMeta(REMOVED_CURATED_KEY, z.unknown())).toBeUndefined();
     expect(await loadSettings(store)).toEqual(DEFAULT_SETTINGS);

@@ -19,9 +19,11 @@ describe('what rules see of an item', () => {
       tags: ['ia'],
       clip: { clippedAt: '2026-11-02T00:00:00.000Z', quote: 'Une citation', description: 'La description' },
     });
-    expect(subjectOf(item, source, labels)).toEqual({
+    const subject = subjectOf(item, source, labels);
+    expect(subject.content.map((value) => value.replace(/\s+/g, ' '))).toEqual(['Résumé distinct.', 'Le texte & la suite.', 'Une citation', 'La description']);
+    expect({ ...subject, content: [] }).toEqual({
       title: ['Conditions de service'],
-      content: ['Résumé distinct.', 'Le texte & la suite.', 'Une citation', 'La description'],
+      content: [],
       url: ['https://exemple.fr/a'],
       author: ['Claire'],
       source: ['ota-france-facebook', 'Open Terms Archive — Facebook (collection France)'],
@@ -33,6 +35,8 @@ describe('what rules see of an item', () => {
   it('reads a summary that only repeats the start of the content once', () => {
     const item = makeItem({ summary: 'Le début du texte…', contentHtml: '<p>Le début du texte, et la suite.</p>' });
     expect(subjectOf(item, undefined, labels).content).toEqual(['Le début du texte, et la suite.']);
+    const differs = makeItem({ summary: 'Un chapeau à part', contentHtml: '<p>Le début du texte.</p>' });
+    expect(subjectOf(differs, undefined, labels).content).toEqual(['Un chapeau à part', 'Le début du texte.']);
   });
 
   it('without its source, the item’s source id still counts', () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MONITORS } from '../../lib/monitors/default-monitors';
 import { CURATED_PACK, CURATED_PACK_VERSION } from '../../lib/sources/curated-pack';
 import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
 import type { VigieStore } from '../../lib/store/store';
@@ -15,12 +16,16 @@ describe('seedCuratedPack', () => {
     const store = await newStore();
     const added = await seedCuratedPack(store, NOW);
     expect(CURATED_PACK).toHaveLength(10);
-    expect(added).toEqual(CURATED_PACK.map((entry) => entry.id));
+    expect(added).toEqual([...CURATED_PACK, ...DEFAULT_MONITORS].map((entry) => entry.id));
 
     const sources = await store.listSources();
-    expect(sources).toHaveLength(10);
-    expect(sortedIds(sources)).toEqual(sortedIds(CURATED_PACK));
-    for (const source of sources) {
+    expect(sources).toHaveLength(13);
+    expect(sortedIds(sources)).toEqual(sortedIds([...CURATED_PACK, ...DEFAULT_MONITORS]));
+    // Version 2 of the pack watches Meta's pages that have no feed.
+    for (const monitor of DEFAULT_MONITORS) {
+      expect(await store.getSource(monitor.id)).toMatchObject({ kind: 'page', url: monitor.url, origin: 'curated', monitor: { select: monitor.select, retention: monitor.retention } });
+    }
+    for (const source of sources.filter((candidate) => candidate.kind !== 'page')) {
       const entry = CURATED_PACK.find((candidate) => candidate.id === source.id)!;
       expect(source).toMatchObject({
         url: entry.url,
@@ -61,7 +66,7 @@ describe('seedCuratedPack', () => {
 
     expect(added).not.toContain('meta-newsroom');
     expect(added).not.toContain('techcrunch-meta');
-    expect(added).toHaveLength(8);
+    expect(added).toHaveLength(8 + DEFAULT_MONITORS.length);
     expect(await store.getSource('meta-newsroom')).toBeUndefined();
     expect(await store.getSource('techcrunch-meta')).toBeUndefined();
     expect(await store.getMeta('curatedPackVersion', z.number())).toBe(CURATED_PACK_VERSION);
@@ -72,7 +77,7 @@ describe('seedCuratedPack', () => {
     await store.putSources([makeSource({ id: 'mine', url: 'https://about.fb.com/news/feed/', title: 'Mon flux Meta' })]);
     const added = await seedCuratedPack(store, NOW);
     expect(added).not.toContain('meta-newsroom');
-    expect(added).toHaveLength(9);
+    expect(added).toHaveLength(9 + DEFAULT_MONITORS.length);
     expect((await store.findSourceByUrl('https://about.fb.com/news/feed/'))?.id).toBe('mine');
   });
 });

@@ -5,7 +5,7 @@ import type { Item } from '../../lib/model/item';
 import type { Rule } from '../../lib/model/rule';
 import type { Source } from '../../lib/model/source';
 import type { Tag } from '../../lib/model/tag';
-import { DB_VERSION, MIGRATIONS, type AlertRecord, type ItemRecord, type VigieSchema } from '../../lib/store/schema';
+import { DB_VERSION, MIGRATIONS, type AlertRecord, type ItemRecord, type PageVersion, type VigieSchema } from '../../lib/store/schema';
 import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
 import { makeDraft, makeSource } from './fixtures';
 
@@ -159,7 +159,23 @@ const only = (keys: readonly IDBValidKey[], among: readonly string[]) => keys.fi
 
 const V1_IDS = V1_ITEMS.map((item) => item.id);
 
+const V4_VERSIONS: PageVersion[] = [
+  { id: 'v1-alpha|2025-09-01T00:00:00.000Z', sourceId: 'v1-alpha', fetched: '2025-09-01T00:00:00.000Z', text: 'Première version', hash: 'h1' },
+  { id: 'v1-alpha|2025-09-02T00:00:00.000Z', sourceId: 'v1-alpha', fetched: '2025-09-02T00:00:00.000Z', text: 'Seconde version', hash: 'h2' },
+];
+
 const SEEDS: Record<number, Seed> = {
+  4: {
+    async write(db) {
+      const tx = db.transaction('versions', 'readwrite');
+      await Promise.all([...V4_VERSIONS.map((version) => tx.objectStore('versions').put(version)), tx.done]);
+    },
+    async check(store) {
+      expect(await store.versions.list('v1-alpha')).toEqual(V4_VERSIONS);
+      expect(await store.versions.latest('v1-alpha')).toEqual(V4_VERSIONS[1]);
+      expect(await store.versions.latest('v1-beta')).toBeUndefined();
+    },
+  },
   3: {
     async write(db) {
       const tx = db.transaction(['rules', 'alerts'], 'readwrite');
@@ -270,6 +286,7 @@ const EXPECTED_LAYOUT: Layout = {
   },
   meta: { keyPath: 'key', autoIncrement: false, indexes: {} },
   rules: { keyPath: 'id', autoIncrement: false, indexes: {} },
+  versions: { keyPath: 'id', autoIncrement: false, indexes: { bySource: index(['sourceId', 'fetched']) } },
   alerts: {
     keyPath: 'id',
     autoIncrement: false,

@@ -1,5 +1,6 @@
 import type { ITEM_REQUESTS } from '../../messages/requests/items';
 import type { HandlersOf } from '../../messages/router';
+import { HISTORY_SOURCE_ID, type Item } from '../../model/item';
 import { personalTag, TagError } from '../../tags/personal-tag';
 import type { HandlerDeps } from './deps';
 
@@ -21,6 +22,26 @@ export function itemHandlers(deps: HandlerDeps): HandlersOf<typeof ITEM_REQUESTS
       await store.putTags([renamed]);
       deps.tagsChanged();
       return renamed;
+    },
+    async addHistoryEvent({ date, title, category, url }) {
+      const tag = (await store.listTags()).find((candidate) => candidate.id === category);
+      if (!tag || tag.scope !== 'shared') throw new TagError('not-shared');
+      const now = new Date().toISOString();
+      const item: Item = {
+        id: `${HISTORY_SOURCE_ID}-${crypto.randomUUID()}`,
+        sourceId: HISTORY_SOURCE_ID,
+        title,
+        ...(url ? { url } : {}),
+        published: `${date}T12:00:00.000Z`,
+        fetched: now,
+        categories: [],
+        read: true,
+        starred: false,
+        tags: [category],
+      };
+      await store.putItems([item]);
+      await deps.itemsChanged([item.id]);
+      return item;
     },
     async recolorTag({ id, color }) {
       const tag = (await store.listTags()).find((candidate) => candidate.id === id);

@@ -3,6 +3,7 @@ import type { HandlersOf } from '../../messages/router';
 import type { Source } from '../../model/source';
 import type { SOURCE_REQUESTS } from '../../messages/requests/sources';
 import { loadSettings } from '../../settings/settings';
+import { addMonitor } from '../../sources/add-monitor';
 import { addSource } from '../../sources/add-source';
 import { findFeeds } from '../../sources/find-feeds';
 import { importSources } from '../../sources/import-sources';
@@ -20,6 +21,11 @@ export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQU
       const found = await findFeeds(url, { settings: await loadSettings(store), canRead: deps.canRead, fetchImpl: deps.fetchImpl });
       const feeds = await Promise.all(found.map(async (feed) => ((await store.findSourceByUrl(feed.url)) ? { ...feed, followed: true } : feed)));
       return { feeds };
+    },
+    async addMonitor(params) {
+      const source = await addMonitor(params, { store, settings: await loadSettings(store), canRead: deps.canRead, fetchImpl: deps.fetchImpl });
+      deps.sourcesChanged();
+      return source;
     },
     async addSource(params) {
       const settings = await loadSettings(store);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { ItemPatchSchema } from '../../model/item';
+import { ItemPatchSchema, ItemSchema } from '../../model/item';
+import { HttpUrlSchema } from '../../model/source';
 import { TagSchema } from '../../model/tag';
 import { TAG_COLOURS, type TagColour } from '../../tags/personal-tag';
 import { Empty } from './core';
@@ -11,6 +12,16 @@ export const ITEM_REQUESTS = {
     result: z.object({ updated: z.number() }),
   },
   listTags: { params: Empty, result: z.array(TagSchema) },
+  /** A past event of Meta's history, added by hand to the timeline: a date, a title, a shared category, a source. */
+  addHistoryEvent: {
+    params: z.object({
+      date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+      title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+      category: z.string(),
+      url: z.optional(HttpUrlSchema),
+    }),
+    result: ItemSchema,
+  },
   /** A personal tag from a label; the existing tag when one already has that name. */
   saveTag: { params: z.object({ label: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)) }), result: TagSchema },
   /** Personal tags only (the shared taxonomy belongs to the collective): the label changes, the id and assignments stay. */

@@ -30,7 +30,20 @@ export const DiscoveredFeedSchema = z.object({
   followed: z.optional(z.boolean()),
 });
 
+/** A page to watch: its address, the parts to keep and drop (CSS selectors), how often, how many versions kept. */
+export const NewMonitorSchema = z.object({
+  url: HttpUrlSchema,
+  title: z.optional(z.string()),
+  category: z.optional(z.string()),
+  select: z.array(z.string().check(z.trim(), z.minLength(1))),
+  remove: z.array(z.string().check(z.trim(), z.minLength(1))),
+  intervalMinutes: z.optional(z.int().check(z.gte(1))),
+  retention: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+});
+
 export const SOURCE_REQUESTS = {
+  /** Adds a watched page and checks it once at once (its first text is the baseline; its health says how it went). */
+  addMonitor: { params: NewMonitorSchema, result: SourceSchema },
   listSources: { params: Empty, result: z.array(SourceSchema) },
   /** Reads the URL once: a feed is its own single candidate; a page lists its `<link rel="alternate">` feeds (maybe none). */
   discoverFeeds: { params: z.object({ url: HttpUrlSchema }), result: z.object({ feeds: z.array(DiscoveredFeedSchema) }) },

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { MonitorConfigSchema } from '../../lib/model/source';
+import { DeclarationError, monitorConfigFromDeclaration } from '../../lib/monitors/declaration';
+import { extractText } from '../../lib/monitors/extract';
+import { fixtureText } from './fixtures';
+
+/** Shaped like OpenTermsArchive/pga-declarations' Facebook.json (shortened). */
+const FACEBOOK = JSON.parse(fixtureText('declaration-facebook.json')) as unknown;
+
+describe('monitorConfigFromDeclaration', () => {
+  const imported = monitorConfigFromDeclaration(FACEBOOK);
+
+  it('reads each document as a monitor: address, title, select and remove (a string or a list)', () => {
+    expect(imported.service).toBe('Facebook');
+    expect(imported.monitors).toEqual([
+      {
+        url: 'https://www.facebook.com/legal/terms/plain_text_terms',
+        title: 'Facebook — Terms of Service',
+        service: 'Facebook',
+        document: 'Terms of Service',
+        select: ['#root'],
+        remove: ['.bh', 'img[style="display:none"]', 'img', "[href*='static.xx.fbcdn.net']"],
+        needsScripts: true,
+      },
+      {
+        url: 'https://developers.facebook.com/policy',
+        title: 'Facebook — Developer Terms',
+        service: 'Facebook',
+        document: 'Developer Terms',
+        select: ['._4bl9'],
+        remove: [],
+        needsScripts: false,
+      },
+      {
+        url: 'https://www.facebook.com/policies/cookies',
+        title: 'Facebook — Trackers Policy',
+        service: 'Facebook',
+        document: 'Trackers Policy',
+        select: ['.xg6iff7'],
+        remove: ["[href*='static.xx.fbcdn.net']"],
+        needsScripts: true,
+      },
+    ]);
+    for (const monitor of imported.monitors) expect(MonitorConfigSchema.safeParse({ ...monitor, retention: 20 }).success).toBe(true);
+  });
+
+  it('refuses a range selector with a clear reason instead of misreading it', () => {
+    const commercial = imported.refused.find((entry) => entry.document === 'Commercial Terms');
+    expect(commercial?.reason).toMatch(/"remove" has a range selector .*startBefore.*which monitors do not support/);
+  });
+
+  it('refuses a document combined from several pages', () => {
+    expect(imported.refused.find((entry) => entry.document === 'Community Guidelines')?.reason).toMatch(/combine/);
+    expect(imported.refused).toHaveLength(2);
+  });
+
+  it('reads the older "documents" key, and a declaration with a range in "select"', () => {
+    const result = monitorConfigFromDeclaration({
+      name: 'Instagram',
+      documents: {
+        'Terms of Service': { fetch: 'https://help.instagram.com/581066165581870', select: 'div[role="main"]' },
+        'User Consent Policy': { fetch: 'https://www.facebook.com/legal/terms/dataprocessing', select: [{ startBefore: 'div[role=main]', endBefore: '[role="separator"]:first-child' }] },
+      },
+    });
+    expect(result.monitors.map((monitor) => [monitor.title, monitor.select])).toEqual([['Instagram — Terms of Service', ['div[role="main"]']]]);
+    expect(result.refused).toEqual([{ document: 'User Consent Policy', reason: expect.stringContaining('"select" has a range selector') }]);
+  });
+
+  it('refuses selectors it cannot match, PDFs and documents without an address', () => {
+    const result = monitorConfigFromDeclaration({
+      name: 'Exemple',
+      documents: {
+        A: { fetch: 'https://exemple.fr/a', select: 'p::first-line' },
+        B: { fetch: 'https://exemple.fr/cgu.pdf' },
+        C: { select: 'main' },
+        D: { fetch: 'javascript:alert(1)' },
+        E: { fetch: 'https://exemple.fr/e', remove: [42] },
+      },
+    });
+    expect(result.monitors).toEqual([]);
+    expect(result.refused.map((entry) => entry.document)).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+
+  it('refuses what is not a declaration at all', () => {
+    expect(() => monitorConfigFromDeclaration(null)).toThrow(DeclarationError);
+    expect(() => monitorConfigFromDeclaration([])).toThrow(DeclarationError);
+    expect(() => monitorConfigFromDeclaration({ documents: {} })).toThrow(/name/);
+    expect(() => monitorConfigFromDeclaration({ name: 'X' })).toThrow(/no documents/);
+  });
+
+  it('gives selectors that extract the document as OTA would', () => {
+    const [terms] = imported.monitors;
+    const html = `<div id="root"><div class="bh">Retour en haut</div><p>Conditions de service</p><img src="x.png"><a href="https://static.xx.fbcdn.net/i.png">icône</a></div><div>Pied de page</div>`;
+    expect(extractText(html, { select: terms?.select ?? [], remove: terms?.remove ?? [] })).toBe('Conditions de service');
+  });
+});
