@@ -27,11 +27,17 @@ export function otaFeedUrl(collection: OtaCollectionId, service: string, documen
 }
 
 interface OtaCommit {
+  /** Where the archive is served: GitHub, or a mirror the collective hosts (and the tests' local server). */
+  origin: string;
   repo: string;
   sha: string;
 }
 
-/** `https://github.com/OpenTermsArchive/<collection>-versions/commit/<sha>`: what an OTA feed entry links to. */
+/**
+ * `https://github.com/OpenTermsArchive/<collection>-versions/commit/<sha>`: what an OTA feed entry links to.
+ * The shape of the path says it is an archive's commit, whatever the host: the diff and the full texts are
+ * then read from that same host (which Vigie may read only with the member's permission, like any source).
+ */
 function commitOf(url: string | undefined): OtaCommit | undefined {
   if (!url) return undefined;
   let parsed: URL;
@@ -40,9 +46,9 @@ function commitOf(url: string | undefined): OtaCommit | undefined {
   } catch {
     return undefined;
   }
-  if (parsed.protocol !== 'https:' || parsed.hostname !== 'github.com') return undefined;
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
   const match = /^\/opentermsarchive\/([\w.-]+-versions)\/commit\/([0-9a-f]{7,40})\/?$/i.exec(parsed.pathname);
-  return match ? { repo: match[1] as string, sha: (match[2] as string).toLowerCase() } : undefined;
+  return match ? { origin: parsed.origin, repo: match[1] as string, sha: (match[2] as string).toLowerCase() } : undefined;
 }
 
 export function isOtaCommitLink(url: string | undefined): boolean {
@@ -53,7 +59,7 @@ export function isOtaCommitLink(url: string | undefined): boolean {
 export function commitDiffUrl(commitUrl: string): string {
   const commit = commitOf(commitUrl);
   if (!commit) throw new FeedError('malformed', `not an Open Terms Archive commit: ${commitUrl}`);
-  return `${GITHUB}/${OWNER}/${commit.repo}/commit/${commit.sha}.diff`;
+  return `${commit.origin}/${OWNER}/${commit.repo}/commit/${commit.sha}.diff`;
 }
 
 /**
@@ -84,7 +90,7 @@ export function otaChange(diffText: string, commitUrl: string, maxParts: number 
     const diff = documentDiff(patch, room);
     room -= diff.parts.length;
     truncated ||= diff.truncated;
-    const blob = (rev: string) => safeHttpUrl(`${GITHUB}/${OWNER}/${commit.repo}/blob/${rev}/${path.split('/').map(segment).join('/')}`);
+    const blob = (rev: string) => safeHttpUrl(`${commit.origin}/${OWNER}/${commit.repo}/blob/${rev}/${path.split('/').map(segment).join('/')}`);
     const beforeUrl = isCreated(patch) ? undefined : blob(`${commit.sha}^`);
     const afterUrl = isDeleted(patch) ? undefined : blob(commit.sha);
     documents.push({

@@ -29,7 +29,10 @@ describe('Open Terms Archive addresses', () => {
     expect(isOtaCommitLink('https://github.com/OpenTermsArchive/france-versions/commit/e41b8d2/')).toBe(true);
     expect(isOtaCommitLink('https://github.com/OpenTermsArchive/pga-snapshots/commit/' + SHA)).toBe(false);
     expect(isOtaCommitLink('https://github.com/someone/pga-versions/commit/' + SHA)).toBe(false);
-    expect(isOtaCommitLink('http://github.com/OpenTermsArchive/pga-versions/commit/' + SHA)).toBe(false);
+    // The path makes the commit; a mirror of the archive (or a test server) is read from its own host.
+    expect(isOtaCommitLink('http://127.0.0.1:8080/OpenTermsArchive/pga-versions/commit/' + SHA)).toBe(true);
+    expect(commitDiffUrl('http://127.0.0.1:8080/OpenTermsArchive/pga-versions/commit/' + SHA)).toBe(`http://127.0.0.1:8080/OpenTermsArchive/pga-versions/commit/${SHA}.diff`);
+    expect(isOtaCommitLink('ftp://github.com/OpenTermsArchive/pga-versions/commit/' + SHA)).toBe(false);
     expect(isOtaCommitLink('https://github.com/OpenTermsArchive/pga-versions/commits/main/Facebook')).toBe(false);
     expect(isOtaCommitLink('pas une adresse')).toBe(false);
     expect(isOtaCommitLink(undefined)).toBe(false);

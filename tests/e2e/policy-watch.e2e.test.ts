@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../support/http-server';
+import { seriousViolations } from './axe';
+import { canRun, loadExtension, type LoadedExtension } from './extension';
+
+/**
+ * The policy watch in a real Chromium: a locally served "terms" page is watched; a change of markup alone
+ * records nothing, a change of text becomes an item with its diff, raises an alert through the default rules
+ * and shows on the timeline; the watched part disappearing is an error, not a deletion. An Open Terms
+ * Archive-shaped commits feed and its `.diff`, served locally, give an item with a readable diff.
+ */
+const fixture = (name: string) => readFileSync(`tests/fixtures/monitors/${name}`, 'utf8');
+const PAGES = { v1: fixture('policy-v1.html'), markup: fixture('policy-v1-markup.html'), v2: fixture('policy-v2.html'), gone: fixture('policy-gone.html') };
+const SOURCE_TITLE = 'Règles publicitaires (page locale)';
+
+describe.skipIf(!canRun)('policy watch in Chromium', () => {
+  let server: TestServer;
+  let vigie: LoadedExtension;
+  let page: keyof typeof PAGES = 'v1';
+  let monitorId = '';
+
+  beforeAll(async () => {
+    server = await startServer({
+      '/regles-pub.html': (_, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGES[page]);
+      },
+      // Open Terms Archive's shapes, with its GitHub addresses moved to this server.
+      '/OpenTermsArchive/pga-versions/commits/main/Facebook.atom': (_, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/atom+xml' }).end(fixture('commits.atom').replaceAll('https://github.com', server.url('').replace(/\/$/, '')));
+      },
+      '/OpenTermsArchive/pga-versions/commit/7c2f9e4b1d8a6053e2f1c9b7a4d3e6f8091b2c3d.diff': (_, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(fixture('ota-facebook-terms.diff'));
+      },
+    });
+    vigie = await loadExtension();
+  }, 60_000);
+
+  afterAll(async () => {
+    await vigie?.close();
+    await server?.close();
+  });
+
+  const sourceOf = async () => (await vigie.request('listSources')).result.find((source: { id: string }) => source.id === monitorId);
+  const itemsOf = async () => (await vigie.request('summary')).result.latest.filter((item: { sourceTitle: string }) => item.sourceTitle === SOURCE_TITLE);
+
+  it('watches a page: its first text is the baseline, and markup alone changing records nothing', async () => {
+    const added = await vigie.request('addMonitor', { url: server.url('/regles-pub.html'), title: SOURCE_TITLE, select: ['main'], remove: ['.share', '[role="dialog"]'] });
+    expect(added.ok, added.message).toBe(true);
+    monitorId = added.result.id;
+    expect(added.result).toMatchObject({ kind: 'page', health: { consecutiveFailures: 0 } });
+    expect(added.result.health.lastError).toBeUndefined();
+    expect(await itemsOf()).toEqual([]);
+
+    page = 'markup';
+    expect((await vigie.request('refresh')).ok).toBe(true);
+    expect(await itemsOf()).toEqual([]);
+    expect((await sourceOf()).health.lastError).toBeUndefined();
+  });
+
+  it('turns a change of text into an item with its diff, which raises an alert and shows on the timeline', async () => {
+    page = 'v2';
+    expect((await vigie.request('refresh')).ok).toBe(true);
+    const [item] = await itemsOf();
+    expect(item).toBeDefined();
+    const stored = (await vigie.request('getItem', { id: item.id })).result;
+    expect(stored.change.kind).toBe('page');
+    const inserted = stored.change.documents[0].parts.filter((part: { op: string }) => part.op === 'insert').map((part: { text: string }) => part.text).join(' ');
+    expect(inserted).toMatch(/30 jours/);
+    // The default "Publicité politique" rule reads the added words ("publicités politiques").
+    const summary = (await vigie.request('summary')).result;
+    expect(summary.alerts.latest.some((alert: { ruleId: string; item: { id: string } }) => alert.ruleId === 'default-publicite-politique' && alert.item.id === item.id)).toBe(true);
+    expect(stored.tags).toContain('publicite-politique');
+    await expect.poll(async () => (await vigie.badge()).text, { timeout: 5000 }).not.toBe('');
+
+    const dashboard = await vigie.open(`dashboard.html#/all?item=${encodeURIComponent(item.id)}`);
+    await expect.poll(() => dashboard.locator('.change ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/30 jours/)]));
+    expect(await dashboard.locator('.change').textContent()).toMatch(/ajouté/);
+    expect(await seriousViolations(dashboard)).toEqual([]);
+    await dashboard.screenshot({ path: 'test-results/dashboard-page-change.png' });
+
+    await dashboard.goto(dashboard.url().replace(/#.*/, '#/timeline'));
+    await dashboard.getByRole('button', { name: /Voir sous forme de tableau/ }).click();
+    await expect.poll(() => dashboard.locator('main').textContent()).toContain(SOURCE_TITLE);
+    expect(await seriousViolations(dashboard)).toEqual([]);
+    await dashboard.screenshot({ path: 'test-results/dashboard-timeline.png', fullPage: true });
+    await dashboard.close();
+  });
+
+  it('reports the watched part disappearing as an error in words, and keeps what was recorded', async () => {
+    const before = await itemsOf();
+    page = 'gone';
+    expect((await vigie.request('refresh')).ok).toBe(true);
+    expect((await sourceOf()).health.lastError).toMatchObject({ code: 'no-match' });
+    expect(await itemsOf()).toEqual(before);
+    const popup = await vigie.open('popup.html');
+    await popup.getByRole('tab', { name: /^Sources/ }).click();
+    await expect.poll(() => popup.locator('.source', { hasText: SOURCE_TITLE }).textContent()).toMatch(/La partie suivie de la page a disparu/);
+    await popup.close();
+  });
+
+  it('follows an Open Terms Archive feed: each commit comes with its readable diff', async () => {
+    const added = await vigie.request('addSource', { url: server.url('/OpenTermsArchive/pga-versions/commits/main/Facebook.atom'), category: "Conditions d'utilisation (Open Terms Archive)" });
+    expect(added.ok, added.message).toBe(true);
+    const latest = (await vigie.request('summary')).result.latest.find((item: { url?: string }) => item.url?.endsWith('7c2f9e4b1d8a6053e2f1c9b7a4d3e6f8091b2c3d'));
+    const stored = (await vigie.request('getItem', { id: latest.id })).result;
+    expect(stored.change.kind).toBe('terms');
+    expect(stored.change.documents[0].name).toBe('Facebook — Terms of Service');
+    const words = stored.change.documents[0].parts.filter((part: { op: string }) => part.op === 'insert').map((part: { text: string }) => part.text).join(' ');
+    expect(words).toMatch(/confirm your identity/);
+    // A commit whose diff could not be read keeps its announcement.
+    const other = (await vigie.request('summary')).result.latest.find((item: { url?: string }) => item.url?.endsWith('e41b8d2c09f7a3651b4e8c2d7f0a9b3c6e5d4f21'));
+    expect(other).toBeDefined();
+  });
+});
