@@ -18,6 +18,8 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
   const [title, setTitle] = useState('');
   const [select, setSelect] = useState('');
   const [remove, setRemove] = useState('');
+  const [interval, setInterval] = useState('360');
+  const [retention, setRetention] = useState('20');
   const [declaration, setDeclaration] = useState('');
   const [declared, setDeclared] = useState<DeclaredMonitor[]>([]);
   const [busy, setBusy] = useState(false);
@@ -62,7 +64,14 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
     setBusy(true);
     say({ kind: 'info', text: t('watchAdding') });
     try {
-      const source = await request('addMonitor', { url: address, ...(title.trim() ? { title: title.trim() } : {}), select: lines(select), remove: lines(remove) });
+      const source = await request('addMonitor', {
+        url: address,
+        ...(title.trim() ? { title: title.trim() } : {}),
+        select: lines(select),
+        remove: lines(remove),
+        intervalMinutes: Math.max(1, Math.round(Number(interval))),
+        retention: Math.min(1000, Math.max(1, Math.round(Number(retention)))),
+      });
       say(source.health.lastError ? { kind: 'error', text: t('watchAddedWithProblem', [source.title]) } : { kind: 'ok', text: t('watchAdded', [source.title]) });
       setUrl('');
       setTitle('');
@@ -98,6 +107,14 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
         <label class="field">
           <span class="field__label">{t('watchRemove')}</span>
           <textarea rows={2} value={remove} spellcheck={false} onInput={(event) => setRemove(event.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="field__label">{t('watchInterval')}</span>
+          <input type="number" required min={1} step={1} size={6} value={interval} onInput={(event) => setInterval(event.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="field__label">{t('watchRetention')}</span>
+          <input type="number" required min={1} max={1000} step={1} size={6} value={retention} onInput={(event) => setRetention(event.currentTarget.value)} />
         </label>
         <div>
           <button type="submit" class="button" disabled={busy}>
