@@ -18,7 +18,7 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
   const [title, setTitle] = useState('');
   const [select, setSelect] = useState('');
   const [remove, setRemove] = useState('');
-  const [interval, setInterval] = useState('360');
+  const [interval, setIntervalMinutes] = useState('360');
   const [retention, setRetention] = useState('20');
   const [declaration, setDeclaration] = useState('');
   const [declared, setDeclared] = useState<DeclaredMonitor[]>([]);
@@ -110,7 +110,7 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
         </label>
         <label class="field">
           <span class="field__label">{t('watchInterval')}</span>
-          <input type="number" required min={1} step={1} size={6} value={interval} onInput={(event) => setInterval(event.currentTarget.value)} />
+          <input type="number" required min={1} step={1} size={6} value={interval} onInput={(event) => setIntervalMinutes(event.currentTarget.value)} />
         </label>
         <label class="field">
           <span class="field__label">{t('watchRetention')}</span>
