@@ -120,7 +120,7 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
  * the markup such articles carry (links, a figure with srcset, a list, the "appeared first on" footer): text
  * is about 60 % of the article's HTML, as in the shared corpus's Medium feed (the Guardian's is 22 %).
  */
-export function newsFeed(source: Source, count: number, language: 'fr' | 'en', seed: number): string {
+function newsFeed(source: Source, count: number, language: 'fr' | 'en', seed: number): string {
   const random = randomStream(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const entries: string[] = [];
@@ -157,7 +157,7 @@ ${entries.join('\n')}
 }
 
 /** The default pack, and variants a collective of members would write: topics, exclusions, fields, regexes. */
-export function hundredRules(): Rule[] {
+function hundredRules(): Rule[] {
   const random = randomStream(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const topics = [

@@ -136,9 +136,12 @@ export default defineBackground(() => {
     if (error instanceof OpmlError) return { code: 'invalid-opml', message: t('opmlInvalid', [error.message]) };
     if (error instanceof TagError) return { code: `tag-${error.code}`, message: t(`tagError_${error.code.replace(/-/g, '_')}`) };
     if (error instanceof RuleError) {
-      // Only the regex engine's own message is worth quoting; other details are codes for developers.
+      // The regex engine's own message is quoted; a dangerous shape is named in words.
       const problems = error.problems.map((problem) =>
-        t(`ruleProblem_${problem.code.replace(/-/g, '_')}`, [problem.term, problem.code === 'invalid-regex' ? (problem.detail ?? '') : '']),
+        t(`ruleProblem_${problem.code.replace(/-/g, '_')}`, [
+          problem.term,
+          problem.code === 'invalid-regex' ? (problem.detail ?? '') : problem.code === 'unsafe-regex' ? t(`regexRisk_${(problem.detail ?? 'unreadable').replace(/-/g, '_')}`) : '',
+        ]),
       );
       return { code: 'invalid-rule', message: t('ruleInvalid', [problems.join(' ')]) };
     }

@@ -16,7 +16,7 @@ import type { Condition, Priority, Rule } from '../model/rule';
  */
 export const DEFAULT_RULES_VERSION = 1;
 
-const UPDATED = '2026-11-30T00:00:00.000Z';
+const UPDATED = '2026-11-28T00:00:00.000Z';
 
 const inText = (terms: string[]): Condition => ({ fields: ['title', 'content'], mode: 'phrase', combine: 'any', terms });
 

@@ -1,10 +1,10 @@
-import type { Rule, RuleField } from '../model/rule';
+import { RULE_FIELDS, type Rule, type RuleField } from '../model/rule';
 import type { CompiledCondition, CompiledRule, CompiledTerm } from './compile';
+import { decodeUnits, foldInto } from './fold-text';
 import { REGEX_TEXT_LIMIT } from './regex';
 import type { RuleSubject } from './subject';
 import { TermIndex, fieldNumber, type TermSlot } from './term-index';
-import { foldForRules } from './fold-text';
-import { VALUE_BREAK, scanWords, wordKeysOf, type Word } from './words';
+import { wordKeysOf } from './words';
 
 /** The rules, among `compiled`, that match this item, in their order. */
 export function matchingRules(compiled: readonly CompiledRule[], subject: RuleSubject): Rule[] {
@@ -62,19 +62,7 @@ function termFound(term: CompiledTerm, slot: TermSlot | undefined, fields: reado
   }
   if (term.keys.length === 1) return true;
   // A phrase: its words are all there, but are they in a row, in one field?
-  for (const field of fields) if (hasPhrase(read.sequence(field), term.keys)) return true;
-  return false;
-}
-
-function hasPhrase(sequence: readonly string[], keys: readonly string[]): boolean {
-  const first = keys[0];
-  const last = sequence.length - keys.length;
-  for (let start = 0; start <= last; start++) {
-    if (sequence[start] !== first) continue;
-    let offset = 1;
-    while (offset < keys.length && sequence[start + offset] === keys[offset]) offset += 1;
-    if (offset === keys.length) return true;
-  }
+  for (const field of fields) if (read.index.hasPhrase(slot.slot, field, term.keys)) return true;
   return false;
 }
 
@@ -84,7 +72,6 @@ function hasPhrase(sequence: readonly string[], keys: readonly string[]): boolea
  * be there (see TermIndex); the rest is read on demand.
  */
 class SubjectReading {
-  private readonly sequences: Partial<Record<RuleField, string[]>> = {};
   private readonly presents: Partial<Record<RuleField, Set<string>>> = {};
   private readonly regexByField: Partial<Record<RuleField, string[]>> = {};
   private readonly generation: number;
@@ -93,17 +80,19 @@ class SubjectReading {
     private readonly subject: RuleSubject,
     readonly index: TermIndex,
   ) {
-    this.generation = index.nextGeneration();
-    for (const field of index.fields) {
-      if (subject[field].length === 0) continue;
-      const sequence: string[] | undefined = index.needsSequence.has(field) ? [] : undefined;
-      const number = fieldNumber(field);
-      const visit = (word: Word) => index.visit(word, number, this.generation, sequence);
+    this.generation = index.startItem();
+    // Each value is folded once: its words go through the index, its text is kept for regular expressions.
+    for (const field of RULE_FIELDS) {
+      const words = index.fields.has(field);
+      const regex = index.regexFields.has(field);
+      if ((!words && !regex) || subject[field].length === 0) continue;
+      const texts: string[] = [];
       for (const value of subject[field]) {
-        if (sequence && sequence.length > 0) sequence.push(VALUE_BREAK);
-        scanWords(value, visit);
+        const folded = foldInto(value);
+        if (words) index.readValue(field, folded.units, folded.length);
+        if (regex) texts.push(decodeUnits(folded, REGEX_TEXT_LIMIT));
       }
-      if (sequence) this.sequences[field] = sequence;
+      if (regex) this.regexByField[field] = texts;
     }
   }
 
@@ -115,24 +104,12 @@ class SubjectReading {
     return this.index.conditionStamps[condition] === this.generation;
   }
 
-  /** Word keys in order, values separated by VALUE_BREAK. */
-  sequence(field: RuleField): string[] {
-    let sequence = this.sequences[field];
-    if (!sequence) {
-      sequence = [];
-      for (const value of this.subject[field]) {
-        if (sequence.length > 0) sequence.push(VALUE_BREAK);
-        wordKeysOf(value, sequence);
-      }
-      this.sequences[field] = sequence;
-    }
-    return sequence;
-  }
-
+  /** The word keys of a field (for words terms of more than 31 words: rare). */
   present(field: RuleField): Set<string> {
     let present = this.presents[field];
     if (!present) {
-      present = new Set(this.sequence(field));
+      const sequence = this.index.sequences[fieldNumber(field)];
+      present = new Set(sequence ? sequence.keys.slice(0, sequence.length) : this.subject[field].flatMap((value) => wordKeysOf(value)));
       this.presents[field] = present;
     }
     return present;
@@ -145,10 +122,10 @@ class SubjectReading {
   regexTexts(field: RuleField): string[] {
     let texts = this.regexByField[field];
     if (!texts) {
-      texts = this.subject[field].map((value) => foldForRules(value.length > 2 * REGEX_TEXT_LIMIT ? value.slice(0, 2 * REGEX_TEXT_LIMIT) : value).slice(0, REGEX_TEXT_LIMIT));
-      if (texts.length === 0) texts.push('');
+      texts = this.subject[field].map((value) => decodeUnits(foldInto(value), REGEX_TEXT_LIMIT));
       this.regexByField[field] = texts;
     }
+    if (texts.length === 0) texts.push('');
     return texts;
   }
 }

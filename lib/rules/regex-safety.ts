@@ -194,12 +194,17 @@ function wildcards(node: RegexNode): number {
  * few beyond), tested once per set against the set's own pattern with the flags rules use. Exact for what
  * texts hold, and no second implementation of \w, \p{…} or case folding to get wrong.
  */
-const SAMPLE: readonly string[] = (() => {
-  const sample: string[] = [];
-  for (let code = 0; code <= 0xffff; code++) if (code < 0xd800 || code > 0xdfff) sample.push(String.fromCharCode(code));
-  for (const code of [0x10000, 0x1d400, 0x1f600, 0x20000]) sample.push(String.fromCodePoint(code));
+let sample: string[] | undefined;
+
+/** Built on first need (a pattern saved or compiled), not when the background starts. */
+function characters(): readonly string[] {
+  if (!sample) {
+    sample = [];
+    for (let code = 0; code <= 0xffff; code++) if (code < 0xd800 || code > 0xdfff) sample.push(String.fromCharCode(code));
+    for (const code of [0x10000, 0x1d400, 0x1f600, 0x20000]) sample.push(String.fromCodePoint(code));
+  }
   return sample;
-})();
+}
 
 const memberships = new Map<string, Uint8Array>();
 const MEMBERSHIP_CACHE_LIMIT = 200;
@@ -208,8 +213,8 @@ function membership(set: string): Uint8Array {
   let members = memberships.get(set);
   if (!members) {
     const test = new RegExp(`^(?:${set})$`, 'iu');
-    members = new Uint8Array(SAMPLE.length);
-    SAMPLE.forEach((char, index) => {
+    members = new Uint8Array(characters().length);
+    characters().forEach((char, index) => {
       if (test.test(char)) (members as Uint8Array)[index] = 1;
     });
     if (memberships.size >= MEMBERSHIP_CACHE_LIMIT) memberships.clear();

@@ -65,12 +65,10 @@ function capped(values: readonly (string | undefined)[], limit: number): string[
  */
 function plainText(html: string | undefined, maxChars: number): string {
   if (!html) return '';
-  return html
-    .slice(0, maxChars * 3)
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, entity: string) => ENTITIES[entity] ?? ' ')
-    .slice(0, maxChars)
-    .trim();
+  let text = (html.length > maxChars * 3 ? html.slice(0, maxChars * 3) : html).replace(/<[^>]*>/g, ' ');
+  // Each step copies the article: the ones with nothing to do are skipped.
+  if (text.includes('&')) text = text.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, entity: string) => ENTITIES[entity] ?? ' ');
+  return text.length > maxChars ? text.slice(0, maxChars) : text;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };

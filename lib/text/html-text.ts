@@ -8,6 +8,8 @@ export function textOfHtml(html: string | undefined, maxChars: number): string {
     .slice(0, maxChars * 3)
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[entity] ?? ' ')
-    .replace(/\s+/g, ' ')
+    // Only runs of two or more, and single non-space whitespace, are rewritten: the same result as \s+ → ' ',
+    // many times faster on ordinary text, where most whitespace is already one space.
+    .replace(/\s{2,}|[^\S ]/g, ' ')
     .slice(0, maxChars);
 }

@@ -47,6 +47,15 @@ describe('words and phrases: case, accents, plurals, elisions', () => {
     expect(matches(phrase('IA'), title("Jusqu'où ira l’IA ?"))).toBe(true);
     expect(matches(phrase('intelligence artificielle'), title("Lorsqu'intelligence artificielle rime avec com publique"))).toBe(true);
     expect(matches(phrase('Meta AI'), title("Meta's AI assistant"))).toBe(true);
+    expect(matches(phrase('inscrire'), title('S’inscrire aux groupes de la ville'))).toBe(true);
+    expect(matches(phrase('importe quelle Page'), title('N’importe quelle Page peut le faire'))).toBe(true);
+    expect(matches(phrase('qu est'), title("Qu'est-ce qui change ?"))).toBe(false);
+  });
+
+  it('reads French typography: no-break spaces, decomposed accents, emoji', () => {
+    expect(matches(phrase('portée organique'), title('La portée\u00a0organique\u202f: le point'))).toBe(true);
+    expect(matches(phrase('élection'), title('E\u0301lections 2026'))).toBe(true);
+    expect(matches(phrase('Reels'), title('🚀Reels🚀 partout'))).toBe(true);
   });
 
   it('treats hyphens and apostrophes inside terms as word separators', () => {

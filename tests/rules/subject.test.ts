@@ -4,6 +4,8 @@ import { FIELD_LIMITS, subjectOf } from '../../lib/rules/match';
 import { makeItem } from './helpers';
 
 const labels = (id: string) => (id === 'ia' ? ['IA', 'AI'] : []);
+/** Rules fold whitespace away: where the text of the HTML has a few more spaces does not matter. */
+const squeezed = (value: string) => value.replace(/\s+/g, ' ').trim();
 
 describe('what rules see of an item', () => {
   const source = curatedSource(CURATED_PACK.find((entry) => entry.id === 'ota-france-facebook') ?? (CURATED_PACK[0] as never), new Date('2026-11-01T00:00:00Z'));
@@ -20,7 +22,7 @@ describe('what rules see of an item', () => {
       clip: { clippedAt: '2026-11-02T00:00:00.000Z', quote: 'Une citation', description: 'La description' },
     });
     const subject = subjectOf(item, source, labels);
-    expect(subject.content.map((value) => value.replace(/\s+/g, ' '))).toEqual(['Résumé distinct.', 'Le texte & la suite.', 'Une citation', 'La description']);
+    expect(subject.content.map(squeezed)).toEqual(['Résumé distinct.', 'Le texte & la suite.', 'Une citation', 'La description']);
     expect({ ...subject, content: [] }).toEqual({
       title: ['Conditions de service'],
       content: [],
@@ -34,9 +36,9 @@ describe('what rules see of an item', () => {
 
   it('reads a summary that only repeats the start of the content once', () => {
     const item = makeItem({ summary: 'Le début du texte…', contentHtml: '<p>Le début du texte, et la suite.</p>' });
-    expect(subjectOf(item, undefined, labels).content).toEqual(['Le début du texte, et la suite.']);
+    expect(subjectOf(item, undefined, labels).content.map(squeezed)).toEqual(['Le début du texte, et la suite.']);
     const differs = makeItem({ summary: 'Un chapeau à part', contentHtml: '<p>Le début du texte.</p>' });
-    expect(subjectOf(differs, undefined, labels).content).toEqual(['Un chapeau à part', 'Le début du texte.']);
+    expect(subjectOf(differs, undefined, labels).content.map(squeezed)).toEqual(['Un chapeau à part', 'Le début du texte.']);
   });
 
   it('without its source, the item’s source id still counts', () => {
