@@ -2,6 +2,8 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { curatedHostPermissions } from './lib/sources/curated-pack';
+import { RULE_PACK_PATH, rulePackJson } from './lib/alerts/rule-pack';
+import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from './lib/rules/default-pack';
 
 /**
  * The end-to-end build (VIGIE_E2E=1) may also read feeds served on 127.0.0.1 by the tests; the real build
@@ -34,9 +36,11 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // The benchmark's baselines, in the end-to-end build only: an empty extension page, and one whose module
-    // script does nothing.
+    // Then, in the end-to-end build only, the benchmark's baselines: an empty extension page, and one whose
+    // module script does nothing.
     'build:publicAssets': (_wxt, files) => {
+      // The default rules, read by the background when the store lacks them (see lib/alerts/rule-pack.ts).
+      files.push({ relativeDest: RULE_PACK_PATH.slice(1), contents: rulePackJson(DEFAULT_RULES_VERSION, DEFAULT_RULES) });
       if (!e2e) return;
       files.push({ relativeDest: 'blank.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title></html>' });
       files.push({ relativeDest: 'empty.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><script type="module" src="/empty.js"></script></html>' });

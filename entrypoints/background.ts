@@ -7,6 +7,7 @@ import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { badgeColor, badgeText } from '@/lib/badge/badge';
 import { alertNotification } from '@/lib/alerts/notify';
 import { RuleError } from '@/lib/alerts/rule-error';
+import { readRulePack, RULE_PACK_PATH } from '@/lib/alerts/rule-pack';
 import { seedDefaultRules } from '@/lib/alerts/seed-rules';
 import type { Alert } from '@/lib/model/alert';
 import { loadSettings } from '@/lib/settings/settings';
@@ -101,9 +102,10 @@ export default defineBackground(() => {
 
   // Every start makes sure the curated sources and the default rules are there (cheap once installed: a
   // version check), before any request is answered, so that nothing sees a store without its rules.
+  const rulePack = () => readRulePack(async () => (await fetch(browser.runtime.getURL(RULE_PACK_PATH as '/popup.html'))).text());
   const seeded = storeReady.then(async (store) => {
     await seedCuratedPack(store);
-    await seedDefaultRules(store);
+    await seedDefaultRules(store, rulePack);
   });
 
   const handlers = Promise.all([storeReady, poller, seeded]).then(([store, p]) =>
@@ -119,6 +121,7 @@ export default defineBackground(() => {
         await publishSummary();
       },
       rulesChanged: () => broadcast({ channel: 'vigie', event: 'rulesChanged' }),
+      rulePack,
       sourcesChanged: () => {
         broadcast({ channel: 'vigie', event: 'sourcesChanged' });
         void publishSummary();

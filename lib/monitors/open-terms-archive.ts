@@ -1,4 +1,4 @@
-import { parsePatch, type StructuredPatch } from 'diff';
+import { readUnifiedDiff, type FilePatch } from './unified-diff';
 import { safeHttpUrl } from '../feeds/links';
 import type { Change, ChangedDocument, DiffPart } from '../model/change';
 import { FeedError } from '../model/feed-error';
@@ -105,17 +105,12 @@ export function otaChange(diffText: string, commitUrl: string, maxParts: number 
   return { kind: 'terms', documents, ...(truncated ? { truncated: true } : {}) };
 }
 
-function readPatches(diffText: string): StructuredPatch[] {
+function readPatches(diffText: string): FilePatch[] {
   const start = diffText.trimStart();
   if (start === '') throw new FeedError('malformed', 'empty diff');
   // GitHub answers an unknown commit, or a rate limit, with an HTML page.
   if (start.startsWith('<')) throw new FeedError('malformed', 'an HTML page, not a diff');
-  let patches: StructuredPatch[];
-  try {
-    patches = parsePatch(diffText);
-  } catch (error) {
-    throw new FeedError('malformed', error instanceof Error ? error.message : String(error));
-  }
+  const patches = readUnifiedDiff(diffText);
   if (!patches.some((patch) => patch.oldFileName !== undefined || patch.newFileName !== undefined)) {
     throw new FeedError('malformed', 'not a unified diff');
   }
@@ -123,17 +118,17 @@ function readPatches(diffText: string): StructuredPatch[] {
 }
 
 /** The file's path in the repository, without git's `a/` and `b/` prefixes. */
-function filePath(patch: StructuredPatch): string | undefined {
+function filePath(patch: FilePatch): string | undefined {
   const name = isDeleted(patch) ? patch.oldFileName : patch.newFileName;
   return name?.replace(/^[ab]\//, '');
 }
 
-function isCreated(patch: StructuredPatch): boolean {
-  return patch.isCreate === true || patch.oldFileName === '/dev/null';
+function isCreated(patch: FilePatch): boolean {
+  return patch.oldFileName === '/dev/null';
 }
 
-function isDeleted(patch: StructuredPatch): boolean {
-  return patch.isDelete === true || patch.newFileName === '/dev/null';
+function isDeleted(patch: FilePatch): boolean {
+  return patch.newFileName === '/dev/null';
 }
 
 /**
@@ -141,7 +136,7 @@ function isDeleted(patch: StructuredPatch): boolean {
  * the patch's `-` / `+` / ` ` marks), compared word by word; hunks are separated by "…", the unchanged text
  * between them that the diff does not carry.
  */
-function documentDiff(patch: StructuredPatch, maxParts: number): { parts: DiffPart[]; added: number; removed: number; truncated: boolean } {
+function documentDiff(patch: FilePatch, maxParts: number): { parts: DiffPart[]; added: number; removed: number; truncated: boolean } {
   const parts: DiffPart[] = [];
   let added = 0;
   let removed = 0;

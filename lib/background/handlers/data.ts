@@ -37,7 +37,7 @@ export function dataHandlers(deps: HandlerDeps): HandlersOf<typeof DATA_REQUESTS
       // As on first install: the taxonomy, the curated pack and the default rules come back (the erased store
       // forgot which curated sources and default rules had been deleted).
       await seedCuratedPack(store);
-      await seedDefaultRules(store);
+      if (deps.rulePack) await seedDefaultRules(store, deps.rulePack);
       const settings = await everythingChanged(before);
       deps.rulesChanged();
       return { sources: (await store.listSources()).length, tags: (await store.listTags()).length, settings };

@@ -1,3 +1,4 @@
+import type { RulePack } from '../../alerts/rule-pack';
 import type { Settings } from '../../model/settings';
 import type { Poller } from '../../refresh/poller';
 import type { VigieStore } from '../../store/store';
@@ -15,6 +16,8 @@ export interface HandlerDeps {
   /** Alerts were raised or read (`items`: those whose alerts changed): the badge and open pages follow. */
   alertsChanged: (items?: string[]) => Promise<void>;
   rulesChanged: () => void;
+  /** The default rules as shipped (a JSON file beside the background), for a store that lacks them. */
+  rulePack?: () => Promise<RulePack>;
   tagsChanged: () => void;
   /** Lets pages that start later know the settings they must follow before asking (the language). */
   settingsChanged: (settings: Settings) => Promise<void>;
