@@ -2,6 +2,8 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { curatedHostPermissions } from './lib/sources/curated-pack';
+import { SOURCE_PACK_PATH } from './lib/sources/source-pack-file';
+import { sourcePackJson } from './lib/sources/source-pack';
 import { RULE_PACK_PATH, rulePackJson } from './lib/alerts/rule-pack';
 import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from './lib/rules/default-pack';
 
@@ -39,8 +41,10 @@ export default defineConfig({
     // Then, in the end-to-end build only, the benchmark's baselines: an empty extension page, and one whose
     // module script does nothing.
     'build:publicAssets': (_wxt, files) => {
-      // The default rules, read by the background when the store lacks them (see lib/alerts/rule-pack.ts).
+      // The default rules and the curated sources, read by the background when the store lacks them (see
+    // lib/alerts/rule-pack.ts and lib/sources/source-pack.ts).
       files.push({ relativeDest: RULE_PACK_PATH.slice(1), contents: rulePackJson(DEFAULT_RULES_VERSION, DEFAULT_RULES) });
+      files.push({ relativeDest: SOURCE_PACK_PATH.slice(1), contents: sourcePackJson() });
       if (!e2e) return;
       files.push({ relativeDest: 'blank.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title></html>' });
       files.push({ relativeDest: 'empty.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><script type="module" src="/empty.js"></script></html>' });

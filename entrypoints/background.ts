@@ -23,6 +23,7 @@ import { Poller } from '@/lib/refresh/poller';
 import { OpmlError } from '@/lib/sources/opml';
 import { TagError } from '@/lib/tags/personal-tag';
 import { seedCuratedPack } from '@/lib/sources/seed';
+import { readSourcePack, SOURCE_PACK_PATH } from '@/lib/sources/source-pack-file';
 import { VigieStore } from '@/lib/store/store';
 
 /**
@@ -103,8 +104,9 @@ export default defineBackground(() => {
   // Every start makes sure the curated sources and the default rules are there (cheap once installed: a
   // version check), before any request is answered, so that nothing sees a store without its rules.
   const rulePack = () => readRulePack(async () => (await fetch(browser.runtime.getURL(RULE_PACK_PATH as '/popup.html'))).text());
+  const sourcePack = () => readSourcePack(async () => (await fetch(browser.runtime.getURL(SOURCE_PACK_PATH as '/popup.html'))).text());
   const seeded = storeReady.then(async (store) => {
-    await seedCuratedPack(store);
+    await seedCuratedPack(store, sourcePack);
     await seedDefaultRules(store, rulePack);
   });
 
@@ -122,6 +124,7 @@ export default defineBackground(() => {
       },
       rulesChanged: () => broadcast({ channel: 'vigie', event: 'rulesChanged' }),
       rulePack,
+      sourcePack,
       sourcesChanged: () => {
         broadcast({ channel: 'vigie', event: 'sourcesChanged' });
         void publishSummary();

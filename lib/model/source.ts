@@ -28,7 +28,14 @@ export const HttpUrlSchema = z.string().check(
   }, 'not an http(s) URL'),
 );
 
-export const IsoDateSchema = z.iso.datetime({ offset: true });
+/** "2026-11-28T08:00:00Z", "2026-11-28T09:00:00.000+01:00": a full date, time and offset, and a real moment. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An ISO 8601 date-time with its offset. Checked with a regular expression and the browser's date parser
+ * rather than zod's `z.iso.datetime`, which weighs 3 kB in the background's budgeted bundle for the same test.
+ */
+export const IsoDateSchema = z.string().check(z.refine((value) => ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)), 'not a valid ISO date'));
 
 export const SourceHealthSchema = z.object({
   lastFetch: z.optional(IsoDateSchema),

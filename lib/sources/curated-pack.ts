@@ -8,7 +8,7 @@ import { DEFAULT_INTERVAL_MINUTES, type Source, type SourceKind, emptyHealth } f
  * Raising `CURATED_PACK_VERSION` makes installed extensions add the entries they lack (never re-add a
  * source the user deleted: see `seedCuratedPack`).
  */
-export const CURATED_PACK_VERSION = 2;
+export { CURATED_PACK_VERSION } from './curated-pack-version';
 
 interface CuratedEntry {
   id: string;

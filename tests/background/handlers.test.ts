@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { curatedSourcePack } from '../../lib/sources/source-pack';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_MONITORS } from '../../lib/monitors/default-monitors';
@@ -13,6 +14,9 @@ import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
 import type { VigieStore } from '../../lib/store/store';
 import { startServer, type TestServer } from '../support/http-server';
 import { HTML_PAGE, makeSource, openTestStore, rss, testSettings, THREE_ENTRIES, type RssEntry } from '../store/fixtures';
+
+/** The curated pack as the build ships it. */
+const pack = async () => curatedSourcePack();
 
 const RSS_TYPE = 'application/rss+xml; charset=utf-8';
 
@@ -146,7 +150,7 @@ describe('background handlers', () => {
 
   it('removeSource of a curated source records it in removedCurated; of a user source, not', async () => {
     const { store, handlers, http } = await harness();
-    await seedCuratedPack(store);
+    await seedCuratedPack(store, pack);
     const mine = await handlers.addSource({ url: http.url('/feed.xml') });
 
     await handlers.removeSource({ id: 'meta-newsroom', keepItems: false });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { curatedSourcePack } from '../../lib/sources/source-pack';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../lib/background/handlers';
 import { SEEN_UNTIL_KEY } from '../../lib/badge/badge';
@@ -15,13 +16,16 @@ import type { VigieStore } from '../../lib/store/store';
 import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
 import { makeDraft, makeSource, testSettings, newStore } from '../store/fixtures';
 
+/** The curated pack as the build ships it. */
+const pack = async () => curatedSourcePack();
+
 
 const FETCHED = '2025-06-02T08:00:00.000Z';
 
 /** A store a member has used: a curated and a user source, read, starred, tagged, noted and clipped items, a personal tag. */
 async function usedStore(): Promise<VigieStore> {
   const store = await newStore();
-  await seedCuratedPack(store, new Date('2025-06-01T08:00:00.000Z'));
+  await seedCuratedPack(store, pack, new Date('2025-06-01T08:00:00.000Z'));
   await store.putSources([makeSource({ id: 'mairie', url: 'https://mairie.example/flux.xml', category: 'Collectivités', language: 'fr' })]);
   await store.saveFetch({ source: { id: 'mairie', health: { consecutiveFailures: 0, lastSuccess: FETCHED } }, items: [makeDraft('m-1'), makeDraft('m-2'), makeDraft('m-3', { published: '2025-05-30T10:00:00.000Z' })], fetchedAt: FETCHED });
   await store.updateItems(['m-1'], { read: true, starred: true, tags: ['publicite', 'ma-veille'], note: 'À relayer', impact: 'high', triage: 'reviewed' });
@@ -145,6 +149,7 @@ function harness(store: VigieStore) {
     tagsChanged: () => void calls.tags++,
     alertsChanged: async () => undefined,
     rulesChanged: () => undefined,
+    sourcePack: pack,
   });
   return { handlers, calls };
 }

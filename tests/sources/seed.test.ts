@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { curatedSourcePack } from '../../lib/sources/source-pack';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MONITORS } from '../../lib/monitors/default-monitors';
 import { CURATED_PACK, CURATED_PACK_VERSION } from '../../lib/sources/curated-pack';
@@ -7,6 +8,9 @@ import type { VigieStore } from '../../lib/store/store';
 import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
 import { makeSource, newStore } from '../store/fixtures';
 
+/** The curated pack as the build ships it. */
+const pack = async () => curatedSourcePack();
+
 
 const NOW = new Date('2025-06-01T08:00:00.000Z');
 const sortedIds = (items: readonly { id: string }[]) => items.map((item) => item.id).sort();
@@ -14,7 +18,7 @@ const sortedIds = (items: readonly { id: string }[]) => items.map((item) => item
 describe('seedCuratedPack', () => {
   it('adds the whole curated pack, enabled and curated, and the shared taxonomy on first run', async () => {
     const store = await newStore();
-    const added = await seedCuratedPack(store, NOW);
+    const added = await seedCuratedPack(store, pack, NOW);
     expect(CURATED_PACK).toHaveLength(10);
     expect(added).toEqual([...CURATED_PACK, ...DEFAULT_MONITORS].map((entry) => entry.id));
 
@@ -48,12 +52,12 @@ describe('seedCuratedPack', () => {
 
   it('adds nothing when run again, and leaves the sources as the user changed them', async () => {
     const store = await newStore();
-    await seedCuratedPack(store, NOW);
+    await seedCuratedPack(store, pack, NOW);
     const newsroom = (await store.getSource('meta-newsroom'))!;
     await store.putSources([{ ...newsroom, enabled: false, title: 'Renamed' }]);
     const before = await store.listSources();
 
-    expect(await seedCuratedPack(store, new Date('2025-07-01T00:00:00.000Z'))).toEqual([]);
+    expect(await seedCuratedPack(store, pack, new Date('2025-07-01T00:00:00.000Z'))).toEqual([]);
     expect(await store.listSources()).toEqual(before);
     expect(await store.listTags()).toHaveLength(13);
   });
@@ -62,7 +66,7 @@ describe('seedCuratedPack', () => {
     const store = await newStore();
     await store.setMeta('curatedPackVersion', CURATED_PACK_VERSION - 1);
     await store.setMeta(REMOVED_CURATED_KEY, ['meta-newsroom', 'techcrunch-meta']);
-    const added = await seedCuratedPack(store, NOW);
+    const added = await seedCuratedPack(store, pack, NOW);
 
     expect(added).not.toContain('meta-newsroom');
     expect(added).not.toContain('techcrunch-meta');
@@ -75,7 +79,7 @@ describe('seedCuratedPack', () => {
   it('does not add a curated source whose URL the user already follows under another id', async () => {
     const store = await newStore();
     await store.putSources([makeSource({ id: 'mine', url: 'https://about.fb.com/news/feed/', title: 'Mon flux Meta' })]);
-    const added = await seedCuratedPack(store, NOW);
+    const added = await seedCuratedPack(store, pack, NOW);
     expect(added).not.toContain('meta-newsroom');
     expect(added).toHaveLength(9 + DEFAULT_MONITORS.length);
     expect((await store.findSourceByUrl('https://about.fb.com/news/feed/'))?.id).toBe('mine');

@@ -36,7 +36,7 @@ export function dataHandlers(deps: HandlerDeps): HandlersOf<typeof DATA_REQUESTS
       const before = await store.eraseAll();
       // As on first install: the taxonomy, the curated pack and the default rules come back (the erased store
       // forgot which curated sources and default rules had been deleted).
-      await seedCuratedPack(store);
+      if (deps.sourcePack) await seedCuratedPack(store, deps.sourcePack);
       if (deps.rulePack) await seedDefaultRules(store, deps.rulePack);
       const settings = await everythingChanged(before);
       deps.rulesChanged();

@@ -1,5 +1,6 @@
 import type { RulePack } from '../../alerts/rule-pack';
 import type { Settings } from '../../model/settings';
+import type { SourcePack } from '../../sources/source-pack-file';
 import type { Poller } from '../../refresh/poller';
 import type { VigieStore } from '../../store/store';
 
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   rulesChanged: () => void;
   /** The default rules as shipped (a JSON file beside the background), for a store that lacks them. */
   rulePack?: () => Promise<RulePack>;
+  /** The curated sources, watched pages and taxonomy as shipped, likewise. */
+  sourcePack?: () => Promise<SourcePack>;
   tagsChanged: () => void;
   /** Lets pages that start later know the settings they must follow before asking (the language). */
   settingsChanged: (settings: Settings) => Promise<void>;
