@@ -90,11 +90,11 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
       <p class="field__hint">{t('watchHint')}</p>
       <form class="admin-form" onSubmit={add}>
         <label class="field">
-          <span class="field__label">{t('addSourceAddress')}</span>
+          <span class="field__label">{t('watchAddress')}</span>
           <input type="url" required value={url} placeholder="https://" onInput={(event) => setUrl(event.currentTarget.value)} />
         </label>
         <label class="field">
-          <span class="field__label">{t('sourceTitle')}</span>
+          <span class="field__label">{t('watchPageName')}</span>
           <input type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
         </label>
         <label class="field">
