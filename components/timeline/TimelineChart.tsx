@@ -125,10 +125,10 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
           scales: {
             x: {
               time: true,
-              // Some room on both sides, so that the first and last points are drawn whole; a month each way
-              // when every change falls on one day.
+              // Some room on both sides, so that the first and last points are drawn whole; at least two weeks
+              // each way, so that changes all made within a few days still read on a calendar, not on a clock.
               range: (_u, min, max) => {
-                const pad = min === max ? 30 * 24 * 3600 * 1000 : (max - min) * 0.03;
+                const pad = Math.max((max - min) * 0.03, 14 * 24 * 3600 * 1000);
                 return [min - pad, max + pad];
               },
             },
@@ -140,6 +140,8 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
               font: FONT,
               grid: { stroke: theme.line, width: 1 },
               ticks: { stroke: theme.line, width: 1 },
+              // Room for "15 nov. 2026" between two ticks.
+              space: 90,
               values: (_u, splits, _axis, _space, step) => timeAxisLabels(splits, step, language),
             },
             {

@@ -84,6 +84,11 @@ describe.skipIf(!canRun)('policy watch in Chromium', () => {
     await expect.poll(() => dashboard.locator('main').textContent()).toContain(SOURCE_TITLE);
     expect(await seriousViolations(dashboard)).toEqual([]);
     await dashboard.screenshot({ path: 'test-results/dashboard-timeline.png', fullPage: true });
+    // The chart reads the theme's colours when it draws: dark follows the system.
+    await dashboard.emulateMedia({ colorScheme: 'dark' });
+    await dashboard.waitForTimeout(300);
+    expect(await seriousViolations(dashboard)).toEqual([]);
+    await dashboard.screenshot({ path: 'test-results/dashboard-timeline-dark.png' });
     await dashboard.close();
   });
 
