@@ -38,8 +38,8 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // Then, in the end-to-end build only, the benchmark's baselines: an empty extension page, and one whose
-    // module script does nothing.
+    // Then, in the end-to-end build only, the benchmark's baselines: an empty extension page, one whose module
+    // script does nothing, and one whose script paints a line.
     'build:publicAssets': (_wxt, files) => {
       // The default rules and the curated sources, read by the background when the store lacks them (see
     // lib/alerts/rule-pack.ts and lib/sources/source-pack.ts).
@@ -49,6 +49,9 @@ export default defineConfig({
       files.push({ relativeDest: 'blank.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title></html>' });
       files.push({ relativeDest: 'empty.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><script type="module" src="/empty.js"></script></html>' });
       files.push({ relativeDest: 'empty.js', contents: "document.documentElement.dataset.ready = 'true';\n" });
+      // The smallest page that paints: one line, timed by its paint like Vigie's pages are.
+      files.push({ relativeDest: 'line.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><script type="module" src="/line.js"></script><body></body></html>' });
+      files.push({ relativeDest: 'line.js', contents: "const line = document.createElement('p');\nline.setAttribute('elementtiming', 'vigie-row');\nline.textContent = 'Vigie';\ndocument.body.append(line);\n" });
     },
   },
   manifest: ({ browser }) => ({

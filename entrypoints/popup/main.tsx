@@ -1,11 +1,20 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
-import { initLanguage } from '@/lib/i18n/browser';
+import { initLanguage, LANGUAGE_KEY } from '@/lib/i18n/browser';
+import type { LanguageSetting } from '@/lib/model/settings';
 import type { Summary } from '@/lib/messages/protocol';
 import { SUMMARY_KEY } from '@/lib/messages/requests/core-keys';
 
+type Stored = Record<string, unknown>;
+declare global {
+  // Set by popup-early.js, which starts the reads before this module has loaded.
+  var vigieEarly: Promise<[Stored, Stored]> | undefined;
+}
+
 // The summary the background keeps ready and the language are read together, before the first paint.
-void Promise.all([initLanguage(), browser.storage.session.get(SUMMARY_KEY)]).then(([, kept]) =>
-  render(<Popup kept={kept[SUMMARY_KEY] as Summary | undefined} />, document.getElementById('app') as HTMLElement),
-);
+const read = globalThis.vigieEarly ?? Promise.all([browser.storage.session.get(SUMMARY_KEY), browser.storage.local.get(LANGUAGE_KEY)]);
+void read.then(async ([session, local]) => {
+  await initLanguage((local[LANGUAGE_KEY] ?? null) as LanguageSetting | null);
+  render(<Popup kept={session[SUMMARY_KEY] as Summary | undefined} />, document.getElementById('app') as HTMLElement);
+});

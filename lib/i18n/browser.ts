@@ -20,8 +20,9 @@ export const t: Translate = (key, substitutions) => current(key, substitutions);
 /** "fr" or "en": for Intl and for the page's `lang`. */
 export const uiLanguage = (): string => language;
 
-export async function initLanguage(): Promise<void> {
-  const stored = (await browser.storage.local.get(LANGUAGE_KEY))[LANGUAGE_KEY] as LanguageSetting | undefined;
+/** `known`: the setting when the page has already read it (the popup reads it early, with its summary). */
+export async function initLanguage(known?: LanguageSetting | null): Promise<void> {
+  const stored = known === undefined ? ((await browser.storage.local.get(LANGUAGE_KEY))[LANGUAGE_KEY] as LanguageSetting | undefined) : known;
   const browserLanguage = browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
   const wanted = stored === 'fr' || stored === 'en' ? stored : browserLanguage;
   language = wanted;
