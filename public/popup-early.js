@@ -2,7 +2,7 @@
 // (a classic script runs as soon as it is parsed; modules run after). popup/main.tsx takes the answer.
 // The keys are SUMMARY_KEY (lib/messages/requests/core-keys.ts) and LANGUAGE_KEY (lib/i18n/browser.ts):
 // tests/build/popup-early.test.ts holds them equal.
-globalThis.vigieEarly = (() => {
+globalThis.vigiePopupEarly = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   try {
     return Promise.all([api.storage.session.get('vigie.summary'), api.storage.local.get('vigie.language')]);

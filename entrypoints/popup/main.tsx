@@ -9,11 +9,11 @@ import { SUMMARY_KEY } from '@/lib/messages/requests/core-keys';
 type Stored = Record<string, unknown>;
 declare global {
   // Set by popup-early.js, which starts the reads before this module has loaded.
-  var vigieEarly: Promise<[Stored, Stored]> | undefined;
+  var vigiePopupEarly: Promise<[Stored, Stored]> | undefined;
 }
 
 // The summary the background keeps ready and the language are read together, before the first paint.
-const read = globalThis.vigieEarly ?? Promise.all([browser.storage.session.get(SUMMARY_KEY), browser.storage.local.get(LANGUAGE_KEY)]);
+const read = globalThis.vigiePopupEarly ?? Promise.all([browser.storage.session.get(SUMMARY_KEY), browser.storage.local.get(LANGUAGE_KEY)]);
 void read.then(async ([session, local]) => {
   await initLanguage((local[LANGUAGE_KEY] ?? null) as LanguageSetting | null);
   render(<Popup kept={session[SUMMARY_KEY] as Summary | undefined} />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,49 @@
+// Starts the dashboard's first reads while its modules are still loading (a classic script runs as soon as
+// it is parsed; modules run after): the language setting and, for the plain list it opens on, the newest
+// rows of the store (the same read as components/dashboard/first-screen.ts). dashboard/main.tsx takes the
+// answers, checks the rows against the model, and falls back to its own reads when these are missing.
+// Names: LANGUAGE_KEY, DB_NAME, the items store and its byDate index, FIRST_SCREEN (held equal by
+// tests/build/early-scripts.test.ts).
+globalThis.vigieDashboardEarly = (() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const plain = /^(#\/?(all)?\/?)?$/.test(location.hash);
+  const newest = () =>
+    new Promise((resolve) => {
+      let open;
+      try {
+        // No version: the database as it is; a missing one is left for the page to create.
+        open = indexedDB.open('vigie');
+      } catch {
+        resolve(undefined);
+        return;
+      }
+      open.onupgradeneeded = () => open.transaction.abort();
+      open.onerror = () => resolve(undefined);
+      open.onsuccess = () => {
+        const db = open.result;
+        const rows = [];
+        try {
+          const request = db.transaction('items').objectStore('items').index('byDate').openCursor(null, 'prev');
+          request.onsuccess = () => {
+            const cursor = request.result;
+            if (cursor && rows.length < 40) {
+              rows.push(cursor.value);
+              cursor.continue();
+            } else {
+              db.close();
+              resolve(rows);
+            }
+          };
+          request.onerror = () => (db.close(), resolve(undefined));
+        } catch {
+          db.close();
+          resolve(undefined);
+        }
+      };
+    });
+  try {
+    return Promise.all([api.storage.local.get('vigie.language'), plain ? newest() : Promise.resolve(undefined)]);
+  } catch {
+    return undefined;
+  }
+})();
