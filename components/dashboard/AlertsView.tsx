@@ -3,15 +3,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { AlertRow } from '@/lib/messages/protocol';
-import type { Item, ItemPatch } from '@/lib/model/item';
+import type { ItemPatch } from '@/lib/model/item';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
-import { fromRecord } from '@/lib/store/store';
 import { AlertList } from '../alerts/AlertList';
 import { ReadingPane } from './ReadingPane';
+import { useOpenedItem } from './use-opened-item';
 
 interface Props {
   db: IDBPDatabase<VigieSchema>;
@@ -28,8 +28,8 @@ export function AlertsView({ db, item, sources, tags }: Props) {
   const [alerts, setAlerts] = useState<AlertRow[]>();
   const [shown, setShown] = useState<Shown>('all');
   const [priority, setPriority] = useState<Priority | ''>('');
-  const [opened, setOpened] = useState<Item>();
   const [message, setMessage] = useState('');
+  const opened = useOpenedItem(db, item, alerts);
   const say = (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error));
 
   useEffect(() => {
@@ -39,14 +39,6 @@ export function AlertsView({ db, item, sources, tags }: Props) {
       if (event.event === 'alertsChanged' || event.event === 'itemsChanged') load();
     });
   }, []);
-
-  useEffect(() => {
-    if (!item) {
-      setOpened(undefined);
-      return;
-    }
-    void db.get('items', item).then((record) => setOpened(record ? fromRecord(record) : undefined));
-  }, [item, db, alerts]);
 
   const read = (ids: string[] | undefined, value: boolean) => void request('setAlertsRead', { ...(ids ? { ids } : {}), read: value }).catch(say);
   const patch = (change: ItemPatch) => opened && void request('updateItems', { ids: [opened.id], patch: change }).catch(say);

@@ -20,6 +20,7 @@ const SEARCH_ANSWERED = 'vigie:search-answered';
 const SEARCH_PAINTED = 'vigie:search-painted';
 import { ItemList } from './ItemList';
 import { ReadingPane } from './ReadingPane';
+import { useOpenedItem } from './use-opened-item';
 
 type ItemsRoute = Extract<Route, { section: 'items' }>;
 
@@ -48,7 +49,7 @@ export function ItemsView({ db, search, route, sources, tags, firstScreen: prelo
   // False while only the first screen of ids is known: the count waits for the whole list.
   const [counted, setCounted] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const [opened, setOpened] = useState<Item>();
+  const opened = useOpenedItem(db, route.item, version);
   const [indexing, setIndexing] = useState<{ indexed: number; total: number; ready: boolean }>();
   const [message, setMessage] = useState('');
   const rows = useRef(new Map<string, Item>(preloaded?.items.map((item) => [item.id, item])));
@@ -153,15 +154,6 @@ export function ItemsView({ db, search, route, sources, tags, firstScreen: prelo
   }, [queryKey, matches, keys, search]);
 
   useEffect(() => setChecked(new Set()), [queryKey]);
-
-  // The opened item follows the address (?item=…), so that a link or a notification can open it.
-  useEffect(() => {
-    if (!route.item) {
-      setOpened(undefined);
-      return;
-    }
-    void db.get('items', route.item).then((record) => setOpened(record ? fromRecord(record) : undefined));
-  }, [route.item, db, version]);
 
   useEffect(
     () =>

@@ -7,7 +7,6 @@ import {
   countsByCategoryAndMonth,
   filterPoints,
   NO_CATEGORY,
-  type PastEvent,
   sharedTags,
   type TimelineFilter,
   type TimelinePoint,
