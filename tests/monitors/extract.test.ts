@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FeedError } from '../../lib/model/feed-error';
 import { extractText } from '../../lib/monitors/extract';
+import { feedErrorOf } from '../feeds/fixtures';
 import { fixtureText } from './fixtures';
 
 /** What a collective's member would set on the example policy page: the article, without its share box. */
 const POLICY = { select: ['main article'], remove: ['.share', 'nav', 'header', 'footer', '[role="dialog"]'] };
 
-const feedError = (run: () => unknown): FeedError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof FeedError) return error;
-    throw error;
-  }
-  throw new Error('no FeedError thrown');
-};
 
 describe('extractText', () => {
   it('keeps the selected part as one line per block, whitespace collapsed', () => {
@@ -66,20 +57,20 @@ describe('extractText', () => {
     expect(extractText(html, { select: ['table'], remove: [] })).toBe('Version Date\nv19.0 28 mai & après');
   });
 
-  it('says no-match, not "everything was deleted", when the selected part is gone', () => {
-    const error = feedError(() => extractText(fixtureText('policy-gone.html'), POLICY));
+  it('says no-match, not "everything was deleted", when the selected part is gone', async () => {
+    const error = await feedErrorOf(() => extractText(fixtureText('policy-gone.html'), POLICY));
     expect(error.code).toBe('no-match');
     expect(error.detail).toBe('main article');
   });
 
-  it('says no-match for a selector it cannot read, naming it', () => {
-    const error = feedError(() => extractText('<p>x</p>', { select: ['p::before'], remove: [] }));
+  it('says no-match for a selector it cannot read, naming it', async () => {
+    const error = await feedErrorOf(() => extractText('<p>x</p>', { select: ['p::before'], remove: [] }));
     expect(error.code).toBe('no-match');
     expect(error.detail).toContain('p::before');
   });
 
-  it('says empty-page when the selected part has no text', () => {
-    expect(feedError(() => extractText('<main><img src="a.png"><script>x()</script></main>', { select: ['main'], remove: [] })).code).toBe('empty-page');
-    expect(feedError(() => extractText('<html><body>   </body></html>', { select: [], remove: [] })).code).toBe('empty-page');
+  it('says empty-page when the selected part has no text', async () => {
+    expect((await feedErrorOf(() => extractText('<main><img src="a.png"><script>x()</script></main>', { select: ['main'], remove: [] }))).code).toBe('empty-page');
+    expect((await feedErrorOf(() => extractText('<html><body>   </body></html>', { select: [], remove: [] }))).code).toBe('empty-page');
   });
 });

@@ -3,20 +3,12 @@ import { readFeedText } from '../../lib/feeds/pipeline';
 import { ChangeSchema } from '../../lib/model/change';
 import { FeedError } from '../../lib/model/feed-error';
 import { commitDiffUrl, documentLabel, isOtaCommitLink, OTA_CATALOG, OTA_DOCUMENT_TYPES, DOCUMENT_LABELS_FR, otaChange, otaFeedUrl } from '../../lib/monitors/open-terms-archive';
+import { feedErrorOf } from '../feeds/fixtures';
 import { fixtureText } from './fixtures';
 
 const SHA = '7c2f9e4b1d8a6053e2f1c9b7a4d3e6f8091b2c3d';
 const COMMIT = `https://github.com/OpenTermsArchive/pga-versions/commit/${SHA}`;
 
-const errorOf = (run: () => unknown): FeedError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof FeedError) return error;
-    throw error;
-  }
-  throw new Error('no FeedError thrown');
-};
 
 describe('Open Terms Archive addresses', () => {
   it('builds the Atom feed of a service and of one document', () => {
@@ -122,11 +114,11 @@ describe('otaChange', () => {
     expect(change.documents[0]?.added).toBe(31);
   });
 
-  it('refuses what is not a unified diff', () => {
-    expect(errorOf(() => otaChange('', COMMIT)).code).toBe('malformed');
-    expect(errorOf(() => otaChange('<!DOCTYPE html><html><body>Page not found</body></html>', COMMIT)).detail).toBe('an HTML page, not a diff');
-    expect(errorOf(() => otaChange('Just some text\nwith lines\n', COMMIT)).code).toBe('malformed');
-    expect(errorOf(() => otaChange(fixtureText('ota-facebook-terms.diff'), 'https://exemple.fr/')).code).toBe('malformed');
+  it('refuses what is not a unified diff', async () => {
+    expect((await feedErrorOf(() => otaChange('', COMMIT))).code).toBe('malformed');
+    expect((await feedErrorOf(() => otaChange('<!DOCTYPE html><html><body>Page not found</body></html>', COMMIT))).detail).toBe('an HTML page, not a diff');
+    expect((await feedErrorOf(() => otaChange('Just some text\nwith lines\n', COMMIT))).code).toBe('malformed');
+    expect((await feedErrorOf(() => otaChange(fixtureText('ota-facebook-terms.diff'), 'https://exemple.fr/'))).code).toBe('malformed');
   });
 });
 
