@@ -1,0 +1,149 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { HubConfig } from './config';
+import type { Db } from './db/db';
+import { ChangeEvents } from './events';
+import { HttpError } from './http';
+import { loggerOptions } from './log';
+import { memberByToken } from './members/members';
+import { hashSecret } from './members/tokens';
+import { feedRoutes } from './routes/feed';
+import { memberRoutes } from './routes/members';
+import { packRoutes } from './routes/packs';
+import { shareRoutes } from './routes/shares';
+import { webhookRoutes } from './routes/webhooks';
+import { ShareRefusal } from './shares/shares';
+import { WebhookWorker } from './webhooks/worker';
+import { HUB_VERSION } from './version';
+import { commandRoute } from './cli/command-route';
+
+export interface Hub {
+  app: FastifyInstance;
+  events: ChangeEvents;
+  webhooks: WebhookWorker;
+  /** Stops taking requests, lets the ones in flight finish their writes, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface HubContext {
+  config: HubConfig;
+  db: Db;
+  events: ChangeEvents;
+  webhooks: WebhookWorker;
+}
+
+/** Paths that need no member token: the health check, the invite exchange, and the Atom feeds (feed token in the path). */
+const OPEN_PATHS = [/^\/health$/, /^\/api\/join$/, /^\/feed\//, /^\/internal\/command$/];
+
+/** Fastify's refusals, under the same short codes as the hub's own. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid-json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-length',
+};
+
+/** Extension pages only: Chrome's and Firefox's extension origins, or the exact ones the collective pinned. */
+function allowedOrigin(config: HubConfig, origin: string | undefined): boolean {
+  if (!origin) return true; // not a browser page: the CLI, a feed reader, a chat server
+  if (config.extensionOrigins.length) return config.extensionOrigins.includes(origin);
+  return /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i.test(origin);
+}
+
+export async function buildHub(config: HubConfig, db: Db, options: { commandSecret?: string } = {}): Promise<Hub> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimit,
+    // Refuses `__proto__` / `constructor` keys in JSON bodies instead of merging them.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const events = new ChangeEvents();
+  const webhooks = new WebhookWorker(db, app.log, { retryMs: config.webhookRetryMs, maxAttempts: config.webhookMaxAttempts });
+  const context: HubContext = { config, db, events, webhooks };
+
+  app.addContentTypeParser(['text/xml', 'application/xml', 'text/x-opml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, allowedOrigin(config, origin)),
+    methods: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'last-event-id'],
+    maxAge: 600,
+  });
+
+  await app.register(rateLimit, {
+    max: config.rateLimit,
+    timeWindow: '1 minute',
+    // Per member: the token's hash, never the token itself, keys the counter.
+    keyGenerator: (request) => {
+      const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+      return token ? hashSecret(token) : request.ip;
+    },
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'rate-limited',
+      message: `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
+
+  // Who is calling (after the rate limit, so guessing tokens is throttled too): a revoked or unknown token stops here, at once.
+  app.addHook('onRequest', async (request) => {
+    if (OPEN_PATHS.some((path) => path.test(request.url.split('?')[0]!))) return;
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    if (!token) throw new HttpError(401, 'no-token', 'A member token is required (Authorization: Bearer …).');
+    const member = await memberByToken(db, token);
+    if (!member) throw new HttpError(401, 'bad-token', 'This token is unknown or was revoked.');
+    request.member = member;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError || error instanceof ShareRefusal) {
+      return reply.code(error.status).send({ error: error.code, message: error.message });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own refusals: malformed JSON, body too large, unsupported media type, rate limit.
+      const code = FASTIFY_CODES[(error as { code?: string }).code ?? ''] ?? (error as { error?: string }).error ?? 'bad-request';
+      return reply.code(status).send({ error: code, message: (error as Error).message });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: 'The hub could not complete this request.' });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `No ${request.method} ${request.url.split('?')[0]} here.` }));
+
+  app.get('/health', async () => {
+    let database: { kind: Db['kind']; ok: boolean; error?: string };
+    try {
+      await db.query('SELECT 1');
+      database = { kind: db.kind, ok: true };
+    } catch (error) {
+      database = { kind: db.kind, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    return { name: config.name, service: 'vigie-hub', version: HUB_VERSION, database };
+  });
+
+  await memberRoutes(app, context);
+  await shareRoutes(app, context);
+  await packRoutes(app, context);
+  await webhookRoutes(app, context);
+  await feedRoutes(app, context);
+  if (options.commandSecret) commandRoute(app, db, options.commandSecret);
+
+  webhooks.start();
+  return {
+    app,
+    events,
+    webhooks,
+    async stop() {
+      events.close();
+      await app.close();
+      await webhooks.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import * as z from 'zod/mini';
+import { ShareDraftSchema } from '../lib/model/share';
+import type { Db, Queryable } from './db/db';
+import { write } from './shares/shares';
+
+/**
+ * The whole hub as one JSON document (`npm run hub -- export > backup.json`) and back (`… import backup.json`).
+ * Secrets stay hashed: a backup restores members' access without containing a single usable token.
+ */
+export const BACKUP_FORMAT = 'vigie-hub-backup';
+
+const Iso = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'not a date'));
+const Role = z.enum(['member', 'admin']);
+
+export const HubBackupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  exported: Iso,
+  members: z.array(z.strictObject({
+    id: z.string(), name: z.string(), role: Role, tokenHash: z.nullable(z.string()), feedTokenHash: z.nullable(z.string()),
+    created: Iso, revoked: z.nullable(Iso),
+  })),
+  invites: z.array(z.strictObject({ codeHash: z.string(), name: z.string(), role: Role, created: Iso, used: z.nullable(Iso), memberId: z.nullable(z.string()) })),
+  shares: z.array(z.strictObject({
+    ...ShareDraftSchema.shape,
+    id: z.string(), authorId: z.string(), hidden: z.boolean(), created: Iso, updated: Iso,
+    comments: z.array(z.strictObject({ id: z.string(), authorId: z.string(), body: z.string(), created: Iso })),
+    reactions: z.array(z.strictObject({ memberId: z.string(), kind: z.enum(['useful', 'seen']) })),
+  })),
+  packs: z.array(z.strictObject({ name: z.enum(['sources', 'rules']), body: z.string(), version: z.number(), updated: Iso })),
+  webhooks: z.array(z.strictObject({
+    id: z.string(), kind: z.enum(['slack', 'matrix']), url: z.string(), room: z.nullable(z.string()), accessToken: z.nullable(z.string()),
+    minPriority: z.enum(['info', 'important', 'critical']), enabled: z.boolean(),
+  })),
+});
+export type HubBackup = z.infer<typeof HubBackupSchema>;
+type BackupShare = HubBackup['shares'][number];
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+const strip = <T extends Record<string, unknown>>(row: T) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
+
+// Map.groupBy arrives with Node 21; the hub runs on 20.
+function byShare(rows: any[]): Map<string, any[]> {
+  const groups = new Map<string, any[]>();
+  for (const row of rows) groups.set(row.share_id, [...(groups.get(row.share_id) ?? []), row]);
+  return groups;
+}
+
+export async function exportHub(db: Queryable, now = new Date()): Promise<HubBackup> {
+  const [members, invites, shares, comments, reactions, packs, webhooks] = await Promise.all([
+    db.query<any>('SELECT * FROM members ORDER BY created, id'),
+    db.query<any>('SELECT * FROM invites ORDER BY created'),
+    db.query<any>('SELECT * FROM shares ORDER BY seq'),
+    db.query<any>('SELECT * FROM comments ORDER BY created, id'),
+    db.query<any>('SELECT * FROM reactions'),
+    db.query<any>('SELECT * FROM packs'),
+    db.query<any>('SELECT * FROM webhooks ORDER BY created'),
+  ]);
+  const commentsOf = byShare(comments);
+  const reactionsOf = byShare(reactions);
+  return {
+    format: BACKUP_FORMAT,
+    version: 1,
+    exported: now.toISOString(),
+    members: members.map((m) => ({ id: m.id, name: m.name, role: m.role, tokenHash: m.token_hash, feedTokenHash: m.feed_token_hash, created: iso(m.created)!, revoked: iso(m.revoked) })),
+    invites: invites.map((i) => ({ codeHash: i.code_hash, name: i.name, role: i.role, created: iso(i.created)!, used: iso(i.used), memberId: i.member_id })),
+    shares: shares.map((s) => ({
+      ...(strip({ url: s.url, summary: s.summary, sourceTitle: s.source_title, quote: s.quote, published: iso(s.published), note: s.note, impact: s.impact, triage: s.triage, priority: s.priority }) as Partial<BackupShare>),
+      id: s.id, kind: s.kind, title: s.title, tags: s.tags, authorId: s.author_id, hidden: s.hidden, created: iso(s.created)!, updated: iso(s.updated)!,
+      comments: (commentsOf.get(s.id) ?? []).map((c: any) => ({ id: c.id, authorId: c.author_id, body: c.body, created: iso(c.created)! })),
+      reactions: (reactionsOf.get(s.id) ?? []).map((r: any) => ({ memberId: r.member_id, kind: r.kind })),
+    })),
+    packs: packs.map((p) => ({ name: p.name, body: p.body, version: p.version, updated: iso(p.updated)! })),
+    webhooks: webhooks.map((w) => ({ id: w.id, kind: w.kind, url: w.url, room: w.room, accessToken: w.access_token, minPriority: w.min_priority, enabled: w.enabled })),
+  };
+}
+
+/** Reads a backup's text; what is wrong is said in words, and nothing is written. */
+export function parseHubBackup(text: string): HubBackup {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Not a hub backup: the file is not JSON (${error instanceof Error ? error.message : error}).`);
+  }
+  const result = HubBackupSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`Not a valid hub backup: ${issue.path.join('.') || 'file'}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** Rows per INSERT: large enough to import 10,000 shares in a few statements, small enough for the parameter limit. */
+const BATCH = 500;
+
+async function insertRows(tx: Queryable, table: string, columns: string[], rows: unknown[][], casts: Record<number, string> = {}) {
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    const values: unknown[] = [];
+    const tuples = batch.map((row) => `(${row.map((value, column) => {
+      values.push(value);
+      return `$${values.length}${casts[column] ?? ''}`;
+    }).join(', ')})`);
+    await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`, values);
+  }
+}
+
+/**
+ * Restores a backup in one transaction: all of it lands, or nothing does. What the hub already holds under
+ * the same ids is kept as it is (an import never overwrites), so importing twice changes nothing.
+ */
+export async function importHub(db: Db, backup: HubBackup): Promise<Record<string, number>> {
+  return write(db, async (tx) => {
+    await insertRows(tx, 'members', ['id', 'name', 'role', 'token_hash', 'feed_token_hash', 'created', 'revoked'],
+      backup.members.map((m) => [m.id, m.name, m.role, m.tokenHash, m.feedTokenHash, m.created, m.revoked]));
+    await insertRows(tx, 'invites', ['code_hash', 'name', 'role', 'created', 'used', 'member_id'],
+      backup.invites.map((i) => [i.codeHash, i.name, i.role, i.created, i.used, i.memberId]));
+    await insertRows(tx, 'shares', ['id', 'author_id', 'kind', 'url', 'title', 'summary', 'source_title', 'quote', 'published', 'tags', 'note', 'impact', 'triage', 'priority', 'hidden', 'created', 'updated'],
+      backup.shares.map((s) => [s.id, s.authorId, s.kind, s.url ?? null, s.title, s.summary ?? null, s.sourceTitle ?? null, s.quote ?? null, s.published ?? null,
+        JSON.stringify(s.tags), s.note ?? null, s.impact ?? null, s.triage ?? null, s.priority ?? null, s.hidden, s.created, s.updated]), { 9: '::jsonb' });
+    const comments = backup.shares.flatMap((s) => s.comments.map((c) => [c.id, s.id, c.authorId, c.body, c.created]));
+    await insertRows(tx, 'comments', ['id', 'share_id', 'author_id', 'body', 'created'], comments);
+    const reactions = backup.shares.flatMap((s) => s.reactions.map((r) => [s.id, r.memberId, r.kind]));
+    await insertRows(tx, 'reactions', ['share_id', 'member_id', 'kind'], reactions);
+    await insertRows(tx, 'packs', ['name', 'body', 'version', 'updated'], backup.packs.map((p) => [p.name, p.body, p.version, p.updated]));
+    await insertRows(tx, 'webhooks', ['id', 'kind', 'url', 'room', 'access_token', 'min_priority', 'enabled'],
+      backup.webhooks.map((w) => [w.id, w.kind, w.url, w.room, w.accessToken, w.minPriority, w.enabled]));
+    return { members: backup.members.length, shares: backup.shares.length, comments: comments.length, reactions: reactions.length };
+  });
+}

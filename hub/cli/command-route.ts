@@ -1,0 +1,28 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/db';
+import { HttpError } from '../http';
+import { CommandError, runCommand } from './commands';
+
+const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+
+/**
+ * Admin commands sent by `npm run hub -- …` while the hub holds the embedded database: loopback only, with
+ * the secret the hub wrote in its data folder at start.
+ */
+export function commandRoute(app: FastifyInstance, db: Db, secret: string) {
+  app.post('/internal/command', { bodyLimit: 512 * 1024 * 1024 }, async (request, reply) => {
+    const given = Buffer.from(String(request.headers['x-vigie-command-secret'] ?? ''));
+    const expected = Buffer.from(secret);
+    if (!isLoopback(request.ip) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new HttpError(403, 'forbidden', 'Admin commands come from this machine only.');
+    }
+    const { argv, files } = request.body as { argv: string[]; files: Record<string, string> };
+    try {
+      return reply.type('text/plain; charset=utf-8').send(await runCommand(db, argv, files));
+    } catch (error) {
+      if (error instanceof CommandError) throw new HttpError(400, 'command', error.message);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util';
+import type { Db } from '../db/db';
+import { exportHub, importHub, parseHubBackup } from '../backup';
+import { createInvite, listMembers, revokeMember } from '../members/members';
+import { checkPack, putPack, type PackName } from '../packs/packs';
+import { newId } from '../members/tokens';
+import { WebhookSchema, listDeliveries, listWebhooks, publicWebhook, putWebhook } from '../webhooks/webhooks';
+
+/**
+ * The admin commands (`npm run hub -- <command>`). Each takes the database and its arguments and returns
+ * what to print, so the same code runs on a stopped hub's database or inside the running hub.
+ * `files` carries the content of the files a command reads, read by the caller.
+ */
+export const USAGE = `Vigie — hub du COPIL
+
+  npm run hub                                   start the hub (127.0.0.1:8787 unless .env says otherwise)
+  npm run hub -- invite "Nom Prénom" --role member|admin
+                                                print a one-time invite code
+  npm run hub -- members                        list members (id, name, role, revoked)
+  npm run hub -- revoke <member id>             revoke a member's tokens at once
+  npm run hub -- export > backup.json           the whole hub as JSON
+  npm run hub -- import backup.json             restore a backup (what exists is kept)
+  npm run hub -- pack sources|rules <file>      publish the collective's OPML source pack or JSON rule pack
+  npm run hub -- webhook slack <url> [--min-priority info|important|critical]
+  npm run hub -- webhook matrix <homeserver> <!room:server> <access token> [--min-priority …]
+  npm run hub -- webhooks                       list webhooks and the latest deliveries
+`;
+
+export class CommandError extends Error {}
+
+export const COMMANDS = ['invite', 'members', 'revoke', 'export', 'import', 'pack', 'webhook', 'webhooks'] as const;
+
+/** Which of a command's arguments name files to read (index among positionals). */
+export const FILE_ARGUMENT: Partial<Record<string, number>> = { import: 0, pack: 1 };
+
+export async function runCommand(db: Db, argv: string[], files: Record<string, string> = {}): Promise<string> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { role: { type: 'string' }, 'min-priority': { type: 'string' } },
+  });
+  const file = (index: number) => {
+    const name = positionals[index];
+    if (!name) throw new CommandError(`${command}: which file?\n\n${USAGE}`);
+    const text = files[name];
+    if (text === undefined) throw new CommandError(`${command}: cannot read ${name}`);
+    return text;
+  };
+  switch (command) {
+    case 'invite': {
+      const name = positionals[0]?.trim();
+      const role = values.role ?? 'member';
+      if (!name) throw new CommandError('invite: give the member\'s name, e.g. invite "Camille Martin" --role member');
+      if (role !== 'member' && role !== 'admin') throw new CommandError('invite: --role is member or admin');
+      const code = await createInvite(db, name, role);
+      return `Code d'invitation pour ${name} (${role}), valable 14 jours, une seule fois :\n\n  ${code}\n\nDans Vigie : Paramètres → Hub du COPIL → adresse du hub + ce code.\n`;
+    }
+    case 'members': {
+      const members = await listMembers(db);
+      if (!members.length) return 'No member yet: start with `invite "Nom" --role admin`.\n';
+      return members.map((m) => `${m.id}\t${m.role}\t${m.revoked ? `revoked ${m.revoked}` : 'active'}\t${m.name}`).join('\n') + '\n';
+    }
+    case 'revoke': {
+      const id = positionals[0];
+      if (!id) throw new CommandError('revoke: give the member id (see `members`)');
+      if (!(await revokeMember(db, id))) throw new CommandError(`revoke: no active member has the id ${id}`);
+      return `Revoked ${id}: their tokens are refused from now on.\n`;
+    }
+    case 'export':
+      return `${JSON.stringify(await exportHub(db), null, 1)}\n`;
+    case 'import': {
+      const counts = await importHub(db, parseHubBackup(file(0)));
+      return `Imported: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} (existing records kept).\n`;
+    }
+    case 'pack': {
+      const name = positionals[0];
+      if (name !== 'sources' && name !== 'rules') throw new CommandError('pack: sources (an OPML file) or rules (a JSON rule pack)');
+      const body = file(1);
+      const summary = await checkPack(name as PackName, body).catch((error: Error) => {
+        throw new CommandError(error.message);
+      });
+      const version = await putPack(db, name as PackName, body, null);
+      return `Published the ${name} pack, version ${version} (${summary}).\n`;
+    }
+    case 'webhook': {
+      const [kind, url, room, accessToken] = positionals;
+      const input = WebhookSchema.safeParse({ kind, url, room, accessToken, minPriority: values['min-priority'] ?? 'info' });
+      if (!input.success) throw new CommandError(`webhook: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const webhook = await putWebhook(db, newId('w'), input.data);
+      return `Webhook ${webhook.id} (${webhook.kind}) added: shared alerts of priority ${webhook.minPriority} or above go there.\n`;
+    }
+    case 'webhooks': {
+      const webhooks = (await listWebhooks(db)).map(publicWebhook);
+      const deliveries = await listDeliveries(db, 20);
+      return `${JSON.stringify({ webhooks, deliveries }, null, 1)}\n`;
+    }
+    default:
+      throw new CommandError(command ? `Unknown command: ${command}\n\n${USAGE}` : USAGE);
+  }
+}

@@ -1,0 +1,118 @@
+import type { Db } from './db';
+
+/**
+ * The hub's schema, as an ordered list of steps. A step is never edited once released: a change is a new
+ * step. Each runs in its own transaction and is recorded in `hub_migrations`.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: members, invites, shares with their comments and reactions, the change sequence.
+  `
+  CREATE SEQUENCE change_seq;
+  CREATE TABLE members (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    role text NOT NULL CHECK (role IN ('member', 'admin')),
+    token_hash text UNIQUE,
+    feed_token_hash text UNIQUE,
+    created timestamptz NOT NULL DEFAULT now(),
+    revoked timestamptz
+  );
+  CREATE TABLE invites (
+    code_hash text PRIMARY KEY,
+    name text NOT NULL,
+    role text NOT NULL CHECK (role IN ('member', 'admin')),
+    created timestamptz NOT NULL DEFAULT now(),
+    used timestamptz,
+    member_id text REFERENCES members(id)
+  );
+  CREATE TABLE shares (
+    id text PRIMARY KEY,
+    author_id text NOT NULL REFERENCES members(id),
+    kind text NOT NULL,
+    url text,
+    title text NOT NULL,
+    summary text,
+    source_title text,
+    quote text,
+    published timestamptz,
+    tags jsonb NOT NULL DEFAULT '[]',
+    note text,
+    impact text,
+    triage text,
+    priority text,
+    hidden boolean NOT NULL DEFAULT false,
+    created timestamptz NOT NULL DEFAULT now(),
+    updated timestamptz NOT NULL DEFAULT now(),
+    seq bigint NOT NULL DEFAULT nextval('change_seq')
+  );
+  CREATE INDEX shares_seq ON shares (seq);
+  CREATE TABLE comments (
+    id text PRIMARY KEY,
+    share_id text NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+    author_id text NOT NULL REFERENCES members(id),
+    body text NOT NULL,
+    created timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX comments_share ON comments (share_id, created);
+  CREATE TABLE reactions (
+    share_id text NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+    member_id text NOT NULL REFERENCES members(id),
+    kind text NOT NULL CHECK (kind IN ('useful', 'seen')),
+    PRIMARY KEY (share_id, member_id, kind)
+  );
+  `,
+  // 2: the collective's packs (sources as OPML, rules as JSON) and outgoing webhooks with their delivery log.
+  `
+  CREATE TABLE packs (
+    name text PRIMARY KEY CHECK (name IN ('sources', 'rules')),
+    body text NOT NULL,
+    version integer NOT NULL,
+    updated timestamptz NOT NULL DEFAULT now(),
+    updated_by text REFERENCES members(id)
+  );
+  CREATE TABLE webhooks (
+    id text PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('slack', 'matrix')),
+    url text NOT NULL,
+    room text,
+    access_token text,
+    min_priority text NOT NULL DEFAULT 'info',
+    enabled boolean NOT NULL DEFAULT true,
+    created timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE deliveries (
+    id bigserial PRIMARY KEY,
+    webhook_id text NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+    share_id text NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+    status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts integer NOT NULL DEFAULT 0,
+    next_at timestamptz NOT NULL DEFAULT now(),
+    last_status integer,
+    last_error text,
+    created timestamptz NOT NULL DEFAULT now(),
+    delivered timestamptz,
+    UNIQUE (webhook_id, share_id)
+  );
+  CREATE INDEX deliveries_due ON deliveries (status, next_at);
+  `,
+];
+
+/** Brings the database to the newest schema. Two hubs starting on one server take turns (advisory lock). */
+export async function migrate(db: Db): Promise<number> {
+  await db.query('CREATE TABLE IF NOT EXISTS hub_migrations (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())');
+  let applied = 0;
+  for (const [index, sql] of MIGRATIONS.entries()) {
+    const version = index + 1;
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(727274)');
+      const done = await tx.query('SELECT 1 FROM hub_migrations WHERE version = $1', [version]);
+      if (done.length) return;
+      for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query('INSERT INTO hub_migrations (version) VALUES ($1)', [version]);
+      applied++;
+    });
+  }
+  return applied;
+}
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import * as z from 'zod/mini';
+import { ClientIdSchema, CommentDraftSchema, REACTIONS, ShareDraftSchema, SharePatchSchema, TagAddSchema, type Share } from '../../lib/model/share';
+import type { HubContext } from '../app';
+import { HttpError, memberOf, parse } from '../http';
+import { packVersions } from '../packs/packs';
+import { addComment, addTags, changesSince, createShare, getShare, patchShare, react } from '../shares/shares';
+import { enqueueAlert } from '../webhooks/webhooks';
+
+const ShareParams = z.object({ id: ClientIdSchema });
+const CommentParams = z.object({ id: ClientIdSchema, commentId: ClientIdSchema });
+const ReactionParams = z.object({ id: ClientIdSchema, kind: z.enum(REACTIONS) });
+const ChangesQuery = z.object({
+  since: z._default(z.coerce.number().check(z.int(), z.gte(0)), 0),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 200),
+});
+
+/** The shared watch list: sharing, editing, tags, comments, reactions, and the feed of what changed. */
+export async function shareRoutes(app: FastifyInstance, { db, events, webhooks }: HubContext) {
+  /** After every write: open dashboards hear of it, and a shared alert goes to the chat webhooks. */
+  async function announce(share: Share) {
+    events.changed(share.seq);
+    if (share.priority && !share.hidden && (await enqueueAlert(db, share.id, share.priority))) void webhooks.tick();
+  }
+
+  app.get('/api/changes', async (request) => {
+    const { since, limit } = parse(ChangesQuery, request.query, 'query');
+    const [page, packs] = await Promise.all([changesSince(db, memberOf(request), since, limit), packVersions(db)]);
+    return { ...page, packs };
+  });
+
+  app.get('/api/events', async (request, reply) => {
+    memberOf(request);
+    const [latest] = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM shares');
+    reply.hijack();
+    // Hijacked replies skip Fastify's CORS hook: the allowed origin is repeated here.
+    const origin = request.headers.origin;
+    events.open(reply.raw, Number(latest?.seq ?? 0), origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {});
+  });
+
+  app.get('/api/shares/:id', async (request) => {
+    const member = memberOf(request);
+    const { id } = parse(ShareParams, request.params, 'share id');
+    const share = await getShare(db, id);
+    if (!share || (share.hidden && member.role !== 'admin')) throw new HttpError(404, 'not-found', 'This share does not exist.');
+    return share;
+  });
+
+  /** Create under the client's id; the same request again answers 200 with the share, never a second copy. */
+  app.put('/api/shares/:id', async (request, reply) => {
+    const member = memberOf(request);
+    const { id } = parse(ShareParams, request.params, 'share id');
+    const draft = parse(ShareDraftSchema, request.body);
+    const { share, created } = await createShare(db, member, id, draft);
+    if (created) {
+      request.log.info({ share: id, member: member.id }, 'shared');
+      await announce(share);
+    }
+    return reply.code(created ? 201 : 200).send(share);
+  });
+
+  app.patch('/api/shares/:id', async (request) => {
+    const { id } = parse(ShareParams, request.params, 'share id');
+    const share = await patchShare(db, memberOf(request), id, parse(SharePatchSchema, request.body));
+    await announce(share);
+    return share;
+  });
+
+  app.post('/api/shares/:id/tags', async (request) => {
+    const { id } = parse(ShareParams, request.params, 'share id');
+    const share = await addTags(db, memberOf(request), id, parse(TagAddSchema, request.body).add);
+    await announce(share);
+    return share;
+  });
+
+  app.put('/api/shares/:id/comments/:commentId', async (request) => {
+    const { id, commentId } = parse(CommentParams, request.params, 'comment id');
+    const share = await addComment(db, memberOf(request), id, commentId, parse(CommentDraftSchema, request.body).body);
+    await announce(share);
+    return share;
+  });
+
+  for (const [method, on] of [['put', true], ['delete', false]] as const) {
+    app[method]('/api/shares/:id/reactions/:kind', async (request) => {
+      const { id, kind } = parse(ReactionParams, request.params, 'reaction');
+      const share = await react(db, memberOf(request), id, kind, on);
+      await announce(share);
+      return share;
+    });
+  }
+}

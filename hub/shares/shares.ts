@@ -1,0 +1,192 @@
+import type { Comment, Member, Share, ShareDraft, SharePatch } from '../../lib/model/share';
+import type { Db, Queryable } from '../db/db';
+import { SHARE_COLUMNS, commentFromRow, shareFromRow, type CommentRow, type ShareRow } from './rows';
+
+/** Why a write was refused, in the words the API answers with. */
+export class ShareRefusal extends Error {
+  constructor(readonly status: 403 | 404 | 409, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Every write takes the same lock, so change numbers are handed out in the order writes commit: a member
+ * reading the feed "after 41" can never miss a 40 that committed late.
+ */
+export function write<T>(db: Db, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7274)');
+    return work(tx);
+  });
+}
+
+/** Reads whole shares (comments and reactions included) for the given rows. */
+async function complete(db: Queryable, rows: ShareRow[]): Promise<Share[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((row) => row.id);
+  const [comments, reactions] = await Promise.all([
+    db.query<CommentRow>(
+      `SELECT c.id, c.share_id, c.body, c.created, m.id AS author_id, m.name AS author_name, m.role AS author_role
+       FROM comments c JOIN members m ON m.id = c.author_id WHERE c.share_id = ANY($1::text[]) ORDER BY c.created, c.id`,
+      [ids],
+    ),
+    db.query<{ share_id: string; member_id: string; kind: 'useful' | 'seen' }>(
+      'SELECT share_id, member_id, kind FROM reactions WHERE share_id = ANY($1::text[]) ORDER BY member_id',
+      [ids],
+    ),
+  ]);
+  const commentsOf = new Map<string, Comment[]>();
+  for (const row of comments) commentsOf.set(row.share_id, [...(commentsOf.get(row.share_id) ?? []), commentFromRow(row)]);
+  const reactionsOf = new Map<string, Share['reactions']>();
+  for (const row of reactions) {
+    const entry = reactionsOf.get(row.share_id) ?? { useful: [], seen: [] };
+    entry[row.kind].push(row.member_id);
+    reactionsOf.set(row.share_id, entry);
+  }
+  return rows.map((row) => shareFromRow(row, commentsOf.get(row.id) ?? [], reactionsOf.get(row.id) ?? { useful: [], seen: [] }));
+}
+
+export async function getShare(db: Queryable, id: string): Promise<Share | undefined> {
+  const rows = await db.query<ShareRow>(`SELECT ${SHARE_COLUMNS} FROM shares s JOIN members m ON m.id = s.author_id WHERE s.id = $1`, [id]);
+  return (await complete(db, rows))[0];
+}
+
+/**
+ * Creates a share under the id its member's extension chose. The same request sent twice (a retry after a
+ * lost answer, an outbox replay) finds the share already there and answers with it: nothing is duplicated.
+ */
+export async function createShare(db: Db, author: Member, id: string, draft: ShareDraft): Promise<{ share: Share; created: boolean }> {
+  return write(db, async (tx) => {
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO shares (id, author_id, kind, url, title, summary, source_title, quote, published, tags, note, impact, triage, priority)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [id, author.id, draft.kind, draft.url ?? null, draft.title, draft.summary ?? null, draft.sourceTitle ?? null, draft.quote ?? null,
+      draft.published ?? null, JSON.stringify(draft.tags), draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.priority ?? null],
+  );
+  const share = (await getShare(tx, id))!;
+  if (!inserted.length && share.author.id !== author.id) {
+    throw new ShareRefusal(409, 'id-taken', 'Another member already used this id.');
+  }
+  return { share, created: inserted.length > 0 };
+  });
+}
+
+async function ownedOrAdmin(db: Queryable, member: Member, id: string): Promise<void> {
+  const [row] = await db.query<{ author_id: string }>('SELECT author_id FROM shares WHERE id = $1', [id]);
+  if (!row) throw new ShareRefusal(404, 'not-found', 'This share does not exist.');
+  if (row.author_id !== member.id && member.role !== 'admin') {
+    throw new ShareRefusal(403, 'not-yours', 'Only its author or an admin may change this share.');
+  }
+}
+
+const PATCH_COLUMNS: Record<Exclude<keyof SharePatch, 'tags'>, string> = {
+  title: 'title', note: 'note', impact: 'impact', triage: 'triage', priority: 'priority', hidden: 'hidden',
+};
+
+/** Edits by the author or an admin; hiding is for admins. Every change moves the share up the change feed. */
+export async function patchShare(db: Db, member: Member, id: string, patch: SharePatch): Promise<Share> {
+  if (patch.hidden !== undefined && member.role !== 'admin') throw new ShareRefusal(403, 'admins-only', 'Only an admin may hide or show a share.');
+  return write(db, async (tx) => {
+    await ownedOrAdmin(tx, member, id);
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      values.push(key === 'tags' ? JSON.stringify(value) : value);
+      sets.push(key === 'tags' ? `tags = $${values.length}::jsonb` : `${PATCH_COLUMNS[key as keyof typeof PATCH_COLUMNS]} = $${values.length}`);
+    }
+    values.push(id);
+    await tx.query(`UPDATE shares SET ${[...sets, "seq = nextval('change_seq')", 'updated = now()'].join(', ')} WHERE id = $${values.length}`, values);
+    return (await getShare(tx, id))!;
+  });
+}
+
+const bump = (tx: Queryable, id: string) => tx.query("UPDATE shares SET seq = nextval('change_seq'), updated = now() WHERE id = $1", [id]);
+
+async function visible(tx: Queryable, member: Member, id: string): Promise<void> {
+  const [row] = await tx.query<{ hidden: boolean }>('SELECT hidden FROM shares WHERE id = $1 FOR UPDATE', [id]);
+  if (!row || (row.hidden && member.role !== 'admin')) throw new ShareRefusal(404, 'not-found', 'This share does not exist.');
+}
+
+/** Any member may add tags to any share: the shared taxonomy is everyone's. */
+export async function addTags(db: Db, member: Member, id: string, tags: string[]): Promise<Share> {
+  return write(db, async (tx) => {
+    await visible(tx, member, id);
+    await tx.query(
+      `UPDATE shares SET tags = (SELECT COALESCE(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements_text(tags || $2::jsonb) t)
+       WHERE id = $1`,
+      [id, JSON.stringify(tags)],
+    );
+    await bump(tx, id);
+    return (await getShare(tx, id))!;
+  });
+}
+
+/** A comment under its client-made id: sent twice, kept once. */
+export async function addComment(db: Db, member: Member, shareId: string, commentId: string, body: string): Promise<Share> {
+  return write(db, async (tx) => {
+    await visible(tx, member, shareId);
+    const [existing] = await tx.query<{ share_id: string; author_id: string }>('SELECT share_id, author_id FROM comments WHERE id = $1', [commentId]);
+    if (existing && (existing.share_id !== shareId || existing.author_id !== member.id)) {
+      throw new ShareRefusal(409, 'id-taken', 'This comment id is already used.');
+    }
+    if (!existing) {
+      await tx.query('INSERT INTO comments (id, share_id, author_id, body) VALUES ($1, $2, $3, $4)', [commentId, shareId, member.id, body]);
+      await bump(tx, shareId);
+    }
+    return (await getShare(tx, shareId))!;
+  });
+}
+
+/** "Utile" / "Vu", on or off: setting what is already set changes nothing. */
+export async function react(db: Db, member: Member, shareId: string, kind: 'useful' | 'seen', on: boolean): Promise<Share> {
+  return write(db, async (tx) => {
+    await visible(tx, member, shareId);
+    const changed = on
+      ? await tx.query('INSERT INTO reactions (share_id, member_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING kind', [shareId, member.id, kind])
+      : await tx.query('DELETE FROM reactions WHERE share_id = $1 AND member_id = $2 AND kind = $3 RETURNING kind', [shareId, member.id, kind]);
+    if (changed.length) await bump(tx, shareId);
+    return (await getShare(tx, shareId))!;
+  });
+}
+
+export interface ChangePage {
+  cursor: number;
+  more: boolean;
+  shares: (Share | { id: string; seq: number; hidden: true; removed: true })[];
+}
+
+/**
+ * What changed after `since`, oldest first, at most `limit` shares. A share hidden by an admin reaches
+ * members as a tombstone (its id), so their copies disappear; admins still see it whole.
+ */
+export async function changesSince(db: Queryable, member: Member, since: number, limit: number): Promise<ChangePage> {
+  const rows = await db.query<ShareRow>(
+    `SELECT ${SHARE_COLUMNS} FROM shares s JOIN members m ON m.id = s.author_id WHERE s.seq > $1 ORDER BY s.seq LIMIT $2`,
+    [since, limit + 1],
+  );
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  const hiddenFromMember = (row: ShareRow) => row.hidden && member.role !== 'admin';
+  const whole = await complete(db, page.filter((row) => !hiddenFromMember(row)));
+  const byId = new Map(whole.map((share) => [share.id, share]));
+  return {
+    cursor: page.length ? Number(page[page.length - 1]!.seq) : since,
+    more,
+    shares: page.map((row) => byId.get(row.id) ?? { id: row.id, seq: Number(row.seq), hidden: true as const, removed: true as const }),
+  };
+}
+
+/** The newest visible shares (for the Atom feed), optionally those carrying one tag. */
+export async function recentShares(db: Queryable, options: { tag?: string; limit: number }): Promise<Share[]> {
+  const rows = options.tag
+    ? await db.query<ShareRow>(
+        `SELECT ${SHARE_COLUMNS} FROM shares s JOIN members m ON m.id = s.author_id WHERE NOT s.hidden AND s.tags ? $1 ORDER BY s.created DESC LIMIT $2`,
+        [options.tag, options.limit],
+      )
+    : await db.query<ShareRow>(
+        `SELECT ${SHARE_COLUMNS} FROM shares s JOIN members m ON m.id = s.author_id WHERE NOT s.hidden ORDER BY s.created DESC LIMIT $1`,
+        [options.limit],
+      );
+  return complete(db, rows);
+}

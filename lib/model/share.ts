@@ -1,0 +1,105 @@
+import * as z from 'zod/mini';
+import { HttpUrlSchema, IsoDateSchema } from './source';
+import { IMPACTS, PRIORITIES, TRIAGE_STATES } from './vocabulary';
+
+/**
+ * What the collective shares through the COPIL hub. One definition, read by the extension and by the hub:
+ * a request the extension builds is checked against the very schema the hub checks it with.
+ * Objects are strict: a field the hub does not know is refused, not silently dropped.
+ */
+
+/** Client-made ids (so a retried write never duplicates): letters, digits, `-` and `_`. */
+export const ClientIdSchema = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _'));
+
+export const SHARE_KINDS = ['item', 'clip', 'alert'] as const;
+/** "Utile" and "Vu": the two reactions the collective asked for. */
+export const REACTIONS = ['useful', 'seen'] as const;
+export const ROLES = ['member', 'admin'] as const;
+
+const TagSchema = z.string().check(z.minLength(1), z.maxLength(80));
+const TagsSchema = z.array(TagSchema).check(z.maxLength(30));
+const NoteSchema = z.string().check(z.maxLength(20_000));
+
+export const ShareDraftSchema = z.strictObject({
+  kind: z.enum(SHARE_KINDS),
+  url: z.optional(HttpUrlSchema.check(z.maxLength(4_000))),
+  title: z.string().check(z.minLength(1), z.maxLength(500)),
+  summary: z.optional(z.string().check(z.maxLength(5_000))),
+  /** The feed or site it came from, as its member saw it. */
+  sourceTitle: z.optional(z.string().check(z.maxLength(300))),
+  /** A clip's selected text. */
+  quote: z.optional(z.string().check(z.maxLength(20_000))),
+  published: z.optional(IsoDateSchema),
+  tags: TagsSchema,
+  /** The "conseil": what members should do about it. */
+  note: z.optional(NoteSchema),
+  impact: z.optional(z.enum(IMPACTS)),
+  triage: z.optional(z.enum(TRIAGE_STATES)),
+  /** Set when the share is an alert for the collective: webhooks announce it. */
+  priority: z.optional(z.enum(PRIORITIES)),
+});
+export type ShareDraft = z.infer<typeof ShareDraftSchema>;
+
+/** What its author (or an admin) may change; `null` clears. `hidden` is for admins only. */
+export const SharePatchSchema = z.strictObject({
+  title: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  tags: z.optional(TagsSchema),
+  note: z.optional(z.nullable(NoteSchema)),
+  impact: z.optional(z.nullable(z.enum(IMPACTS))),
+  triage: z.optional(z.nullable(z.enum(TRIAGE_STATES))),
+  priority: z.optional(z.nullable(z.enum(PRIORITIES))),
+  hidden: z.optional(z.boolean()),
+});
+export type SharePatch = z.infer<typeof SharePatchSchema>;
+
+/** Any member may add tags to anyone's share. */
+export const TagAddSchema = z.strictObject({ add: TagsSchema.check(z.minLength(1)) });
+
+export const CommentDraftSchema = z.strictObject({ body: z.string().check(z.minLength(1), z.maxLength(5_000)) });
+
+export const MemberSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
+export type Member = z.infer<typeof MemberSchema>;
+
+export const CommentSchema = z.object({
+  id: z.string(),
+  author: MemberSchema,
+  body: z.string(),
+  created: IsoDateSchema,
+});
+export type Comment = z.infer<typeof CommentSchema>;
+
+export const ShareSchema = z.object({
+  ...ShareDraftSchema.shape,
+  id: z.string(),
+  author: MemberSchema,
+  created: IsoDateSchema,
+  updated: IsoDateSchema,
+  hidden: z.boolean(),
+  /** Position in the hub's change feed: bumped by every edit, comment, tag or reaction. */
+  seq: z.number(),
+  comments: z.array(CommentSchema),
+  /** Member ids per reaction. */
+  reactions: z.object({ useful: z.array(z.string()), seen: z.array(z.string()) }),
+});
+export type Share = z.infer<typeof ShareSchema>;
+
+/** A hidden share reaches members as a tombstone, so their copies go away too. */
+export const ShareTombstoneSchema = z.object({ id: z.string(), seq: z.number(), hidden: z.literal(true), removed: z.literal(true) });
+
+export const ChangesSchema = z.object({
+  cursor: z.number(),
+  more: z.boolean(),
+  shares: z.array(z.union([ShareSchema, ShareTombstoneSchema])),
+  /** Versions of the collective's packs, so members fetch a pack only when it changed. */
+  packs: z.object({ sources: z.number(), rules: z.number() }),
+});
+export type Changes = z.infer<typeof ChangesSchema>;
+
+export const JoinRequestSchema = z.strictObject({ code: z.string().check(z.minLength(8), z.maxLength(200)) });
+export const JoinAnswerSchema = z.object({ token: z.string(), feedToken: z.string(), member: MemberSchema, hub: z.object({ name: z.string(), version: z.string() }) });
+export type JoinAnswer = z.infer<typeof JoinAnswerSchema>;
+
+export const InviteRequestSchema = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  role: z.enum(ROLES),
+});
