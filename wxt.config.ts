@@ -20,14 +20,14 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
-    // rss-parser (through xml2js and sax) expects Node's events, stream and timers: browser versions of
-    // these make it run in the service worker. sanitize-html needs only htmlparser2's Parser, not its DOM
+    // rss-parser (through xml2js and sax) expects Node's events, stream and timers: small shims of the
+    // parts they use make it run in the service worker. sanitize-html needs only htmlparser2's Parser, not its DOM
     // and serializer, and never postcss; xml2js needs a small part of xmlbuilder (see build/shims): this
     // keeps the background within its budget.
     resolve: {
       alias: [
-        { find: /^events$/, replacement: 'events' },
-        { find: /^timers$/, replacement: 'timers-browserify' },
+        { find: /^events$/, replacement: resolve('build/shims/events.ts') },
+        { find: /^timers$/, replacement: resolve('build/shims/timers.ts') },
         { find: /^stream$/, replacement: resolve('build/shims/stream.ts') },
         { find: /^postcss$/, replacement: resolve('build/shims/postcss.ts') },
         { find: /^xmlbuilder$/, replacement: resolve('build/shims/xmlbuilder.ts') },
