@@ -5,7 +5,10 @@ import { buildSummary } from '@/lib/background/handlers/core';
 import { SUMMARY_KEY } from '@/lib/messages/requests/core-keys';
 import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { badgeColor, badgeText } from '@/lib/badge/badge';
-import { alertNotification } from '@/lib/alerts/notify';
+import { alertNotification, inQuietHours } from '@/lib/alerts/notify';
+import { HubError } from '@/lib/hub/client';
+import type { Share } from '@/lib/model/share';
+import { PRIORITIES } from '@/lib/model/vocabulary';
 import { RuleError } from '@/lib/alerts/rule-error';
 import { readRulePack, RULE_PACK_PATH } from '@/lib/alerts/rule-pack';
 import { seedDefaultRules } from '@/lib/alerts/seed-rules';
@@ -46,14 +49,36 @@ export default defineBackground(() => {
 
   const canRead = (origin: string) => browser.permissions.contains({ origins: [origin] });
 
-  /** The badge counts unread alerts, in the colour of the highest priority among them; open pages follow. */
+  /**
+   * The badge counts unread alerts and others' new COPIL shares, in the colour of the highest priority
+   * among them; open pages follow.
+   */
   async function updateBadge(store: VigieStore): Promise<void> {
-    const unread = await store.alerts.unread();
-    await browser.action.setBadgeBackgroundColor({ color: badgeColor(unread.highest) });
+    const [unread, shared, outbox] = await Promise.all([store.alerts.unread(), store.shares.unread(), store.shares.outbox()]);
+    const ranks = [unread.highest, shared.highest].flatMap((priority) => (priority ? [PRIORITIES.indexOf(priority)] : []));
+    const highest = ranks.length ? PRIORITIES[Math.max(...ranks)] : undefined;
+    await browser.action.setBadgeBackgroundColor({ color: badgeColor(highest) });
     // Chrome picks black or white text by itself; Firefox needs telling (white on every badge colour).
     await browser.action.setBadgeTextColor?.({ color: '#ffffff' }).catch(() => undefined);
-    await browser.action.setBadgeText({ text: badgeText(unread.count) });
+    await browser.action.setBadgeText({ text: badgeText(unread.count + shared.count) });
     broadcast({ channel: 'vigie', event: 'alertsChanged', unread: unread.count });
+    broadcast({ channel: 'vigie', event: 'hubChanged', unread: shared.count, pending: outbox.length });
+  }
+
+  /** Others' new shares: the badge, open pages, and one notification if Paramètres allow it. */
+  async function hubChanged(store: VigieStore, added: Share[]): Promise<void> {
+    await updateBadge(store);
+    await publishSummary();
+    if (added.length === 0) return;
+    const settings = await loadSettings(store);
+    if (!settings.notifications || inQuietHours(settings.quietHours, new Date())) return;
+    const [first] = added;
+    await browser.notifications.create(`vigie#/copil?share=${encodeURIComponent(first!.id)}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png' as '/popup.html'),
+      title: added.length === 1 ? t('copilNotifyOne', [first!.author.name]) : t('copilNotifyMany', [String(added.length)]),
+      message: first!.title,
+    });
   }
 
   async function itemsChanged(store: VigieStore, ids?: string[]): Promise<void> {
@@ -130,13 +155,19 @@ export default defineBackground(() => {
         void publishSummary();
       },
       tagsChanged: () => broadcast({ channel: 'vigie', event: 'tagsChanged' }),
+      hubChanged: (added) => hubChanged(store, added).catch((error: unknown) => console.warn('Vigie: hub update failed', error)),
+      registerHubSync: (sync) => (hubSync = sync),
       settingsChanged: async (settings) => {
         await browser.storage.local.set({ [LANGUAGE_KEY]: settings.language });
       },
     }),
   );
 
+  /** The hub's sync, once the handlers exist: the alarm runs it after the feeds. */
+  let hubSync: (() => Promise<unknown>) | undefined;
+
   function describe(error: unknown): { code: string; message: string } {
+    if (error instanceof HubError) return { code: `hub-${error.code}`, message: t(`hubError_${error.code.replace(/-/g, '_')}`, [error.detail]) };
     if (error instanceof FeedError) return { code: error.code, message: feedErrorText(error.toInfo(), t) };
     if (error instanceof ClipError) return { code: `clip-${error.code}`, message: clipErrorText(error, t) };
     if (error instanceof OpmlError) return { code: 'invalid-opml', message: t('opmlInvalid', [error.message]) };
@@ -183,7 +214,9 @@ export default defineBackground(() => {
   }
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void poller.then((p) => p.poll(false));
+    if (alarm.name !== POLL_ALARM) return;
+    void poller.then((p) => p.poll(false));
+    void handlers.then(() => hubSync?.()).catch((error: unknown) => console.warn('Vigie: hub sync failed', error));
   });
 
   browser.runtime.onInstalled.addListener(() => {

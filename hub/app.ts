@@ -105,6 +105,12 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
     if (error instanceof HttpError || error instanceof ShareRefusal) {
       return reply.code(error.status).send({ error: error.code, message: error.message });
     }
+    // The database refused a value the schemas let through (a NUL character, a 30 February): SQLSTATE class 22,
+    // "data exception". The request is at fault, not the hub, and the answer says which value.
+    const sqlState = (error as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+      return reply.code(400).send({ error: 'invalid', message: `Invalid value: ${(error as Error).message}` });
+    }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own refusals: malformed JSON, body too large, unsupported media type, rate limit.

@@ -1,6 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import type { Member } from '../lib/model/share';
+
+// zod/mini ships without messages: the hub (on Node, no size budget) loads the English ones.
+z.config(en());
 
 /** An answer in words: `{ error: code, message }` with a 4xx status. */
 export class HttpError extends Error {

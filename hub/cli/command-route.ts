@@ -22,7 +22,10 @@ export function commandRoute(app: FastifyInstance, db: Db, secret: string) {
       return reply.type('text/plain; charset=utf-8').send(await runCommand(db, argv, files));
     } catch (error) {
       if (error instanceof CommandError) throw new HttpError(400, 'command', error.message);
-      throw error;
+      // The admin at this machine's shell reads what went wrong (a backup whose members are missing, say),
+      // as they would running the command on a stopped hub, rather than "could not complete this request".
+      request.log.error({ err: error }, 'admin command failed');
+      throw new HttpError(500, 'command-failed', error instanceof Error ? error.message : String(error));
     }
   });
 }

@@ -70,7 +70,15 @@ export async function runCommand(db: Db, argv: string[], files: Record<string, s
     case 'export':
       return `${JSON.stringify(await exportHub(db), null, 1)}\n`;
     case 'import': {
-      const counts = await importHub(db, parseHubBackup(file(0)));
+      let backup: ReturnType<typeof parseHubBackup>;
+      try {
+        backup = parseHubBackup(file(0));
+      } catch (error) {
+        // Said in words by the command, whether it runs here or inside the running hub.
+        if (error instanceof CommandError) throw error;
+        throw new CommandError(error instanceof Error ? error.message : String(error));
+      }
+      const counts = await importHub(db, backup);
       return `Imported: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} (existing records kept).\n`;
     }
     case 'pack': {

@@ -1,9 +1,29 @@
 import { Feed } from 'feed';
 import type { Share } from '../../lib/model/share';
 
+/** Characters XML 1.0 cannot carry at all (a title pasted with a control character would make the whole feed unreadable): dropped. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const xmlText = (text: string) => text.replace(NOT_XML, '');
+
+/**
+ * The feed package marks titles and summaries `type="html"`, so readers take them as markup; members write
+ * plain text, so it is escaped to read as text ("<script>" shows as "<script>", never runs). Line breaks stay.
+ */
+const htmlText = (text: string) => xmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+
+/**
+ * The feed package writes a category's label and term into attributes escaping `&` and `"` but not `<`,
+ * which XML forbids there: a tag such as "<3" would make the whole feed unreadable. Finished here, on the
+ * category lines (one element a line; a tag's line breaks are made spaces so that it stays on one).
+ */
+const tagText = (tag: string) => xmlText(tag).replace(/[\r\n\t]/g, ' ');
+const escapeCategoryAttributes = (xml: string) =>
+  xml.replace(/^(\s*<category )(.*)(\/>)$/gm, (_line, start: string, attributes: string, end: string) =>
+    start + attributes.replace(/</g, '&lt;').replace(/>/g, '&gt;') + end);
+
 /**
  * The shared list as an Atom feed, for members who also follow it in a feed reader. The feed package writes
- * and escapes the XML; the hub only chooses what goes in.
+ * the XML; the hub chooses what goes in and makes sure members' text stays text.
  */
 export function atomFeed(options: { hubName: string; selfUrl: string; hubUrl: string; tag?: string; shares: Share[] }): string {
   const updated = options.shares[0] ? new Date(options.shares[0].updated) : new Date(0);
@@ -21,15 +41,15 @@ export function atomFeed(options: { hubName: string; selfUrl: string; hubUrl: st
   for (const share of options.shares) {
     const parts = [share.note ? `Conseil : ${share.note}` : '', share.summary ?? '', share.quote ? `« ${share.quote} »` : ''].filter(Boolean);
     feed.addItem({
-      title: share.title,
+      title: htmlText(share.title),
       id: `urn:vigie:share:${share.id}`,
       link: share.url ?? options.hubUrl,
-      description: parts.join('\n\n'),
-      author: [{ name: share.author.name }],
+      description: htmlText(parts.join('\n\n')),
+      author: [{ name: xmlText(share.author.name) }],
       date: new Date(share.updated),
       published: new Date(share.created),
-      category: share.tags.map((tag) => ({ name: tag, term: tag })),
+      category: share.tags.map((tag) => ({ name: tagText(tag), term: tagText(tag) })),
     });
   }
-  return feed.atom1();
+  return escapeCategoryAttributes(feed.atom1());
 }

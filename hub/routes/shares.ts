@@ -33,9 +33,9 @@ export async function shareRoutes(app: FastifyInstance, { db, events, webhooks }
     memberOf(request);
     const [latest] = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM shares');
     reply.hijack();
-    // Hijacked replies skip Fastify's CORS hook: the allowed origin is repeated here.
-    const origin = request.headers.origin;
-    events.open(reply.raw, Number(latest?.seq ?? 0), origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {});
+    // A hijacked reply does not send the headers the CORS hook set: the allowed origin (and only an allowed one) is copied here.
+    const allowed = reply.getHeader('access-control-allow-origin');
+    events.open(reply.raw, Number(latest?.seq ?? 0), allowed ? { 'access-control-allow-origin': String(allowed), vary: 'Origin' } : {});
   });
 
   app.get('/api/shares/:id', async (request) => {

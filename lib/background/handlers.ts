@@ -4,6 +4,7 @@ import { clipHandlers } from './handlers/clips';
 import { coreHandlers } from './handlers/core';
 import { dataHandlers } from './handlers/data';
 import type { HandlerDeps } from './handlers/deps';
+import { hubHandlers } from './handlers/hub';
 import { itemHandlers } from './handlers/items';
 import { sourceHandlers } from './handlers/sources';
 
@@ -19,5 +20,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...clipHandlers(deps),
     ...dataHandlers(deps),
     ...alertHandlers(deps),
+    ...hubHandlers(deps),
   };
 }

@@ -1,3 +1,4 @@
+import { HUB_KEY } from '../hub/connection';
 /**
  * A member's whole Vigie in one JSON file: settings, sources, items, tags, rules, alerts and the rest of the store's meta
  * (what was seen, curated sources deleted). Importing replaces everything, and only a file that passes
@@ -39,7 +40,8 @@ export class BackupError extends Error {
 
 export async function makeBackup(store: VigieStore, now = new Date()): Promise<Backup> {
   const { meta, ...content } = await store.exportAll();
-  const { [SETTINGS_KEY]: _settings, ...rest } = meta;
+  // The hub connection holds this member's token: it never leaves the browser in a file.
+  const { [SETTINGS_KEY]: _settings, [HUB_KEY]: _hub, ...rest } = meta;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -141,5 +143,8 @@ export async function restoreBackup(store: VigieStore, backup: Backup): Promise<
   const rules = backup.rules ?? (await store.rules.list());
   // An alert whose item is not in the backup would point at nothing.
   const alerts = (backup.alerts ?? (await store.alerts.list(Number.MAX_SAFE_INTEGER))).filter((alert) => itemIds.has(alert.itemId));
-  return store.replaceAll({ sources, items, tags, rules, alerts, meta: { ...meta, [SETTINGS_KEY]: settings } });
+  // Restoring keeps this browser's hub connection (a backup carries none).
+  const { [HUB_KEY]: _ignored, ...restored } = meta;
+  const hub = (await store.db.get('meta', HUB_KEY))?.value;
+  return store.replaceAll({ sources, items, tags, rules, alerts, meta: { ...restored, ...(hub ? { [HUB_KEY]: hub } : {}), [SETTINGS_KEY]: settings } });
 }

@@ -3,6 +3,7 @@ import { ALERT_REQUESTS } from './requests/alerts';
 import { CLIP_REQUESTS } from './requests/clips';
 import { CORE_REQUESTS } from './requests/core';
 import { DATA_REQUESTS } from './requests/data';
+import { HUB_REQUESTS } from './requests/hub';
 import { ITEM_REQUESTS } from './requests/items';
 import { SOURCE_REQUESTS } from './requests/sources';
 
@@ -25,6 +26,7 @@ export const REQUESTS = {
   ...CLIP_REQUESTS,
   ...DATA_REQUESTS,
   ...ALERT_REQUESTS,
+  ...HUB_REQUESTS,
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -58,5 +60,7 @@ export const EventSchema = z.discriminatedUnion('event', [
   /** Alerts raised, read or removed: `unread` is the badge's count. */
   z.object({ channel: z.literal('vigie'), event: z.literal('alertsChanged'), unread: z.number() }),
   z.object({ channel: z.literal('vigie'), event: z.literal('rulesChanged') }),
+  /** The COPIL's shared list or this member's outbox changed: `unread` others' new shares, `pending` writes waiting. */
+  z.object({ channel: z.literal('vigie'), event: z.literal('hubChanged'), unread: z.number(), pending: z.number() }),
 ]);
 export type VigieEvent = z.infer<typeof EventSchema>;

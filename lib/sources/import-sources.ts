@@ -14,6 +14,8 @@ export async function importSources(
   entries: readonly OpmlEntry[],
   settings: Settings,
   now = new Date(),
+  /** 'hub' for the sources the COPIL publishes on its hub. */
+  origin: Source['origin'] = 'user',
 ): Promise<{ added: string[]; skipped: string[] }> {
   const followed = new Set((await store.listSources()).map((source) => source.url));
   const added: Source[] = [];
@@ -34,7 +36,7 @@ export async function importSources(
       ...(entry.category ? { category: entry.category } : {}),
       intervalMinutes: settings.defaultIntervalMinutes,
       enabled: true,
-      origin: 'user',
+      origin,
       added: now.toISOString(),
       health: emptyHealth(),
     });

@@ -2,6 +2,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Alert } from '../model/alert';
 import type { Item } from '../model/item';
 import type { Rule } from '../model/rule';
+import type { Share } from '../model/share';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
 
@@ -42,6 +43,31 @@ export interface PageVersion {
   hash: string;
 }
 
+/**
+ * Version 5: a share of the COPIL hub as last pulled (or, `pending`, as queued here and not yet answered),
+ * plus `unreadAt`, its time again, only on others' shares not yet seen (byUnread counts exactly those).
+ */
+export interface SharedRecord extends Share {
+  unreadAt?: string;
+  pending?: boolean;
+}
+
+/** Version 5: a write to the hub waiting to be sent, in order (the key is the order). */
+export interface OutboxRecord {
+  seq?: number;
+  method: 'PUT' | 'PATCH' | 'POST' | 'DELETE';
+  path: string;
+  body?: unknown;
+  /** What the member sees in the pending list: "Partage : <title>", "Commentaire : …". */
+  kind: 'share' | 'comment' | 'reaction' | 'tags';
+  label: string;
+  created: string;
+  attempts: number;
+  lastError?: string;
+  /** Refused by the hub for good (a 4xx): kept, shown with the hub's words, skipped by later sends. */
+  refused?: boolean;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -70,6 +96,8 @@ export interface VigieSchema extends DBSchema {
   rules: { key: string; value: Rule };
   alerts: { key: string; value: AlertRecord; indexes: { byCreated: string; byUnread: string; byItem: string; byRule: string } };
   versions: { key: string; value: PageVersion; indexes: { bySource: [string, string] } };
+  shares: { key: string; value: SharedRecord; indexes: { byCreated: string; byUnread: string } };
+  outbox: { key: number; value: OutboxRecord };
 }
 
 type UpgradeTransaction = IDBPTransaction<VigieSchema, StoreNames<VigieSchema>[], 'versionchange'>;
@@ -118,6 +146,13 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     const versions = db.createObjectStore('versions', { keyPath: 'id' });
     versions.createIndex('bySource', ['sourceId', 'fetched']);
+  },
+  // 5: the COPIL hub's shared list as last pulled, and the writes waiting for the hub (the outbox).
+  (db) => {
+    const shares = db.createObjectStore('shares', { keyPath: 'id' });
+    shares.createIndex('byCreated', 'created');
+    shares.createIndex('byUnread', 'unreadAt');
+    db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
   },
 ];
 

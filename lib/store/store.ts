@@ -10,6 +10,7 @@ import { addNewAlerts, AlertStore, deleteAlertsForItems, fromAlertRecord, setAle
 import { guardQuota } from './errors';
 import { RuleStore } from './rules';
 import { VersionStore } from './versions';
+import { ShareStore } from './shares';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type ItemRecord, type VigieSchema } from './schema';
 
 /**
@@ -87,8 +88,10 @@ export class VigieStore {
   readonly rules: RuleStore;
   readonly alerts: AlertStore;
   readonly versions: VersionStore;
+  readonly shares: ShareStore;
 
   constructor(readonly db: IDBPDatabase<VigieSchema>) {
+    this.shares = new ShareStore(db);
     this.rules = new RuleStore(db);
     this.alerts = new AlertStore(db);
     this.versions = new VersionStore(db);
@@ -389,7 +392,10 @@ export class VigieStore {
 
   /** Empties the store (items, sources, tags, rules, alerts, settings and other meta) in one transaction; see `replaceAll`. */
   async eraseAll(): Promise<string[]> {
-    return this.replaceAll({ sources: [], items: [], tags: [], rules: [], alerts: [], meta: {} });
+    const before = await this.replaceAll({ sources: [], items: [], tags: [], rules: [], alerts: [], meta: {} });
+    // The hub connection went with the meta: its shared list and outbox go too.
+    await this.shares.clear();
+    return before;
   }
 
   /** A stored value that no longer matches its schema reads as absent: callers fall back to their default. */

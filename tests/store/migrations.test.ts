@@ -164,7 +164,38 @@ const V4_VERSIONS: PageVersion[] = [
   { id: 'v1-alpha|2025-09-02T00:00:00.000Z', sourceId: 'v1-alpha', fetched: '2025-09-02T00:00:00.000Z', text: 'Seconde version', hash: 'h2' },
 ];
 
+const V5_SHARE = {
+  id: 'share-0001',
+  kind: 'clip',
+  url: 'https://example.org/regle',
+  title: 'Nouvelle règle des Pages',
+  tags: ['pages'],
+  note: 'À relayer',
+  author: { id: 'm_other', name: 'Camille', role: 'member' },
+  created: '2026-11-01T08:00:00.000Z',
+  updated: '2026-11-01T08:00:00.000Z',
+  hidden: false,
+  seq: 3,
+  comments: [],
+  reactions: { useful: [], seen: [] },
+} as const;
+
 const SEEDS: Record<number, Seed> = {
+  5: {
+    async write(db) {
+      const tx = db.transaction(['shares', 'outbox'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('shares').put({ ...V5_SHARE, unreadAt: V5_SHARE.created }),
+        tx.objectStore('outbox').put({ method: 'PUT', path: '/api/shares/share-0002', body: { kind: 'item', title: 'x', tags: [] }, kind: 'share', label: 'x', created: V5_SHARE.created, attempts: 1 }),
+        tx.done,
+      ]);
+    },
+    async check(store) {
+      expect(await store.shares.get('share-0001')).toEqual({ ...V5_SHARE, unread: true, pending: false });
+      expect(await store.shares.unread()).toEqual({ count: 1, highest: 'info' });
+      expect((await store.shares.outbox()).map((entry) => [entry.seq, entry.path, entry.attempts])).toEqual([[1, '/api/shares/share-0002', 1]]);
+    },
+  },
   4: {
     async write(db) {
       const tx = db.transaction('versions', 'readwrite');
@@ -287,6 +318,8 @@ const EXPECTED_LAYOUT: Layout = {
   meta: { keyPath: 'key', autoIncrement: false, indexes: {} },
   rules: { keyPath: 'id', autoIncrement: false, indexes: {} },
   versions: { keyPath: 'id', autoIncrement: false, indexes: { bySource: index(['sourceId', 'fetched']) } },
+  shares: { keyPath: 'id', autoIncrement: false, indexes: { byCreated: index('created'), byUnread: index('unreadAt') } },
+  outbox: { keyPath: 'seq', autoIncrement: true, indexes: {} },
   alerts: {
     keyPath: 'id',
     autoIncrement: false,

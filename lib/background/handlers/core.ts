@@ -1,3 +1,4 @@
+import { loadConnection } from '../../hub/connection';
 import { SEEN_UNTIL_KEY } from '../../badge/badge';
 import type { HandlersOf } from '../../messages/router';
 import type { AlertRow, CORE_REQUESTS, Summary } from '../../messages/requests/core';
@@ -23,15 +24,25 @@ export async function newSince(store: VigieStore): Promise<number> {
  * counts and a ten-item cursor); the background also keeps the last one in session storage so that the
  * popup paints before the background has even woken up.
  */
+/** The popup's COPIL tab: only once a hub is connected. */
+async function copilSummary(store: VigieStore): Promise<Summary['copil']> {
+  if (!(await loadConnection(store))) return undefined;
+  const [unread, outbox, latest] = await Promise.all([store.shares.unread(), store.shares.outbox(), store.shares.list(LATEST_SHARES)]);
+  return { unread: unread.count, pending: outbox.length, latest };
+}
+
+const LATEST_SHARES = 10;
+
 export async function buildSummary(deps: Pick<HandlerDeps, 'store' | 'poller'>): Promise<Summary> {
   const { store } = deps;
-  const [items, sources, newCount, tags, unread, alerts] = await Promise.all([
+  const [items, sources, newCount, tags, unread, alerts, copil] = await Promise.all([
     store.latestItems(LATEST),
     store.listSources(),
     newSince(store),
     store.listTags(),
     store.alerts.unread(),
     store.alerts.list(LATEST_ALERTS),
+    copilSummary(store),
   ]);
   const titles = new Map(sources.map((source) => [source.id, source.title]));
   return {
@@ -53,6 +64,7 @@ export async function buildSummary(deps: Pick<HandlerDeps, 'store' | 'poller'>):
         ...(health.lastError ? { lastError: health.lastError } : {}),
       })),
     tags,
+    ...(copil ? { copil } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { RulePack } from '../../alerts/rule-pack';
 import type { Settings } from '../../model/settings';
+import type { Share } from '../../model/share';
 import type { SourcePack } from '../../sources/source-pack-file';
 import type { Poller } from '../../refresh/poller';
 import type { VigieStore } from '../../store/store';
@@ -25,6 +26,10 @@ export interface HandlerDeps {
   /** Lets pages that start later know the settings they must follow before asking (the language). */
   settingsChanged: (settings: Settings) => Promise<void>;
   canRead?: (originPattern: string) => Promise<boolean>;
+  /** The COPIL's list or this outbox changed (`added`: others' new shares): badge, open pages, notification. */
+  hubChanged?: (added: Share[]) => Promise<void>;
+  /** Hands the background the hub's sync, for its alarm. */
+  registerHubSync?: (sync: () => Promise<unknown>) => void;
   fetchImpl?: typeof fetch;
   /** Reads the page of a tab for a clip (`scripting.executeScript`); its answer is checked by the handler. */
   capturePage?: (tabId: number) => Promise<unknown>;

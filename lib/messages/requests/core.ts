@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SharedRowSchema } from './shared-row';
 import { FeedErrorSchema } from '../../model/feed-error';
 import { ItemSchema } from '../../model/item';
 import { PrioritySchema } from '../../model/rule';
@@ -55,6 +56,8 @@ export const SummarySchema = z.object({
   /** The last refresh could not save (full disk, browser storage error): said above everything else. */
   storageProblem: z.optional(FeedErrorSchema),
   tags: z.array(TagSchema),
+  /** The COPIL hub, once connected: others' unseen shares and the newest of the shared list. */
+  copil: z.optional(z.object({ unread: z.number(), pending: z.number(), latest: z.array(SharedRowSchema) })),
 });
 
 export type Summary = z.infer<typeof SummarySchema>;

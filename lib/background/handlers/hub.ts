@@ -1,0 +1,96 @@
+import { HubError } from '../../hub/client';
+import { connect, syncHub } from '../../hub/sync';
+import { loadConnection, saveConnection } from '../../hub/connection';
+import { queueComment, queueReaction, queueShare } from '../../hub/outbox';
+import type { HandlersOf } from '../../messages/router';
+import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
+import type { Share } from '../../model/share';
+import { loadSettings } from '../../settings/settings';
+import type { VigieStore } from '../../store/store';
+import type { HandlerDeps } from './deps';
+
+export async function hubStatus(store: VigieStore): Promise<HubStatus> {
+  const [connection, outbox] = await Promise.all([loadConnection(store), store.shares.outbox()]);
+  const pending = outbox.map(({ seq, kind, label, created, attempts, lastError, refused }) => ({
+    seq: seq!, kind, label, created, attempts, ...(lastError ? { lastError } : {}), ...(refused ? { refused } : {}),
+  }));
+  if (!connection) return { connected: false, pending };
+  return {
+    connected: true,
+    url: connection.url,
+    hubName: connection.hubName,
+    member: connection.member,
+    feedUrl: `${connection.url}/feed/${connection.feedToken}.atom`,
+    ...(connection.lastPull ? { lastPull: connection.lastPull } : {}),
+    ...(connection.problem ? { problem: connection.problem } : {}),
+    pending,
+  };
+}
+
+/** The COPIL hub's requests. Every write is queued first, then a sync tries to send it at once. */
+export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> {
+  const { store } = deps;
+  /** One sync at a time: the alarm, a click and a live event may ask together. */
+  let running: Promise<{ sent: number; added: Share[] }> | undefined;
+  const sync = async () => {
+    running ??= (async () => {
+      try {
+        return await syncHub(store, await loadSettings(store));
+      } finally {
+        running = undefined;
+      }
+    })();
+    const result = await running;
+    await deps.hubChanged?.(result.added);
+    return result;
+  };
+  deps.registerHubSync?.(sync);
+
+  return {
+    hubStatus: () => hubStatus(store),
+    async hubConnect({ url, code }) {
+      await connect(store, url, code);
+      await sync();
+      return hubStatus(store);
+    },
+    async hubDisconnect() {
+      await saveConnection(store, undefined);
+      await store.shares.clear();
+      await deps.hubChanged?.([]);
+      return hubStatus(store);
+    },
+    async hubSync() {
+      await sync();
+      return hubStatus(store);
+    },
+    async shareItem({ itemId, priority }) {
+      const item = await store.getItem(itemId);
+      if (!item) throw new HubError('refused', 'item not found');
+      const source = await store.getSource(item.sourceId);
+      const share = await queueShare(store, item, { ...(source ? { sourceTitle: source.title } : {}), ...(priority ? { priority } : {}) });
+      await deps.hubChanged?.([]);
+      const { sent } = await sync();
+      return { id: share.id, sent: sent > 0 };
+    },
+    listShares: ({ limit }) => store.shares.list(limit),
+    async commentShare({ shareId, body }) {
+      await queueComment(store, shareId, body);
+      const { sent } = await sync();
+      return { sent: sent > 0 };
+    },
+    async reactShare({ shareId, kind, on }) {
+      await queueReaction(store, shareId, kind, on);
+      const { sent } = await sync();
+      return { sent: sent > 0 };
+    },
+    async setSharesRead({ ids }) {
+      if (await store.shares.setRead(ids)) await deps.hubChanged?.([]);
+      return {};
+    },
+    async discardPending({ seq }) {
+      await store.shares.removeFromOutbox(seq);
+      await deps.hubChanged?.([]);
+      return hubStatus(store);
+    },
+  };
+}

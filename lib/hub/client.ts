@@ -1,0 +1,42 @@
+/**
+ * Talking to the hub: one fetch with the member's token, a time limit, and a failure sorted into what the
+ * member can act on: the hub is unreachable (try later, nothing is lost), the token was revoked, or the
+ * hub refused this request for good (its own words).
+ */
+export class HubError extends Error {
+  override name = 'HubError';
+  constructor(readonly code: 'unreachable' | 'revoked' | 'refused' | 'invalid-url', readonly detail: string, readonly status?: number) {
+    super(detail);
+  }
+}
+
+const TIMEOUT_MS = 15_000;
+
+export async function hubFetch<T>(base: string, token: string | undefined, method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(base + path, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new HubError('unreachable', error instanceof Error ? error.message : String(error));
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (response.ok) return json as T;
+  const message = (json as { message?: string } | undefined)?.message ?? `HTTP ${response.status}`;
+  // A hub that is down behind a proxy, or overloaded, is "unreachable": the outbox keeps the write for later.
+  if (response.status >= 500 || response.status === 429 || response.status === 408) throw new HubError('unreachable', message, response.status);
+  if (response.status === 401) throw new HubError('revoked', message, response.status);
+  throw new HubError('refused', message, response.status);
+}

@@ -1,0 +1,41 @@
+import * as z from 'zod/mini';
+import { MemberSchema } from '../model/share';
+import type { VigieStore } from '../store/store';
+
+/**
+ * This member's link to the COPIL hub, kept in the store's meta (never in backups: see lib/data/backup.ts).
+ * The token is the member's own secret; the hub keeps only its hash.
+ */
+export const HUB_KEY = 'hub';
+
+export const HubConnectionSchema = z.object({
+  url: z.string(),
+  token: z.string(),
+  feedToken: z.string(),
+  member: MemberSchema,
+  hubName: z.string(),
+  /** The last change of the hub's feed this member has. */
+  cursor: z.number(),
+  packs: z.object({ sources: z.number(), rules: z.number() }),
+  lastPull: z.optional(z.string()),
+  /** Why the last exchange failed, for Paramètres ("unreachable", "revoked", or the hub's words). */
+  problem: z.optional(z.object({ code: z.enum(['unreachable', 'revoked', 'refused']), detail: z.string(), at: z.string() })),
+});
+export type HubConnection = z.infer<typeof HubConnectionSchema>;
+
+export const loadConnection = (store: VigieStore) => store.getMeta(HUB_KEY, HubConnectionSchema);
+
+export const saveConnection = (store: VigieStore, connection: HubConnection | undefined) =>
+  connection ? store.setMeta(HUB_KEY, connection) : store.db.delete('meta', HUB_KEY);
+
+/** "https://veille.example.fr/" and "veille.example.fr" both become "https://veille.example.fr". */
+export function normalizeHubUrl(input: string): string | undefined {
+  const trimmed = input.trim();
+  try {
+    const url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return undefined;
+  }
+}

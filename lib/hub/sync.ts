@@ -1,0 +1,130 @@
+import { RulePackSchema } from '../alerts/rule-pack';
+import { ChangesSchema, JoinAnswerSchema, ShareSchema, type Share } from '../model/share';
+import type { Settings } from '../model/settings';
+import { importSources } from '../sources/import-sources';
+import { parseOpml } from '../sources/opml';
+import type { OutboxRecord } from '../store/schema';
+import type { VigieStore } from '../store/store';
+import { HubError, hubFetch } from './client';
+import { loadConnection, normalizeHubUrl, saveConnection, type HubConnection } from './connection';
+
+/**
+ * The extension's side of the COPIL hub: joining with an invite code, the outbox (writes made offline wait
+ * in IndexedDB and go out in order when the hub answers), and the pull of what changed since the last one.
+ * Runs in the background on the feeds' alarm.
+ */
+
+/** Trades the invite code for this member's tokens; the page asked for the hub's origin before. */
+export async function connect(store: VigieStore, input: string, code: string): Promise<HubConnection> {
+  const url = normalizeHubUrl(input);
+  if (!url) throw new HubError('invalid-url', input);
+  const answer = JoinAnswerSchema.parse(await hubFetch(url, undefined, 'POST', '/api/join', { code: code.trim() }));
+  const connection: HubConnection = {
+    url, token: answer.token, feedToken: answer.feedToken, member: answer.member, hubName: answer.hub.name, cursor: 0, packs: { sources: 0, rules: 0 },
+  };
+  await store.shares.clear();
+  await saveConnection(store, connection);
+  return connection;
+}
+
+const note = (connection: HubConnection, error: unknown): HubConnection => {
+  if (!(error instanceof HubError) || error.code === 'invalid-url') throw error;
+  return { ...connection, problem: { code: error.code, detail: error.detail, at: new Date().toISOString() } };
+};
+
+/**
+ * Sends the outbox, oldest first. A refusal (4xx) is kept and marked with the hub's words, and the next
+ * entry goes; an unreachable hub stops the round, so that order is kept for the next one.
+ */
+export async function flushOutbox(store: VigieStore, connection: HubConnection): Promise<{ sent: number; stopped?: HubError }> {
+  let sent = 0;
+  for (const entry of await store.shares.outbox()) {
+    if (entry.refused) continue;
+    try {
+      const answer = await hubFetch<unknown>(connection.url, connection.token, entry.method, entry.path, entry.body);
+      await store.shares.removeFromOutbox(entry.seq!);
+      const share = ShareSchema.safeParse(answer);
+      if (share.success) await store.shares.applyPulled([share.data], connection.member.id);
+      sent++;
+    } catch (error) {
+      if (!(error instanceof HubError)) throw error;
+      const failed: OutboxRecord = { ...entry, attempts: entry.attempts + 1, lastError: error.detail, ...(error.code === 'refused' ? { refused: true } : {}) };
+      await store.shares.updateOutbox(failed);
+      if (error.code !== 'refused') return { sent, stopped: error };
+    }
+  }
+  return { sent };
+}
+
+/** At most this many pages of changes per pull: a member back from holidays catches up over a few alarms. */
+const MAX_PAGES = 20;
+
+/** Pulls what changed since the cursor. Returns others' new shares (the badge and notifications use them). */
+async function pull(store: VigieStore, connection: HubConnection, settings: Settings): Promise<{ connection: HubConnection; added: Share[] }> {
+  const added: Share[] = [];
+  let next = connection;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const changes = ChangesSchema.parse(await hubFetch(next.url, next.token, 'GET', `/api/changes?since=${next.cursor}&limit=200`));
+    added.push(...(await store.shares.applyPulled(changes.shares, next.member.id)));
+    next = { ...next, cursor: changes.cursor };
+    next = await applyPacks(store, next, changes.packs, settings);
+    await saveConnection(store, next);
+    if (!changes.more) break;
+  }
+  return { connection: next, added };
+}
+
+/** The COPIL's packs, when they moved: new sources are added (origin "hub"), new rules seeded; nothing of the member's is overwritten. */
+async function applyPacks(store: VigieStore, connection: HubConnection, versions: HubConnection['packs'], settings: Settings): Promise<HubConnection> {
+  const packs = { ...connection.packs };
+  if (versions.sources > packs.sources) {
+    const opml = await fetchText(connection, '/api/packs/sources');
+    await importSources(store, await parseOpml(opml), settings, new Date(), 'hub');
+    packs.sources = versions.sources;
+  }
+  if (versions.rules > packs.rules) {
+    const pack = RulePackSchema.parse(JSON.parse(await fetchText(connection, '/api/packs/rules')));
+    const have = new Set((await store.rules.list()).map((rule) => rule.id));
+    await store.rules.put(pack.rules.filter((rule) => !have.has(rule.id)));
+    packs.rules = versions.rules;
+  }
+  return { ...connection, packs };
+}
+
+async function fetchText(connection: HubConnection, path: string): Promise<string> {
+  try {
+    const response = await fetch(connection.url + path, { headers: { authorization: `Bearer ${connection.token}` }, signal: AbortSignal.timeout(15_000), credentials: 'omit' });
+    if (!response.ok) throw new HubError(response.status >= 500 ? 'unreachable' : 'refused', `HTTP ${response.status}`, response.status);
+    return await response.text();
+  } catch (error) {
+    throw error instanceof HubError ? error : new HubError('unreachable', error instanceof Error ? error.message : String(error));
+  }
+}
+
+export interface SyncResult {
+  connected: boolean;
+  sent: number;
+  added: Share[];
+  problem?: HubConnection['problem'];
+}
+
+/** One round: the outbox first (so the pull brings back this member's own writes as the hub has them), then the pull. */
+export async function syncHub(store: VigieStore, settings: Settings): Promise<SyncResult> {
+  let connection = await loadConnection(store);
+  if (!connection) return { connected: false, sent: 0, added: [] };
+  const { problem: _previous, ...fresh } = connection;
+  let sent = 0;
+  let added: Share[] = [];
+  try {
+    const flushed = await flushOutbox(store, connection);
+    sent = flushed.sent;
+    if (flushed.stopped) throw flushed.stopped;
+    const pulled = await pull(store, fresh, settings);
+    connection = { ...pulled.connection, lastPull: new Date().toISOString() };
+    added = pulled.added;
+  } catch (error) {
+    connection = note((await loadConnection(store)) ?? connection, error);
+  }
+  await saveConnection(store, connection);
+  return { connected: true, sent, added, ...(connection.problem ? { problem: connection.problem } : {}) };
+}

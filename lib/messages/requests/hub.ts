@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import { MemberSchema, REACTIONS } from '../../model/share';
+import { PRIORITIES } from '../../model/vocabulary';
+import { Empty } from './core';
+import { SharedRowSchema } from './shared-row';
+
+
+export const OutboxRowSchema = z.object({
+  seq: z.number(),
+  kind: z.enum(['share', 'comment', 'reaction', 'tags']),
+  label: z.string(),
+  created: z.string(),
+  attempts: z.number(),
+  lastError: z.optional(z.string()),
+  refused: z.optional(z.boolean()),
+});
+
+export const HubStatusSchema = z.object({
+  connected: z.boolean(),
+  url: z.optional(z.string()),
+  hubName: z.optional(z.string()),
+  member: z.optional(MemberSchema),
+  /** The member's Atom feed of the shared list, for any feed reader. */
+  feedUrl: z.optional(z.string()),
+  lastPull: z.optional(z.string()),
+  problem: z.optional(z.object({ code: z.enum(['unreachable', 'revoked', 'refused']), detail: z.string(), at: z.string() })),
+  /** Writes waiting for the hub, oldest first. */
+  pending: z.array(OutboxRowSchema),
+});
+export type HubStatus = z.infer<typeof HubStatusSchema>;
+
+/** The COPIL hub: connecting, sharing, the shared list, comments and reactions, and what waits to be sent. */
+export const HUB_REQUESTS = {
+  hubStatus: { params: Empty, result: HubStatusSchema },
+  /** The page asked for the hub's origin permission first, at the member's click. */
+  hubConnect: { params: z.object({ url: z.string().check(z.maxLength(2_000)), code: z.string().check(z.maxLength(200)) }), result: HubStatusSchema },
+  /** Forgets the hub here: its shared list, and what was not sent yet (the page said how much first). */
+  hubDisconnect: { params: Empty, result: HubStatusSchema },
+  /** Sends the outbox and pulls now (also on the feeds' alarm, and when an open dashboard hears of a change). */
+  hubSync: { params: Empty, result: HubStatusSchema },
+  shareItem: { params: z.object({ itemId: z.string(), priority: z.optional(z.enum(PRIORITIES)) }), result: z.object({ id: z.string(), sent: z.boolean() }) },
+  listShares: { params: z.object({ limit: z.optional(z.int().check(z.gte(1), z.lte(2_000))) }), result: z.array(SharedRowSchema) },
+  commentShare: { params: z.object({ shareId: z.string(), body: z.string().check(z.minLength(1), z.maxLength(5_000)) }), result: z.object({ sent: z.boolean() }) },
+  reactShare: { params: z.object({ shareId: z.string(), kind: z.enum(REACTIONS), on: z.boolean() }), result: z.object({ sent: z.boolean() }) },
+  /** `ids` absent: every unread share. */
+  setSharesRead: { params: z.object({ ids: z.optional(z.array(z.string())) }), result: Empty },
+  /** Drops a write the hub refused (its words were shown). */
+  discardPending: { params: z.object({ seq: z.number() }), result: HubStatusSchema },
+} as const;

@@ -1,0 +1,418 @@
+/**
+ * The COPIL hub's API, end to end: a real hub process per database (embedded PGlite, then PostgreSQL), driven
+ * as members' extensions and admins drive it. The tests of one database share one hub and run in order; the
+ * ones that need a hub of their own (rate limit, shutdown, restore) start it.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { parseStringPromise } from 'xml2js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HUB_VERSION } from '../../hub/version';
+import { rulePackJson } from '../../lib/alerts/rule-pack';
+import { DEFAULT_RULES } from '../../lib/rules/default-pack';
+import { DB_KINDS, allChanges, clientId, draft, openEvents, skipped, startHub, type Joined, type TestHub } from './helpers/hub-process';
+
+// Each test drives a real process; starting one (PGlite creating its database) takes seconds on a small machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
+
+const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+const HOSTILE_TITLE = '<script>alert(1)</script> & « Meta »';
+const OPML = `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>Veille du COPIL</title></head><body>
+  <outline text="Meta officiel"><outline type="rss" text="Meta Newsroom" xmlUrl="https://about.fb.com/fr/feed/"/></outline>
+  <outline type="rss" text="Blog du modérateur" xmlUrl="https://www.blogdumoderateur.com/feed/"/>
+</body></opml>`;
+
+/** Tiny helper: the ids in a list of shares. */
+const ids = (shares: { id: string }[]) => shares.map((share) => share.id);
+
+describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
+  if (skipped(kind)) return void it.skip('PostgreSQL is unreachable (see the warning printed above)', () => {});
+
+  describe('one hub, three members', () => {
+    let hub: TestHub;
+    let admin: Joined;
+    let alice: Joined;
+    let bob: Joined;
+    /** Secrets handed out during the run: none may appear in the hub's logs. */
+    const secrets: string[] = [];
+
+    beforeAll(async () => {
+      hub = await startHub(kind);
+      // The first admin and a member through the command (as the README has it), one more by an admin through the API.
+      admin = await hub.join('Admin COPIL', 'admin');
+      alice = await hub.join('Alice Martin');
+      bob = await hub.join('Bob Durand', 'member', { adminToken: admin.token });
+      for (const joined of [admin, alice, bob]) secrets.push(joined.token, joined.feedToken);
+    });
+    afterAll(() => hub?.close());
+
+    const put = (who: Joined, id: string, body: unknown = draft()) => hub.api(`/api/shares/${id}`, { method: 'PUT', token: who.token, body });
+    const changes = (who: Joined, since = 0, limit = 200) => hub.api(`/api/changes?since=${since}&limit=${limit}`, { token: who.token });
+
+    it('answers /health with its version and its database', async () => {
+      const health = await hub.api('/health');
+      expect(health.status).toBe(200);
+      expect(health.json).toMatchObject({ service: 'vigie-hub', version: HUB_VERSION, database: { kind, ok: true } });
+    });
+
+    it('trades an invite code for a member and two tokens, once', async () => {
+      const code = await hub.invite('Camille Petit');
+      secrets.push(code);
+      // What a member types may differ in case and spacing from what was printed.
+      const joined = await hub.api('/api/join', { body: { code: ` ${code.toLowerCase()} ` } });
+      expect(joined.status).toBe(201);
+      expect(joined.json).toMatchObject({ member: { name: 'Camille Petit', role: 'member' }, hub: { version: HUB_VERSION } });
+      expect(joined.json.token).toMatch(/^vh_/);
+      expect(joined.json.feedToken).toMatch(/^vf_/);
+      secrets.push(joined.json.token, joined.json.feedToken);
+
+      const again = await hub.api('/api/join', { body: { code } });
+      expect(again.status).toBe(410);
+      expect(again.json.error).toBe('invite-used');
+      expect((await hub.api('/api/join', { body: { code: 'AAAA-BBBB-CCCC-DDDD' } })).status).toBe(404);
+    });
+
+    it('refuses requests without a token or with a bad one (401)', async () => {
+      const none = await hub.api('/api/changes');
+      expect(none.status).toBe(401);
+      expect(none.json).toMatchObject({ error: 'no-token', message: expect.stringMatching(/token/) });
+      for (const authorization of [`Bearer vh_${'x'.repeat(43)}`, `Basic ${alice.token}`, `Bearer ${alice.feedToken}`]) {
+        const answer = await hub.api('/api/me', { headers: { authorization } });
+        expect(answer.status, authorization.slice(0, 10)).toBe(401);
+      }
+    });
+
+    it('tells a member who they are (/api/me)', async () => {
+      const me = await hub.api('/api/me', { token: alice.token });
+      expect(me.status).toBe(200);
+      expect(me.json.member).toEqual(alice.member);
+    });
+
+    it('creates a share under its client id once, however often it is sent', async () => {
+      const id = clientId();
+      const before = (await changes(alice)).json.cursor;
+      const first = await put(alice, id);
+      const second = await put(alice, id);
+      expect([first.status, second.status]).toEqual([201, 200]);
+      expect(second.json).toEqual(first.json);
+      expect(first.json).toMatchObject({ id, author: alice.member, hidden: false, comments: [], reactions: { useful: [], seen: [] } });
+      expect(ids((await changes(alice, before)).json.shares)).toEqual([id]);
+
+      // Another member cannot take the id over.
+      const taken = await put(bob, id, draft({ title: 'Autre chose' }));
+      expect(taken.status).toBe(409);
+      expect(taken.json.error).toBe('id-taken');
+    });
+
+    it('lists only what changed after a cursor, page by page', async () => {
+      const cursor = (await changes(bob)).json.cursor;
+      const created = [clientId(), clientId(), clientId()];
+      for (const id of created) expect((await put(bob, id)).status).toBe(201);
+
+      const all = (await changes(bob, cursor)).json;
+      expect(ids(all.shares)).toEqual(created);
+      expect(all.more).toBe(false);
+
+      const first = (await changes(bob, cursor, 2)).json;
+      expect(ids(first.shares)).toEqual(created.slice(0, 2));
+      expect(first.more).toBe(true);
+      const second = (await changes(bob, first.cursor, 2)).json;
+      expect(ids(second.shares)).toEqual(created.slice(2));
+      expect(second.more).toBe(false);
+
+      const nothing = (await changes(bob, second.cursor)).json;
+      expect(nothing).toMatchObject({ cursor: second.cursor, more: false, shares: [] });
+    });
+
+    it('keeps a comment once under its id, and lets no one else reuse the id', async () => {
+      const id = clientId();
+      await put(alice, id);
+      const commentId = clientId('c');
+      const path = `/api/shares/${id}/comments/${commentId}`;
+      const first = await hub.api(path, { method: 'PUT', token: bob.token, body: { body: 'À relayer aux élus' } });
+      const again = await hub.api(path, { method: 'PUT', token: bob.token, body: { body: 'À relayer aux élus' } });
+      expect([first.status, again.status]).toEqual([200, 200]);
+      expect(again.json.comments).toEqual([expect.objectContaining({ id: commentId, body: 'À relayer aux élus', author: bob.member })]);
+      // The replay changed nothing, so it did not move the share up the change feed either.
+      expect(again.json.seq).toBe(first.json.seq);
+      expect((await hub.api(path, { method: 'PUT', token: alice.token, body: { body: 'moi aussi' } })).status).toBe(409);
+    });
+
+    it('sets and clears the reactions "useful" and "seen"', async () => {
+      const id = clientId();
+      await put(alice, id);
+      const react = (method: string, reaction: string) => hub.api(`/api/shares/${id}/reactions/${reaction}`, { method, token: bob.token });
+      expect((await react('PUT', 'useful')).json.reactions).toEqual({ useful: [bob.member.id], seen: [] });
+      expect((await react('PUT', 'seen')).json.reactions).toEqual({ useful: [bob.member.id], seen: [bob.member.id] });
+      const off = await react('DELETE', 'useful');
+      expect(off.json.reactions).toEqual({ useful: [], seen: [bob.member.id] });
+      expect((await react('DELETE', 'useful')).json.seq).toBe(off.json.seq);
+      expect((await react('PUT', 'like')).status).toBe(400);
+    });
+
+    it('lets any member tag anyone\'s share, but only its author or an admin edit it', async () => {
+      const id = clientId();
+      await put(alice, id, draft({ tags: ['algorithme-portee'] }));
+      const tagged = await hub.api(`/api/shares/${id}/tags`, { token: bob.token, body: { add: ['elections', 'algorithme-portee'] } });
+      expect(tagged.status).toBe(200);
+      expect([...tagged.json.tags].sort()).toEqual(['algorithme-portee', 'elections']);
+
+      const patch = (who: Joined, body: unknown) => hub.api(`/api/shares/${id}`, { method: 'PATCH', token: who.token, body });
+      const refused = await patch(bob, { title: 'Pas à moi' });
+      expect(refused.status).toBe(403);
+      expect(refused.json).toMatchObject({ error: 'not-yours', message: expect.any(String) });
+      expect((await patch(alice, { note: 'Vérifier nos Pages' })).json.note).toBe('Vérifier nos Pages');
+      expect((await patch(admin, { title: 'Titre revu par le COPIL', impact: 'high' })).json).toMatchObject({ title: 'Titre revu par le COPIL', impact: 'high' });
+      // Hiding is for admins, even for the author.
+      expect((await patch(alice, { hidden: true })).status).toBe(403);
+    });
+
+    it('hides a share from members (a tombstone in their changes) while admins still see it whole', async () => {
+      const id = clientId();
+      const cursor = (await changes(alice)).json.cursor;
+      await put(alice, id, draft({ title: 'Erreur de partage' }));
+      expect((await hub.api(`/api/shares/${id}`, { method: 'PATCH', token: admin.token, body: { hidden: true } })).status).toBe(200);
+
+      const seenByMember = (await changes(bob, cursor)).json.shares.find((share: { id: string }) => share.id === id);
+      expect(seenByMember).toEqual({ id, seq: expect.any(Number), hidden: true, removed: true });
+      const seenByAdmin = (await changes(admin, cursor)).json.shares.find((share: { id: string }) => share.id === id);
+      expect(seenByAdmin).toMatchObject({ id, title: 'Erreur de partage', hidden: true, author: alice.member });
+
+      expect((await hub.api(`/api/shares/${id}`, { token: alice.token })).status).toBe(404);
+      expect((await hub.api(`/api/shares/${id}`, { token: admin.token })).status).toBe(200);
+      expect((await hub.api(`/api/shares/${id}/comments/${clientId('c')}`, { method: 'PUT', token: bob.token, body: { body: 'ici ?' } })).status).toBe(404);
+    });
+
+    it('sends a change event to open dashboards when a share is created', async () => {
+      const events = await openEvents(hub, alice.token);
+      try {
+        expect(events.response.status).toBe(200);
+        expect(events.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+        const hello = await events.next('hello');
+        const created = await put(bob, clientId());
+        const change = await events.next('change');
+        expect(change.cursor).toBe(created.json.seq);
+        expect(change.cursor).toBeGreaterThan(hello.cursor);
+      } finally {
+        events.close();
+      }
+    });
+
+    it('publishes the source and rule packs: admins write, members read, each save a new version', async () => {
+      const versions = async () => (await changes(bob)).json.packs;
+      const before = await versions();
+
+      const sources = await hub.api('/api/packs/sources', { method: 'PUT', token: admin.token, body: OPML, contentType: 'text/xml' });
+      expect(sources.status).toBe(200);
+      expect(sources.json).toMatchObject({ name: 'sources', version: before.sources + 1, summary: '2 source(s)' });
+      const rulesBody = rulePackJson(3, DEFAULT_RULES);
+      const rules = await hub.api('/api/packs/rules', { method: 'PUT', token: admin.token, body: rulesBody });
+      expect(rules.status).toBe(200);
+      expect(rules.json.summary).toBe(`${DEFAULT_RULES.length} rule(s)`);
+      expect(await versions()).toEqual({ sources: before.sources + 1, rules: before.rules + 1 });
+      await hub.api('/api/packs/sources', { method: 'PUT', token: admin.token, body: OPML, contentType: 'text/xml' });
+      expect((await versions()).sources).toBe(before.sources + 2);
+
+      const read = await hub.api('/api/packs/sources', { token: bob.token });
+      expect(read.status).toBe(200);
+      expect(read.text).toBe(OPML);
+      expect(read.headers.get('content-type')).toMatch(/opml/);
+      expect((await hub.api('/api/packs/rules', { token: bob.token })).json.rules).toHaveLength(DEFAULT_RULES.length);
+
+      const byMember = await hub.api('/api/packs/sources', { method: 'PUT', token: bob.token, body: OPML, contentType: 'text/xml' });
+      expect(byMember.status).toBe(403);
+      const invalid = await hub.api('/api/packs/sources', { method: 'PUT', token: admin.token, body: '<opml><body><outline', contentType: 'text/xml' });
+      expect(invalid.status).toBe(400);
+      expect(invalid.json).toMatchObject({ error: 'invalid-pack', message: expect.stringMatching(/^Invalid OPML: \S/) });
+      const badRules = await hub.api('/api/packs/rules', { method: 'PUT', token: admin.token, body: { version: 1, rules: [{ id: 'x' }] } });
+      expect(badRules.status).toBe(400);
+      expect(badRules.json.message).toMatch(/^Invalid rule pack: rules\.0/);
+      expect((await versions()).sources).toBe(before.sources + 2);
+    });
+
+    it('serves the shared list as Atom, members\' text kept as text, per tag too', async () => {
+      await put(alice, clientId(), draft({ title: HOSTILE_TITLE, note: 'Ne pas <b>cliquer</b>', tags: ['securite', '<3'] }));
+      await put(bob, clientId(), draft({ title: 'Sans rapport', tags: ['autre'] }));
+
+      const feed = await hub.api(`/feed/${alice.feedToken}.atom`);
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+      // Well-formed: no raw "<" in an attribute, nothing XML cannot carry.
+      expect(feed.text).not.toMatch(/<category [^\n]*<[^\n]*\/>/);
+      const entries = (await parseStringPromise(feed.text)).feed.entry as { title: [{ _: string; $: { type: string } }]; category: { $: { term: string } }[] }[];
+      const hostile = entries.find((entry) => entry.title[0]._.includes('script'))!;
+      expect(hostile.category.map((category) => category.$.term)).toEqual(['securite', '<3']);
+      // The title is HTML: read as a feed reader reads it, it is the member's text and no markup.
+      expect(hostile.title[0].$.type).toBe('html');
+      const title = parseDocument(hostile.title[0]._);
+      expect(DomUtils.getElementsByTagName('script', title)).toHaveLength(0);
+      expect(DomUtils.textContent(title)).toBe(HOSTILE_TITLE);
+      expect(feed.text).not.toContain('<script>');
+      expect(feed.text).not.toContain('<b>cliquer');
+      // The hidden share of an earlier test is not in the feed.
+      expect(entries.map((entry) => entry.title[0]._)).not.toContain('Erreur de partage');
+
+      const tagged = await hub.api(`/feed/${alice.feedToken}/tag/securite.atom`);
+      expect(tagged.status).toBe(200);
+      const taggedEntries = (await parseStringPromise(tagged.text)).feed.entry as unknown[];
+      expect(taggedEntries).toHaveLength(1);
+      expect((await hub.api(`/feed/vf_${'x'.repeat(43)}.atom`)).status).toBe(404);
+    });
+
+    it('refuses a revoked member at once, feed included; only admins revoke', async () => {
+      const carol = await hub.join('Carol Revoquee', 'member', { adminToken: admin.token });
+      secrets.push(carol.token, carol.feedToken);
+      expect((await hub.api('/api/me', { token: carol.token })).status).toBe(200);
+      expect((await hub.api(`/feed/${carol.feedToken}.atom`)).status).toBe(200);
+
+      expect((await hub.api(`/api/members/${carol.member.id}/revoke`, { method: 'POST', token: bob.token })).status).toBe(403);
+      const revoked = await hub.api(`/api/members/${carol.member.id}/revoke`, { method: 'POST', token: admin.token });
+      expect(revoked.json).toEqual({ revoked: carol.member.id });
+
+      const refused = await hub.api('/api/me', { token: carol.token });
+      expect(refused.status).toBe(401);
+      expect(refused.json.error).toBe('bad-token');
+      expect((await hub.api(`/feed/${carol.feedToken}.atom`)).status).toBe(404);
+      const members = (await hub.api('/api/members', { token: admin.token })).json.members;
+      expect(members.find((member: { id: string }) => member.id === carol.member.id).revoked).toEqual(expect.any(String));
+      expect((await hub.api('/api/members', { token: bob.token })).status).toBe(403);
+    });
+
+    it('answers extension origins through CORS, and no other origin', async () => {
+      const preflight = (origin: string) => hub.api('/api/changes', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+      const allowed = await preflight(EXTENSION_ORIGIN);
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(EXTENSION_ORIGIN);
+      expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+      expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+
+      const read = (origin: string) => hub.api('/api/changes', { token: alice.token, headers: { origin } });
+      expect((await read(EXTENSION_ORIGIN)).headers.get('access-control-allow-origin')).toBe(EXTENSION_ORIGIN);
+      expect((await read('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+
+      // The live stream writes its own headers: the same rule holds there.
+      for (const [origin, expected] of [[EXTENSION_ORIGIN, EXTENSION_ORIGIN], ['https://evil.example', null]] as const) {
+        const events = await openEvents(hub, alice.token, { origin });
+        expect(events.response.headers.get('access-control-allow-origin')).toBe(expected);
+        events.close();
+      }
+    });
+
+    it('exports everything; a fresh hub imports it whole, twice changes nothing, a bad file writes nothing', async () => {
+      const exported = await hub.cli('export');
+      expect(exported.code).toBe(0);
+      const backup = JSON.parse(exported.stdout);
+      const source = await allChanges(hub, admin.token);
+      expect(backup).toMatchObject({ format: 'vigie-hub-backup', version: 1 });
+      expect(backup.shares).toHaveLength(source.shares.length);
+      expect(exported.stdout).not.toContain(alice.token);
+
+      const folder = mkdtempSync(join(tmpdir(), 'vigie-backup-'));
+      const file = join(folder, 'backup.json');
+      writeFileSync(file, exported.stdout);
+      const fresh = await startHub(kind);
+      try {
+        const imported = await fresh.cli('import', file);
+        expect(imported.code, imported.stderr).toBe(0);
+        expect(imported.stdout).toMatch(new RegExp(`Imported: \\d+ members, ${backup.shares.length} shares`));
+
+        // Tokens are stored hashed and come along: the same admin reads the restored hub.
+        const content = (shares: any[]) => shares.map(({ seq: _seq, ...share }) => share).sort((a, b) => a.id.localeCompare(b.id));
+        const restored = await allChanges(fresh, admin.token);
+        expect(content(restored.shares)).toEqual(content(source.shares));
+        expect(restored.packs).toEqual(source.packs);
+
+        const reexport = async () => ({ ...JSON.parse((await fresh.cli('export')).stdout), exported: 'now' });
+        const once = await reexport();
+        expect((await fresh.cli('import', file)).code).toBe(0);
+        expect(await reexport()).toEqual(once);
+        expect((await allChanges(fresh, admin.token)).cursor).toBe(restored.cursor);
+
+        const bad = {
+          'not-json.json': '{"format": "vigie-hub-backup",',
+          'wrong-shape.json': JSON.stringify({ ...backup, shares: [{ ...backup.shares[0], title: 42 }] }),
+          // Valid in shape, but a share by a member the backup does not hold: refused whole, the first share included.
+          'unknown-author.json': JSON.stringify({ ...backup, members: [], invites: [], shares: [{ ...backup.shares[0], id: clientId(), authorId: 'm_nobody' }, ...backup.shares] }),
+        };
+        for (const [name, text] of Object.entries(bad)) {
+          writeFileSync(join(folder, name), text);
+          const refused = await fresh.cli('import', join(folder, name));
+          expect(refused.code, name).not.toBe(0);
+          expect(refused.stdout, name).toBe('');
+          expect(refused.stderr, name).toMatch(/Not a hub backup: the file is not JSON|Not a valid hub backup: shares\.0\.title|foreign key/);
+          expect(refused.stderr, name).not.toMatch(/could not complete|\bat .*\(/);
+        }
+        expect(await reexport()).toEqual(once);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('never writes a token, a feed token or an invite code in its logs', () => {
+      // The feed tokens went through URLs and every member token through headers during the tests above.
+      expect(hub.logs).toMatch(/\/feed\/\[redacted\]/);
+      for (const secret of secrets) expect(hub.logs.includes(secret), secret.slice(0, 3)).toBe(false);
+      expect(hub.logs).not.toMatch(/v[hf]_[A-Za-z0-9_-]{20,}/);
+    });
+  });
+
+  describe('rate limit', () => {
+    let hub: TestHub;
+    beforeAll(async () => {
+      hub = await startHub(kind, { env: { HUB_RATE_LIMIT: '5' } });
+    });
+    afterAll(() => hub?.close());
+
+    it('answers 429 with a clear message past the limit, counting per token', async () => {
+      const guess = `Bearer vh_${'g'.repeat(43)}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await hub.api('/api/me', { headers: { authorization: guess } })).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      const limited = await hub.api('/api/me', { headers: { authorization: guess } });
+      expect(limited.status).toBe(429);
+      expect(limited.json).toMatchObject({ error: 'rate-limited', message: expect.stringMatching(/^Too many requests: at most 5 a minute\. Try again in \d+ s\.$/) });
+      // Another token has its own count (a guessed token is throttled, not the whole hub).
+      expect((await hub.api('/api/me', { headers: { authorization: `Bearer vh_${'h'.repeat(43)}` } })).status).toBe(401);
+    });
+  });
+
+  describe('graceful shutdown', () => {
+    let hub: TestHub;
+    beforeAll(async () => {
+      hub = await startHub(kind);
+    });
+    afterAll(() => hub?.close());
+
+    it('keeps every write it answered 2xx when stopped (SIGTERM) in the middle of a burst', async () => {
+      const alice = await hub.join('Alice Martin');
+      const sent = Array.from({ length: 60 }, () => clientId());
+      let answered!: () => void;
+      const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+      const burst = Promise.allSettled(sent.map(async (id) => {
+        const answer = await hub.api(`/api/shares/${id}`, { method: 'PUT', token: alice.token, body: draft({ title: `Rafale ${id}` }) });
+        answered();
+        return { id, status: answer.status };
+      }));
+      await firstAnswer;
+      const exitCode = hub.stop('SIGTERM');
+      const outcomes = await burst;
+      expect(await exitCode).toBe(0);
+
+      const confirmed = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' && outcome.value.status >= 200 && outcome.value.status < 300 ? [outcome.value.id] : []));
+      expect(confirmed.length).toBeGreaterThan(0);
+      // Nothing else than "done" or "not taken": a write is never half done.
+      for (const outcome of outcomes) if (outcome.status === 'fulfilled') expect([201, 503]).toContain(outcome.value.status);
+
+      await hub.restart();
+      const stored = ids((await allChanges(hub, alice.token)).shares);
+      expect(stored).toEqual(expect.arrayContaining(confirmed));
+      expect(stored.every((id) => sent.includes(id))).toBe(true);
+    });
+  });
+});
