@@ -26,7 +26,7 @@ export default defineConfig({
     // keeps the background within its budget.
     resolve: {
       alias: [
-        { find: /^events$/, replacement: resolve('build/shims/events.ts') },
+        { find: /^events$/, replacement: resolve('build/shims/events.cjs') },
         { find: /^timers$/, replacement: resolve('build/shims/timers.ts') },
         { find: /^stream$/, replacement: resolve('build/shims/stream.ts') },
         { find: /^postcss$/, replacement: resolve('build/shims/postcss.ts') },

@@ -76,6 +76,9 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
   });
 
   await app.register(rateLimit, {
+    // Not per route: the plugin's route hooks would run after the token check below, so a guessed token would
+    // get its 401 without ever being counted. The limit is one app-wide hook instead, added before that check.
+    global: false,
     max: config.rateLimit,
     timeWindow: '1 minute',
     // Per member: the token's hash, never the token itself, keys the counter.
@@ -90,6 +93,8 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
     }),
   });
 
+  app.addHook('onRequest', app.rateLimit());
+
   // Who is calling (after the rate limit, so guessing tokens is throttled too): a revoked or unknown token stops here, at once.
   app.addHook('onRequest', async (request) => {
     if (OPEN_PATHS.some((path) => path.test(request.url.split('?')[0]!))) return;
@@ -99,6 +104,12 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
     const member = await memberByToken(db, token);
     if (!member) throw new HttpError(401, 'bad-token', 'This token is unknown or was revoked.');
     request.member = member;
+  });
+
+  // While the hub stops, answers close their connection: a client's kept-alive socket must not hold the stop up.
+  let stopping = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -146,8 +157,16 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
     events,
     webhooks,
     async stop() {
+      stopping = true;
       events.close();
-      await app.close();
+      // Fastify closes the connections idle when the close begins; one whose request ends later would stay open
+      // until its keep-alive timeout (72 s) and keep the process from exiting. They are closed as they turn idle.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
       await webhooks.stop();
       await db.close();
     },

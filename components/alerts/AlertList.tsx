@@ -10,17 +10,20 @@ export interface AlertGroup {
   ids: string[];
   rules: string[];
   read: boolean;
+  /** A rule that fired asks to propose sharing the item with the COPIL. */
+  proposeShare: boolean;
 }
 
 export function groupByItem(alerts: readonly AlertRow[]): AlertGroup[] {
   const groups = new Map<string, AlertGroup>();
   for (const alert of alerts) {
     const group = groups.get(alert.item.id);
-    if (!group) groups.set(alert.item.id, { first: alert, ids: [alert.id], rules: [alert.ruleName], read: alert.read });
+    if (!group) groups.set(alert.item.id, { first: alert, ids: [alert.id], rules: [alert.ruleName], read: alert.read, proposeShare: !!alert.proposeShare });
     else {
       group.ids.push(alert.id);
       if (!group.rules.includes(alert.ruleName)) group.rules.push(alert.ruleName);
       group.read &&= alert.read;
+      group.proposeShare ||= !!alert.proposeShare;
     }
   }
   return [...groups.values()];
@@ -35,13 +38,15 @@ interface Props {
   hrefOf: (alert: AlertRow) => string | undefined;
   /** The dashboard opens items in its own pane; the popup opens articles in a new tab. */
   newTab: boolean;
+  /** Given once a hub is connected: rows whose rules propose it offer "Partager avec le COPIL". */
+  onShare?: (group: AlertGroup) => void;
 }
 
 /**
  * Alerts, unread and most critical first, one row per item: priority in words, the rules that fired, the item
  * (title, source, date). Titles come from feeds: rendered as text, and only http(s) addresses become links.
  */
-export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab }: Props) {
+export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab, onShare }: Props) {
   if (alerts.length === 0) return <p class="empty">{t('noAlerts')}</p>;
   const language = uiLanguage();
   return (
@@ -74,6 +79,11 @@ export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab }: Props) {
             <button type="button" class="link-button alert__read" onClick={() => onRead(group, !group.read)} aria-label={`${group.read ? t('markUnread') : t('markRead')} : ${title}`}>
               {group.read ? t('markUnread') : t('markRead')}
             </button>
+            {onShare && group.proposeShare && (
+              <button type="button" class="link-button alert__share" onClick={() => onShare(group)} aria-label={`${t('shareWithCopil')} : ${title}`}>
+                {t('shareWithCopil')}
+              </button>
+            )}
           </li>
         );
       })}

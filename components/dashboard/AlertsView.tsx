@@ -10,6 +10,7 @@ import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
 import { AlertList } from '../alerts/AlertList';
+import { useHubConnected } from '../hub/ShareButton';
 import { ReadingPane } from './ReadingPane';
 import { useOpenedItem } from './use-opened-item';
 
@@ -30,6 +31,7 @@ export function AlertsView({ db, item, sources, tags }: Props) {
   const [priority, setPriority] = useState<Priority | ''>('');
   const [message, setMessage] = useState('');
   const opened = useOpenedItem(db, item, alerts);
+  const connected = useHubConnected();
   const say = (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error));
 
   useEffect(() => {
@@ -85,6 +87,14 @@ export function AlertsView({ db, item, sources, tags }: Props) {
               hrefOf={(alert) => formatRoute({ section: 'alerts', item: alert.item.id })}
               onOpen={(group) => !group.read && read(group.ids, true)}
               onRead={(group, value) => read(group.ids, value)}
+              onShare={
+                connected
+                  ? (group) =>
+                      void request('shareItem', { itemId: group.first.item.id })
+                        .then(({ sent }) => setMessage(t(sent ? 'shareSent' : 'shareQueued')))
+                        .catch(say)
+                  : undefined
+              }
             />
           </div>
         )}

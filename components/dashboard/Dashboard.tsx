@@ -9,6 +9,7 @@ import { parseRoute, type Route } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
 import type { FirstScreen } from './first-screen';
 import { DigestView } from '../digest/DigestView';
+import { CopilView } from '../hub/CopilView';
 import { RulesView } from '../rules/RulesView';
 import { AlertsView } from './AlertsView';
 import { loadDigest } from './digest-data';
@@ -31,6 +32,7 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
   const [sources, setSources] = useState<Source[]>([]);
   const [tags, setTags] = useState<Tag[]>([]);
   const [unreadAlerts, setUnreadAlerts] = useState(0);
+  const [unreadShares, setUnreadShares] = useState(0);
 
   useEffect(() => {
     const follow = () => setRoute(parseRoute(location.hash));
@@ -44,10 +46,12 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
     loadSources();
     loadTags();
     void db.countFromIndex('alerts', 'byUnread').then(setUnreadAlerts);
+    void db.countFromIndex('shares', 'byUnread').then(setUnreadShares);
     return onEvent((event) => {
       if (event.event === 'sourcesChanged' || event.event === 'refreshFinished') loadSources();
       if (event.event === 'tagsChanged') loadTags();
       if (event.event === 'alertsChanged') setUnreadAlerts(event.unread);
+      if (event.event === 'hubChanged') setUnreadShares(event.unread);
     });
   }, [db]);
 
@@ -56,10 +60,11 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
       <a class="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <Nav route={route} sources={sources} tags={tags} unreadAlerts={unreadAlerts} />
+      <Nav route={route} sources={sources} tags={tags} unreadAlerts={unreadAlerts} unreadShares={unreadShares} />
       <main id="main" class="dashboard__main" tabIndex={-1}>
         {route.section === 'items' && <ItemsView db={db} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} />}
         {route.section === 'alerts' && <AlertsView db={db} item={route.item} sources={sources} tags={tags} />}
+        {route.section === 'copil' && <CopilView db={db} tags={tags} />}
         {route.section === 'digest' && <DigestView load={(kind) => loadDigest(db, kind)} />}
         {route.section === 'rules' && <RulesView selected={route.rule} tags={tags} />}
         {route.section === 'timeline' && <TimelineSection db={db} sources={sources} tags={tags} />}

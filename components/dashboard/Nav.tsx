@@ -15,7 +15,7 @@ function isCurrent(route: Route, target: Route): boolean {
 }
 
 /** The dashboard's sections, then each source and each tag as a shortcut to its items. */
-export function Nav({ route, sources, tags, unreadAlerts }: { route: Route; sources: Source[]; tags: Tag[]; unreadAlerts: number }) {
+export function Nav({ route, sources, tags, unreadAlerts, unreadShares }: { route: Route; sources: Source[]; tags: Tag[]; unreadAlerts: number; unreadShares: number }) {
   const link = (target: Route, label: string, extra?: preact.ComponentChildren) => (
     <li>
       <a href={formatRoute(target)} aria-current={isCurrent(route, target) ? 'page' : undefined}>
@@ -31,6 +31,7 @@ export function Nav({ route, sources, tags, unreadAlerts }: { route: Route; sour
       <ul>
         {link({ section: 'alerts' }, unreadAlerts > 0 ? t('navAlertsUnread', [String(unreadAlerts)]) : t('navAlerts'))}
         {VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key)))}
+        {link({ section: 'copil' }, unreadShares > 0 ? t('navCopilUnread', [String(unreadShares)]) : t('navCopil'))}
         {link({ section: 'digest' }, t('navDigest'))}
         {link({ section: 'timeline' }, t('navTimeline'))}
       </ul>

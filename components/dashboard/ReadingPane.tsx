@@ -3,6 +3,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Triage } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
+import { ShareButton, useHubConnected } from '../hub/ShareButton';
 import { ChangeView } from './ChangeView';
 import { SafeHtml } from './SafeHtml';
 import { TagChip } from '../tags/TagChip';
@@ -19,7 +20,8 @@ interface Props {
 
 /**
  * The opened item: its content (sanitized again at render), the link to the original, and what the
- * collective adds: tags, the note ("conseil": what to do about it), the impact and the triage status.
+ * collective adds: tags, the note ("conseil": what to do about it), the impact and the triage status;
+ * sharing it with the COPIL.
  */
 export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props) {
   const [note, setNote] = useState(item.note ?? '');
@@ -27,6 +29,7 @@ export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   const date = item.published ?? item.fetched;
   const noteChanged = note !== (item.note ?? '');
+  const connected = useHubConnected();
   return (
     <article class="reading-pane" aria-labelledby="reading-title">
       <header class="reading-pane__header">
@@ -99,6 +102,7 @@ export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props
         <button type="button" class="button" disabled={!noteChanged} onClick={() => onPatch({ note: note.trim() ? note : null })}>
           {t('saveNote')}
         </button>
+        <ShareButton itemId={item.id} connected={connected} withPriority />
       </section>
 
       {item.change && <ChangeView change={item.change} />}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { request, RequestError } from '@/lib/messages/client';
 import type { LanguageSetting, Settings } from '@/lib/model/settings';
+import { HubSettings } from '../hub/HubSettings';
 import { BackupSection } from './BackupSection';
 import { EraseAllSection } from './EraseAllSection';
 import { NotificationSettings } from './NotificationSettings';
@@ -17,7 +18,7 @@ const LANGUAGES: [LanguageSetting, string, string | undefined][] = [
   ['en', 'English', 'en'],
 ];
 
-/** The Paramètres screen: language, refresh, notifications, tags, backup in and out, erase everything. */
+/** The Paramètres screen: language, refresh, notifications, the COPIL hub, tags, backup in and out, erase everything. */
 export function SettingsView() {
   const [settings, setSettings] = useState<Settings>();
   const [said, say] = useState<Said>();
@@ -79,6 +80,7 @@ export function SettingsView() {
 
       <RefreshSettings settings={settings} onSave={(patch) => void update(patch, 'refreshSettingsSaved')} />
       <NotificationSettings settings={settings} onSave={(patch) => void update(patch, 'settingsSaved')} />
+      <HubSettings say={say} />
       <TagsSection say={say} />
       <BackupSection say={say} onSettings={setSettings} />
       <EraseAllSection say={say} onSettings={setSettings} />

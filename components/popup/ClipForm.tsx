@@ -19,7 +19,7 @@ async function tabToClip(): Promise<number> {
  * «Cliper cette page»: reads the page (title, address, site, selected text) and lets the member add tags,
  * a note and an impact before saving. Refusals are said in words; the outcome is announced politely.
  */
-export function ClipForm({ tags }: { tags: Tag[] }) {
+export function ClipForm({ tags, hubConnected }: { tags: Tag[]; hubConnected?: boolean }) {
   const [chosen, setChosen] = useState<Tag[]>([]);
   const [preview, setPreview] = useState<Result<'previewClip'>>();
   const [busy, setBusy] = useState(false);
@@ -66,7 +66,10 @@ export function ClipForm({ tags }: { tags: Tag[] }) {
         ...(impact ? { impact } : {}),
       });
       setPreview(undefined);
-      setDone(t(saved.enriched ? 'clipEnriched' : 'clipSaved'));
+      let said = t(saved.enriched ? 'clipEnriched' : 'clipSaved');
+      // Shared after it is saved: the clip is kept here whatever the hub says.
+      if (data.get('share') === 'on') said += ` ${t((await request('shareItem', { itemId: saved.id })).sent ? 'shareSent' : 'shareQueued')}`;
+      setDone(said);
     });
   };
 
@@ -127,6 +130,11 @@ export function ClipForm({ tags }: { tags: Tag[] }) {
               ))}
             </select>
           </label>
+          {hubConnected && (
+            <label class="checkbox">
+              <input type="checkbox" name="share" /> {t('shareWithCopil')}
+            </label>
+          )}
           <p class="clip__actions">
             <button class="button" disabled={busy} aria-busy={busy}>
               {t('clipSave')}

@@ -15,13 +15,15 @@ interface Props {
   tags: Tag[];
   onOpen: (id: string) => void;
   onPatch: (id: string, patch: ItemPatch) => void;
+  /** Given once a hub is connected: "Partager" sends the item to the COPIL. */
+  onShare?: (id: string) => void;
 }
 
 /**
- * The latest items: title (opens the article), source, date, tags; star, read and tag right there.
+ * The latest items: title (opens the article), source, date, tags; star, read, tag and share right there.
  * Titles come from feeds: Preact renders them as text, and only http(s) URLs become links.
  */
-export function NewsList({ items, tags, onOpen, onPatch }: Props) {
+export function NewsList({ items, tags, onOpen, onPatch, onShare }: Props) {
   const [tagging, setTagging] = useState<string>();
   if (items.length === 0) return <p class="empty">{t('noItemsYet')}</p>;
   const language = uiLanguage();
@@ -69,6 +71,11 @@ export function NewsList({ items, tags, onOpen, onPatch }: Props) {
               <button type="button" class="link-button" aria-expanded={tagging === item.id} onClick={() => setTagging(tagging === item.id ? undefined : item.id)} aria-label={`${t('addTag')} : ${title}`}>
                 {t('addTag')}
               </button>
+              {onShare && (
+                <button type="button" class="link-button" onClick={() => onShare(item.id)} aria-label={`${t('shareWithCopil')} : ${title}`}>
+                  {t('shareShort')}
+                </button>
+              )}
             </span>
             {tagging === item.id && (
               <TagPicker

@@ -9,12 +9,13 @@ import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
 import { ClipForm } from './ClipForm';
+import { CopilTab } from './CopilTab';
 import { NewCount } from './NewCount';
 import { NewsList } from './NewsList';
 import { SourceHealthList } from './SourceHealthList';
 import { Tabs } from './Tabs';
 
-type Tab = 'alerts' | 'news' | 'sources';
+type Tab = 'alerts' | 'news' | 'copil' | 'sources';
 
 const POPUP_RENDERED = 'vigie:popup-rendered';
 
@@ -29,7 +30,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   // The count shown stays what was new when the popup opened, plus what arrives while it is open.
   const [newAtOpening, setNewAtOpening] = useState<number | undefined>(kept?.newCount);
   // Alertes first when something rang; otherwise what is new.
-  const [tab, setTab] = useState<Tab>(kept && kept.alerts.unread > 0 ? 'alerts' : 'news');
+  const [tab, setTab] = useState<Tab>(kept && kept.alerts.unread > 0 ? 'alerts' : kept?.copil && kept.copil.unread > 0 ? 'copil' : 'news');
   const [refreshing, setRefreshing] = useState(false);
   const [message, setMessage] = useState('');
 
@@ -87,6 +88,10 @@ export function Popup({ kept }: { kept?: Summary }) {
   };
 
   const patch = (id: string, change: ItemPatch) => void request('updateItems', { ids: [id], patch: change }).catch(say);
+  const share = (itemId: string) =>
+    void request('shareItem', { itemId })
+      .then(({ sent }) => setMessage(t(sent ? 'shareSent' : 'shareQueued')))
+      .catch(say);
   const readAlerts = (ids: string[] | undefined, read: boolean) => void request('setAlertsRead', { ...(ids ? { ids } : {}), read }).catch(say);
 
   // Must run straight from the click: browsers only show the permission prompt on a user gesture.
@@ -107,7 +112,7 @@ export function Popup({ kept }: { kept?: Summary }) {
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>
-      <ClipForm tags={summary?.tags ?? []} />
+      <ClipForm tags={summary?.tags ?? []} hubConnected={!!summary?.copil} />
       {summary?.storageProblem && (
         <p class="problem" role="alert">
           {feedErrorText(summary.storageProblem, t)}
@@ -141,6 +146,7 @@ export function Popup({ kept }: { kept?: Summary }) {
                     hrefOf={(alert) => alert.item.url}
                     onOpen={(group) => readAlerts(group.ids, true)}
                     onRead={(group, read) => readAlerts(group.ids, read)}
+                    onShare={summary.copil ? (group) => share(group.first.item.id) : undefined}
                   />
                   <button type="button" class="link-button" onClick={() => void openDashboard('#/alerts').then(() => window.close())}>
                     {t('alertsSeeAll')}
@@ -154,10 +160,19 @@ export function Popup({ kept }: { kept?: Summary }) {
               panel: (
                 <>
                   <NewCount count={newAtOpening + summary.newCount} />
-                  <NewsList items={summary.latest} tags={summary.tags} onOpen={(id) => patch(id, { read: true })} onPatch={patch} />
+                  <NewsList items={summary.latest} tags={summary.tags} onOpen={(id) => patch(id, { read: true })} onPatch={patch} onShare={summary.copil ? share : undefined} />
                 </>
               ),
             },
+            ...(summary.copil
+              ? [
+                  {
+                    id: 'copil' as const,
+                    label: summary.copil.unread > 0 ? t('tabCopilUnread', [String(summary.copil.unread)]) : t('tabCopil'),
+                    panel: <CopilTab copil={summary.copil} tags={summary.tags} say={setMessage} />,
+                  },
+                ]
+              : []),
             {
               id: 'sources',
               label: failing > 0 ? t('tabSourcesFailing', [String(failing)]) : t('tabSources'),

@@ -122,7 +122,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
           <TagPicker tags={tags} exclude={draft.actions.addTags} label={t('ruleActionTagsAdd')} onPick={(tag) => setActions({ addTags: [...draft.actions.addTags, tag.id] })} onCreate={createPersonalTag} />
         </div>
         <label class="checkbox">
-          <input type="checkbox" checked={draft.actions.proposeShare} disabled aria-describedby="rule-share-help" />
+          <input type="checkbox" checked={draft.actions.proposeShare} onChange={(e) => setActions({ proposeShare: e.currentTarget.checked })} aria-describedby="rule-share-help" />
           {t('ruleActionShare')}
         </label>
         <small id="rule-share-help">{t('ruleActionShareHelp')}</small>

@@ -1,10 +1,11 @@
-/** The dashboard's address (`#/unread`, `#/source/<id>`, `#/tag/<id>`, `#/sources`, …), so views can be bookmarked and linked to. */
+/** The dashboard's address (`#/unread`, `#/copil`, `#/source/<id>`, `#/tag/<id>`, `#/sources`, …), so views can be bookmarked and linked to. */
 export type View = 'all' | 'unread' | 'starred' | 'clips';
 
 export type Route =
   | { section: 'items'; view: View; sourceId?: string; tag?: string; item?: string }
   | { section: 'alerts'; item?: string }
   | { section: 'digest' }
+  | { section: 'copil' }
   | { section: 'timeline' }
   | { section: 'rules'; rule?: string }
   | { section: 'sources' }
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   const withItem = item ? { item } : {};
   if (head === 'alerts') return { section: 'alerts', ...withItem };
   if (head === 'digest') return { section: 'digest' };
+  if (head === 'copil') return { section: 'copil' };
   if (head === 'timeline') return { section: 'timeline' };
   if (head === 'rules') return { section: 'rules', ...(rest[0] ? { rule: rest[0] } : {}) };
   if (head === 'sources') return { section: 'sources' };

@@ -85,12 +85,13 @@ export function summaryItem(item: Item, titles: Map<string, string>): SummaryIte
 
 /** Alerts with their items; an alert whose item is gone is left out. */
 export async function alertRows(store: VigieStore, alerts: readonly Alert[], titles: Map<string, string>): Promise<AlertRow[]> {
-  const items = await Promise.all(alerts.map((alert) => store.getItem(alert.itemId)));
+  const [items, rules] = await Promise.all([Promise.all(alerts.map((alert) => store.getItem(alert.itemId))), store.rules.list()]);
+  const proposing = new Set(rules.filter((rule) => rule.actions.proposeShare).map((rule) => rule.id));
   return alerts.flatMap((alert, index) => {
     const item = items[index];
     if (!item) return [];
     const { id, ruleId, ruleName, priority, created, read } = alert;
-    return [{ id, ruleId, ruleName, priority, created, read, item: summaryItem(item, titles) }];
+    return [{ id, ruleId, ruleName, priority, created, read, item: summaryItem(item, titles), ...(proposing.has(ruleId) ? { proposeShare: true } : {}) }];
   });
 }
 

@@ -32,6 +32,8 @@ export const AlertRowSchema = z.object({
   created: IsoDateSchema,
   read: z.boolean(),
   item: SummaryItemSchema,
+  /** The rule asks to propose sharing the item with the COPIL. */
+  proposeShare: z.optional(z.boolean()),
 });
 export type AlertRow = z.infer<typeof AlertRowSchema>;
 

@@ -1,0 +1,12 @@
+import { t } from '@/lib/i18n/browser';
+import type { HubStatus } from '@/lib/messages/requests/hub';
+
+/** What went wrong with the hub the last time, in words, with what the member can do about it. */
+export function HubProblem({ problem }: { problem: HubStatus['problem'] }) {
+  if (!problem) return null;
+  return (
+    <p class="problem" role="alert" data-hub-problem={problem.code}>
+      {t(`hubProblem_${problem.code}`, [problem.detail])}
+    </p>
+  );
+}

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { normalizeHubUrl } from '@/lib/hub/connection';
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import { fullDate } from '@/lib/i18n/dates';
+import { onEvent, request, RequestError } from '@/lib/messages/client';
+import type { HubStatus } from '@/lib/messages/requests/hub';
+import type { Said } from '../dashboard/StatusLine';
+import { PendingList } from './PendingList';
+import { HubProblem } from './HubProblem';
+
+const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
+
+/**
+ * Paramètres → Hub du COPIL: connect with the hub's address and an invite code, see the connection (who,
+ * where, last sync, what went wrong, what waits to be sent), sync now, disconnect.
+ */
+export function HubSettings({ say }: { say: (said: Said) => void }) {
+  const [status, setStatus] = useState<HubStatus>();
+  const [url, setUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const load = () => void request('hubStatus', {}).then(setStatus);
+    load();
+    return onEvent((event) => {
+      if (event.event === 'hubChanged') load();
+    });
+  }, []);
+
+  const run = async (work: () => Promise<HubStatus>, done?: string) => {
+    setBusy(true);
+    try {
+      setStatus(await work());
+      if (done) say({ kind: 'ok', text: t(done) });
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+      setStatus(await request('hubStatus', {}));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const connect = async (event: Event) => {
+    event.preventDefault();
+    const base = normalizeHubUrl(url);
+    if (!base) return say({ kind: 'error', text: t('hubError_invalid_url', [url]) });
+    // Asked here, at the click: the browser shows its prompt only for a user gesture.
+    const origin = `${new URL(base).origin}/*`;
+    if (!(await browser.permissions.request({ origins: [origin] }))) return say({ kind: 'error', text: t('hubPermissionDenied', [new URL(base).origin]) });
+    say({ kind: 'info', text: t('hubConnecting') });
+    await run(() => request('hubConnect', { url: base, code }), 'hubSynced');
+    setCode('');
+  };
+
+  const disconnect = () => {
+    if (!confirm(t('hubDisconnectConfirm', [String(status?.pending.length ?? 0)]))) return;
+    void run(() => request('hubDisconnect', {}), 'hubDisconnected');
+  };
+
+  if (!status) return <section class="admin-section" aria-busy="true" />;
+  const language = uiLanguage();
+  return (
+    <section class="admin-section" aria-labelledby="hub-title">
+      <h2 id="hub-title">{t('hubTitle')}</h2>
+      {!status.connected ? (
+        <form class="admin-form" onSubmit={(event) => void connect(event)}>
+          <p class="admin-note">{t('hubIntro')}</p>
+          <label class="field">
+            <span class="field__label">{t('hubUrlLabel')}</span>
+            <input type="text" inputMode="url" autoComplete="url" spellcheck={false} required value={url} placeholder="https://veille.example.fr" onInput={(e) => setUrl(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span class="field__label">{t('hubCodeLabel')}</span>
+            <input type="text" autoComplete="off" spellcheck={false} required value={code} placeholder="XXXX-XXXX-XXXX-XXXX" onInput={(e) => setCode(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="button" disabled={busy} aria-busy={busy}>
+            {busy ? t('hubConnecting') : t('hubConnect')}
+          </button>
+        </form>
+      ) : (
+        <>
+          <p class="hub-state" data-hub-state="connected">
+            {t('hubConnected', [status.hubName ?? '', status.url ?? '', status.member?.name ?? '', t(`hubRole_${status.member?.role ?? 'member'}`)])}{' '}
+            {status.lastPull ? t('hubLastPull', [fullDate(status.lastPull, language)]) : t('hubNeverPulled')}
+          </p>
+          <HubProblem problem={status.problem} />
+          <div class="hub-actions">
+            <button type="button" class="button button--small" disabled={busy} onClick={() => void run(() => request('hubSync', {}), 'hubSynced')}>
+              {t('hubSyncNow')}
+            </button>
+            <button type="button" class="button button--small button--quiet" disabled={busy} onClick={disconnect}>
+              {t('hubDisconnect')}
+            </button>
+          </div>
+          {status.feedUrl && (
+            <label class="field hub-feed">
+              <span class="field__label">{t('hubFeedLabel')}</span>
+              <input type="text" readOnly value={status.feedUrl} onFocus={(e) => e.currentTarget.select()} />
+            </label>
+          )}
+        </>
+      )}
+      <PendingList pending={status.pending} onDiscard={(seq) => void run(() => request('discardPending', { seq }))} />
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
+
+/** Whether a hub is connected, kept current by the background's events. */
+export function useHubConnected(): boolean | undefined {
+  const [connected, setConnected] = useState<boolean>();
+  useEffect(() => {
+    const load = () => void request('hubStatus', {}).then((status) => setConnected(status.connected));
+    load();
+    return onEvent((event) => {
+      if (event.event === 'hubChanged') load();
+    });
+  }, []);
+  return connected;
+}
+
+/**
+ * "Partager avec le COPIL": the item goes to the collective with this member's tags, note, impact and
+ * triage, and, if chosen, as an alert of a priority (announced in the collective's chat). Offline, it
+ * waits in the outbox and the member is told so.
+ */
+export function ShareButton({ itemId, connected, withPriority, proposed, onSaid }: { itemId: string; connected: boolean | undefined; withPriority?: boolean; proposed?: boolean; onSaid?: (text: string) => void }) {
+  const [priority, setPriority] = useState<Priority | ''>('');
+  const [said, setSaid] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (connected === undefined) return null;
+  const tell = (text: string) => {
+    setSaid(text);
+    onSaid?.(text);
+  };
+  if (!connected) return withPriority ? <p class="share-button__off">{t('shareNeedsHub')}</p> : null;
+  const share = async () => {
+    setBusy(true);
+    try {
+      const { sent } = await request('shareItem', { itemId, ...(priority ? { priority } : {}) });
+      tell(t(sent ? 'shareSent' : 'shareQueued'));
+    } catch (error) {
+      tell(error instanceof RequestError ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="share-button">
+      {proposed && <p class="share-button__proposed">{t('shareProposed')}</p>}
+      {withPriority && (
+        <label class="field">
+          <span class="field__label">{t('sharePriorityLabel')}</span>
+          <select value={priority} onChange={(e) => setPriority(e.currentTarget.value as Priority | '')}>
+            <option value="">{t('sharePriorityNone')}</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`priority_${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={() => void share()}>
+        {t('shareWithCopil')}
+      </button>
+      {!onSaid && (
+        <span class="share-button__said" role="status">
+          {said}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/browser';
+import { onEvent, request, RequestError } from '@/lib/messages/client';
+import type { HubStatus } from '@/lib/messages/requests/hub';
+import type { SharedRowView } from '@/lib/messages/requests/shared-row';
+
+/**
+ * The shared list and what pages do with it (comment, react), kept fresh by the background's `hubChanged`
+ * events. `say` reports each outcome in words: sent, or waiting in the outbox.
+ */
+export function useCopil(say: (text: string, kind?: 'ok' | 'error') => void, limit = 500) {
+  const [status, setStatus] = useState<HubStatus>();
+  const [shares, setShares] = useState<SharedRowView[]>();
+
+  const load = useCallback(async () => {
+    const [nextStatus, nextShares] = await Promise.all([request('hubStatus', {}), request('listShares', { limit })]);
+    setStatus(nextStatus);
+    setShares(nextShares);
+  }, [limit]);
+
+  useEffect(() => {
+    void load();
+    return onEvent((event) => {
+      if (event.event === 'hubChanged') void load();
+    });
+  }, [load]);
+
+  const fail = (error: unknown) => say(error instanceof RequestError ? error.message : String(error), 'error');
+
+  return {
+    status,
+    shares,
+    reload: load,
+    onComment: async (shareId: string, body: string) => {
+      try {
+        const { sent } = await request('commentShare', { shareId, body });
+        say(t(sent ? 'copilCommentSent' : 'copilCommentQueued'), 'ok');
+      } catch (error) {
+        fail(error);
+        throw error;
+      }
+    },
+    onReact: (shareId: string, kind: 'useful' | 'seen', on: boolean) => void request('reactShare', { shareId, kind, on }).catch(fail),
+    markAllSeen: () => void request('setSharesRead', {}).catch(fail),
+  };
+}

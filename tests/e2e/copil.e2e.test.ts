@@ -1,0 +1,174 @@
+import { createServer } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../support/http-server';
+import { startHub, type TestHub } from '../hub/helpers/hub-process';
+import { seriousViolations } from './axe';
+import { canRun, loadExtension, type LoadedExtension } from './extension';
+
+/**
+ * The COPIL hub with two members, each in their own Chromium profile, and a real hub process on loopback
+ * (embedded database). A clips a page and shares it with a note; B's open dashboard hears of it live, B's
+ * badge counts it, B reads the note and comments; A sees the comment. Then the hub stops, A shares again,
+ * the share waits in A's outbox, the hub comes back on the same address, and the share arrives once.
+ */
+
+declare const chrome: { tabs: { query: (query: object) => Promise<{ id?: number; url?: string }[]> } };
+
+const html = (title: string, body: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+
+const PAGES: Record<string, string> = {
+  '/actu/reels': html('Reels : Meta change la portée des vidéos des Pages', '<p id="quote">Les Reels des Pages publiques seront moins mis en avant dès janvier.</p>'),
+  '/actu/groupes': html('Groupes : nouvelles règles de modération', '<p id="quote">Les administrateurs de groupes devront valider chaque publication.</p>'),
+};
+
+/** A port free now, so the hub can come back on the same address after a stop. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe.skipIf(!canRun)('the COPIL hub between two members', () => {
+  let server: TestServer;
+  let hub: TestHub;
+  let a: LoadedExtension;
+  let b: LoadedExtension;
+  let admin: string;
+
+  beforeAll(async () => {
+    server = await startServer(
+      Object.fromEntries(Object.entries(PAGES).map(([path, body]) => [path, (_: unknown, response: import('node:http').ServerResponse) => void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)])),
+    );
+    hub = await startHub('embedded', { env: { HUB_PORT: String(await freePort()), HUB_RATE_LIMIT: '100000' } });
+    admin = (await hub.join('Admin du COPIL', 'admin')).token;
+    [a, b] = await Promise.all([loadExtension(), loadExtension()]);
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await hub?.close();
+    await server?.close();
+  });
+
+  /** Paramètres → Hub du COPIL: the address and an invite code printed by `npm run hub -- invite`. */
+  async function connect(member: LoadedExtension, name: string): Promise<Page> {
+    const code = await hub.invite(name);
+    const settings = await member.open('dashboard.html#/settings');
+    await settings.getByLabel('Adresse du hub').fill(hub.url);
+    await settings.getByLabel('Code d’invitation').fill(code.toLowerCase());
+    await settings.getByRole('button', { name: 'Se connecter au hub' }).click();
+    await expect.poll(() => settings.locator('[data-hub-state="connected"]').textContent(), { timeout: 15_000 }).toContain(`en tant que ${name}, membre`);
+    return settings;
+  }
+
+  /** Clips a served page from the popup (opened on its tab), its paragraph selected, with a note, shared with the COPIL. */
+  async function clipAndShare(member: LoadedExtension, path: string, note: string): Promise<string> {
+    const tab = await member.context.newPage();
+    await tab.goto(server.url(path));
+    await tab.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('quote') as HTMLElement);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    const tabs = await member.worker.evaluate(() => chrome.tabs.query({}));
+    const tabId = tabs.find((candidate) => candidate.url === tab.url())?.id;
+    const popup = await member.open(`popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: 'Cliper cette page' }).click();
+    await popup.getByLabel('Note').fill(note);
+    await popup.getByRole('checkbox', { name: 'Partager avec le COPIL' }).check();
+    await popup.getByRole('button', { name: 'Enregistrer' }).click();
+    const status = popup.locator('.clip [role="status"]');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Clipé /);
+    const said = (await status.textContent()) ?? '';
+    await popup.close();
+    await tab.close();
+    return said;
+  }
+
+  const sharesOnHub = async () => (await hub.api('/api/changes?since=0&limit=500', { token: admin })).json.shares as { id: string; title: string; note?: string; comments: { body: string }[] }[];
+
+  it('connects both members with invite codes, and refuses a code used twice', { timeout: 60_000 }, async () => {
+    const settingsA = await connect(a, 'Alice Martin');
+    await connect(b, 'Bruno Petit');
+    expect(await seriousViolations(settingsA)).toEqual([]);
+    await settingsA.locator('.admin-section', { has: settingsA.getByRole('heading', { name: 'Hub du COPIL' }) }).screenshot({ path: 'test-results/settings-hub.png' });
+
+    const code = await hub.invite('Claire');
+    expect((await hub.api('/api/join', { body: { code } })).status).toBe(201);
+    const again = await b.request('hubConnect', { url: hub.url, code });
+    expect(again).toMatchObject({ ok: false, message: expect.stringContaining('already used') });
+    // The failed attempt left B's connection as it was.
+    expect((await b.request('hubStatus')).result.member.name).toBe('Bruno Petit');
+  });
+
+  it('A shares a clip with a note; B, dashboard open, hears of it live, counts it on the badge, reads the note and comments; A sees the comment', { timeout: 90_000 }, async () => {
+    const copilB = await b.open('dashboard.html#/copil');
+    await expect.poll(() => copilB.locator('.new-count').textContent()).toBe('Aucun nouveau partage');
+    const badgeBefore = Number((await b.badge()).text || 0);
+
+    expect(await clipAndShare(a, '/actu/reels', 'Prévoir moins de Reels, plus de vidéos natives longues')).toBe('Clipé Partagé avec le COPIL.');
+
+    // No click on B's side: the hub's event stream makes B's background pull.
+    const card = copilB.locator('.share', { hasText: 'Reels : Meta change la portée des vidéos des Pages' });
+    await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
+    expect(await card.locator('.share__note').textContent()).toBe('Conseil : Prévoir moins de Reels, plus de vidéos natives longues');
+    expect(await card.locator('.share__meta').textContent()).toContain('Partagé par Alice Martin');
+    expect(await card.locator('.share__quote').textContent()).toBe('Les Reels des Pages publiques seront moins mis en avant dès janvier.');
+    await expect.poll(async () => Number((await b.badge()).text || 0)).toBe(badgeBefore + 1);
+    await expect.poll(() => copilB.getByRole('link', { name: 'COPIL (1 nouveaux)' }).count()).toBe(1);
+
+    await card.getByLabel('Votre commentaire (partage d’expérience)').fill('Testé sur la page de la ville : −30 % de portée en une semaine.');
+    await card.getByRole('button', { name: 'Commenter' }).click();
+    await expect.poll(() => card.locator('.share__comments').textContent()).toContain('Bruno Petit');
+    await card.getByRole('button', { name: 'Utile (0)' }).click();
+    await expect.poll(() => card.getByRole('button', { name: 'Utile (1)' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await seriousViolations(copilB)).toEqual([]);
+    await copilB.screenshot({ path: 'test-results/dashboard-copil.png' });
+
+    // B opens the popup: the COPIL tab shows the share, and seeing it there clears it from the badge.
+    const popupB = await b.open('popup.html');
+    await popupB.getByRole('tab', { name: /^COPIL/ }).click();
+    await expect.poll(() => popupB.locator('.share__note').first().textContent()).toContain('Prévoir moins de Reels');
+    await expect.poll(async () => Number((await b.badge()).text || 0)).toBe(badgeBefore);
+    expect(await seriousViolations(popupB)).toEqual([]);
+    await popupB.screenshot({ path: 'test-results/popup-copil.png' });
+
+    // A's side: the comment arrives with the next pull (the alarm's, or here the dashboard's stream).
+    const copilA = await a.open('dashboard.html#/copil');
+    const mine = copilA.locator('.share', { hasText: 'Reels : Meta change la portée' });
+    await expect.poll(() => mine.locator('.share__comments').textContent(), { timeout: 15_000 }).toContain('Testé sur la page de la ville : −30 % de portée en une semaine.');
+    expect(await mine.getByRole('button', { name: 'Utile (1)' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('keeps a share made while the hub is down in the outbox, and sends it once when the hub is back', { timeout: 90_000 }, async () => {
+    await hub.stop();
+    expect(await clipAndShare(a, '/actu/groupes', 'Prévenir les administrateurs de groupes')).toBe('Clipé Partage en attente : il partira dès que le hub répondra.');
+
+    const status = (await a.request('hubStatus')).result;
+    expect(status.pending).toMatchObject([{ kind: 'share', label: 'Groupes : nouvelles règles de modération' }]);
+    expect(status.problem.code).toBe('unreachable');
+    const settings = await a.open('dashboard.html#/settings');
+    await expect.poll(() => settings.locator('.hub-pending').textContent()).toContain('En attente d’envoi (1)');
+    await expect.poll(() => settings.locator('[data-hub-problem="unreachable"]').textContent()).toContain('Vos partages attendent ici');
+    // The COPIL list shows it already, marked as waiting.
+    const copilA = await a.open('dashboard.html#/copil');
+    await expect.poll(() => copilA.locator('.share--pending').textContent()).toContain('Groupes : nouvelles règles de modération');
+
+    await hub.restart();
+    // Twice: the second sync must find nothing more to send.
+    expect((await a.request('hubSync')).result.pending).toEqual([]);
+    expect((await a.request('hubSync')).result.problem).toBeUndefined();
+    const titled = (await sharesOnHub()).filter((share) => share.title === 'Groupes : nouvelles règles de modération');
+    expect(titled).toHaveLength(1);
+    expect(titled[0]!.note).toBe('Prévenir les administrateurs de groupes');
+    await expect.poll(() => copilA.locator('.share--pending').count()).toBe(0);
+
+    // B gets it with the next pull.
+    const list = (await b.request('hubSync')) && (await b.request('listShares', {})).result as { title: string }[];
+    expect(list.filter((share) => share.title === 'Groupes : nouvelles règles de modération')).toHaveLength(1);
+  });
+});
