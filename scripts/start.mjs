@@ -1,5 +1,6 @@
-// `npm start`: builds Vigie for Chrome and Firefox and says where to load each build.
-import { execSync } from 'node:child_process';
+// `npm start`: builds Vigie for Chrome and Firefox, says where to load each build, then runs the COPIL hub
+// on its embedded database (Ctrl+C stops it; `.env` configures it, see .env.example).
+import { execSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 execSync('npx wxt build', { stdio: 'inherit' });
@@ -14,4 +15,12 @@ Vigie est construite. / Vigie is built.
     ${chrome}
   Firefox : about:debugging#/runtime/this-firefox → « Charger un module complémentaire temporaire… » →
     ${firefox}/manifest.json
+
+Hub du COPIL : démarrage (http://127.0.0.1:8787 sauf réglage contraire dans .env).
+  Premier administrateur, dans un autre terminal : npm run hub -- invite "Nom Prénom" --role admin
+  Puis dans Vigie : Paramètres → Hub du COPIL → adresse du hub + code d'invitation.
 `);
+
+const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => hub.kill(signal));
+hub.on('exit', (code) => process.exit(code ?? 0));
