@@ -31,6 +31,8 @@ export const saveConnection = (store: VigieStore, connection: HubConnection | un
 /** "https://veille.example.fr/" and "veille.example.fr" both become "https://veille.example.fr". */
 export function normalizeHubUrl(input: string): string | undefined {
   const trimmed = input.trim();
+  // Another scheme (ftp://, javascript:…) is refused, not taken for a host name.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:\/\//i.test(trimmed) && !/^[^:/]+:\d+(\/|$)/.test(trimmed)) return undefined;
   try {
     const url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubError } from '../../lib/hub/client';
+import { loadConnection } from '../../lib/hub/connection';
+import { queueComment, queueReaction, queueShare } from '../../lib/hub/outbox';
+import { connect, syncHub } from '../../lib/hub/sync';
+import type { Item } from '../../lib/model/item';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { openTestStore } from '../store/fixtures';
+import { startHub, type TestHub } from './helpers/hub-process';
+
+/**
+ * The extension's side of the hub (lib/hub), run in Node against a real hub process and a fake IndexedDB:
+ * joining, the outbox sent in order, what a refusal and an unreachable hub do to it, the pull of others'
+ * shares (unread), and the COPIL's packs reaching a member's sources and rules.
+ */
+
+const item = (id: string, overrides: Partial<Item> = {}): Item => ({
+  id,
+  sourceId: 'clips',
+  url: `https://example.org/${id}`,
+  title: `Article ${id}`,
+  fetched: '2026-11-28T08:00:00.000Z',
+  categories: [],
+  read: false,
+  starred: false,
+  tags: ['pages'],
+  note: 'À relayer',
+  impact: 'high',
+  clip: { clippedAt: '2026-11-28T08:00:00.000Z', quote: 'Une phrase choisie.' },
+  ...overrides,
+});
+
+const OPML = `<?xml version="1.0"?><opml version="2.0"><head><title>COPIL</title></head><body>
+  <outline text="Veille" title="Veille"><outline type="rss" text="Blog du COPIL" xmlUrl="https://copil.example.org/feed.xml"/></outline>
+</body></opml>`;
+
+describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
+  let hub: TestHub;
+  let admin: string;
+
+  beforeAll(async () => {
+    hub = await startHub('embedded', { env: { HUB_PORT: '0', HUB_RATE_LIMIT: '100000' } });
+    admin = (await hub.join('Admin', 'admin')).token;
+  }, 60_000);
+  afterAll(() => hub?.close());
+
+  async function member(name: string) {
+    const store = await openTestStore();
+    await connect(store, hub.url, await hub.invite(name));
+    return store;
+  }
+
+  it('joins with an invite code, shares with the item’s note, tags and quote, and sends each write once', async () => {
+    const alice = await member('Alice');
+    const bruno = await member('Bruno');
+    const share = await queueShare(alice, item('a1'), { sourceTitle: 'Le Journal local', priority: 'important' });
+    expect((await alice.shares.get(share.id))?.pending).toBe(true);
+
+    const first = await syncHub(alice, DEFAULT_SETTINGS);
+    expect(first).toMatchObject({ connected: true, sent: 1 });
+    expect(await alice.shares.outbox()).toEqual([]);
+    expect(await alice.shares.get(share.id)).toMatchObject({ pending: false, unread: false, note: 'À relayer', quote: 'Une phrase choisie.', priority: 'important' });
+    // Another sync has nothing more to send, and the hub holds the share once.
+    expect((await syncHub(alice, DEFAULT_SETTINGS)).sent).toBe(0);
+    const onHub = (await hub.api('/api/changes?since=0', { token: admin })).json.shares;
+    expect(onHub.filter((s: { id: string }) => s.id === share.id)).toHaveLength(1);
+
+    // Bruno pulls it as new (the badge counts it), comments and reacts; Alice sees both.
+    const pulled = await syncHub(bruno, DEFAULT_SETTINGS);
+    expect(pulled.added.map((s) => s.id)).toContain(share.id);
+    expect(await bruno.shares.unread()).toEqual({ count: 1, highest: 'important' });
+    await queueComment(bruno, share.id, 'Vu aussi chez nous.');
+    await queueReaction(bruno, share.id, 'useful', true);
+    expect((await syncHub(bruno, DEFAULT_SETTINGS)).sent).toBe(2);
+    await syncHub(alice, DEFAULT_SETTINGS);
+    const seen = await alice.shares.get(share.id);
+    expect(seen?.comments.map((c) => [c.author.name, c.body])).toEqual([['Bruno', 'Vu aussi chez nous.']]);
+    expect(seen?.reactions.useful).toHaveLength(1);
+    // Alice's own share never counts as new for her.
+    expect((await alice.shares.unread()).count).toBe(0);
+  });
+
+  it('keeps writes while the hub is down, in order, and sends them once it is back', async () => {
+    const alice = await member('Alice hors ligne');
+    const port = hub.port;
+    await hub.stop();
+    const share = await queueShare(alice, item('offline'), {});
+    await queueComment(alice, share.id, 'Premier commentaire, écrit hors ligne.');
+    const down = await syncHub(alice, DEFAULT_SETTINGS);
+    expect(down).toMatchObject({ sent: 0, problem: { code: 'unreachable' } });
+    expect((await alice.shares.outbox()).map((entry) => [entry.kind, entry.attempts])).toEqual([['share', 1], ['comment', 0]]);
+
+    await hub.restart({ HUB_PORT: String(port) });
+    const back = await syncHub(alice, DEFAULT_SETTINGS);
+    expect(back.sent).toBe(2);
+    expect(back.problem).toBeUndefined();
+    expect((await loadConnection(alice))?.problem).toBeUndefined();
+    const onHub = (await hub.api(`/api/shares/${share.id}`, { token: admin })).json;
+    expect(onHub.comments.map((c: { body: string }) => c.body)).toEqual(['Premier commentaire, écrit hors ligne.']);
+  });
+
+  it('keeps a write the hub refuses, with its words, and goes on with the next', async () => {
+    const alice = await member('Alice refusée');
+    // An id another member already used: the hub answers 409, for good.
+    const taken = await queueShare(alice, item('taken'), {});
+    await hub.api(`/api/shares/${taken.id}`, { method: 'PUT', token: admin, body: { kind: 'item', title: 'Pris avant', tags: [] } });
+    await queueShare(alice, item('next'), {});
+    const result = await syncHub(alice, DEFAULT_SETTINGS);
+    expect(result.sent).toBe(1);
+    const [kept] = await alice.shares.outbox();
+    expect(kept).toMatchObject({ refused: true, lastError: expect.stringContaining('already used') });
+  });
+
+  it('says a revoked token in words and sends nothing', async () => {
+    const alice = await member('Alice révoquée');
+    const me = (await loadConnection(alice))!.member.id;
+    expect((await hub.api(`/api/members/${me}/revoke`, { method: 'POST', token: admin })).status).toBe(200);
+    await queueShare(alice, item('revoked'), {});
+    const result = await syncHub(alice, DEFAULT_SETTINGS);
+    expect(result.problem?.code).toBe('revoked');
+    expect(await alice.shares.outbox()).toHaveLength(1);
+  });
+
+  it('applies the COPIL’s packs: new sources (origin hub) and new rules, once', async () => {
+    const alice = await member('Alice packs');
+    expect((await hub.api('/api/packs/sources', { method: 'PUT', token: admin, body: OPML, contentType: 'text/xml' })).status).toBe(200);
+    const rule = {
+      id: 'copil-ia', name: 'IA (COPIL)', enabled: true, priority: 'important', origin: 'user', updated: '2026-11-28T08:00:00.000Z',
+      conditions: [{ fields: ['title'], mode: 'words', combine: 'any', terms: ['IA'] }],
+      actions: { alert: true, addTags: [], star: false, notify: false, proposeShare: true },
+    };
+    expect((await hub.api('/api/packs/rules', { method: 'PUT', token: admin, body: { version: 1, rules: [rule] } })).status).toBe(200);
+    await syncHub(alice, DEFAULT_SETTINGS);
+    const sources = await alice.listSources();
+    expect(sources.filter((s) => s.url === 'https://copil.example.org/feed.xml')).toMatchObject([{ origin: 'hub', title: 'Blog du COPIL' }]);
+    expect((await alice.rules.get('copil-ia'))?.name).toBe('IA (COPIL)');
+    expect((await loadConnection(alice))?.packs).toEqual({ sources: 1, rules: 1 });
+    // The member edits the rule; the next pull leaves it alone.
+    await alice.rules.put([{ ...(await alice.rules.get('copil-ia'))!, name: 'IA (à moi)' }]);
+    await syncHub(alice, DEFAULT_SETTINGS);
+    expect((await alice.rules.get('copil-ia'))?.name).toBe('IA (à moi)');
+  });
+
+  it('refuses an address that is not one, and says an unreachable hub at connection', async () => {
+    const store = await openTestStore();
+    await expect(connect(store, 'ftp://example.org', 'AAAA-BBBB-CCCC-DDDD')).rejects.toMatchObject({ code: 'invalid-url' });
+    await expect(connect(store, 'http://127.0.0.1:9', 'AAAA-BBBB-CCCC-DDDD')).rejects.toBeInstanceOf(HubError);
+    await expect(connect(store, hub.url, 'AAAA-BBBB-CCCC-DDDD')).rejects.toMatchObject({ code: 'refused' });
+    expect(await loadConnection(store)).toBeUndefined();
+  });
+});
+
+describe('hub addresses', () => {
+  it('reads what members paste, and refuses other schemes', async () => {
+    const { normalizeHubUrl } = await import('../../lib/hub/connection');
+    expect(normalizeHubUrl(' https://veille.example.fr/ ')).toBe('https://veille.example.fr');
+    expect(normalizeHubUrl('veille.example.fr')).toBe('https://veille.example.fr');
+    expect(normalizeHubUrl('veille.example.fr:8787')).toBe('https://veille.example.fr:8787');
+    expect(normalizeHubUrl('http://127.0.0.1:8787/hub/')).toBe('http://127.0.0.1:8787/hub');
+    expect(normalizeHubUrl('ftp://example.org')).toBeUndefined();
+    expect(normalizeHubUrl('javascript:alert(1)')).toBeUndefined();
+  });
+});
