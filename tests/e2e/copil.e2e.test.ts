@@ -13,7 +13,7 @@ import { canRun, loadExtension, type LoadedExtension } from './extension';
  * the share waits in A's outbox, the hub comes back on the same address, and the share arrives once.
  */
 
-declare const chrome: { tabs: { query: (query: object) => Promise<{ id?: number; url?: string }[]> } };
+declare const chrome: { tabs: { query: (query: object) => Promise<{ id?: number; url?: string }[]> }; notifications: { getAll: () => Promise<Record<string, boolean>> } };
 
 const html = (title: string, body: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 
@@ -119,6 +119,9 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
     expect(await card.locator('.share__meta').textContent()).toContain('Partagé par Alice Martin');
     expect(await card.locator('.share__quote').textContent()).toBe('Les Reels des Pages publiques seront moins mis en avant dès janvier.');
     await expect.poll(async () => Number((await b.badge()).text || 0)).toBe(badgeBefore + 1);
+    // One desktop notification, whose click opens the COPIL section on that share.
+    const notices = Object.keys(await b.worker.evaluate(() => chrome.notifications.getAll()));
+    expect(notices.filter((id) => id.startsWith('vigie#/copil?share='))).toHaveLength(1);
     await expect.poll(() => copilB.getByRole('link', { name: 'COPIL (1 nouveaux)' }).count()).toBe(1);
 
     await card.getByLabel('Votre commentaire (partage d’expérience)').fill('Testé sur la page de la ville : −30 % de portée en une semaine.');
