@@ -60,7 +60,7 @@ export function CopilView({ db, tags }: { db: IDBPDatabase<VigieSchema>; tags: T
             )}
           </p>
           {copil.status.pending.length > 0 && <PendingList pending={copil.status.pending} onDiscard={(seq) => void request('discardPending', { seq }).then(copil.reload)} />}
-          {copil.shares && <ShareList shares={copil.shares} tags={tags} me={copil.status.member?.id} onComment={copil.onComment} onReact={copil.onReact} />}
+          {copil.shares && <ShareList shares={copil.shares} tags={tags} me={copil.status.member?.id} onComment={copil.onComment} onReact={copil.onReact} onTag={copil.onTag} onHide={copil.status.member?.role === 'admin' ? copil.onHide : undefined} />}
         </>
       )}
     </div>

@@ -5,10 +5,14 @@ import type { SharedRowView } from '@/lib/messages/requests/shared-row';
 import type { Tag } from '@/lib/model/tag';
 import { PriorityBadge } from '../alerts/PriorityBadge';
 import { TagChip } from '../tags/TagChip';
+import { TagPicker } from '../tags/TagPicker';
 
 export interface ShareActions {
   onComment: (shareId: string, body: string) => Promise<void>;
   onReact: (shareId: string, kind: 'useful' | 'seen', on: boolean) => void;
+  /** The dashboard's: any member adds tags of the shared taxonomy; admins hide. */
+  onTag?: (shareId: string, tagIds: string[]) => void;
+  onHide?: (shareId: string, hidden: boolean) => void;
 }
 
 /** Only http(s) addresses become links: a share comes from another member's browser, through the hub. */
@@ -19,9 +23,10 @@ const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) 
  * impact and tags; reactions ("Utile", "Vu") and the comments that make the "partage d'expériences".
  * Everything is text: nothing from the hub is ever read as HTML.
  */
-export function ShareCard({ share, tags, me, onComment, onReact, compact }: { share: SharedRowView; tags: Tag[]; me?: string; compact?: boolean } & ShareActions) {
+export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, compact }: { share: SharedRowView; tags: Tag[]; me?: string; compact?: boolean } & ShareActions) {
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState(false);
+  const [tagging, setTagging] = useState(false);
   const language = uiLanguage();
   const href = safeHref(share.url);
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
@@ -77,6 +82,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, compact }: { sh
         {share.priority && <PriorityBadge priority={share.priority} />}
         {share.unread && <span class="share__new">{t('copilNew')}</span>}
         {share.pending && <span class="share__pending">{t('copilPendingBadge')}</span>}
+        {share.hidden && <span class="share__pending">{t('copilHiddenBadge')}</span>}
         <h3 id={titleId} class="share__title">
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
@@ -117,7 +123,29 @@ export function ShareCard({ share, tags, me, onComment, onReact, compact }: { sh
       <div class="share__reactions">
         {reaction('useful', 'copilUseful')}
         {reaction('seen', 'copilSeen')}
+        {onTag && !share.pending && (
+          <button type="button" class="button button--small button--quiet" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
+            {t('copilAddTag')}
+          </button>
+        )}
+        {onHide && !share.pending && (
+          <button type="button" class="button button--small button--quiet" onClick={() => (share.hidden ? onHide(share.id, false) : confirm(t('copilHideConfirm')) && onHide(share.id, true))}>
+            {share.hidden ? t('copilUnhide') : t('copilHide')}
+          </button>
+        )}
       </div>
+      {tagging && onTag && (
+        <TagPicker
+          tags={tags.filter((tag) => tag.scope === 'shared')}
+          exclude={share.tags}
+          label={t('copilAddTag')}
+          onPick={(tag) => {
+            onTag(share.id, [tag.id]);
+            setTagging(false);
+          }}
+          onCreate={async () => undefined}
+        />
+      )}
       {compact ? (
         <details class="share__discussion">
           <summary>{t('copilComments', [String(share.comments.length)])}</summary>

@@ -41,6 +41,14 @@ export function useCopil(say: (text: string, kind?: 'ok' | 'error') => void, lim
       }
     },
     onReact: (shareId: string, kind: 'useful' | 'seen', on: boolean) => void request('reactShare', { shareId, kind, on }).catch(fail),
+    onTag: (shareId: string, tags: string[]) =>
+      void request('tagShare', { shareId, tags })
+        .then(({ sent }) => say(t(sent ? 'copilTagged' : 'hubQueued'), 'ok'))
+        .catch(fail),
+    onHide: (shareId: string, hidden: boolean) =>
+      void request('hideShare', { shareId, hidden })
+        .then(({ sent }) => say(t(sent ? (hidden ? 'copilHidden' : 'copilShown') : 'hubQueued'), 'ok'))
+        .catch(fail),
     markAllSeen: () => void request('setSharesRead', {}).catch(fail),
   };
 }

@@ -42,3 +42,16 @@ export async function queueReaction(store: VigieStore, shareId: string, kind: 'u
   const path = `/api/shares/${encodeURIComponent(shareId)}/reactions/${kind}`;
   await store.shares.enqueue(entry({ method: on ? 'PUT' : 'DELETE', path, kind: 'reaction', label: kind }));
 }
+
+/** Any member may add tags to a share (the shared taxonomy is everyone's). */
+export async function queueTags(store: VigieStore, shareId: string, tags: string[]): Promise<void> {
+  await connected(store);
+  await store.shares.enqueue(entry({ method: 'POST', path: `/api/shares/${encodeURIComponent(shareId)}/tags`, body: { add: tags }, kind: 'tags', label: tags.join(', ') }));
+}
+
+/** Admins hide a share from the collective (or show it again); the hub refuses anyone else. */
+export async function queueHide(store: VigieStore, shareId: string, hidden: boolean): Promise<void> {
+  await connected(store);
+  const share = await store.shares.get(shareId);
+  await store.shares.enqueue(entry({ method: 'PATCH', path: `/api/shares/${encodeURIComponent(shareId)}`, body: { hidden }, kind: 'edit', label: share?.title ?? shareId }));
+}

@@ -59,7 +59,7 @@ export interface OutboxRecord {
   path: string;
   body?: unknown;
   /** What the member sees in the pending list: "Partage : <title>", "Commentaire : …". */
-  kind: 'share' | 'comment' | 'reaction' | 'tags';
+  kind: 'share' | 'comment' | 'reaction' | 'tags' | 'edit';
   label: string;
   created: string;
   attempts: number;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubError } from '../../lib/hub/client';
 import { loadConnection } from '../../lib/hub/connection';
-import { queueComment, queueReaction, queueShare } from '../../lib/hub/outbox';
+import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../lib/hub/outbox';
 import { connect, syncHub } from '../../lib/hub/sync';
 import type { Item } from '../../lib/model/item';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
@@ -139,6 +139,31 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     await alice.rules.put([{ ...(await alice.rules.get('copil-ia'))!, name: 'IA (à moi)' }]);
     await syncHub(alice, DEFAULT_SETTINGS);
     expect((await alice.rules.get('copil-ia'))?.name).toBe('IA (à moi)');
+  });
+
+  it('adds tags from any member; hides only for an admin, and a hidden share leaves members’ lists', async () => {
+    const alice = await member('Alice tags');
+    const bruno = await member('Bruno tags');
+    const chief = await openTestStore();
+    await connect(chief, hub.url, await hub.invite('Cheffe', 'admin'));
+    const share = await queueShare(alice, item('tagged'), {});
+    await syncHub(alice, DEFAULT_SETTINGS);
+    await syncHub(bruno, DEFAULT_SETTINGS);
+
+    await queueTags(bruno, share.id, ['algorithme']);
+    await queueHide(bruno, share.id, true);
+    const result = await syncHub(bruno, DEFAULT_SETTINGS);
+    expect(result.sent).toBe(1);
+    expect((await bruno.shares.get(share.id))?.tags).toEqual(['algorithme', 'pages']);
+    // A member may not hide: the hub's refusal is kept, in its words.
+    expect(await bruno.shares.outbox()).toMatchObject([{ kind: 'edit', refused: true, lastError: expect.stringContaining('admin') }]);
+
+    await syncHub(chief, DEFAULT_SETTINGS);
+    await queueHide(chief, share.id, true);
+    expect((await syncHub(chief, DEFAULT_SETTINGS)).sent).toBe(1);
+    expect((await chief.shares.get(share.id))?.hidden).toBe(true);
+    await syncHub(bruno, DEFAULT_SETTINGS);
+    expect(await bruno.shares.get(share.id)).toBeUndefined();
   });
 
   it('refuses an address that is not one, and says an unreachable hub at connection', async () => {

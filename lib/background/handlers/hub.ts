@@ -1,7 +1,7 @@
 import { HubError } from '../../hub/client';
 import { connect, syncHub } from '../../hub/sync';
 import { loadConnection, saveConnection } from '../../hub/connection';
-import { queueComment, queueReaction, queueShare } from '../../hub/outbox';
+import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../hub/outbox';
 import type { HandlersOf } from '../../messages/router';
 import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
 import type { Share } from '../../model/share';
@@ -80,6 +80,16 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
     },
     async reactShare({ shareId, kind, on }) {
       await queueReaction(store, shareId, kind, on);
+      const { sent } = await sync();
+      return { sent: sent > 0 };
+    },
+    async tagShare({ shareId, tags }) {
+      await queueTags(store, shareId, tags);
+      const { sent } = await sync();
+      return { sent: sent > 0 };
+    },
+    async hideShare({ shareId, hidden }) {
+      await queueHide(store, shareId, hidden);
       const { sent } = await sync();
       return { sent: sent > 0 };
     },

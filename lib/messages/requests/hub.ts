@@ -7,7 +7,7 @@ import { SharedRowSchema } from './shared-row';
 
 export const OutboxRowSchema = z.object({
   seq: z.number(),
-  kind: z.enum(['share', 'comment', 'reaction', 'tags']),
+  kind: z.enum(['share', 'comment', 'reaction', 'tags', 'edit']),
   label: z.string(),
   created: z.string(),
   attempts: z.number(),
@@ -42,6 +42,10 @@ export const HUB_REQUESTS = {
   listShares: { params: z.object({ limit: z.optional(z.int().check(z.gte(1), z.lte(2_000))) }), result: z.array(SharedRowSchema) },
   commentShare: { params: z.object({ shareId: z.string(), body: z.string().check(z.minLength(1), z.maxLength(5_000)) }), result: z.object({ sent: z.boolean() }) },
   reactShare: { params: z.object({ shareId: z.string(), kind: z.enum(REACTIONS), on: z.boolean() }), result: z.object({ sent: z.boolean() }) },
+  /** Any member adds tags to a share. */
+  tagShare: { params: z.object({ shareId: z.string(), tags: z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.minLength(1), z.maxLength(30)) }), result: z.object({ sent: z.boolean() }) },
+  /** Admins only: hides a share from the collective. */
+  hideShare: { params: z.object({ shareId: z.string(), hidden: z.boolean() }), result: z.object({ sent: z.boolean() }) },
   /** `ids` absent: every unread share. */
   setSharesRead: { params: z.object({ ids: z.optional(z.array(z.string())) }), result: Empty },
   /** Drops a write the hub refused (its words were shown). */
