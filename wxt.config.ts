@@ -33,6 +33,7 @@ export default defineConfig({
         { find: /^xmlbuilder$/, replacement: resolve('build/shims/xmlbuilder.ts') },
         { find: /^launder$/, replacement: resolve('build/shims/launder.ts') },
         { find: /^parse-srcset$/, replacement: resolve('build/shims/parse-srcset.ts') },
+        { find: /^deepmerge$/, replacement: resolve('build/shims/deepmerge.ts') },
         { find: /^entities$/, replacement: resolve('build/shims/entities.ts') },
         { find: /^htmlparser2$/, replacement: resolve('node_modules/htmlparser2/dist/esm/Parser.js') },
       ],

@@ -11,9 +11,8 @@ import type { HandlerDeps } from './deps';
 
 export async function hubStatus(store: VigieStore): Promise<HubStatus> {
   const [connection, outbox] = await Promise.all([loadConnection(store), store.shares.outbox()]);
-  const pending = outbox.map(({ seq, kind, label, created, attempts, lastError, refused }) => ({
-    seq: seq!, kind, label, created, attempts, ...(lastError ? { lastError } : {}), ...(refused ? { refused } : {}),
-  }));
+  // Records as stored: the protocol's schema keeps only what pages show.
+  const pending = outbox as HubStatus['pending'];
   if (!connection) return { connected: false, pending };
   return {
     connected: true,
@@ -45,6 +44,11 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
     return result;
   };
   deps.registerHubSync?.(sync);
+  /** A write queued, then a sync that tries to send it at once: `sent` says whether it went. */
+  const queued = async (write: Promise<void>) => {
+    await write;
+    return { sent: (await sync()).sent > 0 };
+  };
 
   return {
     hubStatus: () => hubStatus(store),
@@ -73,26 +77,10 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       return { id: share.id, sent: sent > 0 };
     },
     listShares: ({ limit }) => store.shares.list(limit),
-    async commentShare({ shareId, body }) {
-      await queueComment(store, shareId, body);
-      const { sent } = await sync();
-      return { sent: sent > 0 };
-    },
-    async reactShare({ shareId, kind, on }) {
-      await queueReaction(store, shareId, kind, on);
-      const { sent } = await sync();
-      return { sent: sent > 0 };
-    },
-    async tagShare({ shareId, tags }) {
-      await queueTags(store, shareId, tags);
-      const { sent } = await sync();
-      return { sent: sent > 0 };
-    },
-    async hideShare({ shareId, hidden }) {
-      await queueHide(store, shareId, hidden);
-      const { sent } = await sync();
-      return { sent: sent > 0 };
-    },
+    commentShare: ({ shareId, body }) => queued(queueComment(store, shareId, body)),
+    reactShare: ({ shareId, kind, on }) => queued(queueReaction(store, shareId, kind, on)),
+    tagShare: ({ shareId, tags }) => queued(queueTags(store, shareId, tags)),
+    hideShare: ({ shareId, hidden }) => queued(queueHide(store, shareId, hidden)),
     async setSharesRead({ ids }) {
       if (await store.shares.setRead(ids)) await deps.hubChanged?.([]);
       return {};
