@@ -9,7 +9,6 @@ import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
 import { ClipForm } from './ClipForm';
-import { CopilTab } from './CopilTab';
 import { NewCount } from './NewCount';
 import { NewsList } from './NewsList';
 import { SourceHealthList } from './SourceHealthList';
@@ -99,6 +98,12 @@ export function Popup({ kept }: { kept?: Summary }) {
     if (await browser.permissions.request({ origins: [originPattern(source.url)] })) await refresh();
   };
 
+  // The COPIL tab's code loads when the tab is first shown: the popup's first paint does not wait for it.
+  const [CopilTab, setCopilTab] = useState<typeof import('./CopilTab').CopilTab>();
+  useEffect(() => {
+    if (tab === 'copil' && !CopilTab) void import('./CopilTab').then((module) => setCopilTab(() => module.CopilTab));
+  }, [tab, CopilTab]);
+
   const failing = summary?.sources.filter((source) => source.lastError).length ?? 0;
 
   return (
@@ -169,7 +174,7 @@ export function Popup({ kept }: { kept?: Summary }) {
                   {
                     id: 'copil' as const,
                     label: summary.copil.unread > 0 ? t('tabCopilUnread', [String(summary.copil.unread)]) : t('tabCopil'),
-                    panel: <CopilTab copil={summary.copil} tags={summary.tags} say={setMessage} />,
+                    panel: CopilTab ? <CopilTab copil={summary.copil} tags={summary.tags} say={setMessage} /> : <p aria-busy="true" />,
                   },
                 ]
               : []),
