@@ -13,6 +13,7 @@ import { emptyHealth, type Source } from '../lib/model/source';
 import { refreshSources } from '../lib/refresh/refresh';
 import { VigieStore } from '../lib/store/store';
 import { startServer, type Route } from '../tests/support/http-server';
+import { benchHub } from './hub';
 import { benchMonitors } from './monitors';
 import { podcastFeed } from './podcast-feed';
 import { benchReader } from './reader-chromium';
@@ -143,6 +144,6 @@ function bundleSizes(): void {
 }
 
 /** `npm run bench -- reader` (or any figure-group names) runs only those groups. */
-const groups: Record<string, () => unknown> = { ingest: ingestPodcast, refresh: refresh200, bundle: bundleSizes, reader: () => benchReader(report), rules: () => benchRules(report), monitors: () => benchMonitors(report) };
+const groups: Record<string, () => unknown> = { ingest: ingestPodcast, refresh: refresh200, bundle: bundleSizes, reader: () => benchReader(report), rules: () => benchRules(report), monitors: () => benchMonitors(report), hub: () => benchHub(report) };
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(groups)) if (wanted.length === 0 || wanted.includes(name)) await run();

@@ -1,18 +1,18 @@
 /**
  * The COPIL hub's API, end to end: a real hub process per database (embedded PGlite, then PostgreSQL), driven
  * as members' extensions and admins drive it. The tests of one database share one hub and run in order; the
- * ones that need a hub of their own (rate limit, shutdown, restore) start it.
+ * ones that need a hub of their own (restore, rate limit, shutdown) get one started alongside.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { parseStringPromise } from 'xml2js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { HUB_VERSION } from '../../hub/version';
 import { rulePackJson } from '../../lib/alerts/rule-pack';
 import { DEFAULT_RULES } from '../../lib/rules/default-pack';
-import { DB_KINDS, allChanges, clientId, draft, openEvents, skipped, startHub, type Joined, type TestHub } from './helpers/hub-process';
+import { DB_KINDS, allChanges, clientId, draft, openEvents, skipped, startHubs, type Joined, type TestHub } from './helpers/hub-process';
 
 // Each test drives a real process; starting one (PGlite creating its database) takes seconds on a small machine.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
@@ -31,8 +31,19 @@ const ids = (shares: { id: string }[]) => shares.map((share) => share.id);
 describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
   if (skipped(kind)) return void it.skip('PostgreSQL is unreachable (see the warning printed above)', () => {});
 
+  // Four hubs, started side by side: the main one, one to restore a backup into, one with a tiny rate limit,
+  // and one to stop in the middle of a burst of writes.
+  let hub: TestHub;
+  let restoreTarget: TestHub;
+  let limited: TestHub;
+  let stopped: TestHub;
+  beforeAll(async () => {
+    // The main hub creates its database at its first start, as on an admin's machine (the others copy a prepared one).
+    [hub, restoreTarget, limited, stopped] = (await startHubs(kind, [{ fresh: true }, {}, { env: { HUB_RATE_LIMIT: '5' } }, {}])) as [TestHub, TestHub, TestHub, TestHub];
+  });
+  afterAll(() => Promise.all([hub, restoreTarget, limited, stopped].map((started) => started?.close())));
+
   describe('one hub, three members', () => {
-    let hub: TestHub;
     let admin: Joined;
     let alice: Joined;
     let bob: Joined;
@@ -40,14 +51,12 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
     const secrets: string[] = [];
 
     beforeAll(async () => {
-      hub = await startHub(kind);
-      // The first admin and a member through the command (as the README has it), one more by an admin through the API.
+      // The first admin through the command (as the README has it), members by that admin through the API.
       admin = await hub.join('Admin COPIL', 'admin');
-      alice = await hub.join('Alice Martin');
+      alice = await hub.join('Alice Martin', 'member', { adminToken: admin.token });
       bob = await hub.join('Bob Durand', 'member', { adminToken: admin.token });
       for (const joined of [admin, alice, bob]) secrets.push(joined.token, joined.feedToken);
     });
-    afterAll(() => hub?.close());
 
     const put = (who: Joined, id: string, body: unknown = draft()) => hub.api(`/api/shares/${id}`, { method: 'PUT', token: who.token, body });
     const changes = (who: Joined, since = 0, limit = 200) => hub.api(`/api/changes?since=${since}&limit=${limit}`, { token: who.token });
@@ -59,7 +68,9 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
     });
 
     it('trades an invite code for a member and two tokens, once', async () => {
-      const code = await hub.invite('Camille Petit');
+      const invite = await hub.api('/api/invites', { token: admin.token, body: { name: 'Camille Petit', role: 'member' } });
+      expect(invite.json).toMatchObject({ code: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/), name: 'Camille Petit', role: 'member' });
+      const code: string = invite.json.code;
       secrets.push(code);
       // What a member types may differ in case and spacing from what was printed.
       const joined = await hub.api('/api/join', { body: { code: ` ${code.toLowerCase()} ` } });
@@ -314,44 +325,41 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       expect(exported.stdout).not.toContain(alice.token);
 
       const folder = mkdtempSync(join(tmpdir(), 'vigie-backup-'));
+      onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
       const file = join(folder, 'backup.json');
       writeFileSync(file, exported.stdout);
-      const fresh = await startHub(kind);
-      try {
-        const imported = await fresh.cli('import', file);
-        expect(imported.code, imported.stderr).toBe(0);
-        expect(imported.stdout).toMatch(new RegExp(`Imported: \\d+ members, ${backup.shares.length} shares`));
+      const imported = await restoreTarget.cli('import', file);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stdout).toMatch(new RegExp(`Imported: \\d+ members, ${backup.shares.length} shares`));
 
-        // Tokens are stored hashed and come along: the same admin reads the restored hub.
-        const content = (shares: any[]) => shares.map(({ seq: _seq, ...share }) => share).sort((a, b) => a.id.localeCompare(b.id));
-        const restored = await allChanges(fresh, admin.token);
-        expect(content(restored.shares)).toEqual(content(source.shares));
-        expect(restored.packs).toEqual(source.packs);
+      // Tokens are stored hashed and come along: the same admin reads the restored hub.
+      const content = (shares: any[]) => shares.map(({ seq: _seq, ...share }) => share).sort((a, b) => a.id.localeCompare(b.id));
+      const restored = await allChanges(restoreTarget, admin.token);
+      expect(content(restored.shares)).toEqual(content(source.shares));
+      expect(restored.packs).toEqual(source.packs);
+      const members = async () => (await restoreTarget.api('/api/members', { token: admin.token })).json.members;
+      const restoredMembers = await members();
 
-        const reexport = async () => ({ ...JSON.parse((await fresh.cli('export')).stdout), exported: 'now' });
-        const once = await reexport();
-        expect((await fresh.cli('import', file)).code).toBe(0);
-        expect(await reexport()).toEqual(once);
-        expect((await allChanges(fresh, admin.token)).cursor).toBe(restored.cursor);
-
-        const bad = {
-          'not-json.json': '{"format": "vigie-hub-backup",',
-          'wrong-shape.json': JSON.stringify({ ...backup, shares: [{ ...backup.shares[0], title: 42 }] }),
-          // Valid in shape, but a share by a member the backup does not hold: refused whole, the first share included.
-          'unknown-author.json': JSON.stringify({ ...backup, members: [], invites: [], shares: [{ ...backup.shares[0], id: clientId(), authorId: 'm_nobody' }, ...backup.shares] }),
-        };
-        for (const [name, text] of Object.entries(bad)) {
-          writeFileSync(join(folder, name), text);
-          const refused = await fresh.cli('import', join(folder, name));
-          expect(refused.code, name).not.toBe(0);
-          expect(refused.stdout, name).toBe('');
-          expect(refused.stderr, name).toMatch(/Not a hub backup: the file is not JSON|Not a valid hub backup: shares\.0\.title|foreign key/);
-          expect(refused.stderr, name).not.toMatch(/could not complete|\bat .*\(/);
-        }
-        expect(await reexport()).toEqual(once);
-      } finally {
-        await fresh.close();
+      const bad = {
+        'not-json.json': '{"format": "vigie-hub-backup",',
+        'wrong-shape.json': JSON.stringify({ ...backup, shares: [{ ...backup.shares[0], title: 42 }] }),
+        // Valid in shape, but a share by a member the backup does not hold: refused whole, the new first share included.
+        'unknown-author.json': JSON.stringify({ ...backup, members: [], invites: [], shares: [{ ...backup.shares[0], id: clientId(), authorId: 'm_nobody' }, ...backup.shares] }),
+      };
+      for (const [name, text] of Object.entries(bad)) writeFileSync(join(folder, name), text);
+      // The same backup again and the three bad files, side by side (each command is a process of its own).
+      const [again, ...refusals] = await Promise.all([file, ...Object.keys(bad).map((name) => join(folder, name))].map((path) => restoreTarget.cli('import', path)));
+      expect(again!.code, again!.stderr).toBe(0);
+      for (const [i, name] of Object.keys(bad).entries()) {
+        const refused = refusals[i]!;
+        expect(refused.code, name).not.toBe(0);
+        expect(refused.stdout, name).toBe('');
+        expect(refused.stderr, name).toMatch(/^(Not a hub backup: the file is not JSON|Not a valid hub backup: shares\.0\.title|.*foreign key)/);
+        expect(refused.stderr, name).not.toMatch(/could not complete|\bat .*\(/);
       }
+      // Importing again kept what was there, and the bad files wrote nothing: same shares, same cursor, same members.
+      expect(await allChanges(restoreTarget, admin.token)).toEqual(restored);
+      expect(await members()).toEqual(restoredMembers);
     });
 
     it('never writes a token, a feed token or an invite code in its logs', () => {
@@ -363,44 +371,35 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
   });
 
   describe('rate limit', () => {
-    let hub: TestHub;
-    beforeAll(async () => {
-      hub = await startHub(kind, { env: { HUB_RATE_LIMIT: '5' } });
-    });
-    afterAll(() => hub?.close());
-
     it('answers 429 with a clear message past the limit, counting per token', async () => {
       const guess = `Bearer vh_${'g'.repeat(43)}`;
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await hub.api('/api/me', { headers: { authorization: guess } })).status);
+      for (let i = 0; i < 6; i++) statuses.push((await limited.api('/api/me', { headers: { authorization: guess } })).status);
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-      const limited = await hub.api('/api/me', { headers: { authorization: guess } });
-      expect(limited.status).toBe(429);
-      expect(limited.json).toMatchObject({ error: 'rate-limited', message: expect.stringMatching(/^Too many requests: at most 5 a minute\. Try again in \d+ s\.$/) });
+      const refused = await limited.api('/api/me', { headers: { authorization: guess } });
+      expect(refused.status).toBe(429);
+      expect(refused.json).toMatchObject({ error: 'rate-limited', message: expect.stringMatching(/^Too many requests: at most 5 a minute\. Try again in \d+ s\.$/) });
       // Another token has its own count (a guessed token is throttled, not the whole hub).
-      expect((await hub.api('/api/me', { headers: { authorization: `Bearer vh_${'h'.repeat(43)}` } })).status).toBe(401);
+      expect((await limited.api('/api/me', { headers: { authorization: `Bearer vh_${'h'.repeat(43)}` } })).status).toBe(401);
     });
   });
 
   describe('graceful shutdown', () => {
-    let hub: TestHub;
-    beforeAll(async () => {
-      hub = await startHub(kind);
-    });
-    afterAll(() => hub?.close());
-
     it('keeps every write it answered 2xx when stopped (SIGTERM) in the middle of a burst', async () => {
-      const alice = await hub.join('Alice Martin');
+      const alice = await stopped.join('Alice Martin', 'admin');
       const sent = Array.from({ length: 60 }, () => clientId());
-      let answered!: () => void;
-      const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+      let answered = 0;
+      let firstAnswer!: () => void;
+      const first = new Promise<void>((resolve) => (firstAnswer = resolve));
       const burst = Promise.allSettled(sent.map(async (id) => {
-        const answer = await hub.api(`/api/shares/${id}`, { method: 'PUT', token: alice.token, body: draft({ title: `Rafale ${id}` }) });
-        answered();
+        const answer = await stopped.api(`/api/shares/${id}`, { method: 'PUT', token: alice.token, body: draft({ title: `Rafale ${id}` }) });
+        answered++;
+        firstAnswer();
         return { id, status: answer.status };
       }));
-      await firstAnswer;
-      const exitCode = hub.stop('SIGTERM');
+      await first;
+      expect(answered).toBeLessThan(sent.length);
+      const exitCode = stopped.stop('SIGTERM');
       const outcomes = await burst;
       expect(await exitCode).toBe(0);
 
@@ -409,8 +408,8 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       // Nothing else than "done" or "not taken": a write is never half done.
       for (const outcome of outcomes) if (outcome.status === 'fulfilled') expect([201, 503]).toContain(outcome.value.status);
 
-      await hub.restart();
-      const stored = ids((await allChanges(hub, alice.token)).shares);
+      await stopped.restart();
+      const stored = ids((await allChanges(stopped, alice.token)).shares);
       expect(stored).toEqual(expect.arrayContaining(confirmed));
       expect(stored.every((id) => sent.includes(id))).toBe(true);
     });

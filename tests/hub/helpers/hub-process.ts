@@ -4,9 +4,10 @@
  * its admin commands. Tests see what a member's extension and an admin's shell see, logs included.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -62,9 +63,50 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-export async function createStorage(kind: DbKind): Promise<HubStorage> {
+/** `cp -R` copies PGlite's thousand small files in a fifth of a second, fs.cpSync in over one. */
+async function copyFolder(from: string, to: string): Promise<void> {
+  if (process.platform === 'win32') return cpSync(from, to, { recursive: true });
+  await new Promise<void>((resolve, reject) => execFile('cp', ['-R', `${from}/.`, to], (error) => (error ? reject(error) : resolve())));
+}
+
+let template: Promise<string> | undefined;
+
+/**
+ * An embedded database already created and migrated, copied for each new hub: PGlite takes seconds to create
+ * one, a copy a fraction of that. Kept in the temporary folder under the schema's and PGlite's fingerprint,
+ * so test files and runs share it, and a new migration makes a new one.
+ */
+function embeddedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const fingerprint = createHash('sha256')
+      .update(readFileSync(join(REPO, 'hub/db/migrations.ts')))
+      .update(readFileSync(join(REPO, 'node_modules/@electric-sql/pglite/package.json')))
+      .digest('hex')
+      .slice(0, 16);
+    const dir = join(tmpdir(), `vigie-hub-template-${fingerprint}`);
+    if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+    const building = mkdtempSync(join(tmpdir(), 'vigie-hub-template-build-'));
+    // Any command on a stopped hub's folder creates the database, migrates it and closes it cleanly.
+    const made = await runHub(['members'], hubEnv({ kind: 'embedded', env: { HUB_DATA_DIR: building }, dispose: async () => {} }, {}));
+    if (made.code !== 0) throw new Error(`could not create the embedded database: ${made.stderr}`);
+    try {
+      renameSync(building, dir);
+    } catch {
+      rmSync(building, { recursive: true, force: true }); // another test file made it first
+    }
+    return dir;
+  })();
+  return template;
+}
+
+/**
+ * A fresh database of this kind. `fresh: true` has the embedded hub create its database itself at its first
+ * start (slower), instead of starting from a copy of one created and migrated beforehand.
+ */
+export async function createStorage(kind: DbKind, options: { fresh?: boolean } = {}): Promise<HubStorage> {
   if (kind === 'embedded') {
     const dataDir = mkdtempSync(join(tmpdir(), 'vigie-hub-'));
+    if (!options.fresh) await copyFolder(await embeddedTemplate(), dataDir);
     return { kind, env: { HUB_DATA_DIR: dataDir }, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   const name = `vigie_test_${randomBytes(6).toString('hex')}`;
@@ -87,10 +129,31 @@ function hubEnv(storage: HubStorage, env: Record<string, string>): NodeJS.Proces
 
 const HUB_ARGS = ['--import', 'tsx', 'hub/main.ts'];
 
+/** A port free right now on 127.0.0.1 (for hubs too quiet to say which one they took). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** Runs `hub/main.ts` with these arguments to its end. */
+function runHub(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [...HUB_ARGS, ...args], { cwd: REPO, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 export interface ApiAnswer<T = any> {
@@ -112,6 +175,15 @@ export interface ApiOptions {
 
 export type Joined = JoinAnswer;
 
+export interface HubOptions {
+  /** Environment for the hub beyond the defaults (HUB_PORT=0, HUB_HOST=127.0.0.1, HUB_LOG_LEVEL=info). */
+  env?: Record<string, string>;
+  /** Data to start on (another hub's, stopped); a fresh database otherwise. */
+  storage?: HubStorage;
+  /** Embedded: let the hub create its database at its first start rather than copy a prepared one. */
+  fresh?: boolean;
+}
+
 /** Live processes, killed if the test run itself ends without stopping them. */
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -129,8 +201,8 @@ export class TestHub {
 
   private constructor(readonly storage: HubStorage, readonly env: Record<string, string>) {}
 
-  static async start(kind: DbKind, options: { env?: Record<string, string>; storage?: HubStorage } = {}): Promise<TestHub> {
-    const storage = options.storage ?? (await createStorage(kind));
+  static async start(kind: DbKind, options: HubOptions = {}): Promise<TestHub> {
+    const storage = options.storage ?? (await createStorage(kind, options));
     const hub = new TestHub(storage, options.env ?? {});
     try {
       await hub.restart();
@@ -145,14 +217,14 @@ export class TestHub {
     return this.storage.kind;
   }
 
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
   /** Starts a hub process on this hub's data (at first, or again after `stop`), and waits for "hub ready". */
   async restart(extraEnv: Record<string, string> = {}): Promise<void> {
     if (this.child) throw new Error('the hub is running');
-    const child = spawn(process.execPath, HUB_ARGS, { cwd: REPO, env: hubEnv(this.storage, { ...this.env, ...extraEnv }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = hubEnv(this.storage, { ...this.env, ...extraEnv });
+    // Below "info" the hub does not print "hub ready": it gets a port chosen here, and is polled until it answers.
+    const quiet = ['warn', 'error', 'fatal', 'silent'].includes(env.HUB_LOG_LEVEL ?? '');
+    if (quiet && env.HUB_PORT === '0') env.HUB_PORT = String(await freePort());
+    const child = spawn(process.execPath, HUB_ARGS, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code) => {
@@ -181,8 +253,25 @@ export class TestHub {
         clearTimeout(timer);
         reject(new Error(`the hub exited (code ${code}) before it was ready\n${this.stderr}`));
       });
+      if (quiet) {
+        void (async () => {
+          while (this.child === child) {
+            const healthy = await fetch(`http://127.0.0.1:${env.HUB_PORT}/health`).then((response) => response.ok, () => false);
+            if (healthy) {
+              clearTimeout(timer);
+              return resolve(Number(env.HUB_PORT));
+            }
+            await new Promise((wait) => setTimeout(wait, 100));
+          }
+        })();
+      }
     });
-    this.port = await ready;
+    try {
+      this.port = await ready;
+    } catch (error) {
+      await this.stop('SIGKILL');
+      throw error;
+    }
     this.url = `http://127.0.0.1:${this.port}`;
   }
 
@@ -232,11 +321,7 @@ export class TestHub {
 
   /** An admin command (`npm run hub -- …`) with the hub's environment: through the running hub if embedded. */
   cli(...args: string[]): Promise<CliResult> {
-    return new Promise((resolve) => {
-      execFile(process.execPath, [...HUB_ARGS, ...args], { cwd: REPO, env: hubEnv(this.storage, this.env), maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      });
-    });
+    return runHub(args, hubEnv(this.storage, this.env));
   }
 
   /** `invite "Name" --role …` run as a command; resolves with the printed code. */
@@ -259,7 +344,7 @@ export class TestHub {
 }
 
 /** Shorthand: a hub on a fresh database of this kind. */
-export const startHub = (kind: DbKind, options?: { env?: Record<string, string>; storage?: HubStorage }) => TestHub.start(kind, options);
+export const startHub = (kind: DbKind, options?: HubOptions) => TestHub.start(kind, options);
 
 /** A valid share draft; `overrides` change or add fields. */
 export function draft(overrides: Record<string, unknown> = {}) {
@@ -308,4 +393,13 @@ export async function openEvents(hub: TestHub, token: string, headers: Record<st
     },
     close: () => controller.abort(),
   };
+}
+
+/** Several hubs started side by side (each takes seconds, mostly its database starting); if one fails, the others are closed. */
+export async function startHubs(kind: DbKind, options: HubOptions[]): Promise<TestHub[]> {
+  const started = await Promise.allSettled(options.map((option) => startHub(kind, option)));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (!failed) return started.map((result) => (result as PromiseFulfilledResult<TestHub>).value);
+  await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)));
+  throw failed.reason;
 }
