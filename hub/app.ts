@@ -6,7 +6,7 @@ import type { Db } from './db/db';
 import { ChangeEvents } from './events';
 import { HttpError } from './http';
 import { loggerOptions } from './log';
-import { memberByToken } from './members/members';
+import { MemberCache } from './members/member-cache';
 import { hashSecret } from './members/tokens';
 import { feedRoutes } from './routes/feed';
 import { memberRoutes } from './routes/members';
@@ -63,6 +63,8 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
     forceCloseConnections: 'idle',
   });
   const events = new ChangeEvents();
+  const members = new MemberCache(db);
+  await members.start();
   const webhooks = new WebhookWorker(db, app.log, { retryMs: config.webhookRetryMs, maxAttempts: config.webhookMaxAttempts });
   const context: HubContext = { config, db, events, webhooks };
 
@@ -101,7 +103,7 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
     const header = request.headers.authorization ?? '';
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
     if (!token) throw new HttpError(401, 'no-token', 'A member token is required (Authorization: Bearer …).');
-    const member = await memberByToken(db, token);
+    const member = await members.byToken(token);
     if (!member) throw new HttpError(401, 'bad-token', 'This token is unknown or was revoked.');
     request.member = member;
   });

@@ -10,5 +10,12 @@ export interface Db extends Queryable {
   readonly kind: 'embedded' | 'postgres';
   /** Runs `work` in one transaction: all its writes land, or none. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A query planned once and kept by the database (a prepared statement), for the hot path: the change
+   * feed every member polls. Parameters are integers only (see the embedded adapter).
+   */
+  prepared<Row = Record<string, unknown>>(statement: { name: string; sql: string; types: string[] }, params: number[]): Promise<Row[]>;
+  /** Calls `onNotify` on each NOTIFY on `channel`, from this process or another on the same database. */
+  listen(channel: string, onNotify: () => void): Promise<void>;
   close(): Promise<void>;
 }

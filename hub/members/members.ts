@@ -56,8 +56,12 @@ export async function listMembers(db: Queryable): Promise<MemberRow[]> {
   }));
 }
 
+/** Hubs listen here: a change of membership (a revocation) empties their cache of tokens. */
+export const MEMBERS_CHANNEL = 'vigie_members';
+
 /** Revokes a member's tokens. Their shares and comments stay: the collective's memory is not theirs to take. */
 export async function revokeMember(db: Queryable, id: string): Promise<boolean> {
   const rows = await db.query('UPDATE members SET revoked = now() WHERE id = $1 AND revoked IS NULL RETURNING id', [id]);
+  if (rows.length) await db.query(`SELECT pg_notify('${MEMBERS_CHANNEL}', $1)`, [id]);
   return rows.length > 0;
 }

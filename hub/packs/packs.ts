@@ -36,13 +36,6 @@ export async function checkPack(name: PackName, body: string): Promise<string> {
   return `${result.data.rules.length} rule(s)`;
 }
 
-export async function packVersions(db: Queryable): Promise<Record<PackName, number>> {
-  const rows = await db.query<{ name: PackName; version: number }>('SELECT name, version FROM packs');
-  const versions = { sources: 0, rules: 0 };
-  for (const row of rows) versions[row.name] = row.version;
-  return versions;
-}
-
 export async function getPack(db: Queryable, name: PackName) {
   const [row] = await db.query<{ body: string; version: number; updated: Date }>('SELECT body, version, updated FROM packs WHERE name = $1', [name]);
   return row;

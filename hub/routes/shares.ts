@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import { ClientIdSchema, CommentDraftSchema, REACTIONS, ShareDraftSchema, SharePatchSchema, TagAddSchema, type Share } from '../../lib/model/share';
 import type { HubContext } from '../app';
 import { HttpError, memberOf, parse } from '../http';
-import { packVersions } from '../packs/packs';
 import { addComment, addTags, changesSince, createShare, getShare, patchShare, react } from '../shares/shares';
 import { enqueueAlert } from '../webhooks/webhooks';
 
@@ -25,8 +24,7 @@ export async function shareRoutes(app: FastifyInstance, { db, events, webhooks }
 
   app.get('/api/changes', async (request) => {
     const { since, limit } = parse(ChangesQuery, request.query, 'query');
-    const [page, packs] = await Promise.all([changesSince(db, memberOf(request), since, limit), packVersions(db)]);
-    return { ...page, packs };
+    return changesSince(db, memberOf(request), since, limit);
   });
 
   app.get('/api/events', async (request, reply) => {

@@ -154,26 +154,49 @@ export interface ChangePage {
   cursor: number;
   more: boolean;
   shares: (Share | { id: string; seq: number; hidden: true; removed: true })[];
+  packs: { sources: number; rules: number };
 }
+
+/**
+ * One page of the change feed in one round trip: the shares with their comments and reactions built as
+ * JSON by the database, and the packs' versions. Members poll this: one query, planned once (a prepared
+ * statement: planning cost more than running it), keeps each poll cheap on the embedded database, where
+ * every query runs on the hub's one thread.
+ */
+const CHANGES = { name: 'vigie_changes', types: ['bigint', 'integer'], sql: `
+  WITH page AS (
+    SELECT ${SHARE_COLUMNS},
+      (SELECT json_agg(json_build_object('id', c.id, 'share_id', c.share_id, 'body', c.body, 'created', c.created,
+                'author_id', cm.id, 'author_name', cm.name, 'author_role', cm.role) ORDER BY c.created, c.id)
+         FROM comments c JOIN members cm ON cm.id = c.author_id WHERE c.share_id = s.id) AS comments_json,
+      (SELECT json_agg(json_build_object('member_id', r.member_id, 'kind', r.kind) ORDER BY r.member_id)
+         FROM reactions r WHERE r.share_id = s.id) AS reactions_json
+    FROM shares s JOIN members m ON m.id = s.author_id WHERE s.seq > $1 ORDER BY s.seq LIMIT $2
+  )
+  SELECT (SELECT json_object_agg(name, version) FROM packs) AS packs,
+         (SELECT json_agg(page ORDER BY page.seq) FROM page) AS shares` };
+
+type PageRow = ShareRow & { comments_json: CommentRow[] | null; reactions_json: { member_id: string; kind: 'useful' | 'seen' }[] | null };
 
 /**
  * What changed after `since`, oldest first, at most `limit` shares. A share hidden by an admin reaches
  * members as a tombstone (its id), so their copies disappear; admins still see it whole.
  */
-export async function changesSince(db: Queryable, member: Member, since: number, limit: number): Promise<ChangePage> {
-  const rows = await db.query<ShareRow>(
-    `SELECT ${SHARE_COLUMNS} FROM shares s JOIN members m ON m.id = s.author_id WHERE s.seq > $1 ORDER BY s.seq LIMIT $2`,
-    [since, limit + 1],
-  );
+export async function changesSince(db: Db, member: Member, since: number, limit: number): Promise<ChangePage> {
+  const [row] = await db.prepared<{ packs: Record<string, number> | null; shares: PageRow[] | null }>(CHANGES, [since, limit + 1]);
+  const rows = row?.shares ?? [];
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
-  const hiddenFromMember = (row: ShareRow) => row.hidden && member.role !== 'admin';
-  const whole = await complete(db, page.filter((row) => !hiddenFromMember(row)));
-  const byId = new Map(whole.map((share) => [share.id, share]));
   return {
     cursor: page.length ? Number(page[page.length - 1]!.seq) : since,
     more,
-    shares: page.map((row) => byId.get(row.id) ?? { id: row.id, seq: Number(row.seq), hidden: true as const, removed: true as const }),
+    packs: { sources: row?.packs?.sources ?? 0, rules: row?.packs?.rules ?? 0 },
+    shares: page.map((share) => {
+      if (share.hidden && member.role !== 'admin') return { id: share.id, seq: Number(share.seq), hidden: true as const, removed: true as const };
+      const reactions: Share['reactions'] = { useful: [], seen: [] };
+      for (const reaction of share.reactions_json ?? []) reactions[reaction.kind].push(reaction.member_id);
+      return shareFromRow(share, (share.comments_json ?? []).map(commentFromRow), reactions);
+    }),
   };
 }
 
