@@ -29,6 +29,7 @@ export interface Hub {
 export interface HubContext {
   config: HubConfig;
   db: Db;
+  members: MemberCache;
   events: ChangeEvents;
   webhooks: WebhookWorker;
 }
@@ -66,7 +67,7 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
   const members = new MemberCache(db);
   await members.start();
   const webhooks = new WebhookWorker(db, app.log, { retryMs: config.webhookRetryMs, maxAttempts: config.webhookMaxAttempts });
-  const context: HubContext = { config, db, events, webhooks };
+  const context: HubContext = { config, db, members, events, webhooks };
 
   app.addContentTypeParser(['text/xml', 'application/xml', 'text/x-opml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
@@ -151,7 +152,7 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
   await packRoutes(app, context);
   await webhookRoutes(app, context);
   await feedRoutes(app, context);
-  if (options.commandSecret) commandRoute(app, db, options.commandSecret);
+  if (options.commandSecret) commandRoute(app, db, options.commandSecret, () => members.forget());
 
   webhooks.start();
   return {

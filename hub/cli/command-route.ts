@@ -10,7 +10,7 @@ const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === 
  * Admin commands sent by `npm run hub -- …` while the hub holds the embedded database: loopback only, with
  * the secret the hub wrote in its data folder at start.
  */
-export function commandRoute(app: FastifyInstance, db: Db, secret: string) {
+export function commandRoute(app: FastifyInstance, db: Db, secret: string, afterCommand: () => void) {
   app.post('/internal/command', { bodyLimit: 512 * 1024 * 1024 }, async (request, reply) => {
     const given = Buffer.from(String(request.headers['x-vigie-command-secret'] ?? ''));
     const expected = Buffer.from(secret);
@@ -19,7 +19,10 @@ export function commandRoute(app: FastifyInstance, db: Db, secret: string) {
     }
     const { argv, files } = request.body as { argv: string[]; files: Record<string, string> };
     try {
-      return reply.type('text/plain; charset=utf-8').send(await runCommand(db, argv, files));
+      const output = await runCommand(db, argv, files);
+      // A `revoke` holds at once: the hub forgets the tokens it remembered.
+      afterCommand();
+      return reply.type('text/plain; charset=utf-8').send(output);
     } catch (error) {
       if (error instanceof CommandError) throw new HttpError(400, 'command', error.message);
       // The admin at this machine's shell reads what went wrong (a backup whose members are missing, say),

@@ -15,7 +15,12 @@ export class MemberCache {
   constructor(private readonly db: Db, private readonly ttlMs = 60_000) {}
 
   async start(): Promise<void> {
-    await this.db.listen(MEMBERS_CHANNEL, () => this.entries.clear());
+    await this.db.listen(MEMBERS_CHANNEL, () => this.forget());
+  }
+
+  /** A revocation made through this hub: cleared here before its answer leaves, without waiting for the NOTIFY. */
+  forget(): void {
+    this.entries.clear();
   }
 
   async byToken(token: string): Promise<Member | undefined> {
