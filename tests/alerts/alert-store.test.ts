@@ -99,6 +99,17 @@ describe('alerts in the store', () => {
   });
 });
 
+describe('alert rows', () => {
+  it('say when a rule that fired proposes sharing the item with the COPIL', async () => {
+    const { alertRows } = await import('../../lib/background/handlers/core');
+    const rules = [rule('a', { actions: { alert: true, addTags: [], star: false, notify: false, proposeShare: true } }), rule('b')];
+    const store = await storeWith(rules, ['a seul', 'b seul']);
+    await store.rules.put(rules);
+    const rows = await alertRows(store, await store.alerts.list(10), new Map());
+    expect(Object.fromEntries(rows.map((row) => [row.item.title, row.proposeShare ?? false]))).toEqual({ 'a seul': true, 'b seul': false });
+  });
+});
+
 describe('applyRules', () => {
   const item: Item = { id: 'x', sourceId: 's', title: 't', fetched: fetchedAt, categories: [], read: false, starred: false, tags: ['pages'] };
 
