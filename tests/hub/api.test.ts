@@ -292,6 +292,17 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       expect((await hub.api('/api/members', { token: bob.token })).status).toBe(403);
     });
 
+    it('refuses at once a member revoked by the admin command, even one whose token the hub just used', async () => {
+      const dave = await hub.join('Dave Revoque', 'member', { adminToken: admin.token });
+      secrets.push(dave.token, dave.feedToken);
+      // Used once, so the hub remembers it; the command then runs through the hub (embedded) or on the
+      // database directly (PostgreSQL), whose NOTIFY reaches the hub.
+      expect((await hub.api('/api/me', { token: dave.token })).status).toBe(200);
+      const command = await hub.cli('revoke', dave.member.id);
+      expect(command.code).toBe(0);
+      await expect.poll(async () => (await hub.api('/api/me', { token: dave.token })).status, { timeout: 2_000, interval: 20 }).toBe(401);
+    });
+
     it('answers extension origins through CORS, and no other origin', async () => {
       const preflight = (origin: string) => hub.api('/api/changes', {
         method: 'OPTIONS',
