@@ -6,6 +6,7 @@ import { fullDate } from '@/lib/i18n/dates';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
 import type { Said } from '../dashboard/StatusLine';
+import { HubAdmin } from './HubAdmin';
 import { PendingList } from './PendingList';
 import { HubProblem } from './HubProblem';
 
@@ -94,6 +95,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
               {t('hubDisconnect')}
             </button>
           </div>
+          {status.member?.role === 'admin' && !status.problem && <HubAdmin say={say} me={status.member.id} />}
           {status.feedUrl && (
             <label class="field hub-feed">
               <span class="field__label">{t('hubFeedLabel')}</span>

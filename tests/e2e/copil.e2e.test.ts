@@ -54,13 +54,15 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
   });
 
   /** Paramètres → Hub du COPIL: the address and an invite code printed by `npm run hub -- invite`. */
-  async function connect(member: LoadedExtension, name: string): Promise<Page> {
-    const code = await hub.invite(name);
+  async function connect(member: LoadedExtension, name: string, role: 'member' | 'admin' = 'member'): Promise<Page> {
+    const code = await hub.invite(name, role);
     const settings = await member.open('dashboard.html#/settings');
     await settings.getByLabel('Adresse du hub').fill(hub.url);
     await settings.getByLabel('Code d’invitation').fill(code.toLowerCase());
     await settings.getByRole('button', { name: 'Se connecter au hub' }).click();
-    await expect.poll(() => settings.locator('[data-hub-state="connected"]').textContent(), { timeout: 15_000 }).toContain(`en tant que ${name}, membre`);
+    await expect.poll(() => settings.locator('[data-hub-state="connected"]').textContent(), { timeout: 15_000 }).toContain(
+      `en tant que ${name}, ${role === 'admin' ? 'administrateur ou administratrice' : 'membre'}`,
+    );
     return settings;
   }
 
@@ -91,14 +93,28 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
 
   const sharesOnHub = async () => (await hub.api('/api/changes?since=0&limit=500', { token: admin })).json.shares as { id: string; title: string; note?: string; comments: { body: string }[] }[];
 
-  it('connects both members with invite codes, and refuses a code used twice', { timeout: 60_000 }, async () => {
-    const settingsA = await connect(a, 'Alice Martin');
+  it('connects both members with invite codes; an admin invites and revokes from Paramètres; a code works once', { timeout: 60_000 }, async () => {
+    const settingsA = await connect(a, 'Alice Martin', 'admin');
     await connect(b, 'Bruno Petit');
+
+    // Alice administers the hub from Paramètres: an invite code for Claire, then Claire's access revoked.
+    await settingsA.getByLabel('Nom du nouveau membre').fill('Claire Dubois');
+    await settingsA.getByRole('button', { name: 'Créer un code d’invitation' }).click();
+    const output = settingsA.locator('.hub-admin__code output');
+    await expect.poll(() => output.count()).toBe(1);
+    const code = (await output.textContent())!;
+    const claire = await hub.api('/api/join', { body: { code } });
+    expect(claire.status).toBe(201);
+    await settingsA.reload();
+    const row = settingsA.getByRole('row', { name: /Claire Dubois/ });
+    await expect.poll(() => row.count()).toBe(1);
+    settingsA.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: 'Révoquer : Claire Dubois' }).click();
+    await expect.poll(() => row.textContent()).toContain('révoqué le');
+    expect((await hub.api('/api/me', { token: claire.json.token })).status).toBe(401);
     expect(await seriousViolations(settingsA)).toEqual([]);
     await settingsA.locator('.admin-section', { has: settingsA.getByRole('heading', { name: 'Hub du COPIL' }) }).screenshot({ path: 'test-results/settings-hub.png' });
 
-    const code = await hub.invite('Claire');
-    expect((await hub.api('/api/join', { body: { code } })).status).toBe(201);
     const again = await b.request('hubConnect', { url: hub.url, code });
     expect(again).toMatchObject({ ok: false, message: expect.stringContaining('already used') });
     // The failed attempt left B's connection as it was.

@@ -1,9 +1,11 @@
-import { HubError } from '../../hub/client';
+import { HubError, hubFetch } from '../../hub/client';
 import { connect, syncHub } from '../../hub/sync';
 import { loadConnection, saveConnection } from '../../hub/connection';
 import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../hub/outbox';
 import type { HandlersOf } from '../../messages/router';
 import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
+
+type HubMember = { id: string; name: string; role: 'member' | 'admin'; created: string; revoked?: string };
 import type { Share } from '../../model/share';
 import { loadSettings } from '../../settings/settings';
 import type { VigieStore } from '../../store/store';
@@ -44,6 +46,12 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
     return result;
   };
   deps.registerHubSync?.(sync);
+  /** Admin calls go straight to the hub (no outbox): the admin sees at once whether they worked. */
+  const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const connection = await loadConnection(store);
+    if (!connection) throw new HubError('refused', 'not connected to a hub');
+    return hubFetch<T>(connection.url, connection.token, method, path, body);
+  };
   /** A write queued, then a sync that tries to send it at once: `sent` says whether it went. */
   const queued = async (write: Promise<void>) => {
     await write;
@@ -83,6 +91,12 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
     hideShare: ({ shareId, hidden }) => queued(queueHide(store, shareId, hidden)),
     async setSharesRead({ ids }) {
       if (await store.shares.setRead(ids)) await deps.hubChanged?.([]);
+      return {};
+    },
+    hubMembers: async () => (await admin<{ members: HubMember[] }>('GET', '/api/members')).members,
+    hubInvite: ({ name, role }) => admin('POST', '/api/invites', { name, role }),
+    async hubRevoke({ id }) {
+      await admin('POST', `/api/members/${encodeURIComponent(id)}/revoke`);
       return {};
     },
     async discardPending({ seq }) {

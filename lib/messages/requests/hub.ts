@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MemberSchema, REACTIONS } from '../../model/share';
+import { MemberSchema, REACTIONS, ROLES } from '../../model/share';
 import { PRIORITIES } from '../../model/vocabulary';
 import { Empty } from './core';
 import { SharedRowSchema } from './shared-row';
@@ -48,6 +48,13 @@ export const HUB_REQUESTS = {
   hideShare: { params: z.object({ shareId: z.string(), hidden: z.boolean() }), result: z.object({ sent: z.boolean() }) },
   /** `ids` absent: every unread share. */
   setSharesRead: { params: z.object({ ids: z.optional(z.array(z.string())) }), result: Empty },
+  /** Admins: the collective's members, an invite code for a new one, a revocation. Online only. */
+  hubMembers: {
+    params: Empty,
+    result: z.array(z.object({ ...MemberSchema.shape, created: z.string(), revoked: z.optional(z.string()) })),
+  },
+  hubInvite: { params: z.object({ name: z.string().check(z.minLength(1), z.maxLength(200)), role: z.enum(ROLES) }), result: z.object({ code: z.string() }) },
+  hubRevoke: { params: z.object({ id: z.string() }), result: Empty },
   /** Drops a write the hub refused (its words were shown). */
   discardPending: { params: z.object({ seq: z.number() }), result: HubStatusSchema },
 } as const;

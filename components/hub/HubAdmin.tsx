@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import { fullDate } from '@/lib/i18n/dates';
+import { request, RequestError } from '@/lib/messages/client';
+import type { Result } from '@/lib/messages/protocol';
+import type { Said } from '../dashboard/StatusLine';
+
+type Members = Result<'hubMembers'>;
+
+/**
+ * For the hub's admins, in Paramètres: invite a member (the one-time code to send them), see who is in
+ * the collective, revoke a member's access. The same as the hub's admin commands, without a terminal.
+ */
+export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string }) {
+  const [members, setMembers] = useState<Members>();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<'member' | 'admin'>('member');
+  const [code, setCode] = useState<{ name: string; code: string }>();
+  const fail = (error: unknown) => say({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+  const load = () => void request('hubMembers', {}).then(setMembers, fail);
+  useEffect(load, []);
+
+  const invite = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const answer = await request('hubInvite', { name: name.trim(), role });
+      setCode({ name: name.trim(), code: answer.code });
+      setName('');
+      say({ kind: 'ok', text: t('hubInviteMade', [answer.code]) });
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const revoke = async (member: Members[number]) => {
+    if (!confirm(t('hubRevokeConfirm', [member.name]))) return;
+    try {
+      await request('hubRevoke', { id: member.id });
+      say({ kind: 'ok', text: t('hubRevoked', [member.name]) });
+      load();
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const language = uiLanguage();
+  return (
+    <div class="hub-admin">
+      <h3>{t('hubAdminTitle')}</h3>
+      <form class="admin-form hub-admin__invite" onSubmit={(event) => void invite(event)}>
+        <label class="field">
+          <span class="field__label">{t('hubInviteName')}</span>
+          <input type="text" required maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="field__label">{t('hubInviteRole')}</span>
+          <select value={role} onChange={(e) => setRole(e.currentTarget.value as 'member' | 'admin')}>
+            <option value="member">{t('hubRole_member')}</option>
+            <option value="admin">{t('hubRole_admin')}</option>
+          </select>
+        </label>
+        <button type="submit" class="button button--small" disabled={!name.trim()}>
+          {t('hubInvite')}
+        </button>
+      </form>
+      {code && (
+        <p class="hub-admin__code">
+          {t('hubInviteFor', [code.name])} <output>{code.code}</output>
+        </p>
+      )}
+      {members && (
+        <table class="hub-admin__members">
+          <caption>{t('hubMembersCaption', [String(members.filter((m) => !m.revoked).length)])}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('hubMemberName')}</th>
+              <th scope="col">{t('hubInviteRole')}</th>
+              <th scope="col">{t('hubMemberSince')}</th>
+              <th scope="col">{t('hubMemberAccess')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td>{member.name}</td>
+                <td>{t(`hubRole_${member.role}`)}</td>
+                <td>{fullDate(member.created, language)}</td>
+                <td>
+                  {member.revoked ? (
+                    t('hubMemberRevoked', [fullDate(member.revoked, language)])
+                  ) : member.id === me ? (
+                    t('hubMemberYou')
+                  ) : (
+                    <button type="button" class="button button--small button--quiet" onClick={() => void revoke(member)} aria-label={`${t('hubRevoke')} : ${member.name}`}>
+                      {t('hubRevoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
