@@ -41,10 +41,28 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
       fail(error);
     }
   };
+  const publish = async (pack: 'sources' | 'rules') => {
+    if (!confirm(t(`hubPublishConfirm_${pack}`))) return;
+    try {
+      const { version, count } = await request('hubPublishPack', { name: pack });
+      say({ kind: 'ok', text: t(`hubPublished_${pack}`, [String(count), String(version)]) });
+    } catch (error) {
+      fail(error);
+    }
+  };
   const language = uiLanguage();
   return (
     <div class="hub-admin">
       <h3>{t('hubAdminTitle')}</h3>
+      <p class="admin-note">{t('hubPacksIntro')}</p>
+      <div class="hub-actions">
+        <button type="button" class="button button--small button--quiet" onClick={() => void publish('sources')}>
+          {t('hubPublish_sources')}
+        </button>
+        <button type="button" class="button button--small button--quiet" onClick={() => void publish('rules')}>
+          {t('hubPublish_rules')}
+        </button>
+      </div>
       <form class="admin-form hub-admin__invite" onSubmit={(event) => void invite(event)}>
         <label class="field">
           <span class="field__label">{t('hubInviteName')}</span>

@@ -85,7 +85,7 @@ export async function runCommand(db: Db, argv: string[], files: Record<string, s
       const name = positionals[0];
       if (name !== 'sources' && name !== 'rules') throw new CommandError('pack: sources (an OPML file) or rules (a JSON rule pack)');
       const body = file(1);
-      const summary = await checkPack(name as PackName, body).catch((error: Error) => {
+      const { summary } = await checkPack(name as PackName, body).catch((error: Error) => {
         throw new CommandError(error.message);
       });
       const version = await putPack(db, name as PackName, body, null);

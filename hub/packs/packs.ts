@@ -12,12 +12,12 @@ export type PackName = 'sources' | 'rules';
 export const PACK_TYPES: Record<PackName, string> = { sources: 'text/x-opml; charset=utf-8', rules: 'application/json; charset=utf-8' };
 
 /** Checks a pack with the extension's own readers, so a pack the hub accepts is one every member can apply. */
-export async function checkPack(name: PackName, body: string): Promise<string> {
+export async function checkPack(name: PackName, body: string): Promise<{ count: number; summary: string }> {
   if (name === 'sources') {
     try {
       const entries = await parseOpml(body);
       if (!entries.length) throw new OpmlError('the file lists no feed');
-      return `${entries.length} source(s)`;
+      return { count: entries.length, summary: `${entries.length} source(s)` };
     } catch (error) {
       throw new HttpError(400, 'invalid-pack', `Invalid OPML: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -33,7 +33,7 @@ export async function checkPack(name: PackName, body: string): Promise<string> {
     const issue = result.error.issues[0]!;
     throw new HttpError(400, 'invalid-pack', `Invalid rule pack: ${issue.path.join('.')}: ${issue.message}`);
   }
-  return `${result.data.rules.length} rule(s)`;
+  return { count: result.data.rules.length, summary: `${result.data.rules.length} rule(s)` };
 }
 
 export async function getPack(db: Queryable, name: PackName) {

@@ -23,10 +23,10 @@ export async function packRoutes(app: FastifyInstance, { db, events }: HubContex
       throw new HttpError(415, 'unsupported-media-type', 'Send the sources pack as OPML (text/xml) and the rules pack as JSON.');
     }
     const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-    const summary = await checkPack(name as PackName, body);
+    const { count, summary } = await checkPack(name as PackName, body);
     const version = await putPack(db, name as PackName, body, admin.id);
     request.log.info({ by: admin.id, pack: name, version }, 'pack published');
     events.packsChanged();
-    return { name, version, summary };
+    return { name, version, count, summary };
   });
 }

@@ -12,13 +12,14 @@ export class HubError extends Error {
 
 const TIMEOUT_MS = 15_000;
 
-export async function hubFetch<T>(base: string, token: string | undefined, method: string, path: string, body?: unknown): Promise<T> {
+/** `body` goes as JSON, unless `contentType` is given: then it is sent as the text it is (an OPML pack). */
+export async function hubFetch<T>(base: string, token: string | undefined, method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
   let response: Response;
   try {
     response = await fetch(base + path, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': contentType ?? 'application/json' }) },
+      ...(body === undefined ? {} : { body: contentType ? String(body) : JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
       credentials: 'omit',
       cache: 'no-store',

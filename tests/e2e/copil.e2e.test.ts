@@ -112,6 +112,13 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
     await row.getByRole('button', { name: 'Révoquer : Claire Dubois' }).click();
     await expect.poll(() => row.textContent()).toContain('révoqué le');
     expect((await hub.api('/api/me', { token: claire.json.token })).status).toBe(401);
+
+    // Alice publishes her sources as the COPIL's pack: the hub now serves them to every member.
+    settingsA.once('dialog', (dialog) => void dialog.accept());
+    await settingsA.getByRole('button', { name: 'Publier mes sources comme pack du COPIL' }).click();
+    await expect.poll(() => settingsA.getByRole('status').first().textContent()).toMatch(/^Pack de sources publié : \d+ source\(s\), version 1\.$/);
+    const pack = await hub.api('/api/packs/sources', { token: admin });
+    expect(pack.text).toContain('Meta Newsroom');
     expect(await seriousViolations(settingsA)).toEqual([]);
     await settingsA.locator('.admin-section', { has: settingsA.getByRole('heading', { name: 'Hub du COPIL' }) }).screenshot({ path: 'test-results/settings-hub.png' });
 

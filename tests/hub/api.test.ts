@@ -218,7 +218,7 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
 
       const sources = await hub.api('/api/packs/sources', { method: 'PUT', token: admin.token, body: OPML, contentType: 'text/xml' });
       expect(sources.status).toBe(200);
-      expect(sources.json).toMatchObject({ name: 'sources', version: before.sources + 1, summary: '2 source(s)' });
+      expect(sources.json).toMatchObject({ name: 'sources', version: before.sources + 1, count: 2, summary: '2 source(s)' });
       const rulesBody = rulePackJson(3, DEFAULT_RULES);
       const rules = await hub.api('/api/packs/rules', { method: 'PUT', token: admin.token, body: rulesBody });
       expect(rules.status).toBe(200);

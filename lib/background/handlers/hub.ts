@@ -1,4 +1,6 @@
+import { rulePackJson } from '../../alerts/rule-pack';
 import { HubError, hubFetch } from '../../hub/client';
+import { exportOpml } from '../../sources/opml';
 import { connect, syncHub } from '../../hub/sync';
 import { loadConnection, saveConnection } from '../../hub/connection';
 import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../hub/outbox';
@@ -47,10 +49,10 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
   };
   deps.registerHubSync?.(sync);
   /** Admin calls go straight to the hub (no outbox): the admin sees at once whether they worked. */
-  const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const admin = async <T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> => {
     const connection = await loadConnection(store);
     if (!connection) throw new HubError('refused', 'not connected to a hub');
-    return hubFetch<T>(connection.url, connection.token, method, path, body);
+    return hubFetch<T>(connection.url, connection.token, method, path, body, contentType);
   };
   /** A write queued, then a sync that tries to send it at once: `sent` says whether it went. */
   const queued = async (write: Promise<void>) => {
@@ -98,6 +100,10 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
     async hubRevoke({ id }) {
       await admin('POST', `/api/members/${encodeURIComponent(id)}/revoke`);
       return {};
+    },
+    async hubPublishPack({ name }) {
+      const body = name === 'sources' ? exportOpml(await store.listSources(), { title: 'Vigie — pack du COPIL' }) : rulePackJson(1, await store.rules.list());
+      return admin('PUT', `/api/packs/${name}`, body, name === 'sources' ? 'text/xml' : 'application/json');
     },
     async discardPending({ seq }) {
       await store.shares.removeFromOutbox(seq);

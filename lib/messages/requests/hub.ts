@@ -55,6 +55,8 @@ export const HUB_REQUESTS = {
   },
   hubInvite: { params: z.object({ name: z.string().check(z.minLength(1), z.maxLength(200)), role: z.enum(ROLES) }), result: z.object({ code: z.string() }) },
   hubRevoke: { params: z.object({ id: z.string() }), result: Empty },
+  /** Admins: this browser's sources (OPML) or rules (a rule pack) become the collective's pack. */
+  hubPublishPack: { params: z.object({ name: z.enum(['sources', 'rules']) }), result: z.object({ version: z.number(), count: z.number() }) },
   /** Drops a write the hub refused (its words were shown). */
   discardPending: { params: z.object({ seq: z.number() }), result: HubStatusSchema },
 } as const;
