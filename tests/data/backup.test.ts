@@ -93,6 +93,22 @@ describe('backup', () => {
     expect(await target.countNewUnread('2025-01-01T00:00:00.000Z')).toBe(3);
   });
 
+  it('never carries the hub token, and a restore keeps this browser’s hub connection', async () => {
+    const hub = { url: 'https://veille.example.fr', token: 'vh_secret', feedToken: 'vf_secret', member: { id: 'm_1', name: 'Alice', role: 'member' }, hubName: 'COPIL', cursor: 4, packs: { sources: 0, rules: 0 } };
+    const source = await usedStore();
+    await source.setMeta('hub', hub);
+    const backup = await makeBackup(source);
+    expect(JSON.stringify(backup)).not.toContain('vh_secret');
+    expect(backup.meta).not.toHaveProperty('hub');
+
+    const target = await newStore();
+    const here = { ...hub, token: 'vh_here', member: { id: 'm_2', name: 'Bruno', role: 'member' } };
+    await target.setMeta('hub', here);
+    // Even a file that carries a connection (edited by hand) does not replace this browser's.
+    await restoreBackup(target, parseBackup(JSON.stringify({ ...backup, meta: { ...backup.meta, hub } })));
+    expect((await target.db.get('meta', 'hub'))?.value).toEqual(here);
+  });
+
   it('an invalid file is refused with where it fails, and the store is unchanged', async () => {
     const store = await usedStore();
     const valid = await makeBackup(store);
