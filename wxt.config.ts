@@ -53,6 +53,15 @@ export default defineConfig({
       files.push({ relativeDest: 'empty.js', contents: "document.documentElement.dataset.ready = 'true';\n" });
       // The smallest page that paints: one line, timed by its paint like Vigie's pages are.
       files.push({ relativeDest: 'line.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><script type="module" src="/line.js"></script><body></body></html>' });
+      // And the same line written in the page's own markup, no script at all: the fastest a page can paint.
+      files.push({ relativeDest: 'static-line.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><body><p elementtiming="vigie-row">Vigie</p></body></html>' });
+      // And the least any page with data can do: a classic script (no module to load) that reads the
+      // popup's summary from session storage, then paints one line.
+      files.push({ relativeDest: 'data-line.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><body><script src="/data-line.js"></script></body></html>' });
+      files.push({
+        relativeDest: 'data-line.js',
+        contents: "chrome.storage.session.get('vigie.summary').then(() => {\n  const line = document.createElement('p');\n  line.setAttribute('elementtiming', 'vigie-row');\n  line.textContent = 'Vigie';\n  document.body.append(line);\n});\n",
+      });
       files.push({ relativeDest: 'line.js', contents: "const line = document.createElement('p');\nline.setAttribute('elementtiming', 'vigie-row');\nline.textContent = 'Vigie';\ndocument.body.append(line);\n" });
     },
   },

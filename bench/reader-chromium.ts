@@ -121,22 +121,29 @@ export async function benchReader(report: Report): Promise<void> {
     const blank: number[] = [];
     const scripted: number[] = [];
     const line: number[] = [];
+    const staticLine: number[] = [];
+    const dataLine: number[] = [];
     const popup: number[] = [];
     const dashboard: number[] = [];
     for (let round = 0; round < 7; round++) {
       blank.push(await timeTo(vigie.context, `${origin}/blank.html`, false));
       scripted.push(await timeTo(vigie.context, `${origin}/empty.html`, false));
       line.push(await timeTo(vigie.context, `${origin}/line.html`, true));
+      staticLine.push(await timeTo(vigie.context, `${origin}/static-line.html`, true));
+      dataLine.push(await timeTo(vigie.context, `${origin}/data-line.html`, true));
       popup.push(await timeTo(vigie.context, `${origin}/popup.html`, true));
       dashboard.push(await timeTo(vigie.context, `${origin}/dashboard.html#/all`, true));
     }
     log('first renders measured');
-    // Three baselines: an extension page with nothing in it (its load event), one whose module script does
+    // Five baselines: an extension page with nothing in it (its load event), one whose module script does
     // nothing (every extension page pays for loading a script; the first does not), and one whose script paints
-    // a line, timed by that paint as Vigie's pages are (a paint waits for a frame; a load event does not).
+    // a line, timed by that paint as Vigie's pages are (a paint waits for a frame; a load event does not);
+    // a fourth, the line in static HTML; a fifth, a line painted after reading the popup's summary.
     const baseline = median(blank.slice(1));
     const scriptBaseline = median(scripted.slice(1));
     const paintBaseline = median(line.slice(1));
+    const staticBaseline = median(staticLine.slice(1));
+    const dataBaseline = median(dataLine.slice(1));
     const popupMs = median(popup.slice(1));
     const dashboardMs = median(dashboard.slice(1));
     const figures = (ms: number) => ({
@@ -148,6 +155,13 @@ export async function benchReader(report: Report): Promise<void> {
       ratioToScriptPage: round(ms / scriptBaseline, 3),
       linePagePaintMs: round(paintBaseline),
       ratioToLinePaint: round(ms / paintBaseline, 3),
+      // A page whose line is in its HTML, no script: where the paint of anything at all stands against the
+      // empty page's load event (the issue's baseline).
+      staticLinePaintMs: round(staticBaseline),
+      staticLineRatio: round(staticBaseline / baseline, 3),
+      // A classic script that reads the popup's summary, then paints one line: the floor for a page with data.
+      dataLinePaintMs: round(dataBaseline),
+      dataLineRatio: round(dataBaseline / baseline, 3),
     });
     report('reader-popup-first-render', { ...figures(popupMs), target: '<= 1.5 and < 150 ms' });
     report('reader-dashboard-first-list', { ...figures(dashboardMs), target: '<= 2' });

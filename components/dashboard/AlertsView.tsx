@@ -11,7 +11,7 @@ import { formatRoute } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
 import { AlertList } from '../alerts/AlertList';
 import { useHubConnected } from '../hub/ShareButton';
-import { ReadingPane } from './ReadingPane';
+import { ReadingPane } from './lazy-reading-pane';
 import { useOpenedItem } from './use-opened-item';
 
 interface Props {

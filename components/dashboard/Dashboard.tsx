@@ -8,16 +8,21 @@ import type { SearchClient } from '@/lib/reader/search-client';
 import { parseRoute, type Route } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
 import type { FirstScreen } from './first-screen';
-import { DigestView } from '../digest/DigestView';
-import { CopilView } from '../hub/CopilView';
-import { RulesView } from '../rules/RulesView';
 import { AlertsView } from './AlertsView';
-import { loadDigest } from './digest-data';
-import { TimelineSection } from './TimelineSection';
 import { ItemsView } from './ItemsView';
+import { ReadingPane } from './lazy-reading-pane';
+import { lazyView } from './lazy-view';
 import { Nav } from './Nav';
-import { SettingsView } from './SettingsView';
-import { SourcesView } from './SourcesView';
+
+const DigestView = lazyView(() => import('../digest/DigestView').then((module) => module.DigestView));
+const CopilView = lazyView(() => import('../hub/CopilView').then((module) => module.CopilView));
+const RulesView = lazyView(() => import('../rules/RulesView').then((module) => module.RulesView));
+const TimelineSection = lazyView(() => import('./TimelineSection').then((module) => module.TimelineSection));
+const SettingsView = lazyView(() => import('./SettingsView').then((module) => module.SettingsView));
+const SourcesView = lazyView(() => import('./SourcesView').then((module) => module.SourcesView));
+
+/** Every section but the lists loads its code when first shown (see lazy-view.tsx). */
+const LAZY_VIEWS = [ReadingPane, DigestView, CopilView, RulesView, TimelineSection, SettingsView, SourcesView];
 
 export interface DashboardProps {
   db: IDBPDatabase<VigieSchema>;
@@ -33,6 +38,12 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
   const [tags, setTags] = useState<Tag[]>([]);
   const [unreadAlerts, setUnreadAlerts] = useState(0);
   const [unreadShares, setUnreadShares] = useState(0);
+
+  // A second after the first screen, the other sections' code downloads, out of the first paint's way.
+  useEffect(() => {
+    const timer = setTimeout(() => LAZY_VIEWS.forEach((view) => view.preload()), 1_000);
+    return () => clearTimeout(timer);
+  }, []);
 
   useEffect(() => {
     const follow = () => setRoute(parseRoute(location.hash));
@@ -65,7 +76,7 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
         {route.section === 'items' && <ItemsView db={db} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} />}
         {route.section === 'alerts' && <AlertsView db={db} item={route.item} sources={sources} tags={tags} />}
         {route.section === 'copil' && <CopilView db={db} tags={tags} />}
-        {route.section === 'digest' && <DigestView load={(kind) => loadDigest(db, kind)} />}
+        {route.section === 'digest' && <DigestView load={(kind) => import('./digest-data').then((module) => module.loadDigest(db, kind))} />}
         {route.section === 'rules' && <RulesView selected={route.rule} tags={tags} />}
         {route.section === 'timeline' && <TimelineSection db={db} sources={sources} tags={tags} />}
         {route.section === 'sources' && <SourcesView sources={sources} />}

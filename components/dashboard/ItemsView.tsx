@@ -19,7 +19,7 @@ import { FIRST_SCREEN, type FirstScreen } from './first-screen';
 const SEARCH_ANSWERED = 'vigie:search-answered';
 const SEARCH_PAINTED = 'vigie:search-painted';
 import { ItemList } from './ItemList';
-import { ReadingPane } from './ReadingPane';
+import { ReadingPane } from './lazy-reading-pane';
 import { useOpenedItem } from './use-opened-item';
 
 type ItemsRoute = Extract<Route, { section: 'items' }>;
