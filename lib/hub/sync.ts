@@ -122,6 +122,11 @@ export async function syncHub(store: VigieStore, settings: Settings): Promise<Sy
     const pulled = await pull(store, fresh, settings);
     connection = { ...pulled.connection, lastPull: new Date().toISOString() };
     added = pulled.added;
+    // Joining a hub brings its history: seen, not new. The badge and notifications are for what comes after.
+    if (!fresh.lastPull) {
+      await store.shares.setRead();
+      added = [];
+    }
   } catch (error) {
     connection = note((await loadConnection(store)) ?? connection, error);
   }

@@ -44,9 +44,11 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
   }, 60_000);
   afterAll(() => hub?.close());
 
+  /** A member's browser right after Paramètres → connect: joined, and its first sync done (as hubConnect does). */
   async function member(name: string) {
     const store = await openTestStore();
     await connect(store, hub.url, await hub.invite(name));
+    await syncHub(store, DEFAULT_SETTINGS);
     return store;
   }
 
@@ -146,6 +148,7 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     const bruno = await member('Bruno tags');
     const chief = await openTestStore();
     await connect(chief, hub.url, await hub.invite('Cheffe', 'admin'));
+    await syncHub(chief, DEFAULT_SETTINGS);
     const share = await queueShare(alice, item('tagged'), {});
     await syncHub(alice, DEFAULT_SETTINGS);
     await syncHub(bruno, DEFAULT_SETTINGS);
@@ -164,6 +167,19 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     expect((await chief.shares.get(share.id))?.hidden).toBe(true);
     await syncHub(bruno, DEFAULT_SETTINGS);
     expect(await bruno.shares.get(share.id)).toBeUndefined();
+  });
+
+  it('files the shares already on the hub as seen when a member joins; what comes after counts', async () => {
+    const alice = await member('Alice historique');
+    await queueShare(alice, item('history'), {});
+    await syncHub(alice, DEFAULT_SETTINGS);
+    const newcomer = await member('Nouvelle venue');
+    expect((await newcomer.shares.list()).some((share) => share.title === 'Article history')).toBe(true);
+    expect((await newcomer.shares.unread()).count).toBe(0);
+    const later = await queueShare(alice, item('later'), {});
+    await syncHub(alice, DEFAULT_SETTINGS);
+    expect((await syncHub(newcomer, DEFAULT_SETTINGS)).added.map((share) => share.id)).toEqual([later.id]);
+    expect((await newcomer.shares.unread()).count).toBe(1);
   });
 
   it('refuses an address that is not one, and says an unreachable hub at connection', async () => {
