@@ -6,7 +6,8 @@ import type { ServerResponse } from 'node:http';
  * so a member who misses an event loses nothing.
  */
 export class ChangeEvents {
-  private readonly streams = new Set<ServerResponse>();
+  /** Each open stream, with the member it belongs to. */
+  private readonly streams = new Map<ServerResponse, string>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(heartbeatMs = 25_000) {
@@ -14,7 +15,7 @@ export class ChangeEvents {
     this.heartbeat = setInterval(() => this.send(': ping\n\n'), heartbeatMs).unref();
   }
 
-  open(response: ServerResponse, cursor: number, headers: Record<string, string>): void {
+  open(response: ServerResponse, memberId: string, cursor: number, headers: Record<string, string>): void {
     response.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -23,12 +24,21 @@ export class ChangeEvents {
       'x-accel-buffering': 'no',
     });
     response.write(`retry: 5000\nevent: hello\ndata: ${JSON.stringify({ cursor })}\n\n`);
-    this.streams.add(response);
+    this.streams.set(response, memberId);
     response.on('close', () => this.streams.delete(response));
   }
 
   changed(cursor: number): void {
     this.send(`event: change\ndata: ${JSON.stringify({ cursor })}\n\n`);
+  }
+
+  /** A revoked member's open streams end at once. */
+  closeMember(memberId: string): void {
+    for (const [stream, member] of this.streams) {
+      if (member !== memberId) continue;
+      stream.end();
+      this.streams.delete(stream);
+    }
   }
 
   /** An admin published a pack: extensions fetch it on their next pull. */
@@ -43,11 +53,11 @@ export class ChangeEvents {
   /** At shutdown: streams end so the server can close. */
   close(): void {
     clearInterval(this.heartbeat);
-    for (const stream of this.streams) stream.end();
+    for (const stream of this.streams.keys()) stream.end();
     this.streams.clear();
   }
 
   private send(chunk: string): void {
-    for (const stream of this.streams) stream.write(chunk);
+    for (const stream of this.streams.keys()) stream.write(chunk);
   }
 }

@@ -1,7 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/db';
-import { HttpError } from '../http';
+import * as z from 'zod/mini';
+import { HttpError, parse } from '../http';
+
+const CommandBody = z.object({ argv: z.array(z.string()), files: z._default(z.record(z.string(), z.string()), {}) });
 import { CommandError, runCommand } from './commands';
 
 const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
@@ -17,7 +20,7 @@ export function commandRoute(app: FastifyInstance, db: Db, secret: string, after
     if (!isLoopback(request.ip) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new HttpError(403, 'forbidden', 'Admin commands come from this machine only.');
     }
-    const { argv, files } = request.body as { argv: string[]; files: Record<string, string> };
+    const { argv, files } = parse(CommandBody, request.body, 'command');
     try {
       const output = await runCommand(db, argv, files);
       // A `revoke` holds at once: the hub forgets the tokens it remembered.

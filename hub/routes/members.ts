@@ -15,7 +15,7 @@ const JOIN_REFUSALS = {
 } as const;
 
 /** Joining with an invite code, and what admins do with members. */
-export async function memberRoutes(app: FastifyInstance, { config, db, members }: HubContext) {
+export async function memberRoutes(app: FastifyInstance, { config, db, members, events }: HubContext) {
   app.post('/api/join', async (request, reply) => {
     const { code } = parse(JoinRequestSchema, request.body);
     const result = await join(db, code);
@@ -44,6 +44,7 @@ export async function memberRoutes(app: FastifyInstance, { config, db, members }
     const { id } = parse(MemberIdParams, request.params, 'member id');
     if (!(await revokeMember(db, id))) throw new HttpError(404, 'not-found', 'No active member has this id.');
     members.forget();
+    events.closeMember(id);
     request.log.info({ by: admin.id, member: id }, 'member revoked');
     return { revoked: id };
   });

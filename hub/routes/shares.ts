@@ -33,7 +33,7 @@ export async function shareRoutes(app: FastifyInstance, { db, events, webhooks }
     reply.hijack();
     // A hijacked reply does not send the headers the CORS hook set: the allowed origin (and only an allowed one) is copied here.
     const allowed = reply.getHeader('access-control-allow-origin');
-    events.open(reply.raw, Number(latest?.seq ?? 0), allowed ? { 'access-control-allow-origin': String(allowed), vary: 'Origin' } : {});
+    events.open(reply.raw, memberOf(request).id, Number(latest?.seq ?? 0), allowed ? { 'access-control-allow-origin': String(allowed), vary: 'Origin' } : {});
   });
 
   app.get('/api/shares/:id', async (request) => {

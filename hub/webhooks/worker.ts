@@ -68,6 +68,8 @@ export class WebhookWorker {
       let status: number | null = null;
       let error: string | null = null;
       if (!webhook || !share) error = 'webhook or share no longer exists';
+      // An admin hid the share meanwhile: the collective's chat does not get it either.
+      else if (share.hidden) error = 'share hidden by an admin';
       else {
         try {
           status = await send(webhook, Number(delivery.id), webhook.kind === 'slack' ? slackMessage(share) : matrixMessage(share));
@@ -81,7 +83,7 @@ export class WebhookWorker {
         this.log.info({ delivery: Number(delivery.id), webhook: delivery.webhook_id, attempts }, 'webhook delivered');
         continue;
       }
-      const final = attempts >= this.options.maxAttempts || !webhook || !share;
+      const final = attempts >= this.options.maxAttempts || !webhook || !share || share.hidden;
       const delayMs = this.options.retryMs * 2 ** (attempts - 1);
       await this.db.query(
         `UPDATE deliveries SET status = $2, attempts = $3, last_status = $4, last_error = $5, next_at = now() + ($6 || ' milliseconds')::interval WHERE id = $1`,

@@ -292,6 +292,19 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       expect((await hub.api('/api/members', { token: bob.token })).status).toBe(403);
     });
 
+    it('ends a revoked member’s live stream at once', async () => {
+      const erin = await hub.join('Erin Revoquee', 'member', { adminToken: admin.token });
+      secrets.push(erin.token, erin.feedToken);
+      const events = await openEvents(hub, erin.token);
+      try {
+        await events.next('hello');
+        expect((await hub.api(`/api/members/${erin.member.id}/revoke`, { method: 'POST', token: admin.token })).status).toBe(200);
+        await expect(events.next('change')).rejects.toThrow('ended');
+      } finally {
+        events.close();
+      }
+    });
+
     it('refuses at once a member revoked by the admin command, even one whose token the hub just used', async () => {
       const dave = await hub.join('Dave Revoque', 'member', { adminToken: admin.token });
       secrets.push(dave.token, dave.feedToken);

@@ -177,6 +177,22 @@ describe.each(DB_KINDS)('webhooks, %s database', (kind) => {
     }
   });
 
+  it('stops announcing a share an admin hid before it went out', async () => {
+    const refusing = await startReceiver(() => 500);
+    try {
+      await hub.api('/api/webhooks/slack-refusing', { method: 'PUT', token: admin.token, body: { kind: 'slack', url: `${refusing.url}/hook`, minPriority: 'critical' } });
+      const alert = await share({ title: 'Rumeur à ne pas relayer', priority: 'critical' });
+      expect((await hub.api(`/api/shares/${alert.id}`, { method: 'PATCH', token: admin.token, body: { hidden: true } })).status).toBe(200);
+      const delivery = await until(async () => (await deliveriesOf(alert.id)).find((d) => d.webhookId === 'slack-refusing' && d.status !== 'pending'), 'the delivery to end');
+      expect(delivery).toMatchObject({ status: 'failed', lastError: 'share hidden by an admin' });
+      // At most the one attempt made before the admin hid it.
+      expect(refusing.received.length).toBeLessThanOrEqual(1);
+    } finally {
+      await hub.api('/api/webhooks/slack-refusing', { method: 'DELETE', token: admin.token });
+      await refusing.close();
+    }
+  });
+
   it('never shows the Matrix access token: not in the webhook list, not in the logs', async () => {
     const listed = await hub.api('/api/webhooks', { token: admin.token });
     expect(listed.status).toBe(200);
