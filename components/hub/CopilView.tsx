@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { useEffect, useState } from 'preact/hooks';
 import { HUB_KEY } from '@/lib/hub/connection';
 import { followHub } from '@/lib/hub/live';
+import { filterShares, NO_FILTER, type ShareFilter } from '@/lib/hub/share-filter';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
@@ -9,6 +10,7 @@ import type { VigieSchema } from '@/lib/store/schema';
 import { StatusLine, type Said } from '../dashboard/StatusLine';
 import { HubProblem } from './HubProblem';
 import { PendingList } from './PendingList';
+import { ShareFilters } from './ShareFilters';
 import { ShareList } from './ShareList';
 import { useCopil } from './use-copil';
 
@@ -18,6 +20,7 @@ import { useCopil } from './use-copil';
  */
 export function CopilView({ db, tags }: { db: IDBPDatabase<VigieSchema>; tags: Tag[] }) {
   const [said, setSaid] = useState<Said>();
+  const [filter, setFilter] = useState<ShareFilter>(NO_FILTER);
   const copil = useCopil((text, kind = 'ok') => setSaid({ text, kind }));
   const connected = copil.status?.connected;
 
@@ -32,7 +35,11 @@ export function CopilView({ db, tags }: { db: IDBPDatabase<VigieSchema>; tags: T
     return () => controller.abort();
   }, [db, connected]);
 
-  // What is on screen counts as seen: the badge drops others' new shares once they were shown here.
+  // Tags are found by their name in either language.
+  const labels = new Map(tags.map((tag) => [tag.id, `${tag.label.fr} ${tag.label.en}`]));
+  const shown = copil.shares ? filterShares(copil.shares, filter, copil.status?.member?.id, (id) => labels.get(id) ?? id) : [];
+
+  // Others' new shares stay new until marked seen here, or shown in the popup's COPIL tab.
   const unread = copil.shares?.filter((share) => share.unread).length ?? 0;
 
   return (
@@ -60,7 +67,17 @@ export function CopilView({ db, tags }: { db: IDBPDatabase<VigieSchema>; tags: T
             )}
           </p>
           {copil.status.pending.length > 0 && <PendingList pending={copil.status.pending} onDiscard={(seq) => void request('discardPending', { seq }).then(copil.reload)} />}
-          {copil.shares && <ShareList shares={copil.shares} tags={tags} me={copil.status.member?.id} onComment={copil.onComment} onReact={copil.onReact} onTag={copil.onTag} onHide={copil.status.member?.role === 'admin' ? copil.onHide : undefined} />}
+          {copil.shares && copil.shares.length > 0 && (
+            <>
+              <ShareFilters filter={filter} onChange={setFilter} tags={tags} usedTags={[...new Set(copil.shares.flatMap((share) => share.tags))]} />
+              {(filter.text.trim() || filter.tag || filter.view !== 'all') && (
+                <p class="new-count" aria-live="polite">
+                  {t('copilShownCount', [String(shown.length), String(copil.shares.length)])}
+                </p>
+              )}
+            </>
+          )}
+          {copil.shares && <ShareList shares={shown} tags={tags} me={copil.status.member?.id} onComment={copil.onComment} onReact={copil.onReact} onTag={copil.onTag} onHide={copil.status.member?.role === 'admin' ? copil.onHide : undefined} />}
         </>
       )}
     </div>

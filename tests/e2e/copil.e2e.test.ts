@@ -152,6 +152,12 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
     await expect.poll(() => card.locator('.share__comments').textContent()).toContain('Bruno Petit');
     await card.getByRole('button', { name: 'Utile (0)' }).click();
     await expect.poll(() => card.getByRole('button', { name: 'Utile (1)' }).getAttribute('aria-pressed')).toBe('true');
+    // The filters: words without accents, then words no share has.
+    await copilB.getByLabel('Rechercher dans la veille partagée').fill('portee reels');
+    await expect.poll(() => copilB.locator('.share').count()).toBe(1);
+    await copilB.getByLabel('Rechercher dans la veille partagée').fill('tiktok');
+    await expect.poll(() => copilB.locator('.share').count()).toBe(0);
+    await copilB.getByLabel('Rechercher dans la veille partagée').fill('');
     expect(await seriousViolations(copilB)).toEqual([]);
     await copilB.screenshot({ path: 'test-results/dashboard-copil.png' });
 
