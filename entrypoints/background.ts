@@ -54,7 +54,7 @@ export default defineBackground(() => {
    * among them; open pages follow.
    */
   async function updateBadge(store: VigieStore): Promise<void> {
-    const [unread, shared, outbox] = await Promise.all([store.alerts.unread(), store.shares.unread(), store.shares.outbox()]);
+    const [unread, shared] = await Promise.all([store.alerts.unread(), store.shares.unread()]);
     const ranks = [unread.highest, shared.highest].flatMap((priority) => (priority ? [PRIORITIES.indexOf(priority)] : []));
     const highest = ranks.length ? PRIORITIES[Math.max(...ranks)] : undefined;
     await browser.action.setBadgeBackgroundColor({ color: badgeColor(highest) });
@@ -62,12 +62,14 @@ export default defineBackground(() => {
     await browser.action.setBadgeTextColor?.({ color: '#ffffff' }).catch(() => undefined);
     await browser.action.setBadgeText({ text: badgeText(unread.count + shared.count) });
     broadcast({ channel: 'vigie', event: 'alertsChanged', unread: unread.count });
-    broadcast({ channel: 'vigie', event: 'hubChanged', unread: shared.count, pending: outbox.length });
   }
 
   /** Others' new shares: the badge, open pages, and one notification if Paramètres allow it. */
   async function hubChanged(store: VigieStore, added: Share[]): Promise<void> {
     await updateBadge(store);
+    // Only here: the COPIL lists open in pages reload on this event, not on every item read.
+    const [shared, outbox] = await Promise.all([store.shares.unread(), store.shares.outbox()]);
+    broadcast({ channel: 'vigie', event: 'hubChanged', unread: shared.count, pending: outbox.length });
     await publishSummary();
     if (added.length === 0) return;
     const settings = await loadSettings(store);

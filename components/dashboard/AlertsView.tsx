@@ -10,6 +10,7 @@ import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
 import { AlertList } from '../alerts/AlertList';
+import { shareWithCopil } from '../hub/share-item';
 import { useHubConnected } from '../hub/ShareButton';
 import { ReadingPane } from './lazy-reading-pane';
 import { useOpenedItem } from './use-opened-item';
@@ -87,14 +88,7 @@ export function AlertsView({ db, item, sources, tags }: Props) {
               hrefOf={(alert) => formatRoute({ section: 'alerts', item: alert.item.id })}
               onOpen={(group) => !group.read && read(group.ids, true)}
               onRead={(group, value) => read(group.ids, value)}
-              onShare={
-                connected
-                  ? (group) =>
-                      void request('shareItem', { itemId: group.first.item.id })
-                        .then(({ sent }) => setMessage(t(sent ? 'shareSent' : 'shareQueued')))
-                        .catch(say)
-                  : undefined
-              }
+              onShare={connected ? (group) => void shareWithCopil(group.first.item.id).then(setMessage, say) : undefined}
             />
           </div>
         )}

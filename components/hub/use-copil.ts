@@ -25,12 +25,16 @@ export function useCopil(say: (text: string, kind?: 'ok' | 'error') => void, lim
     });
   }, [load]);
 
-  const fail = (error: unknown) => say(error instanceof RequestError ? error.message : String(error), 'error');
+  return { status, shares, reload: load, ...copilActions(say) };
+}
 
+/**
+ * What members do on a share, wherever the list is shown (the dashboard's section, the popup's tab): each
+ * outcome said in words, sent or waiting in the outbox.
+ */
+export function copilActions(say: (text: string, kind?: 'ok' | 'error') => void) {
+  const fail = (error: unknown) => say(error instanceof RequestError ? error.message : String(error), 'error');
   return {
-    status,
-    shares,
-    reload: load,
     onComment: async (shareId: string, body: string) => {
       try {
         const { sent } = await request('commentShare', { shareId, body });

@@ -1,10 +1,11 @@
 import { useEffect } from 'preact/hooks';
 import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { t } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { Tag } from '@/lib/model/tag';
 import { ShareList } from '../hub/ShareList';
+import { copilActions } from '../hub/use-copil';
 
 /**
  * The popup's COPIL tab: the newest shares of the collective, with comments and reactions at hand. Showing
@@ -15,7 +16,7 @@ export function CopilTab({ copil, tags, say }: { copil: NonNullable<Summary['cop
   useEffect(() => {
     if (unread.length) void request('setSharesRead', { ids: unread });
   }, [unread.join(' ')]);
-  const fail = (error: unknown) => say(error instanceof RequestError ? error.message : String(error));
+  const actions = copilActions(say);
   return (
     <>
       <p class="new-count" aria-live="polite">
@@ -26,14 +27,8 @@ export function CopilTab({ copil, tags, say }: { copil: NonNullable<Summary['cop
         shares={copil.latest}
         tags={tags}
         compact
-        onComment={async (shareId, body) => {
-          const { sent } = await request('commentShare', { shareId, body }).catch((error: unknown) => {
-            fail(error);
-            throw error;
-          });
-          say(t(sent ? 'copilCommentSent' : 'copilCommentQueued'));
-        }}
-        onReact={(shareId, kind, on) => void request('reactShare', { shareId, kind, on }).catch(fail)}
+        onComment={actions.onComment}
+        onReact={actions.onReact}
       />
       <button type="button" class="link-button" onClick={() => void openDashboard('#/copil').then(() => window.close())}>
         {t('copilSeeAll')}

@@ -8,6 +8,7 @@ import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
+import { shareWithCopil } from '../hub/share-item';
 import { ClipForm } from './ClipForm';
 import { NewCount } from './NewCount';
 import { NewsList } from './NewsList';
@@ -87,10 +88,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   };
 
   const patch = (id: string, change: ItemPatch) => void request('updateItems', { ids: [id], patch: change }).catch(say);
-  const share = (itemId: string) =>
-    void request('shareItem', { itemId })
-      .then(({ sent }) => setMessage(t(sent ? 'shareSent' : 'shareQueued')))
-      .catch(say);
+  const share = (itemId: string) => void shareWithCopil(itemId).then(setMessage, say);
   const readAlerts = (ids: string[] | undefined, read: boolean) => void request('setAlertsRead', { ...(ids ? { ids } : {}), read }).catch(say);
 
   // Must run straight from the click: browsers only show the permission prompt on a user gesture.

@@ -12,8 +12,11 @@ export class HubError extends Error {
 
 const TIMEOUT_MS = 15_000;
 
-/** `body` goes as JSON, unless `contentType` is given: then it is sent as the text it is (an OPML pack). */
-export async function hubFetch<T>(base: string, token: string | undefined, method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
+/**
+ * One exchange with the hub: the answer's text when it succeeded, a `HubError` otherwise. `body` goes as
+ * JSON, unless `contentType` is given: then it is sent as the text it is (an OPML pack).
+ */
+async function exchange(base: string, token: string | undefined, method: string, path: string, body?: unknown, contentType?: string): Promise<string> {
   let response: Response;
   try {
     response = await fetch(base + path, {
@@ -28,16 +31,24 @@ export async function hubFetch<T>(base: string, token: string | undefined, metho
     throw new HubError('unreachable', error instanceof Error ? error.message : String(error));
   }
   const text = await response.text();
-  let json: unknown;
+  if (response.ok) return text;
+  let message = `HTTP ${response.status}`;
   try {
-    json = text ? JSON.parse(text) : undefined;
+    message = (JSON.parse(text) as { message?: string }).message ?? message;
   } catch {
-    json = undefined;
+    // Not the hub's JSON (a proxy's error page): the status says it.
   }
-  if (response.ok) return json as T;
-  const message = (json as { message?: string } | undefined)?.message ?? `HTTP ${response.status}`;
   // A hub that is down behind a proxy, or overloaded, is "unreachable": the outbox keeps the write for later.
   if (response.status >= 500 || response.status === 429 || response.status === 408) throw new HubError('unreachable', message, response.status);
   if (response.status === 401) throw new HubError('revoked', message, response.status);
   throw new HubError('refused', message, response.status);
 }
+
+/** A JSON exchange with the hub (see `exchange`). */
+export async function hubFetch<T>(base: string, token: string | undefined, method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
+  const text = await exchange(base, token, method, path, body, contentType);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A document from the hub as its text (the packs: OPML, or a rule pack to check). */
+export const hubText = (base: string, token: string, path: string): Promise<string> => exchange(base, token, 'GET', path);

@@ -8,6 +8,9 @@ import type { VigieStore } from '../store/store';
  */
 export const HUB_KEY = 'hub';
 
+/** Why the last exchange with the hub failed: unreachable (nothing lost), revoked, or refused in the hub's words. */
+export const HubProblemSchema = z.object({ code: z.enum(['unreachable', 'revoked', 'refused']), detail: z.string(), at: z.string() });
+
 export const HubConnectionSchema = z.object({
   url: z.string(),
   token: z.string(),
@@ -19,7 +22,7 @@ export const HubConnectionSchema = z.object({
   packs: z.object({ sources: z.number(), rules: z.number() }),
   lastPull: z.optional(z.string()),
   /** Why the last exchange failed, for Paramètres ("unreachable", "revoked", or the hub's words). */
-  problem: z.optional(z.object({ code: z.enum(['unreachable', 'revoked', 'refused']), detail: z.string(), at: z.string() })),
+  problem: z.optional(HubProblemSchema),
 });
 export type HubConnection = z.infer<typeof HubConnectionSchema>;
 

@@ -5,7 +5,7 @@ import { importSources } from '../sources/import-sources';
 import { parseOpml } from '../sources/opml';
 import type { OutboxRecord } from '../store/schema';
 import type { VigieStore } from '../store/store';
-import { HubError, hubFetch } from './client';
+import { HubError, hubFetch, hubText } from './client';
 import { loadConnection, normalizeHubUrl, saveConnection, type HubConnection } from './connection';
 
 /**
@@ -78,27 +78,17 @@ async function pull(store: VigieStore, connection: HubConnection, settings: Sett
 async function applyPacks(store: VigieStore, connection: HubConnection, versions: HubConnection['packs'], settings: Settings): Promise<HubConnection> {
   const packs = { ...connection.packs };
   if (versions.sources > packs.sources) {
-    const opml = await fetchText(connection, '/api/packs/sources');
+    const opml = await hubText(connection.url, connection.token, '/api/packs/sources');
     await importSources(store, await parseOpml(opml), settings, new Date(), 'hub');
     packs.sources = versions.sources;
   }
   if (versions.rules > packs.rules) {
-    const pack = RulePackSchema.parse(JSON.parse(await fetchText(connection, '/api/packs/rules')));
+    const pack = RulePackSchema.parse(JSON.parse(await hubText(connection.url, connection.token, '/api/packs/rules')));
     const have = new Set((await store.rules.list()).map((rule) => rule.id));
     await store.rules.put(pack.rules.filter((rule) => !have.has(rule.id)));
     packs.rules = versions.rules;
   }
   return { ...connection, packs };
-}
-
-async function fetchText(connection: HubConnection, path: string): Promise<string> {
-  try {
-    const response = await fetch(connection.url + path, { headers: { authorization: `Bearer ${connection.token}` }, signal: AbortSignal.timeout(15_000), credentials: 'omit' });
-    if (!response.ok) throw new HubError(response.status >= 500 ? 'unreachable' : 'refused', `HTTP ${response.status}`, response.status);
-    return await response.text();
-  } catch (error) {
-    throw error instanceof HubError ? error : new HubError('unreachable', error instanceof Error ? error.message : String(error));
-  }
 }
 
 export interface SyncResult {

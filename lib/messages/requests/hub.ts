@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { HubProblemSchema } from '../../hub/connection';
 import { MemberSchema, REACTIONS, ROLES } from '../../model/share';
 import { PRIORITIES } from '../../model/vocabulary';
 import { Empty } from './core';
@@ -23,7 +24,7 @@ export const HubStatusSchema = z.object({
   /** The member's Atom feed of the shared list, for any feed reader. */
   feedUrl: z.optional(z.string()),
   lastPull: z.optional(z.string()),
-  problem: z.optional(z.object({ code: z.enum(['unreachable', 'revoked', 'refused']), detail: z.string(), at: z.string() })),
+  problem: z.optional(HubProblemSchema),
   /** Writes waiting for the hub, oldest first. */
   pending: z.array(OutboxRowSchema),
 });
