@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { t } from '@/lib/i18n/browser';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
+import { markRendered } from '../first-render';
 import { ItemRow } from './ItemRow';
 
 interface Props {
@@ -41,6 +42,9 @@ export function ItemList(props: Props) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // The window's size until the list's own is measured: the first frame then holds the rows a screen
+    // shows, instead of one row and a second layout once the size is known.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     scrollToFn: elementScroll,
     observeElementRect,
     observeElementOffset,
@@ -60,11 +64,11 @@ export function ItemList(props: Props) {
     void loadRows(visibleIds).then((loaded) => loaded && render((n) => n + 1));
   }, [visibleKey, version]);
 
-  // For the benchmark (and the browser's performance panel): the frame that first showed rows with their items.
+  // For the benchmark (and the browser's performance panel): when rows with their items were first rendered.
   useLayoutEffect(() => {
     if (listShown || visibleIds.length === 0 || !visibleIds.every((id) => rows.has(id))) return;
     listShown = true;
-    requestAnimationFrame(() => performance.mark(LIST_RENDERED));
+    markRendered(LIST_RENDERED, scroller.current);
   });
 
   useEffect(() => setActive((current) => Math.min(current, Math.max(0, ids.length - 1))), [ids.length]);

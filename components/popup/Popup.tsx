@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { originPattern } from '@/lib/feeds/links';
@@ -8,6 +8,7 @@ import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
+import { markRendered } from '../first-render';
 import { shareWithCopil } from '../hub/share-item';
 import { ClipForm } from './ClipForm';
 import { NewCount } from './NewCount';
@@ -48,18 +49,18 @@ export function Popup({ kept }: { kept?: Summary }) {
     }
   }, []);
 
-  // For the benchmark (and the browser's performance panel): the frame that first showed the summary. A
-  // layout effect runs as the first render is committed, where an effect would wait a frame more.
+  // For the benchmark (and the browser's performance panel): when the summary's rows were first rendered.
+  const main = useRef<HTMLElement>(null);
+  const marked = useRef(false);
   useLayoutEffect(() => {
-    if (kept) requestAnimationFrame(() => performance.mark(POPUP_RENDERED));
-  }, []);
+    if (marked.current || !summary || newAtOpening === undefined) return;
+    marked.current = true;
+    markRendered(POPUP_RENDERED, main.current);
+  }, [summary, newAtOpening]);
 
   useEffect(() => {
     void (async () => {
-      if (!kept) {
-        setNewAtOpening((await load())?.newCount ?? 0);
-        requestAnimationFrame(() => performance.mark(POPUP_RENDERED));
-      }
+      if (!kept) setNewAtOpening((await load())?.newCount ?? 0);
       await request('markSeen', {});
       if (kept) await load();
     })();
@@ -105,7 +106,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   const failing = summary?.sources.filter((source) => source.lastError).length ?? 0;
 
   return (
-    <main class="popup">
+    <main class="popup" ref={main}>
       <header class="popup__header">
         <h1>{t('popupTitle')}</h1>
         <button type="button" class="button button--quiet" onClick={() => void openDashboard().then(() => window.close())}>

@@ -7,11 +7,21 @@ import type { LanguageSetting } from '@/lib/model/settings';
 import { parseRoute } from '@/lib/reader/route';
 import { initLanguage, LANGUAGE_KEY, t } from '@/lib/i18n/browser';
 import { searchClient } from '@/lib/reader/search-client';
+import { DB_VERSION, type VigieSchema } from '@/lib/store/schema';
 import { openVigieDb } from '@/lib/store/store';
+import { wrap, type IDBPDatabase } from 'idb';
 
 declare global {
   // Set by dashboard-early.js, which starts these reads before this module has loaded.
-  var vigieDashboardEarly: Promise<[Record<string, unknown>, unknown[] | undefined]> | undefined;
+  var vigieDashboardEarly: Promise<[Record<string, unknown>, { db: IDBDatabase; rows?: unknown[] } | undefined]> | undefined;
+}
+
+/** The early script's connection when the store is already at this code's version; else a new one (which
+ * migrates the store if the background has not yet: the early connection is closed so as not to block it). */
+async function storeFrom(early: IDBDatabase | undefined): Promise<IDBPDatabase<VigieSchema>> {
+  if (early?.version === DB_VERSION) return wrap(early) as unknown as IDBPDatabase<VigieSchema>;
+  early?.close();
+  return openVigieDb();
 }
 
 /** The early rows, when they are there and all pass the model; else the page reads them itself. */
@@ -26,11 +36,12 @@ function earlyScreen(rows: unknown[] | undefined): FirstScreen | undefined {
 
 /** The dashboard reads the store directly for its lists (reads only); every write goes through the background. */
 void (async () => {
-  const [early, db] = await Promise.all([globalThis.vigieDashboardEarly?.catch(() => undefined), openVigieDb()]);
+  const early = await globalThis.vigieDashboardEarly?.catch(() => undefined);
+  const db = await storeFrom(early?.[1]?.db);
   await initLanguage(early ? ((early[0][LANGUAGE_KEY] ?? null) as LanguageSetting | null) : undefined);
   performance.mark('vigie:store-open');
   const route = parseRoute(location.hash);
-  const firstScreen = (route.section === 'items' ? earlyScreen(early?.[1]) : undefined) ?? (await readFirstScreen(db, route));
+  const firstScreen = (route.section === 'items' ? earlyScreen(early?.[1]?.rows) : undefined) ?? (await readFirstScreen(db, route));
   document.title = t('dashboardTitle');
   const search = searchClient(() => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
   render(<Dashboard db={db} search={search} firstScreen={firstScreen} />, document.getElementById('app') as HTMLElement);

@@ -17,7 +17,9 @@ describe('early scripts', () => {
     const script = readFileSync('public/dashboard-early.js', 'utf8');
     expect(script).toContain(`local.get('${LANGUAGE_KEY}')`);
     expect(script).toContain(`indexedDB.open('${DB_NAME}')`);
-    expect(script).toContain(`objectStore('items').index('byDate').openCursor(null, 'prev')`);
+    expect(script).toContain(`objectStore('items').index('byDate')`);
+    expect(script).toContain(`openCursor(null, 'prev')`);
     expect(script).toContain(`rows.length < ${FIRST_SCREEN}`);
+    expect(script).toContain(`getAllRecords({ direction: 'prev', count: ${FIRST_SCREEN} })`);
   });
 });
