@@ -6,12 +6,16 @@ import { SOURCE_PACK_PATH } from './lib/sources/source-pack-file';
 import { sourcePackJson } from './lib/sources/source-pack';
 import { RULE_PACK_PATH, rulePackJson } from './lib/alerts/rule-pack';
 import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from './lib/rules/default-pack';
+import { withoutEmptyPluginModule } from './build/page-plugins';
 
 /**
  * The end-to-end build (VIGIE_E2E=1) may also read feeds served on 127.0.0.1 by the tests; the real build
  * asks for any origin beyond the curated pack at the user's click (optional_host_permissions).
  */
 const e2e = process.env.VIGIE_E2E === '1';
+
+/** WXT's runtime plugins, counted once the config is resolved (see build/page-plugins.ts). */
+let runtimePlugins = Number.POSITIVE_INFINITY;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -20,6 +24,9 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    // Chromium and Firefox (115+) preload modules themselves: without the polyfill, a page with no module
+    // script of its own (the popup's is one classic script, see entrypoints/popup-app.tsx) loads none.
+    build: { modulePreload: { polyfill: false } },
     // rss-parser (through xml2js and sax) expects Node's events, stream and timers: small shims of the
     // parts they use make it run in the service worker. sanitize-html needs only htmlparser2's Parser, not its DOM
     // and serializer, and never postcss; xml2js needs a small part of xmlbuilder (see build/shims): this
@@ -40,8 +47,13 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // Then, in the end-to-end build only, the benchmark's baselines: an empty extension page, one whose module
-    // script does nothing, and one whose script paints a line.
+    'config:resolved': (wxt) => {
+      runtimePlugins = wxt.config.plugins.length;
+    },
+    'vite:build:extendConfig': (_entrypoints, viteConfig) => withoutEmptyPluginModule(viteConfig, runtimePlugins),
+    // Then, in the end-to-end build only, the reader benchmark's baselines (see bench/reader-chromium.ts): an
+    // extension page with nothing in it, one whose module script does nothing, a line in static markup, and a
+    // line a classic script paints after reading the popup's summary.
     'build:publicAssets': (_wxt, files) => {
       // The default rules and the curated sources, read by the background when the store lacks them (see
     // lib/alerts/rule-pack.ts and lib/sources/source-pack.ts).
@@ -51,8 +63,6 @@ export default defineConfig({
       files.push({ relativeDest: 'blank.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title></html>' });
       files.push({ relativeDest: 'empty.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><script type="module" src="/empty.js"></script></html>' });
       files.push({ relativeDest: 'empty.js', contents: "document.documentElement.dataset.ready = 'true';\n" });
-      // The smallest page that paints: one line, timed by its paint like Vigie's pages are.
-      files.push({ relativeDest: 'line.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><script type="module" src="/line.js"></script><body></body></html>' });
       // And the same line written in the page's own markup, no script at all: the fastest a page can paint.
       files.push({ relativeDest: 'static-line.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><body><p elementtiming="vigie-row">Vigie</p></body></html>' });
       // And the least any page with data can do: a classic script (no module to load) that reads the
@@ -62,7 +72,6 @@ export default defineConfig({
         relativeDest: 'data-line.js',
         contents: "chrome.storage.session.get('vigie.summary').then(() => {\n  const line = document.createElement('p');\n  line.setAttribute('elementtiming', 'vigie-row');\n  line.textContent = 'Vigie';\n  document.body.append(line);\n});\n",
       });
-      files.push({ relativeDest: 'line.js', contents: "const line = document.createElement('p');\nline.setAttribute('elementtiming', 'vigie-row');\nline.textContent = 'Vigie';\ndocument.body.append(line);\n" });
     },
   },
   manifest: ({ browser }) => ({
