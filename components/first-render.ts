@@ -8,3 +8,20 @@ export function markRendered(name: string, rows: Element | null): void {
   rows?.getBoundingClientRect();
   performance.mark(name);
 }
+
+/**
+ * Settles once the page's first paint is on screen (the browser reports it after presenting the frame), or
+ * after half a second where it is not reported. Work the first screen does not need (every id of the list,
+ * the search index, the side counts) waits for it: on a small machine it would otherwise compete with that
+ * frame for the processor.
+ */
+export const firstPaint: Promise<void> = new Promise((resolve) => {
+  const observable = typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint');
+  if (!observable || performance.getEntriesByType('paint').length > 0) return resolve();
+  const observer = new PerformanceObserver(() => {
+    observer.disconnect();
+    resolve();
+  });
+  observer.observe({ type: 'paint' });
+  setTimeout(resolve, 500);
+});

@@ -11,6 +11,7 @@ import type { FirstScreen } from './first-screen';
 import { AlertsView } from './AlertsView';
 import { ItemsView } from './ItemsView';
 import { ReadingPane } from './lazy-reading-pane';
+import { firstPaint } from '../first-render';
 import { lazyView } from './lazy-view';
 import { Nav } from './Nav';
 
@@ -54,10 +55,13 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
   useEffect(() => {
     const loadSources = () => void request('listSources', {}).then(setSources);
     const loadTags = () => void request('listTags', {}).then(setTags);
-    loadSources();
-    loadTags();
-    void db.countFromIndex('alerts', 'byUnread').then(setUnreadAlerts);
-    void db.countFromIndex('shares', 'byUnread').then(setUnreadShares);
+    // The navigation's names and counts come once the first screen is on view.
+    void firstPaint.then(() => {
+      loadSources();
+      loadTags();
+      void db.countFromIndex('alerts', 'byUnread').then(setUnreadAlerts);
+      void db.countFromIndex('shares', 'byUnread').then(setUnreadShares);
+    });
     return onEvent((event) => {
       if (event.event === 'sourcesChanged' || event.event === 'refreshFinished') loadSources();
       if (event.event === 'tagsChanged') loadTags();

@@ -18,6 +18,7 @@ import { FIRST_SCREEN, type FirstScreen } from './first-screen';
 /** User Timing, read by the benchmark: from a keystroke to the list that answers it in the page, then painted. */
 const SEARCH_ANSWERED = 'vigie:search-answered';
 const SEARCH_PAINTED = 'vigie:search-painted';
+import { firstPaint } from '../first-render';
 import { ItemList } from './ItemList';
 import { ReadingPane } from './lazy-reading-pane';
 import { useOpenedItem } from './use-opened-item';
@@ -129,7 +130,7 @@ export function ItemsView({ db, search, route, sources, tags, firstScreen: prelo
     let complete = false;
     setCounted(false);
     // The first screen paints from the end of the date index; then every id of the list loads (after it, so
-    // that the big read does not queue in front of the small one).
+    // that the big read does not queue in front of the small one, and once that screen is on view).
     const shownAlready = unused.current !== undefined && isPlainList(query, matches);
     unused.current = undefined;
     const first = shownAlready ? undefined : firstScreen(query, keys, matches, FIRST_SCREEN)?.then(async (ids) => {
@@ -137,7 +138,7 @@ export function ItemsView({ db, search, route, sources, tags, firstScreen: prelo
       await loadRows(ids);
       if (current && !complete) setIds(ids);
     });
-    void Promise.resolve(first).then(() => resolveQuery(query, keys, matches)).then((next) => {
+    void Promise.all([first, firstPaint]).then(() => resolveQuery(query, keys, matches)).then((next) => {
       if (!current) return;
       complete = true;
       show(next, { queryKey, keys, matches });
