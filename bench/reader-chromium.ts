@@ -1,6 +1,7 @@
 /**
  * The reader's figures in a real Chromium with 50,000 stored items: popup and dashboard first render against
- * an empty extension page, a search keystroke against a plain linear scan, and a 5-second scroll of the list.
+ * an empty extension page (with, beside it, the floors any page meets in the same run), a search keystroke
+ * against a plain linear scan, and a 5-second scroll of the list.
  */
 import { execSync } from 'node:child_process';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -159,31 +160,36 @@ export async function benchReader(report: Report): Promise<void> {
     const empty = of('empty', 'load');
     const staticLine = of('staticLine', 'painted');
     const dataLine = of('dataLine', 'painted');
-    const figures = (name: 'popup' | 'dashboard', limit: number) => {
+    const figures = (name: 'popup' | 'dashboard', limit: number, underMs = Number.POSITIVE_INFINITY) => {
       const rendered = of(name, 'rendered');
       const painted = of(name, 'painted');
       return {
         items: ITEMS,
         rounds: ROUNDS - 1,
-        renderedMs: round(rendered),
         paintedMs: round(painted),
+        renderedMs: round(rendered),
         blankPageLoadMs: round(blank),
-        emptyPageLoadMs: round(empty),
+        // The issue's figure: the first rows on screen against the blank page's load event.
+        ratio: round(painted / blank, 3),
+        target: `<= ${limit}x the blank extension page's load${Number.isFinite(underMs) ? ` and < ${underMs} ms` : ''}`,
+        met: painted / blank <= limit && painted < underMs,
+        // The same, with the page's rows rendered (committed and laid out: a moment of the page's own work, as
+        // a load event is) rather than painted (which adds the frame and its presentation).
+        renderedRatio: round(rendered / blank, 3),
+        // Against the empty page that has its (empty) script, as every extension page that does anything has.
+        emptyScriptPageLoadMs: round(empty),
+        ratioToEmptyScriptPage: round(painted / empty, 3),
+        renderedRatioToEmptyScriptPage: round(rendered / empty, 3),
+        // The floors, in the same run: a line in static markup, and a line a classic script paints after reading
+        // the popup's summary (no page that shows stored data can paint sooner than that).
         staticLinePaintMs: round(staticLine),
+        staticLineRatio: round(staticLine / blank, 3),
         dataLinePaintMs: round(dataLine),
-        // Rendered (committed and laid out) against the empty pages' load events: moments of the same kind.
-        renderedRatio: round(rendered / empty, 3),
-        renderedRatioToBlank: round(rendered / blank, 3),
-        // Painted: the first rows on screen, against the load events and against the paint of a static line
-        // (what every paint adds to a load event: the frame, then its presentation).
-        paintedRatio: round(painted / empty, 3),
-        paintedRatioToBlank: round(painted / blank, 3),
-        paintedRatioToStaticLine: round(painted / staticLine, 3),
-        dataLineRatio: round(dataLine / empty, 3),
-        target: `<= ${limit}x the empty extension page${name === 'popup' ? ' and < 150 ms' : ''}`,
+        dataLineRatio: round(dataLine / blank, 3),
+        ratioToStaticLine: round(painted / staticLine, 3),
       };
     };
-    report('reader-popup-first-render', figures('popup', 1.5));
+    report('reader-popup-first-render', figures('popup', 1.5, 150));
     report('reader-dashboard-first-list', figures('dashboard', 2));
 
     const reader = await vigie.open('dashboard.html#/all');
