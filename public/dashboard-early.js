@@ -48,9 +48,13 @@ globalThis.vigieDashboardEarly = (() => {
         .then((rows) => resolve({ db, rows }));
     };
   });
+  // Never rejects: an open connection must reach the page, which closes it if it cannot use it (an unclaimed
+  // one would hold up the store's next upgrade).
+  let language;
   try {
-    return Promise.all([api.storage.local.get('vigie.language'), store]);
+    language = api.storage.local.get('vigie.language').catch(() => ({}));
   } catch {
-    return undefined;
+    language = Promise.resolve({});
   }
+  return Promise.all([language, store]);
 })();

@@ -16,7 +16,7 @@ type Early = [Record<string, unknown>, { db: IDBDatabase; rows?: Item[] } | unde
 
 const SCRIPT = readFileSync('public/dashboard-early.js', 'utf8');
 
-function runEarly(hash: string, options: { withoutGetAllRecords?: boolean } = {}): Promise<Early> {
+function runEarly(hash: string, options: { withoutGetAllRecords?: boolean; storageFails?: boolean } = {}): Promise<Early> {
   // TypeScript's DOM types do not have getAllRecords yet (Chromium 141+).
   const prototype = IDBIndex.prototype as { getAllRecords?: unknown };
   const saved = prototype.getAllRecords;
@@ -24,7 +24,16 @@ function runEarly(hash: string, options: { withoutGetAllRecords?: boolean } = {}
   const page: Record<string, unknown> = {
     indexedDB,
     location: { hash },
-    chrome: { storage: { local: { get: async () => ({ 'vigie.language': 'en' }) } } },
+    chrome: {
+      storage: {
+        local: {
+          get: async () => {
+            if (options.storageFails) throw new Error('storage is gone');
+            return { 'vigie.language': 'en' };
+          },
+        },
+      },
+    },
   };
   runInNewContext(SCRIPT, page);
   // Put back once the reads are done: the script looks for getAllRecords when the store has opened.
@@ -85,6 +94,14 @@ describe('dashboard-early.js', () => {
     (await openVigieDb()).close();
     const [, early] = await runEarly('#/sources');
     expect(early?.rows).toBeUndefined();
+    early?.db.close();
+  });
+
+  it('hands over its connection even when the language cannot be read, so that the page can close it', async () => {
+    (await openVigieDb()).close();
+    const [local, early] = await runEarly('#/all', { storageFails: true });
+    expect(local).toEqual({});
+    expect(early?.rows).toEqual([]);
     early?.db.close();
   });
 });
