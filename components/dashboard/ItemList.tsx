@@ -23,7 +23,6 @@ interface Props {
 
 const ROW_HEIGHT = 64;
 export const LIST_RENDERED = 'vigie:list-rendered';
-let listShown = false;
 
 /**
  * The item list, virtualised with TanStack Virtual: only the rows in view (and a few around) exist in the
@@ -66,8 +65,7 @@ export function ItemList(props: Props) {
 
   // For the benchmark (and the browser's performance panel): when rows with their items were first rendered.
   useLayoutEffect(() => {
-    if (listShown || visibleIds.length === 0 || !visibleIds.every((id) => rows.has(id))) return;
-    listShown = true;
+    if (visibleIds.length === 0 || !visibleIds.every((id) => rows.has(id))) return;
     markRendered(LIST_RENDERED, scroller.current);
   });
 

@@ -51,11 +51,8 @@ export function Popup({ kept }: { kept?: Summary }) {
 
   // For the benchmark (and the browser's performance panel): when the summary's rows were first rendered.
   const main = useRef<HTMLElement>(null);
-  const marked = useRef(false);
   useLayoutEffect(() => {
-    if (marked.current || !summary || newAtOpening === undefined) return;
-    marked.current = true;
-    markRendered(POPUP_RENDERED, main.current);
+    if (summary && newAtOpening !== undefined) markRendered(POPUP_RENDERED, main.current);
   }, [summary, newAtOpening]);
 
   useEffect(() => {
