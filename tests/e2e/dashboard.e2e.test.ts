@@ -6,7 +6,8 @@ import { canRun, loadExtension, type LoadedExtension } from './extension';
 
 /**
  * The dashboard in a real Chromium: items listed, found by an accent-free word, opened; a hostile item stays
- * inert; a tag, a note and an impact survive a browser restart; no serious accessibility violation.
+ * inert; a tag, a note and an impact survive a browser restart; bulk actions on checked items; no serious
+ * accessibility violation.
  */
 const FEED = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Veille tableau de bord</title><link>https://exemple.fr/</link>
@@ -109,5 +110,33 @@ describe.skipIf(!canRun)('dashboard in Chromium', () => {
     await popup.getByRole('tab', { name: /^Sources/ }).click();
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
+  });
+
+  it('marks read, stars and tags the checked items at once, and a reload shows it stored', async () => {
+    const page = await vigie.open('dashboard.html#/all');
+    const row = (title: string) => page.locator('.item-row', { has: page.locator('.item-row__title', { hasText: title }) });
+    await expect.poll(() => page.locator('.item-row__title').count(), { timeout: 10_000 }).toBe(3);
+    await page.getByRole('checkbox', { name: /Cocher « Réglementation européenne/ }).check();
+    await page.getByRole('checkbox', { name: 'Cocher « Élément piégé »' }).check();
+    const bulk = page.getByRole('group', { name: 'Actions sur la sélection' });
+    await expect.poll(() => bulk.textContent()).toContain('2 cochés');
+    await bulk.getByRole('button', { name: 'Marquer lu' }).click();
+    await bulk.getByRole('button', { name: 'Mettre en favori' }).click();
+    const picker = bulk.getByRole('combobox', { name: 'Ajouter une étiquette aux éléments cochés' });
+    await picker.fill('rgpd');
+    await picker.press('Enter');
+    for (const title of ['Réglementation européenne', 'Élément piégé']) {
+      await expect.poll(() => row(title).getAttribute('class')).toContain('item-row--read');
+      await expect.poll(() => row(title).getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => row(title).locator('.item-row__meta').textContent()).toContain('Réglementation (DSA, RGPD, TTPA)');
+    }
+    // The third, unchecked, is left as it was: not starred.
+    expect(await row('Algorithme : la portée').getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed')).toBe('false');
+
+    await page.reload();
+    await expect.poll(() => row('Élément piégé').getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    expect(await row('Réglementation européenne').getAttribute('class')).toContain('item-row--read');
+    expect(await row('Réglementation européenne').locator('.item-row__meta').textContent()).toContain('Réglementation (DSA, RGPD, TTPA)');
+    await page.close();
   });
 });
