@@ -1,6 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { HubConfig } from './config';
 import type { Db } from './db/db';
 import { ChangeEvents } from './events';
@@ -111,8 +112,9 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
 
   // While the hub stops, answers close their connection: a client's kept-alive socket must not hold the stop up.
   let stopping = false;
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     if (stopping) reply.header('connection', 'close');
+    else if (reply.getHeader('connection') === 'close' && !request.raw.complete) lingerForBody(request.raw, reply);
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -174,4 +176,22 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
       await db.close();
     },
   };
+}
+
+/** How long a refused body may go on arriving before its connection is closed anyway. */
+const LINGER_MS = 10_000;
+
+/**
+ * A body refused before it was all read (over the size limit, or malformed): Fastify closes the connection as
+ * soon as it has answered, and a client still sending then meets a reset instead of the answer ("write EPIPE"),
+ * so the member's extension would say the hub is unreachable rather than why it refused. As web servers do
+ * ("lingering close"), the rest of the body is read and dropped, within LINGER_MS, and the connection is kept.
+ */
+function lingerForBody(raw: IncomingMessage, reply: FastifyReply): void {
+  reply.removeHeader('connection');
+  const timer = setTimeout(() => raw.socket.destroy(), LINGER_MS);
+  timer.unref();
+  raw.once('end', () => clearTimeout(timer));
+  raw.once('close', () => clearTimeout(timer));
+  raw.resume();
 }

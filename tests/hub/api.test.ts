@@ -4,6 +4,7 @@
  * ones that need a hub of their own (restore, rate limit, shutdown) get one started alongside.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
@@ -337,6 +338,25 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
         expect(events.response.headers.get('access-control-allow-origin')).toBe(expected);
         events.close();
       }
+    });
+
+    it('lets a client still sending a refused body read why, and keeps its connection (no reset)', async () => {
+      // The answer comes from the headers alone (a declared length over 1 MiB); the body is sent after it, as a
+      // client that does not wait for answers does. Then a second request on the same connection is answered.
+      const { hostname, port } = new URL(hub.url);
+      const socket = connect(Number(port), hostname);
+      onTestFinished(() => void socket.destroy());
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+      const closed = new Promise<string>((resolve) => socket.once('close', () => resolve('closed')));
+      const until = (pattern: RegExp) => Promise.race([vi.waitFor(() => expect(received).toMatch(pattern), { timeout: 10_000 }), closed]);
+      const size = 2 * 1024 * 1024;
+      socket.write(`POST /api/join HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`);
+      await until(/^HTTP\/1\.1 413 [^]*"error":"too-large"/);
+      expect(received).not.toMatch(/connection: close/i);
+      for (let sent = 0; sent < size; sent += 64 * 1024) socket.write(Buffer.alloc(Math.min(64 * 1024, size - sent), 0x78));
+      socket.write(`GET /health HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`);
+      expect(await until(/HTTP\/1\.1 200 [^]*"service"/)).not.toBe('closed');
     });
 
     it('exports everything; a fresh hub imports it whole, twice changes nothing, a bad file writes nothing', async () => {
