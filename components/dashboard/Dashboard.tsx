@@ -30,13 +30,20 @@ export interface DashboardProps {
   search: SearchClient;
   /** The plain list's newest rows, read before the first render (see first-screen.ts). */
   firstScreen?: FirstScreen;
+  /** The sources and tags as the store held them at opening, so that the first frame names them. */
+  known?: KnownLists;
+}
+
+export interface KnownLists {
+  sources: Source[];
+  tags: Tag[];
 }
 
 /** The full-tab page: navigation on the side, the chosen section beside it. The address says which. */
-export function Dashboard({ db, search, firstScreen }: DashboardProps) {
+export function Dashboard({ db, search, firstScreen, known }: DashboardProps) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
-  const [sources, setSources] = useState<Source[]>([]);
-  const [tags, setTags] = useState<Tag[]>([]);
+  const [sources, setSources] = useState<Source[]>(known?.sources ?? []);
+  const [tags, setTags] = useState<Tag[]>(known?.tags ?? []);
   const [unreadAlerts, setUnreadAlerts] = useState(0);
   const [unreadShares, setUnreadShares] = useState(0);
 
@@ -55,7 +62,7 @@ export function Dashboard({ db, search, firstScreen }: DashboardProps) {
   useEffect(() => {
     const loadSources = () => void request('listSources', {}).then(setSources);
     const loadTags = () => void request('listTags', {}).then(setTags);
-    // The navigation's names and counts come once the first screen is on view.
+    // The background's lists and the counts come once the first screen is on view.
     void firstPaint.then(() => {
       loadSources();
       loadTags();

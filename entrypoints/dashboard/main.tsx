@@ -1,9 +1,11 @@
 import '@/lib/model/zod-setup';
 import { render } from 'preact';
-import { Dashboard } from '@/components/dashboard/Dashboard';
+import { Dashboard, type KnownLists } from '@/components/dashboard/Dashboard';
 import { readFirstScreen, type FirstScreen } from '@/components/dashboard/first-screen';
 import { ItemSchema } from '@/lib/model/item';
 import type { LanguageSetting } from '@/lib/model/settings';
+import { SourceSchema } from '@/lib/model/source';
+import { TagSchema } from '@/lib/model/tag';
 import { parseRoute } from '@/lib/reader/route';
 import { initLanguage, LANGUAGE_KEY, t } from '@/lib/i18n/browser';
 import { searchClient } from '@/lib/reader/search-client';
@@ -13,7 +15,7 @@ import { wrap, type IDBPDatabase } from 'idb';
 
 declare global {
   // Set by dashboard-early.js, which starts these reads before this module has loaded.
-  var vigieDashboardEarly: Promise<[Record<string, unknown>, { db: IDBDatabase; rows?: unknown[] } | undefined]> | undefined;
+  var vigieDashboardEarly: Promise<[Record<string, unknown>, { db: IDBDatabase; rows?: unknown[]; sources?: unknown[]; tags?: unknown[] } | undefined]> | undefined;
 }
 
 /** The early script's connection when the store is already at this code's version; else a new one (which
@@ -22,6 +24,14 @@ async function storeFrom(early: IDBDatabase | undefined): Promise<IDBPDatabase<V
   if (early?.version === DB_VERSION) return wrap(early) as unknown as IDBPDatabase<VigieSchema>;
   early?.close();
   return openVigieDb();
+}
+
+/** The early sources and tags, when all pass the model; else the lists wait for the background's answers. */
+function earlyLists(early: { sources?: unknown[]; tags?: unknown[] } | undefined): KnownLists | undefined {
+  const sources = early?.sources?.map((source) => SourceSchema.safeParse(source));
+  const tags = early?.tags?.map((tag) => TagSchema.safeParse(tag));
+  if (!sources?.every((source) => source.success) || !tags?.every((tag) => tag.success)) return undefined;
+  return { sources: sources.map((source) => source.data), tags: tags.map((tag) => tag.data) };
 }
 
 /** The early rows, when they are there and all pass the model; else the page reads them itself. */
@@ -44,5 +54,5 @@ void (async () => {
   const firstScreen = (route.section === 'items' ? earlyScreen(early?.[1]?.rows) : undefined) ?? (await readFirstScreen(db, route));
   document.title = t('dashboardTitle');
   const search = searchClient(() => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
-  render(<Dashboard db={db} search={search} firstScreen={firstScreen} />, document.getElementById('app') as HTMLElement);
+  render(<Dashboard db={db} search={search} firstScreen={firstScreen} known={earlyLists(early?.[1])} />, document.getElementById('app') as HTMLElement);
 })();

@@ -5,14 +5,15 @@ import { readFirstScreen } from '../../components/dashboard/first-screen';
 import type { Item } from '../../lib/model/item';
 import { parseRoute } from '../../lib/reader/route';
 import { DB_NAME } from '../../lib/store/schema';
-import { openVigieDb, toRecord } from '../../lib/store/store';
+import { CURATED_PACK, curatedSource } from '../../lib/sources/curated-pack';
+import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
 
 /**
  * public/dashboard-early.js, run as the page runs it (a classic script, its own globals), against the store
  * the dashboard then reads: it must hand over the same first screen as the dashboard's own read, by its one
  * request where the browser has getAllRecords and by a cursor where it has not, and its open connection.
  */
-type Early = [Record<string, unknown>, { db: IDBDatabase; rows?: Item[] } | undefined];
+type Early = [Record<string, unknown>, { db: IDBDatabase; rows?: Item[]; sources?: unknown[]; tags?: unknown[] } | undefined];
 
 const SCRIPT = readFileSync('public/dashboard-early.js', 'utf8');
 
@@ -64,18 +65,24 @@ afterEach(async () => {
 });
 
 describe('dashboard-early.js', () => {
-  it('hands over the newest rows, as the dashboard reads them, with its connection still open', async () => {
+  it('hands over the newest rows, the sources and the tags, as the dashboard reads them, with its connection still open', async () => {
     const db = await openVigieDb();
     const tx = db.transaction('items', 'readwrite');
     for (let n = 0; n < 60; n++) await tx.store.put(toRecord(item(n)));
     await tx.done;
+    const store = new VigieStore(db);
+    await store.putSources(CURATED_PACK.slice(0, 3).map((entry) => curatedSource(entry, new Date())));
+    await store.putTags([{ id: 'essai', label: { fr: 'Essai', en: 'Trial' }, scope: 'personal', color: '#336699' }]);
     const expected = await readFirstScreen(db, parseRoute('#/all'));
+    const [sources, tags] = [await store.listSources(), await store.listTags()];
     db.close();
 
     for (const withoutGetAllRecords of [false, true]) {
       const [local, early] = await runEarly('#/all', { withoutGetAllRecords });
       expect(local).toEqual({ 'vigie.language': 'en' });
       expect(early?.rows?.map((row) => row.id)).toEqual(expected?.ids);
+      expect(early?.sources).toEqual(sources);
+      expect(early?.tags).toEqual(tags);
       // Still open: the page reads through it instead of opening the store again.
       const count = await new Promise((resolve) => {
         const request = early!.db.transaction('items').objectStore('items').count();
@@ -94,6 +101,7 @@ describe('dashboard-early.js', () => {
     (await openVigieDb()).close();
     const [, early] = await runEarly('#/sources');
     expect(early?.rows).toBeUndefined();
+    expect(early?.sources).toEqual([]);
     early?.db.close();
   });
 

@@ -136,7 +136,10 @@ describe.skipIf(!canRun)('dashboard in Chromium', () => {
     await page.reload();
     await expect.poll(() => row('Élément piégé').getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     expect(await row('Réglementation européenne').getAttribute('class')).toContain('item-row--read');
-    expect(await row('Réglementation européenne').locator('.item-row__meta').textContent()).toContain('Réglementation (DSA, RGPD, TTPA)');
+    // Named from the first frame: the source and the tag's label, not its bare id.
+    const meta = await row('Réglementation européenne').locator('.item-row__meta').textContent();
+    expect(meta).toContain('Veille tableau de bord');
+    expect(meta).toContain('Réglementation (DSA, RGPD, TTPA)');
     await page.close();
   });
 });
