@@ -52,8 +52,9 @@ export default defineConfig({
     },
     'vite:build:extendConfig': (_entrypoints, viteConfig) => withoutEmptyPluginModule(viteConfig, runtimePlugins),
     // Then, in the end-to-end build only, the reader benchmark's baselines (see bench/reader-chromium.ts): an
-    // extension page with nothing in it, one whose module script does nothing, a line in static markup, and a
-    // line a classic script paints after reading the popup's summary.
+    // extension page with nothing in it (also the page the tests send their requests from, see
+    // tests/e2e/extension.ts), one whose module script does nothing, a line in static markup, and a line a
+    // classic script paints after reading the popup's summary.
     'build:publicAssets': (_wxt, files) => {
       // The default rules and the curated sources, read by the background when the store lacks them (see
     // lib/alerts/rule-pack.ts and lib/sources/source-pack.ts).

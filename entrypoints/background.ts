@@ -133,14 +133,22 @@ export default defineBackground(() => {
   const rulePack = () => readRulePack(async () => (await fetch(browser.runtime.getURL(RULE_PACK_PATH as '/popup.html'))).text());
   const sourcePack = () => readSourcePack(async () => (await fetch(browser.runtime.getURL(SOURCE_PACK_PATH as '/popup.html'))).text());
   const seeded = storeReady.then(async (store) => {
-    await seedCuratedPack(store, sourcePack);
+    const added = await seedCuratedPack(store, sourcePack);
     await seedDefaultRules(store, rulePack);
+    return added;
   });
+  // Sources the pack just brought (first run, or a newer pack) are read at once. This starts with the
+  // background itself rather than in onInstalled, which a page's first request may overtake: `refreshIdle`
+  // then always covers it.
+  const startupRefresh = Promise.all([seeded, poller])
+    .then(([added, p]) => (added.length > 0 ? p.poll(false) : undefined))
+    .catch((error: unknown) => console.warn('Vigie: first refresh failed', error));
 
   const handlers = Promise.all([storeReady, poller, seeded]).then(([store, p]) =>
     createHandlers({
       store,
       poller: p,
+      startupRefresh,
       canRead,
       capturePage: captureTab,
       itemsChanged: (ids) => itemsChanged(store, ids),
@@ -223,11 +231,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     void createClipMenu(t);
-    void (async () => {
-      await seeded;
-      await ensureAlarm();
-      await (await poller).poll(false);
-    })();
+    void seeded.then(ensureAlarm);
   });
 
   // A click on a notification opens what it announced: the item, or the Alertes view for several.

@@ -28,11 +28,21 @@ export class Poller {
   private queuedAll: Promise<RefreshSummary> | undefined;
   /** Set when the last refresh could not save; a source's health may not hold it, since saving failed. */
   storageProblem: FeedErrorInfo | undefined;
+  /** When the last refresh that had something to fetch ended. */
+  lastFinished: string | undefined;
 
   constructor(private readonly deps: PollerDeps) {}
 
   get isRunning(): boolean {
     return this.running !== undefined;
+  }
+
+  /**
+   * Resolves once no refresh runs and none waits its turn. What a page (or a test) awaits before reading
+   * the store as the background left it, rather than guessing how long a refresh takes.
+   */
+  async idle(): Promise<void> {
+    while (this.running || this.queuedAll) await (this.queuedAll ?? this.running)!.catch(() => undefined);
   }
 
   /**
@@ -79,6 +89,7 @@ export class Poller {
       await this.deps.afterRefresh(summary, rules.raised.filter((alert) => added.has(alert.itemId)));
       return summary;
     } finally {
+      this.lastFinished = new Date().toISOString();
       // Open pages must leave their "refreshing" state whatever happened.
       this.deps.broadcast({ channel: 'vigie', event: 'refreshFinished', added: summary.added.length, failed: summary.failed });
     }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
 import { canRun, loadExtension, type LoadedExtension } from './extension';
+import { ownedState } from './owned';
 
 /**
  * The dashboard's Sources and Paramètres screens in a real Chromium, driven as a member would: OPML import
@@ -148,16 +149,14 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
     expect(backup.items.length).toBeGreaterThan(0);
     await expect.poll(() => status(page).textContent()).toMatch(/^Sauvegarde vigie-sauvegarde-.*\.json prête/);
 
-    const before = (await vigie.request('summary')).result;
+    const before = await ownedState(vigie);
     backup.items[0].url = 'javascript:alert(1)';
     await page.locator('[data-testid="backup-file"]').setInputFiles(file('abimee.json', JSON.stringify(backup)));
     await expect.poll(() => status(page).textContent()).toBe("Fichier de sauvegarde refusé, rien n'a changé (items.0.url: not an http(s) URL)");
     expect(await page.getByRole('dialog').count()).toBe(0);
     await page.locator('[data-testid="backup-file"]').setInputFiles(file('pas-du-json.json', '{ pas du JSON'));
     await expect.poll(() => status(page).textContent()).toMatch(/^Fichier de sauvegarde refusé, rien n'a changé \(not JSON/);
-    const after = (await vigie.request('summary')).result;
-    expect(after.sources).toEqual(before.sources);
-    expect(after.latest).toEqual(before.latest);
+    expect(await ownedState(vigie)).toEqual(before);
 
     // The untouched file goes back in, after the member confirms.
     await page.locator('[data-testid="backup-file"]').setInputFiles(file('valide.json', exported));

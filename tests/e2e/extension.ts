@@ -19,6 +19,7 @@ if (!canRun) {
 /** The part of the `chrome` global that the tests call inside the browser. */
 interface ChromeApi {
   runtime: { sendMessage: (message: unknown) => Promise<any> };
+  alarms: { get: (name: string) => Promise<{ name: string; periodInMinutes?: number } | undefined>; clear: (name: string) => Promise<boolean> };
   action: { getBadgeText: (details: object) => Promise<string>; getBadgeBackgroundColor: (details: object) => Promise<number[]> };
   notifications: { getAll: () => Promise<Record<string, boolean>> };
 }
@@ -36,6 +37,10 @@ export interface LoadedExtension {
   /** Sends a protocol request from an extension page, as the popup would, and returns the raw envelope. */
   request: (type: string, params?: unknown) => Promise<{ ok: boolean; result?: any; code?: string; message?: string }>;
   badge: () => Promise<{ text: string; color: number[] }>;
+  /** Waits until the background has no refresh running or waiting (the `refreshIdle` request). */
+  settle: () => Promise<void>;
+  /** The background's poll alarm as it stood at launch, before the harness cleared it (see below). */
+  scheduledPoll: { periodInMinutes?: number };
   profile: string;
   /** `keepProfile`: leave the user-data folder for a restart (see `loadExtension({ profile })`). */
   close: (options?: { keepProfile?: boolean }) => Promise<void>;
@@ -73,6 +78,29 @@ export async function loadExtension(options: { profile?: string } = {}): Promise
     await page.goto(`chrome-extension://${id}/${path}`);
     return page;
   };
+  // Requests go through an extension page with no script of its own (the e2e build's blank.html): the
+  // popup would mark what it shows as seen when it opens, a side effect no test asked for.
+  const request: LoadedExtension['request'] = async (type, params = {}) => {
+    bridge ??= await open('blank.html');
+    return bridge.evaluate(([t, p]) => chrome.runtime.sendMessage({ channel: 'vigie', type: t, params: p }), [type, params] as const);
+  };
+  const settle = async () => {
+    const idle = await request('refreshIdle');
+    if (!idle.ok) throw new Error(`refreshIdle refused: ${idle.message}`);
+  };
+
+  // Every test starts from a settled background: the curated pack's first refresh (which fails offline and
+  // writes each curated source's health) has ended. Then the poll alarm is cleared: the tests drive every
+  // refresh themselves (the `refresh` request), so that no tick of the alarm lands between two snapshots.
+  // The alarm is set when the extension is installed or the browser starts: wait for it before clearing.
+  await settle();
+  let scheduledPoll: { periodInMinutes?: number } | undefined;
+  for (let tries = 0; !scheduledPoll && tries < 100; tries += 1) {
+    scheduledPoll = await bridge!.evaluate(() => chrome.alarms.get('vigie-poll'));
+    if (!scheduledPoll) await new Promise((done) => setTimeout(done, 100));
+  }
+  if (!scheduledPoll) throw new Error('the background set no poll alarm within 10 s of its start');
+  await bridge!.evaluate(() => chrome.alarms.clear('vigie-poll'));
 
   return {
     context,
@@ -80,13 +108,9 @@ export async function loadExtension(options: { profile?: string } = {}): Promise
     id,
     profile,
     open,
-    async request(type, params = {}) {
-      bridge ??= await open('popup.html');
-      return bridge.evaluate(
-        ([t, p]) => chrome.runtime.sendMessage({ channel: 'vigie', type: t, params: p }),
-        [type, params] as const,
-      );
-    },
+    request,
+    settle,
+    scheduledPoll,
     badge: () =>
       worker.evaluate(async () => ({
         text: await chrome.action.getBadgeText({}),

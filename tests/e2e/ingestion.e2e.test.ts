@@ -57,6 +57,17 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     await server?.close();
   });
 
+  it('starts settled: the curated pack was read once (offline here, so each curated source says why), and the poll alarm ticks every minute', async () => {
+    // loadExtension waited for the start-up refresh (refreshIdle) and cleared the alarm it found.
+    expect(vigie.scheduledPoll.periodInMinutes).toBe(1);
+    const idle = await vigie.request('refreshIdle');
+    expect(idle.ok, idle.message).toBe(true);
+    expect(Date.parse(idle.result.lastFinished)).toBeLessThanOrEqual(Date.now());
+    const curated = (await vigie.request('listSources')).result.filter((source: { origin: string }) => source.origin === 'curated');
+    expect(curated.length).toBeGreaterThan(0);
+    for (const source of curated) expect(source.health.lastFetch, source.id).toBeDefined();
+  });
+
   it('adds a local source and stores its items with their accents; the rules tag its backlog without ringing', async () => {
     const added = await vigie.request('addSource', { url: server.url('/veille.xml') });
     expect(added.ok, added.message).toBe(true);

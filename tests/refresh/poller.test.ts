@@ -122,6 +122,32 @@ describe('Poller', () => {
     expect(poller.isRunning).toBe(false);
   });
 
+  it('is idle only once the running refresh and the one waiting its turn have both ended', async () => {
+    const feed = gatedFeed();
+    const { http, store, poller } = await setup({ '/feed.xml': feed.route });
+    await store.putSources([makeSource({ id: 'src', url: http.url('/feed.xml') })]);
+    expect(poller.lastFinished).toBeUndefined();
+    await poller.idle();
+
+    const timed = poller.poll(false);
+    await waitFor(() => feed.arrivals.length === 1, 'the first request');
+    const user = poller.poll(true);
+    let idle = false;
+    const settled = poller.idle().then(() => (idle = true));
+    feed.letThrough();
+    await timed;
+    // The user's refresh now runs: still not idle.
+    await waitFor(() => feed.arrivals.length === 2, 'the second request');
+    expect(idle).toBe(false);
+    feed.letThrough();
+    await settled;
+    expect(poller.isRunning).toBe(false);
+    let userDone = false;
+    await user.then(() => (userDone = true));
+    expect(userDone).toBe(true);
+    expect(Date.parse(poller.lastFinished!)).toBeLessThanOrEqual(Date.now());
+  });
+
   it('a timed poll fetches only the due sources; a user refresh fetches every enabled one', async () => {
     const feed = gatedFeed();
     feed.open();

@@ -105,6 +105,11 @@ export function coreHandlers(deps: HandlerDeps): HandlersOf<typeof CORE_REQUESTS
       const summary = await deps.poller.poll(true);
       return { added: summary.added.length, failed: summary.failed };
     },
+    async refreshIdle() {
+      await deps.startupRefresh;
+      await deps.poller.idle();
+      return deps.poller.lastFinished ? { lastFinished: deps.poller.lastFinished } : {};
+    },
     async markSeen() {
       await store.setMeta(SEEN_UNTIL_KEY, new Date().toISOString());
       await deps.itemsChanged();

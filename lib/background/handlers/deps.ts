@@ -12,6 +12,8 @@ import type { VigieStore } from '../../store/store';
 export interface HandlerDeps {
   store: VigieStore;
   poller: Poller;
+  /** The refresh the background starts by itself when the curated pack brings sources (first run, update). */
+  startupRefresh?: Promise<unknown>;
   /** Recomputes the badge and tells open pages what changed (`ids`, when known). */
   itemsChanged: (ids?: string[]) => Promise<void>;
   sourcesChanged: () => void;

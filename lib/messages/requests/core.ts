@@ -66,11 +66,19 @@ export type Summary = z.infer<typeof SummarySchema>;
 
 export const RefreshResultSchema = z.object({ added: z.number(), failed: z.number() });
 
+/** `lastFinished`: when the last refresh that fetched something ended (absent before the first one). */
+export const RefreshIdleSchema = z.object({ lastFinished: z.optional(IsoDateSchema) });
+
 export const CORE_REQUESTS = {
   /** The popup's data: new count, latest items and each source's health. */
   summary: { params: Empty, result: SummarySchema },
   /** Fetch every enabled source now, whatever its interval. */
   refresh: { params: Empty, result: RefreshResultSchema },
+  /**
+   * Answers once the background has no refresh running or waiting, its start-up refresh included: the
+   * moment when what a page reads is what the background has settled.
+   */
+  refreshIdle: { params: Empty, result: RefreshIdleSchema },
   /** The user has looked at the list: what arrived so far is no longer "new". */
   markSeen: { params: Empty, result: Empty },
   setRead: { params: z.object({ ids: z.array(z.string()), read: z.boolean() }), result: Empty },
