@@ -1,4 +1,5 @@
 import { alertId, type Alert } from '../model/alert';
+import { isSubstantive } from '../model/change';
 import { IMPACTS, type Item } from '../model/item';
 import type { Rule } from '../model/rule';
 import type { Source } from '../model/source';
@@ -12,6 +13,9 @@ import type { Triage, VigieStore } from '../store/store';
 export function applyRules(item: Item, rules: readonly Rule[], created: string): { item: Item; alerts: Alert[] } {
   if (rules.length === 0) return { item, alerts: [] };
   const next: Item = { ...item, tags: [...new Set([...item.tags, ...rules.flatMap((rule) => rule.actions.addTags)])] };
+  // A change of link targets or formatting only, or the archive's own technical commit: filed under its
+  // tags, and nothing more (no alert, no star, no impact), so that members keep trusting what does ring.
+  if (item.change && !isSubstantive(item.change)) return { item: next, alerts: [] };
   if (rules.some((rule) => rule.actions.star)) next.starred = true;
   // The strongest impact the rules give, unless a member already judged it.
   const impacts = rules.flatMap((rule) => (rule.actions.impact ? [IMPACTS.indexOf(rule.actions.impact)] : []));

@@ -24,10 +24,27 @@ export const ChangedDocumentSchema = z.object({
 });
 export type ChangedDocument = z.infer<typeof ChangedDocumentSchema>;
 
+/**
+ * What a change is worth to a reader. `links-only`: the text reads the same once Markdown is read as text and
+ * link targets are set aside (Meta rotating video links); `technical`: the archive's own work (Open Terms
+ * Archive re-extracting with a new declaration, refiltering, starting to track a document), not a change by
+ * Meta. Both are kept in the history and raise no alert. Absent on changes recorded before this was told:
+ * they read as substantive.
+ */
+export const SIGNIFICANCES = ['substantive', 'links-only', 'technical'] as const;
+export const SignificanceSchema = z.enum(SIGNIFICANCES);
+export type Significance = z.infer<typeof SignificanceSchema>;
+
 export const ChangeSchema = z.object({
   kind: z.enum(['page', 'terms']),
+  significance: z.optional(SignificanceSchema),
   documents: z.array(ChangedDocumentSchema),
   /** Set when the diff was too long to keep whole: the parts stop there, the links give the rest. */
   truncated: z.optional(z.boolean()),
 });
 export type Change = z.infer<typeof ChangeSchema>;
+
+/** Whether a change is one that alerts (see SignificanceSchema): substantive, or recorded before this was told. */
+export function isSubstantive(change: Pick<Change, 'significance'> | undefined): boolean {
+  return change?.significance === undefined || change.significance === 'substantive';
+}

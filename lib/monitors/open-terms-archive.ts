@@ -1,8 +1,9 @@
 import { readUnifiedDiff, type FilePatch } from './unified-diff';
 import { safeHttpUrl } from '../feeds/links';
-import type { Change, ChangedDocument, DiffPart } from '../model/change';
+import type { Change, ChangedDocument, DiffPart, Significance } from '../model/change';
 import { FeedError } from '../model/feed-error';
 import { DEFAULT_MAX_PARTS, ELLIPSIS, wordDiff } from './diff';
+import { markdownAsText } from './markdown-text';
 import { documentLabel, OTA_COLLECTIONS, type OtaCollectionId } from './ota-catalog';
 
 export * from './ota-catalog';
@@ -72,7 +73,29 @@ export function commitDiffUrl(commitUrl: string): string {
  * not be checked from here (no access to GitHub), so a broken "before" link is possible; the diff itself does
  * not depend on it.
  */
-export function otaChange(diffText: string, commitUrl: string, maxParts: number = DEFAULT_MAX_PARTS): Change {
+/**
+ * The archive's own commits, by their subject (the feed entry's title): re-extraction after a declaration or
+ * engine upgrade, refiltering, and the first version of a document OTA starts to track. None is a change by
+ * Meta. OTA's engine writes these subjects in English whatever the collection.
+ */
+const TECHNICAL_SUBJECT = /^\s*(apply technical or declaration upgrade|refilter|start tracking|first record)\b/i;
+
+export function isTechnicalCommit(subject: string | undefined): boolean {
+  return subject !== undefined && TECHNICAL_SUBJECT.test(subject);
+}
+
+/**
+ * What the change is worth: technical when the commit says so (or touches no document), links only when no
+ * document's words changed once read as text, substantive otherwise.
+ */
+export function significanceOf(documents: readonly Pick<ChangedDocument, 'added' | 'removed'>[], subject?: string): Significance {
+  if (isTechnicalCommit(subject) || documents.length === 0) return 'technical';
+  return documents.every((document) => document.added === 0 && document.removed === 0) ? 'links-only' : 'substantive';
+}
+
+/** `subject`: the commit's subject (the feed entry's title), which says whether it is the archive's own work. */
+export function otaChange(diffText: string, commitUrl: string, options: { maxParts?: number; subject?: string } = {}): Change {
+  const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
   const commit = commitOf(commitUrl);
   if (!commit) throw new FeedError('malformed', `not an Open Terms Archive commit: ${commitUrl}`);
   const patches = readPatches(diffText);
@@ -102,7 +125,7 @@ export function otaChange(diffText: string, commitUrl: string, maxParts: number 
       ...(afterUrl ? { afterUrl } : {}),
     });
   }
-  return { kind: 'terms', documents, ...(truncated ? { truncated: true } : {}) };
+  return { kind: 'terms', significance: significanceOf(documents, options.subject), documents, ...(truncated ? { truncated: true } : {}) };
 }
 
 function readPatches(diffText: string): FilePatch[] {
@@ -133,7 +156,7 @@ function isDeleted(patch: FilePatch): boolean {
 
 /**
  * The document's text before and after each hunk (its context lines and its removed or added ones, without
- * the patch's `-` / `+` / ` ` marks), compared word by word; hunks are separated by "…", the unchanged text
+ * the patch's `-` / `+` / ` ` marks), read as text (see markdown-text.ts), compared word by word; hunks are separated by "…", the unchanged text
  * between them that the diff does not carry.
  */
 function documentDiff(patch: FilePatch, maxParts: number): { parts: DiffPart[]; added: number; removed: number; truncated: boolean } {
@@ -153,7 +176,8 @@ function documentDiff(patch: FilePatch, maxParts: number): { parts: DiffPart[]; 
       if (mark === ' ' || mark === '+') after.push(text);
     }
     const room = maxParts - parts.length - 1;
-    const diff = wordDiff(before.join('\n'), after.join('\n'), { maxParts: Math.max(room, 1) });
+    // Read as text: link targets and Markdown's marks set aside, so that they neither show nor count.
+    const diff = wordDiff(markdownAsText(before.join('\n')), markdownAsText(after.join('\n')), { maxParts: Math.max(room, 1) });
     // Once the cap is reached, the remaining hunks still count their words: the document's totals stay true.
     added += diff.added;
     removed += diff.removed;

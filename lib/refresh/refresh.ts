@@ -6,7 +6,7 @@ import type { Settings } from '../model/settings';
 import type { Source, SourceKind } from '../model/source';
 import type { Triage, VigieStore } from '../store/store';
 import { runPool } from './pool';
-import { attachTermsDiffs } from './terms-diffs';
+import { withTermsDiffs } from './terms-diffs';
 import { recordPage } from './watch-page';
 
 /**
@@ -77,6 +77,8 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
       return { sourceId: source.id, status: 'updated', added };
     }
     const feed = await readFeed(response.bytes, { url: response.url, contentType: response.contentType, namespace: source.id });
+    // Open Terms Archive commits: the readable diff of each new one, before the rules see it.
+    const items = await withTermsDiffs(feed.items, deps, now());
     const added = await saving(() => deps.store.saveFetch({
       source: {
         id: source.id,
@@ -87,13 +89,10 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
         ...(feed.language && !source.language ? { language: feed.language } : {}),
         health: { ...success, etag: response.etag, lastModified: response.lastModified },
       },
-      items: feed.items,
+      items,
       fetchedAt: now(),
       triage: deps.triage,
     }));
-    // Open Terms Archive commits: the readable diff of each new one.
-    const fresh = new Set(added);
-    await attachTermsDiffs(feed.items.filter((item) => fresh.has(item.id)).map((item) => ({ ...item, fetched: now() })), deps);
     return { sourceId: source.id, status: 'updated', added };
   } catch (error) {
     const info = toInfo(error);

@@ -1,5 +1,5 @@
 import { startRuleRun } from '../alerts/triage';
-import { attachTermsDiffs } from '../refresh/terms-diffs';
+import { withTermsDiffs } from '../refresh/terms-diffs';
 import { fetchFeed } from '../feeds/fetch';
 import { canonicalLink, originPattern } from '../feeds/links';
 import { readFeed } from '../feeds/pipeline';
@@ -72,8 +72,8 @@ export async function addSource(input: NewSource, deps: AddSourceDeps): Promise<
     const result = rules.triage(item);
     return { item: result.item, alerts: result.alerts.map((alert) => ({ ...alert, read: true })) };
   };
-  await deps.store.saveFetch({ source: { id, health: source.health }, items: feed.items, fetchedAt: now, triage });
   // An Open Terms Archive feed: the latest commits get their readable diff.
-  await attachTermsDiffs(feed.items.map((item) => ({ ...item, fetched: now })), deps);
+  const items = await withTermsDiffs(feed.items, deps, now);
+  await deps.store.saveFetch({ source: { id, health: source.health }, items, fetchedAt: now, triage });
   return source;
 }

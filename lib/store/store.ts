@@ -255,19 +255,6 @@ export class VigieStore {
     });
   }
 
-  /** Attaches a diff to an item already stored (an Open Terms Archive commit, once its diff is read). */
-  async setChange(itemId: string, change: Change): Promise<boolean> {
-    const checked = ChangeSchema.parse(change);
-    let found = false;
-    await guardQuota(async () => {
-      const tx = this.db.transaction('items', 'readwrite');
-      const record = await tx.store.get(itemId);
-      found = record !== undefined;
-      await Promise.all([record ? tx.store.put(toRecord({ ...fromRecord(record), change: checked })) : undefined, tx.done]);
-    });
-    return found;
-  }
-
   async countItems(): Promise<number> {
     return this.db.count('items');
   }

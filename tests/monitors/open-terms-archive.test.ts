@@ -63,7 +63,7 @@ describe('otaChange', () => {
     expect(parts.filter((part) => part.op === 'insert').map((part) => part.text)).toEqual([
       ', ',
       ' and, where we ask you to, confirm your identity',
-      'Pages that run ads about social issues, elections or politics must complete the authorisation process before their ads are shown.\n\n',
+      'Pages that run ads about social issues, elections or politics must complete the authorisation process before their ads are shown.\n',
       'always ',
       ', available ',
     ]);
@@ -103,11 +103,11 @@ describe('otaChange', () => {
     expect(change.documents.map((document) => document.name)).toEqual(['Threads — Privacy Policy']);
     expect(change.documents[0]?.beforeUrl).toBeUndefined();
     expect(change.documents[0]?.afterUrl).toContain('/Threads/Privacy%20Policy.md');
-    expect(change.documents[0]?.parts).toEqual([{ op: 'insert', text: '# Threads Privacy Policy\nThis policy describes the information we process.' }]);
+    expect(change.documents[0]?.parts).toEqual([{ op: 'insert', text: 'Threads Privacy Policy\nThis policy describes the information we process.' }]);
   });
 
   it('caps a long diff, keeps the document totals, and says it is truncated', () => {
-    const change = otaChange(fixtureText('ota-facebook-terms.diff'), COMMIT, 6);
+    const change = otaChange(fixtureText('ota-facebook-terms.diff'), COMMIT, { maxParts: 6 });
     expect(change.truncated).toBe(true);
     expect(change.documents[0]?.parts.length).toBeLessThanOrEqual(7);
     expect(change.documents[0]?.removed).toBe(3);
