@@ -53,9 +53,46 @@ export type SourceHealth = z.infer<typeof SourceHealthSchema>;
  * Open Terms Archive declaration's `select` / `remove`, so one can be imported as is), and how many versions
  * of its text are kept.
  */
+/**
+ * A stretch of a page between two elements, as Open Terms Archive declares it: it starts just before or just
+ * after the first element a CSS selector finds, and ends just before or just after another's.
+ */
+export const RangeSelectorSchema = z.union([
+  z.object({ startBefore: z.string().check(z.minLength(1)), endBefore: z.string().check(z.minLength(1)) }),
+  z.object({ startBefore: z.string().check(z.minLength(1)), endAfter: z.string().check(z.minLength(1)) }),
+  z.object({ startAfter: z.string().check(z.minLength(1)), endBefore: z.string().check(z.minLength(1)) }),
+  z.object({ startAfter: z.string().check(z.minLength(1)), endAfter: z.string().check(z.minLength(1)) }),
+]);
+export type RangeSelector = z.infer<typeof RangeSelectorSchema>;
+
+/** A CSS selector, or a range between two (OTA's range selectors). */
+export const PartSelectorSchema = z.union([z.string().check(z.minLength(1)), RangeSelectorSchema]);
+export type PartSelector = z.infer<typeof PartSelectorSchema>;
+
+/** What a page's own text loses or gains by OTA's filters that Vigie reads as declarations (see declaration.ts). */
+export const TextReplacementSchema = z.object({ selector: z.string().check(z.minLength(1)), text: z.string() });
+
+/** One page of a document that several pages make up (OTA's `combine`), with its own parts. */
+export const MonitorPageSchema = z.object({
+  url: HttpUrlSchema,
+  select: z.array(PartSelectorSchema),
+  remove: z.array(PartSelectorSchema),
+  replace: z.optional(z.array(TextReplacementSchema)),
+});
+export type MonitorPage = z.infer<typeof MonitorPageSchema>;
+
 export const MonitorConfigSchema = z.object({
-  select: z.array(z.string().check(z.minLength(1))),
-  remove: z.array(z.string().check(z.minLength(1))),
+  select: z.array(PartSelectorSchema),
+  remove: z.array(PartSelectorSchema),
+  /** Elements whose text is replaced (an info icon read as "ℹ️", as OTA's filter does). */
+  replace: z.optional(z.array(TextReplacementSchema)),
+  /**
+   * A document made of several pages, fetched in this order and joined (the first is the source's own
+   * address): when set, each page's parts are its own and `select` / `remove` above are unused.
+   */
+  pages: z.optional(z.array(MonitorPageSchema)),
+  /** OTA filters of the declaration that Vigie does not apply, named on the monitor. */
+  unappliedFilters: z.optional(z.array(z.string())),
   retention: z.int().check(z.gte(1), z.lte(1000)),
 });
 export type MonitorConfig = z.infer<typeof MonitorConfigSchema>;

@@ -1,5 +1,6 @@
-import { isTag, type AnyNode, type Document, type Element } from 'domhandler';
+import { isTag, Text, type AnyNode, type Document, type Element } from 'domhandler';
 import { FeedError } from '../model/feed-error';
+import type { PartSelector, RangeSelector } from '../model/source';
 import { detach, elementsOf, parseHtml } from './dom';
 import { compileSelector, SelectorError } from './select';
 
@@ -11,10 +12,12 @@ import { compileSelector, SelectorError } from './select';
  * read the same).
  */
 export interface ExtractConfig {
-  /** CSS selectors of the parts to keep; none keeps the whole body. */
-  select: string[];
-  /** CSS selectors of the parts to drop (menus, banners, share buttons), applied before `select`. */
-  remove: string[];
+  /** The parts to keep (CSS selectors, or ranges between two); none keeps the whole body. */
+  select: readonly PartSelector[];
+  /** The parts to drop (menus, banners, share buttons), applied before `select`. */
+  remove: readonly PartSelector[];
+  /** Elements read as a given text (an info icon as "ℹ️"), applied first. */
+  replace?: readonly { selector: string; text: string }[];
 }
 
 export interface ExtractedPage {
@@ -44,12 +47,100 @@ export function extractText(html: string, config: ExtractConfig): string {
 /** The same as extractText on a parsed document (the page checks parse once for several reads). */
 export function extractPage(document: Document, config: ExtractConfig): ExtractedPage {
   const title = pageTitle(document);
-  for (const element of matches(document, config.remove)) detach(element);
-  const roots = config.select.length === 0 ? [bodyOf(document)] : matches(document, config.select);
-  if (roots.length === 0) throw new FeedError('no-match', config.select.join(', '));
-  const text = normaliseText(roots.map(rawText).join('\n'));
-  if (text === '') throw new FeedError('empty-page', config.select.length > 0 ? config.select.join(', ') : undefined);
+  for (const { selector, text } of config.replace ?? []) {
+    for (const element of matches(document, [selector])) replaceWith(element, text);
+  }
+  const [removeCss, removeRanges] = split(config.remove);
+  for (const element of matches(document, removeCss)) detach(element);
+  // A range to drop: its words go (what a DOM Range's deleteContents does to the text).
+  for (const range of removeRanges) for (const node of textNodesIn(document, boundaries(document, range))) node.data = '';
+  const [selectCss, selectRanges] = split(config.select);
+  let raw: string;
+  if (config.select.length === 0) raw = rawText(bodyOf(document));
+  else {
+    const roots = matches(document, selectCss);
+    if (selectCss.length > 0 && roots.length === 0) throw new FeedError('no-match', selectCss.join(', '));
+    raw = [...roots.map((root) => rawText(root)), ...selectRanges.map((range) => rawText(document, boundaries(document, range)))].join('\n');
+  }
+  const text = normaliseText(raw);
+  if (text === '') throw new FeedError('empty-page', config.select.length > 0 ? config.select.map(describeSelector).join(', ') : undefined);
   return { text, title };
+}
+
+/** A selector as a member reads it: CSS as is, a range as OTA writes it. */
+export function describeSelector(selector: PartSelector): string {
+  return typeof selector === 'string' ? selector : JSON.stringify(selector);
+}
+
+function split(selectors: readonly PartSelector[]): [string[], RangeSelector[]] {
+  return [selectors.filter((selector): selector is string => typeof selector === 'string'), selectors.filter((selector): selector is RangeSelector => typeof selector !== 'string')];
+}
+
+/** Where a range starts and ends: at the first element each selector finds, before or after it. */
+interface Boundaries {
+  start: Element;
+  startBefore: boolean;
+  end: Element;
+  endBefore: boolean;
+}
+
+function boundaries(document: Document, range: RangeSelector): Boundaries {
+  const first = (selector: string) => {
+    const [found] = matches(document, [selector]);
+    if (!found) throw new FeedError('no-match', `${selector} (${describeSelector(range)})`);
+    return found;
+  };
+  const startBefore = 'startBefore' in range;
+  const endBefore = 'endBefore' in range;
+  return {
+    start: first(startBefore ? range.startBefore : range.startAfter),
+    startBefore,
+    end: first(endBefore ? range.endBefore : range.endAfter),
+    endBefore,
+  };
+}
+
+/** The text nodes inside a range, in document order. */
+function textNodesIn(document: Document, range: Boundaries): Text[] {
+  const found: Text[] = [];
+  walkRange(document, range, (node) => {
+    if (node.type === 'text') found.push(node as Text);
+  });
+  return found;
+}
+
+/**
+ * Walks the document in order and calls `visit` for every node inside the range (between its two
+ * boundaries); `close` is called when leaving an element inside it. Elements that are never text are skipped.
+ */
+function walkRange(document: Document, range: Boundaries, visit: (node: AnyNode) => void, close?: (element: Element) => void): void {
+  let inside = false;
+  let done = false;
+  const walk = (node: AnyNode) => {
+    if (done) return;
+    if (node === range.start && range.startBefore) inside = true;
+    if (node === range.end && range.endBefore) {
+      done = true;
+      return;
+    }
+    if (isTag(node) && NEVER_TEXT.has(node.name)) return;
+    if (inside) visit(node);
+    if ('children' in node) for (const child of node.children) walk(child);
+    if (inside && isTag(node)) close?.(node);
+    if (node === range.start && !range.startBefore) inside = true;
+    if (node === range.end && !range.endBefore) done = true;
+  };
+  walk(document);
+}
+
+function replaceWith(element: Element, text: string): void {
+  const node = new Text(text);
+  const parent = element.parent;
+  if (!parent) return;
+  const index = parent.children.indexOf(element);
+  detach(element);
+  node.parent = parent;
+  parent.children.splice(index, 0, node);
 }
 
 /** Whitespace as a reader sees it: one line per block, single spaces, no blank lines, no invisible characters. */
@@ -80,7 +171,7 @@ function compile(selector: string) {
 }
 
 /** The matches of any of the selectors, in document order; a match inside another is already in it. */
-function matches(document: Document, selectors: string[]): Element[] {
+function matches(document: Document, selectors: readonly string[]): Element[] {
   if (selectors.length === 0) return [];
   const tests = selectors.map(compile);
   const found: Element[] = [];
@@ -97,9 +188,17 @@ function bodyOf(document: Document): AnyNode {
   return [...elementsOf(document)].find((element) => element.name === 'body') ?? document;
 }
 
-/** The text under a node, with line breaks around blocks; normaliseText then tidies it. */
-function rawText(root: AnyNode): string {
+/** The text under a node (or inside a range of the document), with line breaks around blocks; normaliseText then tidies it. */
+function rawText(root: AnyNode, range?: Boundaries): string {
   const out: string[] = [];
+  if (range) {
+    // Inside a range, each element opens and closes its own line or cell; <pre> is not kept apart there.
+    walkRange(root as Document, range, (node) => {
+      if (node.type === 'text') out.push((node as Text).data.replace(/[\r\n]+/g, ' '));
+      else if (isTag(node)) out.push(BLOCKS.has(node.name) ? '\n' : CELLS.has(node.name) ? ' ' : '');
+    }, (element) => out.push(BLOCKS.has(element.name) ? '\n' : CELLS.has(element.name) ? ' ' : ''));
+    return out.join('');
+  }
   const walk = (node: AnyNode, pre: boolean) => {
     if (node.type === 'text') {
       // Outside <pre>, a line break in the source is a space; inside, it is a line of its own.

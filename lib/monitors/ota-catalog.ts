@@ -3,12 +3,10 @@
  * Governance Archive (`pga-versions`: EU terms, in English) and France (`france-versions`: in French). Each
  * version of a document is a commit in that repository, at `<Service>/<Document type>.md`.
  *
- * Checked, when this list was made, against an index of the collections' repositories (the file lists of
- * OpenTermsArchive/pga-versions and france-versions, the declarations in pga-declarations and
- * france-declarations), not against GitHub itself, which this workplace cannot reach. That index lists every file a repository ever had, so a document OTA stopped tracking
- * may still be listed; its feed then only stops announcing. Messenger is in neither collection (no
- * declaration, no versions), and Threads only in the PGA one. WhatsApp's "Trackers Policy" is declared in
- * pga-declarations but had no recorded version: it is left out.
+ * Read from the repositories themselves (their trees at `pga-versions` 577430a, 2026-08-22, and
+ * `france-versions` 61ec849, 2026-08-21): exactly the Meta documents that have versions there today.
+ * OTA removed Facebook and Instagram from its France collection on 2022-04-28: only WhatsApp remains there.
+ * Messenger is in neither collection.
  */
 export type OtaCollectionId = 'pga' | 'france';
 
@@ -37,6 +35,9 @@ export const OTA_DOCUMENT_TYPES = [
   'Trackers Policy',
   'Developer Terms',
   'Live Policy',
+  'Law Enforcement Guidelines',
+  'User Consent Policy',
+  'Data Processor Agreement',
 ] as const;
 export type OtaDocumentType = (typeof OTA_DOCUMENT_TYPES)[number];
 
@@ -51,6 +52,9 @@ export const DOCUMENT_LABELS_FR: Record<OtaDocumentType, string> = {
   'Trackers Policy': 'Politique relative aux cookies',
   'Developer Terms': 'Conditions de la plateforme pour les développeurs',
   'Live Policy': 'Règles des vidéos en direct',
+  'Law Enforcement Guidelines': 'Informations à l’intention des autorités',
+  'User Consent Policy': 'Politique de consentement des utilisateurs',
+  'Data Processor Agreement': 'Conditions relatives au traitement des données',
 };
 
 export interface OtaService {
@@ -63,20 +67,19 @@ export const OTA_CATALOG: Record<OtaCollectionId, readonly OtaService[]> = {
   pga: [
     {
       service: 'Facebook',
-      documents: ['Terms of Service', 'Privacy Policy', 'Community Guidelines', 'Commercial Terms', 'Advertising Content Policy', 'Trackers Policy', 'Developer Terms', 'Live Policy'],
+      documents: [
+        'Terms of Service', 'Privacy Policy', 'Community Guidelines', 'Commercial Terms', 'Advertising Content Policy', 'Trackers Policy',
+        'Developer Terms', 'Live Policy', 'Law Enforcement Guidelines', 'User Consent Policy', 'Data Processor Agreement',
+      ],
     },
     {
       service: 'Instagram',
-      documents: ['Terms of Service', 'Privacy Policy', 'Community Guidelines', 'Advertising Content Policy', 'Content Monetisation Policy', 'Trackers Policy', 'Developer Terms'],
+      documents: ['Terms of Service', 'Privacy Policy', 'Community Guidelines', 'Advertising Content Policy', 'Content Monetisation Policy', 'Trackers Policy', 'Developer Terms', 'Law Enforcement Guidelines'],
     },
-    { service: 'WhatsApp', documents: ['Terms of Service', 'Privacy Policy'] },
     { service: 'Threads', documents: ['Terms of Service', 'Privacy Policy'] },
+    { service: 'WhatsApp', documents: ['Terms of Service', 'Privacy Policy', 'Trackers Policy'] },
   ],
-  france: [
-    { service: 'Facebook', documents: ['Terms of Service', 'Privacy Policy'] },
-    { service: 'Instagram', documents: ['Terms of Service', 'Privacy Policy'] },
-    { service: 'WhatsApp', documents: ['Terms of Service', 'Privacy Policy'] },
-  ],
+  france: [{ service: 'WhatsApp', documents: ['Terms of Service', 'Privacy Policy'] }],
 };
 
 /** A document type in the reader's language; a type outside the list keeps OTA's English name. */

@@ -27,11 +27,17 @@ export const CURATED_CATEGORIES = {
   newsEn: 'Actualité des réseaux sociaux (EN)',
 } as const;
 
+/**
+ * Curated sources that later packs retire, by the version that retired them: an installation whose pack is
+ * older loses them at its next start (their items stay). Version 3: OTA removed Facebook and Instagram from
+ * its France collection on 2022-04-28, so `france-versions/commits/main/Facebook.atom` follows an empty history.
+ */
+export const RETIRED_CURATED: readonly { id: string; retiredIn: number }[] = [{ id: 'ota-france-facebook', retiredIn: 3 }];
+
 export const CURATED_PACK: readonly CuratedEntry[] = [
   { id: 'meta-newsroom', title: 'Meta Newsroom', url: 'https://about.fb.com/news/feed/', kind: 'rss', language: 'en', category: CURATED_CATEGORIES.meta },
   { id: 'meta-developers-blog', title: 'Meta for Developers — blog', url: 'https://developers.facebook.com/blog/feed/', kind: 'rss', language: 'en', category: CURATED_CATEGORIES.meta },
   { id: 'ota-pga-facebook', title: 'Open Terms Archive — Facebook (collection UE)', url: 'https://github.com/OpenTermsArchive/pga-versions/commits/main/Facebook.atom', kind: 'atom', language: 'en', category: CURATED_CATEGORIES.terms },
-  { id: 'ota-france-facebook', title: 'Open Terms Archive — Facebook (collection France)', url: 'https://github.com/OpenTermsArchive/france-versions/commits/main/Facebook.atom', kind: 'atom', language: 'fr', category: CURATED_CATEGORIES.terms },
   { id: 'blog-du-moderateur', title: 'Blog du Modérateur', url: 'https://www.blogdumoderateur.com/feed/', kind: 'rss', language: 'fr', category: CURATED_CATEGORIES.newsFr },
   { id: 'siecle-digital', title: 'Siècle Digital', url: 'https://siecledigital.fr/feed/', kind: 'rss', language: 'fr', category: CURATED_CATEGORIES.newsFr },
   { id: 'journal-du-cm', title: 'Journal du CM', url: 'https://www.journalducm.com/feed/', kind: 'rss', language: 'fr', category: CURATED_CATEGORIES.newsFr },

@@ -10,48 +10,25 @@ const FACEBOOK = JSON.parse(fixtureText('declaration-facebook.json')) as unknown
 describe('monitorConfigFromDeclaration', () => {
   const imported = monitorConfigFromDeclaration(FACEBOOK);
 
-  it('reads each document as a monitor: address, title, select and remove (a string or a list)', () => {
+  it('reads each document as a monitor: address, title, select and remove (a string, a range or a list), filters read', () => {
     expect(imported.service).toBe('Facebook');
-    expect(imported.monitors).toEqual([
-      {
-        url: 'https://www.facebook.com/legal/terms/plain_text_terms',
-        title: 'Facebook — Terms of Service',
-        service: 'Facebook',
-        document: 'Terms of Service',
-        select: ['#root'],
-        remove: ['.bh', 'img[style="display:none"]', 'img', "[href*='static.xx.fbcdn.net']"],
-        needsScripts: true,
-      },
-      {
-        url: 'https://developers.facebook.com/policy',
-        title: 'Facebook — Developer Terms',
-        service: 'Facebook',
-        document: 'Developer Terms',
-        select: ['._4bl9'],
-        remove: [],
-        needsScripts: false,
-      },
-      {
-        url: 'https://www.facebook.com/policies/cookies',
-        title: 'Facebook — Trackers Policy',
-        service: 'Facebook',
-        document: 'Trackers Policy',
-        select: ['.xg6iff7'],
-        remove: ["[href*='static.xx.fbcdn.net']"],
-        needsScripts: true,
-      },
-    ]);
+    expect(imported.refused).toEqual([]);
+    const byName = new Map(imported.monitors.map((monitor) => [monitor.document, monitor]));
+    expect(byName.get('Terms of Service')).toMatchObject({
+      url: 'https://www.facebook.com/legal/terms/plain_text_terms',
+      title: 'Facebook — Terms of Service',
+      service: 'Facebook',
+      select: ['#root'],
+      // The filter removeReturnToTopButtons, read as the removal it is.
+      remove: ['.bh', 'img[style="display:none"]', 'img', "[href*='static.xx.fbcdn.net']", '._t3o'],
+      needsScripts: true,
+      unappliedFilters: [],
+    });
+    expect(byName.get('Developer Terms')).toMatchObject({ select: ['._4bl9'], remove: [], needsScripts: false });
+    expect(byName.get('Trackers Policy')).toMatchObject({ select: ['.xg6iff7'], remove: ["[href*='static.xx.fbcdn.net']"], needsScripts: true });
+    expect(byName.get('Commercial Terms')?.remove).toEqual([expect.objectContaining({ startBefore: expect.any(String) })]);
+    expect(byName.get('Community Guidelines')?.pages?.length).toBeGreaterThan(1);
     for (const monitor of imported.monitors) expect(MonitorConfigSchema.safeParse({ ...monitor, retention: 20 }).success).toBe(true);
-  });
-
-  it('refuses a range selector with a clear reason instead of misreading it', () => {
-    const commercial = imported.refused.find((entry) => entry.document === 'Commercial Terms');
-    expect(commercial?.reason).toMatch(/"remove" has a range selector .*startBefore.*which monitors do not support/);
-  });
-
-  it('refuses a document combined from several pages', () => {
-    expect(imported.refused.find((entry) => entry.document === 'Community Guidelines')?.reason).toMatch(/combine/);
-    expect(imported.refused).toHaveLength(2);
   });
 
   it('reads the older "documents" key, and a declaration with a range in "select"', () => {
@@ -62,8 +39,11 @@ describe('monitorConfigFromDeclaration', () => {
         'User Consent Policy': { fetch: 'https://www.facebook.com/legal/terms/dataprocessing', select: [{ startBefore: 'div[role=main]', endBefore: '[role="separator"]:first-child' }] },
       },
     });
-    expect(result.monitors.map((monitor) => [monitor.title, monitor.select])).toEqual([['Instagram — Terms of Service', ['div[role="main"]']]]);
-    expect(result.refused).toEqual([{ document: 'User Consent Policy', reason: expect.stringContaining('"select" has a range selector') }]);
+    expect(result.monitors.map((monitor) => [monitor.title, monitor.select])).toEqual([
+      ['Instagram — Terms of Service', ['div[role="main"]']],
+      ['Instagram — User Consent Policy', [{ startBefore: 'div[role=main]', endBefore: '[role="separator"]:first-child' }]],
+    ]);
+    expect(result.refused).toEqual([]);
   });
 
   it('refuses selectors it cannot match, PDFs and documents without an address', () => {
@@ -89,7 +69,7 @@ describe('monitorConfigFromDeclaration', () => {
   });
 
   it('gives selectors that extract the document as OTA would', () => {
-    const [terms] = imported.monitors;
+    const terms = imported.monitors.find((monitor) => monitor.document === 'Terms of Service');
     const html = `<div id="root"><div class="bh">Retour en haut</div><p>Conditions de service</p><img src="x.png"><a href="https://static.xx.fbcdn.net/i.png">icône</a></div><div>Pied de page</div>`;
     expect(extractText(html, { select: terms?.select ?? [], remove: terms?.remove ?? [] })).toBe('Conditions de service');
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readFeedText } from '../../lib/feeds/pipeline';
 import { ChangeSchema } from '../../lib/model/change';
@@ -123,9 +124,14 @@ describe('otaChange', () => {
 });
 
 describe('the catalog of Meta documents followed', () => {
-  it('has the services each collection holds (no Messenger; Threads only in the EU collection)', () => {
-    expect(OTA_CATALOG.pga.map((entry) => entry.service)).toEqual(['Facebook', 'Instagram', 'WhatsApp', 'Threads']);
-    expect(OTA_CATALOG.france.map((entry) => entry.service)).toEqual(['Facebook', 'Instagram', 'WhatsApp']);
+  it('lists exactly the Meta documents that pga-versions holds today (Facebook 11, Instagram 8, Threads 2, WhatsApp 3); France, WhatsApp only', () => {
+    expect(OTA_CATALOG.pga.map((entry) => [entry.service, entry.documents.length])).toEqual([['Facebook', 11], ['Instagram', 8], ['Threads', 2], ['WhatsApp', 3]]);
+    expect(OTA_CATALOG.france.map((entry) => entry.service)).toEqual(['WhatsApp']);
+    // The history derived from pga-versions names the same documents.
+    const history = JSON.parse(readFileSync('lib/history/ota-changes.json', 'utf8')) as { changes: { service: string; document: string }[] };
+    const inHistory = new Set(history.changes.map((change) => `${change.service}/${change.document}`));
+    const inCatalog = new Set(OTA_CATALOG.pga.flatMap((entry) => entry.documents.map((document) => `${entry.service}/${document}`)));
+    expect([...inCatalog].sort()).toEqual([...inHistory].sort());
   });
 
   it('has a French label for every document type, and a feed address for every document', () => {

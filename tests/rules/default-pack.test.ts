@@ -120,7 +120,7 @@ describe('the default rule pack', () => {
     const commit = makeSubject({
       title: 'Update Facebook Terms of Service',
       content: 'Record new changes of Facebook Terms of Service',
-      source: ['ota-france-facebook', 'Open Terms Archive — Facebook (collection France)'],
+      source: ['ota-pga-facebook', 'Open Terms Archive — Facebook (collection UE)'],
       category: "Conditions d'utilisation (Open Terms Archive)",
     });
     expect(firing(commit)).toContain('default-conditions-open-terms-archive');

@@ -8,7 +8,7 @@ const labels = (id: string) => (id === 'ia' ? ['IA', 'AI'] : []);
 const squeezed = (value: string) => value.replace(/\s+/g, ' ').trim();
 
 describe('what rules see of an item', () => {
-  const source = curatedSource(CURATED_PACK.find((entry) => entry.id === 'ota-france-facebook') ?? (CURATED_PACK[0] as never), new Date('2026-11-01T00:00:00Z'));
+  const source = curatedSource(CURATED_PACK.find((entry) => entry.id === 'ota-pga-facebook') ?? (CURATED_PACK[0] as never), new Date('2026-11-01T00:00:00Z'));
 
   it('every field, from the item, its source and its tags', () => {
     const item = makeItem({
@@ -28,7 +28,7 @@ describe('what rules see of an item', () => {
       content: [],
       url: ['https://exemple.fr/a'],
       author: ['Claire'],
-      source: ['ota-france-facebook', 'Open Terms Archive — Facebook (collection France)'],
+      source: ['ota-pga-facebook', 'Open Terms Archive — Facebook (collection UE)'],
       category: ["Conditions d'utilisation (Open Terms Archive)"],
       tags: ['ia', 'IA', 'AI'],
     });

@@ -19,11 +19,11 @@ describe('seedCuratedPack', () => {
   it('adds the whole curated pack, enabled and curated, and the shared taxonomy on first run', async () => {
     const store = await newStore();
     const added = await seedCuratedPack(store, pack, NOW);
-    expect(CURATED_PACK).toHaveLength(10);
+    expect(CURATED_PACK).toHaveLength(9);
     expect(added).toEqual([...CURATED_PACK, ...DEFAULT_MONITORS].map((entry) => entry.id));
 
     const sources = await store.listSources();
-    expect(sources).toHaveLength(13);
+    expect(sources).toHaveLength(12);
     expect(sortedIds(sources)).toEqual(sortedIds([...CURATED_PACK, ...DEFAULT_MONITORS]));
     // Version 2 of the pack watches Meta's pages that have no feed.
     for (const monitor of DEFAULT_MONITORS) {
@@ -70,7 +70,7 @@ describe('seedCuratedPack', () => {
 
     expect(added).not.toContain('meta-newsroom');
     expect(added).not.toContain('techcrunch-meta');
-    expect(added).toHaveLength(8 + DEFAULT_MONITORS.length);
+    expect(added).toHaveLength(7 + DEFAULT_MONITORS.length);
     expect(await store.getSource('meta-newsroom')).toBeUndefined();
     expect(await store.getSource('techcrunch-meta')).toBeUndefined();
     expect(await store.getMeta('curatedPackVersion', z.number())).toBe(CURATED_PACK_VERSION);
@@ -81,7 +81,24 @@ describe('seedCuratedPack', () => {
     await store.putSources([makeSource({ id: 'mine', url: 'https://about.fb.com/news/feed/', title: 'Mon flux Meta' })]);
     const added = await seedCuratedPack(store, pack, NOW);
     expect(added).not.toContain('meta-newsroom');
-    expect(added).toHaveLength(9 + DEFAULT_MONITORS.length);
+    expect(added).toHaveLength(8 + DEFAULT_MONITORS.length);
     expect((await store.findSourceByUrl('https://about.fb.com/news/feed/'))?.id).toBe('mine');
+  });
+
+  it("retires the France collection's Facebook history (empty since OTA dropped it in 2022) from a version 2 store, keeping its items", async () => {
+    const store = await newStore();
+    const retired = makeSource({ id: 'ota-france-facebook', url: 'https://github.com/OpenTermsArchive/france-versions/commits/main/Facebook.atom', origin: 'curated' });
+    await store.putSources([retired]);
+    await store.saveFetch({ source: { id: retired.id, health: retired.health }, items: [{ id: 'ota-france-facebook|c1', title: 'Update Facebook Terms of Service', url: 'https://github.com/OpenTermsArchive/france-versions/commit/e41b8d2c09f7a3651b4e8c2d7f0a9b3c6e5d4f21', published: '2022-03-01T10:00:00.000Z', categories: [] }], fetchedAt: NOW.toISOString() });
+    await store.setMeta('curatedPackVersion', 2);
+    await seedCuratedPack(store, pack, NOW);
+    expect(await store.getSource('ota-france-facebook')).toBeUndefined();
+    expect(await store.getItem('ota-france-facebook|c1')).toMatchObject({ title: 'Update Facebook Terms of Service' });
+    expect(await store.getMeta('curatedPackVersion', z.number())).toBe(CURATED_PACK_VERSION);
+    // A member's own source at that address is theirs: a later start leaves it alone.
+    await store.putSources([makeSource({ id: 'mine', url: retired.url, origin: 'user' })]);
+    await store.setMeta('curatedPackVersion', 2);
+    await seedCuratedPack(store, pack, NOW);
+    expect(await store.getSource('mine')).toBeDefined();
   });
 });
