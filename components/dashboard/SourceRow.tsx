@@ -52,6 +52,8 @@ export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant }
     source.language && languageName(source.language),
     t('sourceEvery', [String(source.intervalMinutes)]),
     source.origin === 'curated' && t('sourceCurated'),
+    source.monitor?.pages && t('watchCombined', [String(source.monitor.pages.length)]),
+    source.monitor?.unappliedFilters?.length && t('watchUnappliedFilters', [source.monitor.unappliedFilters.join(', ')]),
   ].filter(Boolean);
 
   return (

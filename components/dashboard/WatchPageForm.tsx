@@ -2,10 +2,23 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { request, RequestError } from '@/lib/messages/client';
 import { monitorConfigFromDeclaration, type DeclaredMonitor } from '@/lib/monitors/declaration';
+import { describeSelector } from '@/lib/monitors/extract';
+import { RangeSelectorSchema, type PartSelector } from '@/lib/model/source';
+import { CURATED_CATEGORIES } from '@/lib/sources/curated-pack';
 import { askToRead } from './permission';
 import type { Said } from './StatusLine';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+
+/** One selector per line; a range as OTA writes it, `{"startBefore": "…", "endBefore": "…"}`. */
+function parts(text: string): PartSelector[] {
+  return lines(text).map((line) => {
+    if (!line.startsWith('{')) return line;
+    const range = RangeSelectorSchema.safeParse(JSON.parse(line));
+    if (!range.success) throw new Error(line);
+    return range.data;
+  });
+}
 const messageOf = (error: unknown) => (error instanceof RequestError || error instanceof Error ? error.message : String(error));
 
 /**
@@ -22,13 +35,34 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
   const [retention, setRetention] = useState('20');
   const [declaration, setDeclaration] = useState('');
   const [declared, setDeclared] = useState<DeclaredMonitor[]>([]);
+  /** The declared document the form was filled from: its pages, filters and OTA feed go with it. */
+  const [chosen, setChosen] = useState<DeclaredMonitor | undefined>();
   const [busy, setBusy] = useState(false);
 
   const fill = (monitor: DeclaredMonitor) => {
     setUrl(monitor.url);
     setTitle(monitor.title);
-    setSelect(monitor.select.join('\n'));
-    setRemove(monitor.remove.join('\n'));
+    setSelect(monitor.select.map(describeSelector).join('\n'));
+    setRemove(monitor.remove.map(describeSelector).join('\n'));
+    setChosen(monitor);
+  };
+
+  /** A document OTA reads after the page's scripts ran: followed through OTA's versions instead (the default). */
+  const followOta = async (monitor: DeclaredMonitor) => {
+    if (!monitor.otaFeed) return;
+    if (!(await askToRead(monitor.otaFeed))) {
+      say({ kind: 'error', text: t('permissionRefused', [new URL(monitor.otaFeed).origin]) });
+      return;
+    }
+    setBusy(true);
+    try {
+      const source = await request('addSource', { url: monitor.otaFeed, category: CURATED_CATEGORIES.terms });
+      say({ kind: 'ok', text: t('watchFollowedOta', [source.title]) });
+    } catch (error) {
+      say({ kind: 'error', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
   };
 
   const read = () => {
@@ -61,14 +95,27 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
       say({ kind: 'error', text: t('permissionRefused', [new URL(address).origin]) });
       return;
     }
+    let selectParts: PartSelector[];
+    let removeParts: PartSelector[];
+    try {
+      [selectParts, removeParts] = [parts(select), parts(remove)];
+    } catch (error) {
+      say({ kind: 'error', text: t('watchRangeInvalid', [messageOf(error)]) });
+      return;
+    }
+    // The declared document's pages, filters and the rest, if the form still watches its address.
+    const declaredFor = chosen && chosen.url === address ? chosen : undefined;
     setBusy(true);
     say({ kind: 'info', text: t('watchAdding') });
     try {
       const source = await request('addMonitor', {
         url: address,
         ...(title.trim() ? { title: title.trim() } : {}),
-        select: lines(select),
-        remove: lines(remove),
+        select: selectParts,
+        remove: removeParts,
+        ...(declaredFor?.replace.length ? { replace: declaredFor.replace } : {}),
+        ...(declaredFor?.pages ? { pages: declaredFor.pages } : {}),
+        ...(declaredFor?.unappliedFilters.length ? { unappliedFilters: declaredFor.unappliedFilters } : {}),
         intervalMinutes: Math.max(1, Math.round(Number(interval))),
         retention: Math.min(1000, Math.max(1, Math.round(Number(retention)))),
       });
@@ -77,6 +124,7 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
       setTitle('');
       setSelect('');
       setRemove('');
+      setChosen(undefined);
     } catch (error) {
       say({ kind: 'error', text: messageOf(error) });
     } finally {
@@ -131,14 +179,29 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
         <button type="button" class="button button--quiet" onClick={read} disabled={!declaration.trim()}>
           {t('watchDeclarationRead_button')}
         </button>
-        {declared.length > 1 && (
-          <ul>
+        {declared.length > 0 && (
+          <ul class="watch-declared">
             {declared.map((monitor) => (
               <li>
                 <button type="button" class="link-button" onClick={() => fill(monitor)}>
                   {monitor.title}
                 </button>
-                {monitor.needsScripts && <span class="muted"> · {t('watchNeedsScripts')}</span>}
+                {monitor.pages && <span class="muted"> · {t('watchCombined', [String(monitor.pages.length)])}</span>}
+                {monitor.unappliedFilters.length > 0 && <span class="muted"> · {t('watchUnappliedFilters', [monitor.unappliedFilters.join(', ')])}</span>}
+                {monitor.needsScripts && (
+                  <span>
+                    {' '}
+                    · {t('watchNeedsScripts')}
+                    {monitor.otaFeed && (
+                      <>
+                        {' '}
+                        <button type="button" class="button button--quiet" disabled={busy} onClick={() => void followOta(monitor)}>
+                          {t('watchFollowOta')}
+                        </button>
+                      </>
+                    )}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

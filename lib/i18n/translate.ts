@@ -25,5 +25,7 @@ export function translatorFrom(messages: Messages): Translate {
 /** The sentence that tells the user why a source failed, in words. */
 export function feedErrorText(error: FeedErrorInfo, t: Translate): string {
   const detail = error.reason ? t(`feedReason_${error.reason.replace(/-/g, '_')}`) : (error.detail ?? '');
-  return t(`feedError_${error.code.replace(/-/g, '_')}`, [detail]).replace(/\s*\(\)/, '');
+  const text = t(`feedError_${error.code.replace(/-/g, '_')}`, [detail]).replace(/\s*\(\)/, '');
+  // A document made of several pages says which page failed: the others' text is not recorded as deleted.
+  return error.page ? `${t('feedErrorInPage', [error.page])} ${text}` : text;
 }

@@ -30,6 +30,8 @@ export const FeedErrorSchema = z.object({
   code: FeedErrorCodeSchema,
   detail: z.optional(z.string()),
   reason: z.optional(z.enum(FEED_ERROR_REASONS)),
+  /** For a document made of several pages: which one failed ("3/26 https://…"). */
+  page: z.optional(z.string()),
 });
 export type FeedErrorInfo = z.infer<typeof FeedErrorSchema>;
 
@@ -38,6 +40,7 @@ export class FeedError extends Error {
     readonly code: FeedErrorCode,
     readonly detail?: string,
     readonly reason?: (typeof FEED_ERROR_REASONS)[number],
+    readonly page?: string,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'FeedError';
@@ -48,6 +51,7 @@ export class FeedError extends Error {
       code: this.code,
       ...(this.detail === undefined ? {} : { detail: this.detail }),
       ...(this.reason === undefined ? {} : { reason: this.reason }),
+      ...(this.page === undefined ? {} : { page: this.page }),
     };
   }
 }

@@ -7,7 +7,7 @@ import type { Source, SourceKind } from '../model/source';
 import type { Triage, VigieStore } from '../store/store';
 import { runPool } from './pool';
 import { withTermsDiffs } from './terms-diffs';
-import { recordPage } from './watch-page';
+import { recordCombined, recordPage } from './watch-page';
 
 /**
  * One refresh: fetch each given source through the pipeline and record the outcome, with bounded
@@ -58,6 +58,18 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
   try {
     if (deps.canRead && !(await deps.canRead(originPattern(source.url)))) {
       throw new FeedError('permission', new URL(source.url).origin);
+    }
+    const pages = source.kind === 'page' ? source.monitor?.pages : undefined;
+    if (pages && pages.length > 1) {
+      const success = { ...health, lastSuccess: now(), consecutiveFailures: 0, lastError: undefined };
+      const fetchPage = async (url: string) => {
+        if (deps.canRead && !(await deps.canRead(originPattern(url)))) throw new FeedError('permission', new URL(url).origin);
+        const answer = await fetchFeed(url, { timeoutMs: deps.settings.fetchTimeoutSeconds * 1000, maxBytes: deps.settings.maxResponseMegabytes * 1024 * 1024, fetchImpl: deps.fetchImpl });
+        if (answer.status !== 'ok') throw new FeedError('http', '304 without a cached copy');
+        return answer;
+      };
+      const added = await saving(() => recordCombined(source, pages, fetchPage, deps, now(), success));
+      return { sourceId: source.id, status: 'updated', added };
     }
     const response = await fetchFeed(source.url, {
       timeoutMs: deps.settings.fetchTimeoutSeconds * 1000,

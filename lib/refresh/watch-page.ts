@@ -1,6 +1,7 @@
 import type { Change } from '../model/change';
 import type { ItemDraft } from '../model/item';
-import type { Source, SourceHealth } from '../model/source';
+import { FeedError } from '../model/feed-error';
+import type { MonitorPage, Source, SourceHealth } from '../model/source';
 import { checkPage } from '../monitors/check';
 import { nextVersion, textHash } from '../monitors/versions';
 import type { Triage, VigieStore } from '../store/store';
@@ -44,10 +45,51 @@ export async function recordPage(
 ): Promise<string[]> {
   const config = source.monitor ?? DEFAULT_MONITOR;
   const { text, title } = checkPage({ bytes: page.bytes, contentType: page.contentType, url: page.url }, config);
+  return recordText(source, { text, title }, { ...health, etag: page.etag, lastModified: page.lastModified }, deps, fetchedAt);
+}
+
+/**
+ * A document made of several pages (OTA's `combine`): each page is fetched in order and read with its own
+ * parts, and the texts are joined. One page failing fails the check, naming that page: the other pages' text
+ * is never recorded alone, which would read as the failed page's words all deleted.
+ */
+export async function recordCombined(
+  source: Source,
+  pages: readonly MonitorPage[],
+  fetchPage: (url: string) => Promise<FetchedPage>,
+  deps: { store: VigieStore; triage?: Triage },
+  fetchedAt: string,
+  health: SourceHealth,
+): Promise<string[]> {
+  const texts: string[] = [];
+  let title = '';
+  for (const [index, page] of pages.entries()) {
+    try {
+      const fetched = await fetchPage(page.url);
+      const read = checkPage({ bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url, requestedUrl: page.url }, page);
+      texts.push(read.text);
+      title ||= read.title;
+    } catch (error) {
+      const info = error instanceof FeedError ? error : new FeedError('malformed', error instanceof Error ? error.message : String(error));
+      throw new FeedError(info.code, info.detail, info.reason, `${index + 1}/${pages.length} ${page.url}`);
+    }
+  }
+  // Conditional requests mean nothing for a set of pages: their validators are not kept.
+  return recordText(source, { text: texts.join('\n'), title }, { ...health, etag: undefined, lastModified: undefined }, deps, fetchedAt);
+}
+
+async function recordText(
+  source: Source,
+  { text, title }: { text: string; title: string },
+  health: SourceHealth,
+  deps: { store: VigieStore; triage?: Triage },
+  fetchedAt: string,
+): Promise<string[]> {
+  const config = source.monitor ?? DEFAULT_MONITOR;
   const previous = await deps.store.versions.latest(source.id);
   const name = source.title || title || source.url;
   const next = nextVersion(previous, text, name);
-  const sourceUpdate = { id: source.id, health: { ...health, etag: page.etag, lastModified: page.lastModified } };
+  const sourceUpdate = { id: source.id, health };
   if (!next.changed) {
     await deps.store.saveFetch({ source: sourceUpdate, fetchedAt });
     return [];

@@ -1,4 +1,4 @@
-import type { Source } from '../model/source';
+import type { MonitorConfig, PartSelector, Source } from '../model/source';
 import { DEFAULT_INTERVAL_MINUTES, emptyHealth } from '../model/source';
 import type { Settings } from '../model/settings';
 import { refreshOne } from '../refresh/refresh';
@@ -8,8 +8,11 @@ export interface NewMonitor {
   url: string;
   title?: string;
   category?: string;
-  select: string[];
-  remove: string[];
+  select: PartSelector[];
+  remove: PartSelector[];
+  replace?: MonitorConfig['replace'];
+  pages?: MonitorConfig['pages'];
+  unappliedFilters?: string[];
   intervalMinutes?: number;
   retention?: number;
 }
@@ -37,7 +40,14 @@ export async function addMonitor(input: NewMonitor, deps: { store: VigieStore; s
     origin: 'user',
     added: new Date().toISOString(),
     health: emptyHealth(),
-    monitor: { select: input.select, remove: input.remove, retention: input.retention ?? MONITOR_RETENTION },
+    monitor: {
+      select: input.select,
+      remove: input.remove,
+      ...(input.replace?.length ? { replace: input.replace } : {}),
+      ...(input.pages && input.pages.length > 1 ? { pages: input.pages } : {}),
+      ...(input.unappliedFilters?.length ? { unappliedFilters: input.unappliedFilters } : {}),
+      retention: input.retention ?? MONITOR_RETENTION,
+    },
   };
   await deps.store.putSources([source]);
   await refreshOne(source, { store: deps.store, settings: deps.settings, canRead: deps.canRead, fetchImpl: deps.fetchImpl });

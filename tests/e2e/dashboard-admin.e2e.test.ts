@@ -185,7 +185,7 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
     expect(await confirm.isDisabled()).toBe(true);
     await dialog.getByLabel('Pour confirmer, tapez EFFACER').fill('effacer');
     await confirm.click();
-    await expect.poll(() => status(page).textContent()).toMatch(/^Toutes les données ont été effacées\. Remis comme à l'installation : 13 sources/);
+    await expect.poll(() => status(page).textContent()).toMatch(/^Toutes les données ont été effacées\. Remis comme à l'installation : 12 sources/);
     const { result } = await vigie.request('listSources');
     expect(result.every((source: { origin: string }) => source.origin === 'curated')).toBe(true);
     await page.close();

@@ -88,4 +88,43 @@ describe('watched pages', () => {
       expect(await store.countItems()).toBe(items);
     }
   });
+
+  it("reads a document of several pages (OTA's combine) in order; a page that fails is named, and the others' text is not recorded as a deletion", async () => {
+    const store = await openTestStore();
+    cleanup.push(() => store.close());
+    const pages: Record<string, string> = {
+      '/cg/': '<html><body><main id="c"><h1>Community Standards</h1><p>Intro</p></main><nav>Menu</nav></body></html>',
+      '/cg/violence/': '<html><body><main id="c"><h2>Violence</h2><p>We remove threats.</p><div role="tablist">Onglets</div></main></body></html>',
+      '/cg/fraud/': '<html><body><main id="c"><h2>Fraud</h2><p>We remove scams.</p></main></body></html>',
+    };
+    const server = await startServer(Object.fromEntries(Object.keys(pages).map((path) => [path, (_: unknown, response: import('node:http').ServerResponse) => void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pages[path])])));
+    cleanup.push(() => server.close());
+    const monitor = {
+      select: ['#c'],
+      remove: [],
+      retention: 5,
+      pages: [
+        { url: server.url('/cg/'), select: ['#c'], remove: [] },
+        { url: server.url('/cg/violence/'), select: ['#c'], remove: ['div[role=tablist]'] },
+        { url: server.url('/cg/fraud/'), select: ['#c'], remove: [] },
+      ],
+    };
+    const source = makeSource({ id: 'cg', url: server.url('/cg/'), kind: 'page', title: 'Facebook — Community Guidelines', monitor });
+    await store.putSources([source]);
+    await check(store, source);
+    expect((await store.versions.list(source.id))[0]?.text).toBe('Community Standards\nIntro\nViolence\nWe remove threats.\nFraud\nWe remove scams.');
+
+    pages['/cg/fraud/'] = '<html><body><main id="c"><h2>Fraud</h2><p>We remove scams and fake giveaways.</p></main></body></html>';
+    const changed = await check(store, source);
+    expect(changed.added).toHaveLength(1);
+    const item = await store.getItem(changed.added[0] as string);
+    expect(item?.change?.documents[0]?.parts.filter((part) => part.op === 'insert').map((part) => part.text.trim())).toEqual(['and fake giveaways']);
+
+    // The second page loses its watched part: the check fails naming it; nothing new is recorded.
+    pages['/cg/violence/'] = '<html><body><p>Page not found</p></body></html>';
+    const failed = await check(store, source);
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'no-match', page: `2/3 ${server.url('/cg/violence/')}` } });
+    expect(await store.versions.list(source.id)).toHaveLength(2);
+    expect((await store.getSource(source.id))?.health.lastError?.page).toBe(`2/3 ${server.url('/cg/violence/')}`);
+  });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HttpUrlSchema, SourceSchema } from '../../model/source';
+import { HttpUrlSchema, MonitorPageSchema, PartSelectorSchema, SourceSchema, TextReplacementSchema } from '../../model/source';
 import { Empty } from './core';
 
 /** Following sources: add (read once first), edit, remove, OPML in and out. */
@@ -35,8 +35,13 @@ export const NewMonitorSchema = z.object({
   url: HttpUrlSchema,
   title: z.optional(z.string()),
   category: z.optional(z.string()),
-  select: z.array(z.string().check(z.trim(), z.minLength(1))),
-  remove: z.array(z.string().check(z.trim(), z.minLength(1))),
+  /** CSS selectors, or OTA's range selectors. */
+  select: z.array(PartSelectorSchema),
+  remove: z.array(PartSelectorSchema),
+  /** From an OTA declaration: its filters read as replacements, its pages when combined, the filters not applied. */
+  replace: z.optional(z.array(TextReplacementSchema)),
+  pages: z.optional(z.array(MonitorPageSchema)),
+  unappliedFilters: z.optional(z.array(z.string())),
   intervalMinutes: z.optional(z.int().check(z.gte(1))),
   retention: z.optional(z.int().check(z.gte(1), z.lte(1000))),
 });
