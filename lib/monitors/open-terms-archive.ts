@@ -128,7 +128,14 @@ export function otaChange(diffText: string, commitUrl: string, options: { maxPar
   return { kind: 'terms', significance: significanceOf(documents, options.subject), documents, ...(truncated ? { truncated: true } : {}) };
 }
 
+/**
+ * The largest commit diff read (characters): Meta's biggest real one in pga-versions is about 1 MB (a Privacy
+ * Policy's links all rewritten). Past this, reading word by word would hold the background for long.
+ */
+export const MAX_DIFF_BYTES = 10_000_000;
+
 function readPatches(diffText: string): FilePatch[] {
+  if (diffText.length > MAX_DIFF_BYTES) throw new FeedError('too-large', `${(diffText.length / 1e6).toFixed(1)} MB, at most ${MAX_DIFF_BYTES / 1e6} MB`);
   const start = diffText.trimStart();
   if (start === '') throw new FeedError('malformed', 'empty diff');
   // GitHub answers an unknown commit, or a rate limit, with an HTML page.
