@@ -6,6 +6,8 @@ import { SOURCE_PACK_PATH } from './lib/sources/source-pack-file';
 import { sourcePackJson } from './lib/sources/source-pack';
 import { RULE_PACK_PATH, rulePackJson } from './lib/alerts/rule-pack';
 import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from './lib/rules/default-pack';
+import { HISTORY_PACK_PATH } from './lib/history/history-pack';
+import { historyPackJson } from './lib/history/history-pack-build';
 import { withoutEmptyPluginModule } from './build/page-plugins';
 
 /**
@@ -60,6 +62,8 @@ export default defineConfig({
     // lib/alerts/rule-pack.ts and lib/sources/source-pack.ts).
       files.push({ relativeDest: RULE_PACK_PATH.slice(1), contents: rulePackJson(DEFAULT_RULES_VERSION, DEFAULT_RULES) });
       files.push({ relativeDest: SOURCE_PACK_PATH.slice(1), contents: sourcePackJson() });
+      // Facebook's history since 2004, which the Diagnostic reads when it opens (see lib/history/history-pack.ts).
+      files.push({ relativeDest: HISTORY_PACK_PATH.slice(1), contents: historyPackJson() });
       if (!e2e) return;
       files.push({ relativeDest: 'blank.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title></html>' });
       files.push({ relativeDest: 'empty.html', contents: '<!doctype html><html lang="fr"><title>Vigie</title><script type="module" src="/empty.js"></script></html>' });

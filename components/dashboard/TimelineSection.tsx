@@ -6,6 +6,11 @@ import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
+import { browser } from 'wxt/browser';
+import { HISTORY_PACK_PATH, HistoryPackSchema } from '@/lib/history/history-pack';
+import { historyPoints, HISTORY_POINT_PREFIX } from '@/lib/history/history-points';
+import { uiLanguage } from '@/lib/i18n/browser';
+import { sharedTags, type TimelinePoint } from '@/lib/timeline';
 import { TimelineView } from '../timeline/TimelineView';
 import { loadTimelineItems } from './timeline-data';
 
@@ -17,13 +22,27 @@ export function TimelineSection({ db, sources, tags }: { db: IDBPDatabase<VigieS
     load();
     return onEvent((event) => event.event === 'itemsChanged' && load());
   }, [db, sources]);
+  // Facebook's history as the extension ships it: read once the screen opens, whatever the store holds.
+  const [history, setHistory] = useState<TimelinePoint[]>([]);
+  useEffect(() => {
+    void fetch(browser.runtime.getURL(HISTORY_PACK_PATH as '/popup.html'))
+      .then((response) => response.json())
+      .then((json) => setHistory(historyPoints(HistoryPackSchema.parse(json), uiLanguage() === 'en' ? 'en' : 'fr', sharedTags(tags))))
+      .catch((error: unknown) => console.warn('Vigie: history pack unreadable', error));
+  }, [tags]);
   if (!items) return <div class="admin-view" aria-busy="true" />;
   return (
     <TimelineView
       items={items}
       sources={sources}
       tags={tags}
-      onOpen={(id) => (location.hash = formatRoute({ section: 'items', view: 'all', item: id }))}
+      history={history}
+      onOpen={(id) => {
+        // A point of the shipped history opens its source (OTA's commit, the event's reference) in a new tab.
+        const shipped = id.startsWith(HISTORY_POINT_PREFIX) ? history.find((point) => point.itemId === id)?.url : undefined;
+        if (shipped) window.open(shipped, '_blank', 'noopener');
+        else location.hash = formatRoute({ section: 'items', view: 'all', item: id });
+      }}
       onAddEvent={async (event) => {
         await request('addHistoryEvent', event);
       }}

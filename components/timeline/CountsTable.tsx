@@ -2,14 +2,26 @@ import { t } from '@/lib/i18n/browser';
 import type { TimelineCounts } from '@/lib/timeline';
 
 /** The counts under the chart, as a real table: categories in rows, months in columns, totals at the ends. */
-export function CountsTable({ counts, categoryLabel }: { counts: TimelineCounts; categoryLabel: (category?: string) => string }) {
+export function CountsTable({
+  counts,
+  categoryLabel,
+  id = 'timeline-counts',
+  caption = t('timelineCountsCaption'),
+  rowHeading = t('timelineColumnCategory'),
+}: {
+  counts: TimelineCounts;
+  categoryLabel: (category?: string) => string;
+  id?: string;
+  caption?: string;
+  rowHeading?: string;
+}) {
   return (
-    <div class="timeline-table-scroll" tabIndex={0} role="region" aria-labelledby="timeline-counts-caption">
+    <div class="timeline-table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
       <table class="timeline-table timeline-counts">
-        <caption id="timeline-counts-caption">{t('timelineCountsCaption')}</caption>
+        <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('timelineColumnCategory')}</th>
+            <th scope="col">{rowHeading}</th>
             {counts.months.map((month) => (
               <th key={month.key} scope="col">
                 {month.label}

@@ -28,6 +28,31 @@ export interface TimelineViewProps {
   tags: Tag[];
   onOpen: (itemId: string) => void;
   onAddEvent: (event: { date: string; title: string; category: string; url?: string }) => Promise<void>;
+  /** The shipped history (curated events since 2004, OTA's recorded changes since 2022), as points. */
+  history?: TimelinePoint[];
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+const isMinor = (point: TimelinePoint) => point.significance !== undefined && point.significance !== 'substantive';
+const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * Zoom and pan on the time axis, through the period filter (so that the chart, the counts and the table follow
+ * together, and the date fields say where one is): `factor` < 1 zooms in around the middle, > 1 out; `shift`
+ * moves by that share of the period shown.
+ */
+function moved(choice: FilterChoice, points: readonly TimelinePoint[], factor: number, shift: number): FilterChoice {
+  const first = points[0]?.time ?? Date.now();
+  const last = points[points.length - 1]?.time ?? Date.now();
+  const from = choice.from ? Date.parse(`${choice.from}T00:00:00`) : first;
+  const to = choice.to ? Date.parse(`${choice.to}T23:59:59`) : last;
+  const span = Math.max(to - from, 7 * DAY_MS);
+  const middle = from + span / 2 + shift * span;
+  const next = Math.max(span * factor, 7 * DAY_MS);
+  const start = Math.max(middle - next / 2, first - DAY_MS);
+  const end = Math.min(start + next, last + DAY_MS);
+  if (start <= first && end >= last) return { ...choice, from: '', to: '' };
+  return { ...choice, from: dayOf(start), to: dayOf(end) };
 }
 
 /** The points' colour when they have no shared category: the page's muted text colour, light or dark. */
@@ -49,13 +74,17 @@ function toFilter(choice: FilterChoice, categoryKeys: readonly string[]): Timeli
  * changes and the past events added by hand, on a time axis; then the counts per category and month, the
  * same changes as a table, and the form to add a past event.
  */
-export function TimelineView({ items, sources, tags, onOpen, onAddEvent }: TimelineViewProps) {
+export function TimelineView({ items, sources, tags, onOpen, onAddEvent, history = [] }: TimelineViewProps) {
   const language = uiLanguage();
   const labelOf = useCallback((tag: Tag) => tag.label[language === 'fr' ? 'fr' : 'en'], [language]);
   const [choice, setChoice] = useState<FilterChoice>(NO_FILTER);
   const [tableOpen, setTableOpen] = useState(false);
+  const [showMinor, setShowMinor] = useState(false);
 
-  const points = useMemo(() => timelinePoints(items, sources, tags), [items, sources, tags]);
+  const all = useMemo(() => [...timelinePoints(items, sources, tags), ...history].sort((a, b) => a.time - b.time), [items, sources, tags, history]);
+  // Changes of links or formatting only, and OTA's technical commits, are kept but hidden unless asked for.
+  const minorCount = useMemo(() => all.filter(isMinor).length, [all]);
+  const points = useMemo(() => (showMinor ? all : all.filter((point) => !isMinor(point))), [all, showMinor]);
   const shared = useMemo(() => sharedTags(tags), [tags]);
   const tops = useMemo(() => topCategories(tags), [tags]);
   const categoryLabel = useCallback(
@@ -79,7 +108,13 @@ export function TimelineView({ items, sources, tags, onOpen, onAddEvent }: Timel
   );
 
   const shown = useMemo(() => filterPoints(points, toFilter(choice, categoryChoices.map((category) => category.key))), [points, choice, categoryChoices]);
-  const counts = useMemo(() => countsByCategoryAndMonth(shown, language, tops.map((tag) => tag.id)), [shown, language, tops]);
+  // Over more than three years, the counts read by year.
+  const unit = shown.length > 1 && shown[shown.length - 1]!.time - shown[0]!.time > 3 * 365 * DAY_MS ? 'year' : 'month';
+  const counts = useMemo(() => countsByCategoryAndMonth(shown, language, tops.map((tag) => tag.id), { unit }), [shown, language, tops, unit]);
+  const byDocument = useMemo(
+    () => countsByCategoryAndMonth(shown.filter((point) => point.document), language, [], { unit: 'year', rowOf: (point) => point.document }),
+    [shown, language],
+  );
   // One row of the chart per category that has a change shown, in the order of the counts' rows.
   const lanes = useMemo<ChartLane[]>(
     () =>
@@ -92,7 +127,8 @@ export function TimelineView({ items, sources, tags, onOpen, onAddEvent }: Timel
   const describe = useCallback(
     (point: TimelinePoint) => {
       const impact = point.impact ? t('timelineImpactIs', [t(`impact_${point.impact}`)]) : t('impactNone');
-      return `${categoryLabel(point.category)} · ${t(`timelineKind_${point.kind}`)} · ${impact}`;
+      const minor = isMinor(point) ? ` · ${t(`timelineMinor_${point.significance!.replace(/-/g, '_')}`)}` : '';
+      return `${categoryLabel(point.category)} · ${t(`timelineKind_${point.kind}`)} · ${impact}${minor}`;
     },
     [categoryLabel],
   );
@@ -104,8 +140,30 @@ export function TimelineView({ items, sources, tags, onOpen, onAddEvent }: Timel
       <header class="timeline__header">
         <h1 class="timeline__heading">{t('timelineTitle')}</h1>
         <p class="timeline__intro">{t('timelineIntro')}</p>
+        {history.length > 0 && <p class="timeline__credit">{t('historyCredit')}</p>}
       </header>
       <TimelineFilters choice={choice} categories={categoryChoices} onChange={setChoice} />
+      <div class="timeline__zoom" role="group" aria-label={t('timelineZoomLabel')}>
+        <button type="button" class="button button--quiet" onClick={() => setChoice(moved(choice, points, 1, -0.5))}>
+          {t('timelineEarlier')}
+        </button>
+        <button type="button" class="button button--quiet" onClick={() => setChoice(moved(choice, points, 0.5, 0))}>
+          {t('timelineZoomIn')}
+        </button>
+        <button type="button" class="button button--quiet" onClick={() => setChoice(moved(choice, points, 2, 0))}>
+          {t('timelineZoomOut')}
+        </button>
+        <button type="button" class="button button--quiet" onClick={() => setChoice(moved(choice, points, 1, 0.5))}>
+          {t('timelineLater')}
+        </button>
+        <button type="button" class="button button--quiet" onClick={() => setChoice({ ...choice, from: '', to: '' })} disabled={!choice.from && !choice.to}>
+          {t('timelineWholeHistory')}
+        </button>
+        <label class="timeline__minor">
+          <input type="checkbox" checked={showMinor} onChange={(event) => setShowMinor(event.currentTarget.checked)} />
+          {t('timelineShowMinor', [String(minorCount)])}
+        </label>
+      </div>
       <p class="timeline__shown" role="status">
         {t('timelineShown', [String(shown.length), String(points.length)])}
       </p>
@@ -150,7 +208,22 @@ export function TimelineView({ items, sources, tags, onOpen, onAddEvent }: Timel
           <h2 id="timeline-counts-heading" class="timeline__subheading">
             {t('timelineCountsHeading')}
           </h2>
-          <CountsTable counts={counts} categoryLabel={categoryLabel} />
+          <CountsTable counts={counts} categoryLabel={categoryLabel} caption={t(unit === 'year' ? 'timelineCountsCaptionYear' : 'timelineCountsCaption')} />
+        </section>
+      )}
+
+      {byDocument.total > 0 && (
+        <section class="timeline__section" aria-labelledby="timeline-documents-heading">
+          <h2 id="timeline-documents-heading" class="timeline__subheading">
+            {t('timelineDocumentsHeading')}
+          </h2>
+          <CountsTable
+            id="timeline-documents"
+            counts={byDocument}
+            categoryLabel={(document) => document ?? ''}
+            caption={t('timelineDocumentsCaption')}
+            rowHeading={t('timelineColumnDocument')}
+          />
         </section>
       )}
 

@@ -49,7 +49,9 @@ export function drawPoints(u: uPlot, points: readonly TimelinePoint[], ys: reado
   const drawn = points.map((point, index) => {
     const radius = RADIUS[point.impact ?? 'none'];
     const row = ys[index] ?? 0;
-    const color = colorOf.get(point.category ?? '') || theme.muted;
+    // A change of links or formatting only, or a technical one, is drawn in the muted colour: kept, not loud.
+    const minor = point.significance !== undefined && point.significance !== 'substantive';
+    const color = minor ? theme.muted : colorOf.get(point.category ?? '') || theme.muted;
     const cx = u.valToPos(point.time, 'x', true);
     const cy = u.valToPos(row, 'y', true);
     ctx.beginPath();

@@ -49,15 +49,25 @@ export function monthLabel(key: string, language: string): string {
  * Rows follow `order` (the taxonomy's order of categories) when given, the largest first otherwise; the
  * changes without a category come last.
  */
-export function countsByCategoryAndMonth(points: readonly TimelinePoint[], language: string, order: readonly string[] = []): TimelineCounts {
-  const keys = [...new Set(points.map((point) => monthKey(point.time)))].sort();
+export interface CountsOptions {
+  /** Columns per month (the default) or per year: a history reaching back to 2004 reads by year. */
+  unit?: 'month' | 'year';
+  /** What a point's row is: its category by default; its document for the density per document. */
+  rowOf?: (point: TimelinePoint) => string | undefined;
+}
+
+export function countsByCategoryAndMonth(points: readonly TimelinePoint[], language: string, order: readonly string[] = [], options: CountsOptions = {}): TimelineCounts {
+  const keyOf = options.unit === 'year' ? (time: number) => String(new Date(time).getFullYear()) : monthKey;
+  const rowOf = options.rowOf ?? ((point: TimelinePoint) => point.category);
+  const keys = [...new Set(points.map((point) => keyOf(point.time)))].sort();
   const column = new Map(keys.map((key, index) => [key, index]));
   const byCategory = new Map<string | undefined, CategoryRow>();
   const monthTotals = keys.map(() => 0);
   for (const point of points) {
-    let row = byCategory.get(point.category);
-    if (!row) byCategory.set(point.category, (row = { ...(point.category ? { category: point.category } : {}), counts: keys.map(() => 0), total: 0 }));
-    const index = column.get(monthKey(point.time)) ?? 0;
+    const key = rowOf(point);
+    let row = byCategory.get(key);
+    if (!row) byCategory.set(key, (row = { ...(key ? { category: key } : {}), counts: keys.map(() => 0), total: 0 }));
+    const index = column.get(keyOf(point.time)) ?? 0;
     row.counts[index] = (row.counts[index] ?? 0) + 1;
     row.total += 1;
     monthTotals[index] = (monthTotals[index] ?? 0) + 1;
@@ -70,5 +80,5 @@ export function countsByCategoryAndMonth(points: readonly TimelinePoint[], langu
   const rows = [...byCategory.values()].sort(
     (a, b) => place(a) - place(b) || b.total - a.total || (a.category ?? '').localeCompare(b.category ?? ''),
   );
-  return { months: keys.map((key) => ({ key, label: monthLabel(key, language) })), rows, monthTotals, total: points.length };
+  return { months: keys.map((key) => ({ key, label: options.unit === 'year' ? key : monthLabel(key, language) })), rows, monthTotals, total: points.length };
 }

@@ -1,3 +1,4 @@
+import type { Significance } from '../model/change';
 import type { Impact, Item } from '../model/item';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
@@ -41,6 +42,12 @@ export interface TimelinePoint {
   /** The category's colour; none for an item without a shared category (drawn in the muted colour). */
   color?: string;
   impact?: Impact;
+  /** What the change is worth: links only and technical ones are hidden unless asked for, greyed when shown. */
+  significance?: Significance;
+  /** A point of the shipped history: the address it opens (OTA's commit, the event's source), not an item. */
+  url?: string;
+  /** For a terms change: the document ("Facebook — Privacy Policy"), for the density per document. */
+  document?: string;
 }
 
 /** The shared taxonomy's tags by id: personal tags are a member's own and draw no category. */
@@ -100,6 +107,8 @@ export function timelinePoints(items: readonly Item[], sources: readonly Source[
       ...(category ? { category, color: shared.get(category)?.color } : {}),
       categories,
       ...(item.impact ? { impact: item.impact } : {}),
+      ...(item.change?.significance ? { significance: item.change.significance } : {}),
+      ...(item.change?.kind === 'terms' && item.change.documents.length === 1 ? { document: item.change.documents[0]!.name } : {}),
     });
   }
   return points.sort((a, b) => a.time - b.time || a.itemId.localeCompare(b.itemId));
