@@ -45,6 +45,9 @@ export default defineConfig({
         { find: /^deepmerge$/, replacement: resolve('build/shims/deepmerge.ts') },
         { find: /^entities$/, replacement: resolve('build/shims/entities.ts') },
         { find: /^htmlparser2$/, replacement: resolve('node_modules/htmlparser2/dist/esm/Parser.js') },
+        // micromark (OTA's Markdown read as text, in the background) decodes entities through this package,
+        // whose "browser" build needs `document`, which a service worker lacks: its own "worker" build.
+        { find: /^decode-named-character-reference$/, replacement: resolve('node_modules/decode-named-character-reference/index.js') },
       ],
     },
   }),

@@ -14,6 +14,23 @@ const fixture = (name: string) => readFileSync(`tests/fixtures/monitors/${name}`
 const PAGES = { v1: fixture('policy-v1.html'), markup: fixture('policy-v1-markup.html'), v2: fixture('policy-v2.html'), gone: fixture('policy-gone.html') };
 const SOURCE_TITLE = 'Règles publicitaires (page locale)';
 
+/** Real commits of pga-versions (tests/fixtures/ota/README.md), oldest first. */
+const OTA_COMMITS = [
+  { sha: '5a148a56276bb8e9c85cbffb057ab2d7e4539bf5', date: '2025-10-23T08:48:37Z', subject: 'Apply technical or declaration upgrade on Facebook Terms of Service', file: 'facebook-terms-technical-5a148a56.diff' },
+  { sha: '13674552eb48c2835ce89d3095377c841904bfb1', date: '2026-01-23T00:31:51Z', subject: 'Record new changes of Facebook Privacy Policy', file: 'facebook-privacy-links-only-13674552.diff' },
+  { sha: '7bbe3fc94235551ccba74344a47a147cfccfc145', date: '2026-06-16T12:30:26Z', subject: 'Record new changes of Facebook Terms of Service', file: 'facebook-terms-substantive-7bbe3fc9.diff' },
+];
+const otaEntries = OTA_COMMITS;
+let otaShown = 1;
+
+/** GitHub's commits feed, newest first, its addresses moved to the local server. */
+function commitsAtom(commits: typeof OTA_COMMITS, origin: string): string {
+  const entries = [...commits].reverse().map(
+    (commit) => `<entry><id>tag:github.com,2008:Grit::Commit/${commit.sha}</id><link type="text/html" rel="alternate" href="${origin}/OpenTermsArchive/pga-versions/commit/${commit.sha}"/><title>${commit.subject}</title><updated>${commit.date}</updated><author><name>OTA-Bot</name></author><content type="html">${commit.subject}</content></entry>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>tag:github.com,2008:/OpenTermsArchive/pga-versions/commits/main/Meta</id><title>Recent Commits to pga-versions:main</title><updated>2026-06-16T12:30:26Z</updated>${entries.join('')}</feed>`;
+}
+
 describe.skipIf(!canRun)('policy watch in Chromium', () => {
   let server: TestServer;
   let vigie: LoadedExtension;
@@ -29,6 +46,17 @@ describe.skipIf(!canRun)('policy watch in Chromium', () => {
       '/OpenTermsArchive/pga-versions/commits/main/Facebook.atom': (_, response) => {
         response.writeHead(200, { 'Content-Type': 'application/atom+xml' }).end(fixture('commits.atom').replaceAll('https://github.com', server.url('').replace(/\/$/, '')));
       },
+      // OTA's real history, served here: its commits feed grows from one technical commit to two real
+      // changes, a Privacy Policy whose links alone changed and a Terms of Service that gained a sentence.
+      '/OpenTermsArchive/pga-versions/commits/main/Meta.atom': (_, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/atom+xml' }).end(commitsAtom(otaEntries.slice(0, otaShown), server.url('').replace(/\/$/, '')));
+      },
+      ...Object.fromEntries(
+        OTA_COMMITS.map((commit) => [
+          `/OpenTermsArchive/pga-versions/commit/${commit.sha}.diff`,
+          (_: unknown, response: import('node:http').ServerResponse) => void response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(readFileSync(`tests/fixtures/ota/${commit.file}`)),
+        ]),
+      ),
       '/OpenTermsArchive/pga-versions/commit/7c2f9e4b1d8a6053e2f1c9b7a4d3e6f8091b2c3d.diff': (_, response) => {
         response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(fixture('ota-facebook-terms.diff'));
       },
@@ -117,4 +145,51 @@ describe.skipIf(!canRun)('policy watch in Chromium', () => {
     const other = (await vigie.request('summary')).result.latest.find((item: { url?: string }) => item.url?.endsWith('e41b8d2c09f7a3651b4e8c2d7f0a9b3c6e5d4f21'));
     expect(other).toBeDefined();
   });
+
+  it("raises one alert for OTA's real changes, not one per commit: a links-only change and the archive's technical commit stay quiet", async () => {
+    const added = await vigie.request('addSource', { url: server.url('/OpenTermsArchive/pga-versions/commits/main/Meta.atom'), category: "Conditions d'utilisation (Open Terms Archive)" });
+    expect(added.ok, added.message).toBe(true);
+    const before = (await vigie.request('summary')).result;
+    otaShown = 3;
+    expect((await vigie.request('refresh')).ok).toBe(true);
+    const after = (await vigie.request('summary')).result;
+    const ours = after.alerts.latest.filter((alert: { item: { url?: string } }) => OTA_COMMITS.some((commit) => alert.item.url?.endsWith(commit.sha)));
+    // Only the Terms of Service's new sentence alerts (critical, by the default rules, which may be several
+    // for this one item); the links-only Privacy Policy change and the technical commit raise nothing.
+    const alerted = [...new Set(ours.map((alert: { item: { url: string } }) => alert.item.url.slice(-40)))];
+    expect(alerted).toEqual([OTA_COMMITS[2]!.sha]);
+    expect(ours.some((alert: { priority: string }) => alert.priority === 'critical')).toBe(true);
+    expect(after.alerts.unread).toBe(before.alerts.unread + ours.length);
+    const item = (sha: string) => after.latest.find((entry: { url?: string }) => entry.url?.endsWith(sha));
+    const links = (await vigie.request('getItem', { id: item(OTA_COMMITS[1]!.sha).id })).result;
+    expect(links.change).toMatchObject({ significance: 'links-only', documents: [{ name: 'Facebook — Privacy Policy', added: 0, removed: 0 }] });
+    const words = (await vigie.request('getItem', { id: item(OTA_COMMITS[2]!.sha).id })).result;
+    expect(words.change.significance).toBe('substantive');
+  });
+
+  it('opens the Diagnostic on a fresh profile with Facebook’s history since 2004, links-only changes hidden until asked', async () => {
+    const fresh = await loadExtension();
+    try {
+      const page = await fresh.open('dashboard.html#/timeline');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const shown = page.locator('.timeline__shown');
+      const counts = async () => ((await shown.textContent()) ?? '').match(/(\d+) sur (\d+)/)?.slice(1).map(Number) ?? [0, 0];
+      await expect.poll(async () => (await counts())[0], { timeout: 10_000 }).toBeGreaterThan(700);
+      const [visible = 0, total = 0] = await counts();
+      expect(visible).toBe(total);
+      expect(await page.locator('.timeline__credit').textContent()).toMatch(/Open Terms Archive/);
+      await page.getByRole('button', { name: /Voir sous forme de tableau/ }).click();
+      await expect.poll(() => page.locator('main').textContent()).toContain('2004');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/dashboard-timeline-history.png' });
+      await page.getByRole('checkbox', { name: /Montrer aussi les changements de liens/ }).check();
+      await expect.poll(async () => (await counts())[0]).toBeGreaterThan(visible + 2000);
+      await page.getByRole('button', { name: 'Rapprocher', exact: true }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Toute l’histoire' }).isEnabled()).toBe(true);
+      await page.screenshot({ path: 'test-results/dashboard-timeline-zoomed.png' });
+      await page.close();
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
 });
