@@ -4,34 +4,14 @@
  * which the build ships in the history pack. Each commit is read as the policy watch reads it (its diff, Markdown
  * as text, link targets set aside, the archive's own commits told apart). Prints a one-line summary.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { OtaHistorySchema, type OtaHistory, type OtaHistoryChange } from '../lib/history/history-pack';
-import { historyOfCommit, META_SERVICES, type OtaCommitRecord } from '../lib/history/ota-history';
+import { historyOfCommit, META_SERVICES } from '../lib/history/ota-history';
+import { pgaCommits } from './pga-commits';
 
 const OUT = 'lib/history/ota-changes.json';
-/** Starts each commit in `git log` output: a line no diff can hold. */
-const MARK = '\u0001vigie-commit\u0001';
-
-/** Every commit touching Meta's folders, oldest first, with its diff limited to those folders. */
-async function* commits(repo: string): AsyncGenerator<OtaCommitRecord> {
-  const git = spawn('git', ['-C', repo, '-c', 'core.quotePath=false', 'log', '--reverse', '--no-renames', '--no-color', '-p', `--format=${MARK}%H%x09%cI%x09%s`, 'HEAD', '--', ...META_SERVICES], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let current: { sha: string; date: string; subject: string; lines: string[] } | undefined;
-  for await (const line of createInterface({ input: git.stdout })) {
-    if (line.startsWith(MARK)) {
-      if (current) yield { sha: current.sha, date: current.date, subject: current.subject, diff: current.lines.join('\n') };
-      const [sha = '', date = '', ...subject] = line.slice(MARK.length).split('\t');
-      current = { sha, date, subject: subject.join('\t'), lines: [] };
-    } else current?.lines.push(line);
-  }
-  if (current) yield { sha: current.sha, date: current.date, subject: current.subject, diff: current.lines.join('\n') };
-  const code = await new Promise<number | null>((done) => git.on('close', done));
-  if (code !== 0) throw new Error(`git log failed in ${repo} (exit ${code})`);
-}
 
 async function main(): Promise<void> {
   const target = process.argv[2];
@@ -42,7 +22,7 @@ async function main(): Promise<void> {
   const headDate = git('log', '-1', '--format=%cI', 'HEAD');
   const changes: OtaHistoryChange[] = [];
   let read = 0;
-  for await (const commit of commits(repo)) {
+  for await (const commit of pgaCommits(repo, META_SERVICES)) {
     read += 1;
     try {
       changes.push(...historyOfCommit(commit));
