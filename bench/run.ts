@@ -16,6 +16,7 @@ import { startServer, type Route } from '../tests/support/http-server';
 import { benchHub } from './hub';
 import { benchMonitors } from './monitors';
 import { benchPolicy } from './policy';
+import { benchBackgroundWake } from './background-wake';
 import { podcastFeed } from './podcast-feed';
 import { benchReader } from './reader-chromium';
 import { benchRules } from './rules';
@@ -145,6 +146,6 @@ function bundleSizes(): void {
 }
 
 /** `npm run bench -- reader` (or any figure-group names) runs only those groups. */
-const groups: Record<string, () => unknown> = { ingest: ingestPodcast, refresh: refresh200, bundle: bundleSizes, reader: () => benchReader(report), rules: () => benchRules(report), monitors: () => benchMonitors(report), policy: () => benchPolicy(report), hub: () => benchHub(report) };
+const groups: Record<string, () => unknown> = { ingest: ingestPodcast, refresh: refresh200, bundle: bundleSizes, reader: () => benchReader(report), wake: () => benchBackgroundWake(report), rules: () => benchRules(report), monitors: () => benchMonitors(report), policy: () => benchPolicy(report), hub: () => benchHub(report) };
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(groups)) if (wanted.length === 0 || wanted.includes(name)) await run();
