@@ -26,7 +26,9 @@ interface Props {
  * list re-renders on every answer of the search, and rows whose item did not change are left as they are.
  */
 export const ItemRow = memo(function ItemRow({ id, index, item, top, height, active, opened, checked, sourceTitle, tagsById, onOpen, onCheck, onPatch }: Props) {
-  const classes = ['item-row', item?.read ? 'item-row--read' : '', active ? 'item-row--active' : '', opened ? 'item-row--opened' : ''];
+  // A change of links or formatting only, or OTA's technical commit: kept in the list, greyed, and said.
+  const minor = item?.change?.significance === 'links-only' || item?.change?.significance === 'technical' ? item.change.significance : undefined;
+  const classes = ['item-row', item?.read ? 'item-row--read' : '', minor ? 'item-row--minor' : '', active ? 'item-row--active' : '', opened ? 'item-row--opened' : ''];
   const style = { transform: `translateY(${top}px)`, height: `${height}px` };
   if (!item) return <li class="item-row item-row--loading" style={style} aria-hidden="true" />;
   const language = uiLanguage();
@@ -55,6 +57,7 @@ export const ItemRow = memo(function ItemRow({ id, index, item, top, height, act
           <time dateTime={date} title={fullDate(date, language)}>
             {relativeTime(date, language)}
           </time>
+          {minor && <span class="item-row__minor"> · {t(`timelineMinor_${minor.replace(/-/g, '_')}`)}</span>}
           {item.impact && <span class={`impact impact--${item.impact}`}>{t(`impact_${item.impact}`)}</span>}
           {item.tags.map((tag) => (
             <TagChip key={tag} tag={tagsById.get(tag)} id={tag} />

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/browser';
 import { request, RequestError } from '@/lib/messages/client';
 import type { LanguageSetting, Settings } from '@/lib/model/settings';
 import { HubSettings } from '../hub/HubSettings';
+import { AboutSection } from './AboutSection';
 import { BackupSection } from './BackupSection';
 import { EraseAllSection } from './EraseAllSection';
 import { NotificationSettings } from './NotificationSettings';
@@ -84,6 +85,7 @@ export function SettingsView() {
       <TagsSection say={say} />
       <BackupSection say={say} onSettings={setSettings} />
       <EraseAllSection say={say} onSettings={setSettings} />
+      <AboutSection />
     </div>
   );
 }

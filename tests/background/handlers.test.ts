@@ -162,7 +162,7 @@ describe('background handlers', () => {
     expect(await store.getSource('meta-newsroom')).toBeUndefined();
     expect(await store.getSource(mine.id)).toBeUndefined();
     expect(await store.countItems()).toBe(0);
-    expect(await store.listSources()).toHaveLength(8 + DEFAULT_MONITORS.length);
+    expect(await store.listSources()).toHaveLength(7 + DEFAULT_MONITORS.length);
   });
 
   it('importOpml with an invalid OPML throws and changes nothing', async () => {

@@ -188,6 +188,9 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
     await expect.poll(() => status(page).textContent()).toMatch(/^Toutes les données ont été effacées\. Remis comme à l'installation : 12 sources/);
     const { result } = await vigie.request('listSources');
     expect(result.every((source: { origin: string }) => source.origin === 'curated')).toBe(true);
+    // The France collection's empty Facebook history is no longer in the pack, and « À propos » says why.
+    expect(result.some((source: { id: string }) => source.id === 'ota-france-facebook')).toBe(false);
+    expect(await page.locator('.about-changelog').textContent()).toMatch(/collection France\) » est retirée du pack/);
     await page.close();
   });
 

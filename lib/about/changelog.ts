@@ -1,0 +1,23 @@
+/**
+ * What changed for members, newest first: the lines Paramètres → « À propos de Vigie » shows, in both
+ * languages. A change that removes or moves something a member had (a curated source retired) is said here.
+ */
+export interface ChangelogEntry {
+  /** "YYYY-MM-DD". */
+  date: string;
+  fr: string;
+  en: string;
+}
+
+export const CHANGELOG: readonly ChangelogEntry[] = [
+  {
+    date: '2026-12-04',
+    fr: "La source « Open Terms Archive — Facebook (collection France) » est retirée du pack : Open Terms Archive ne suit plus Facebook ni Instagram dans sa collection France depuis le 28 avril 2022, son historique est vide. Ses éléments sont gardés. Les conditions de Facebook restent suivies par la collection UE (Platform Governance Archive).",
+    en: 'The source "Open Terms Archive — Facebook (collection France)" leaves the pack: Open Terms Archive stopped following Facebook and Instagram in its France collection on 28 April 2022, and its history is empty. Its items are kept. Facebook\'s terms are still followed through the EU collection (Platform Governance Archive).',
+  },
+  {
+    date: '2026-12-04',
+    fr: "Veille des règles : un changement qui ne touche que des liens ou la mise en forme, ou un changement technique d'Open Terms Archive, est gardé sans alerte ni notification ; le Diagnostic montre l'histoire de Facebook depuis 2004.",
+    en: "Policy watch: a change of links or formatting only, or an Open Terms Archive technical change, is kept without alert or notification; Diagnostic shows Facebook's history since 2004.",
+  },
+];
