@@ -29,12 +29,16 @@ export function PointsTable({ id, points, language, categoryLabel, onOpen }: { i
                 <button type="button" class="timeline-points__open" onClick={() => onOpen(point.itemId)}>
                   {point.title || t('timelineUntitled')}
                 </button>
+                {point.summary && <p class="timeline-points__summary">{point.summary}</p>}
               </th>
               <td>
                 <span class="swatch" style={{ background: point.color ?? 'var(--muted)' }} aria-hidden="true" />
                 {categoryLabel(point.category)}
               </td>
-              <td>{t(`timelineKind_${point.kind}`)}</td>
+              <td>
+                {t(`timelineKind_${point.kind}`)}
+                {point.significance && point.significance !== 'substantive' && <span class="muted"> ({t(`timelineMinor_${point.significance.replace(/-/g, '_')}`)})</span>}
+              </td>
               <td>{point.impact ? t(`impact_${point.impact}`) : t('impactNone')}</td>
             </tr>
           ))}

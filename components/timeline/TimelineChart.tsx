@@ -219,6 +219,12 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
               <strong>{point.title || t('timelineUntitled')}</strong>
               <br />
               {dayLabel(point.date, language)} · {callbacks.current.describe(point)}
+              {point.summary && (
+                <>
+                  <br />
+                  {point.summary}
+                </>
+              )}
             </p>
           ))}
           {hover.indexes.length > shown.length && <p class="timeline-chart__tip">{t('timelineTooltipMore', [String(hover.indexes.length - shown.length)])}</p>}

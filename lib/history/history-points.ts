@@ -28,7 +28,7 @@ export function historyPoints(pack: HistoryPack, language: 'fr' | 'en', shared: 
   };
   const events = pack.events.map((event, index): TimelinePoint => {
     const date = `${event.date}T12:00:00Z`;
-    return { itemId: `${HISTORY_POINT_PREFIX}event:${index}`, date, time: Date.parse(date), title: event.title[language], kind: 'history', url: event.url, ...colored(event.category) };
+    return { itemId: `${HISTORY_POINT_PREFIX}event:${index}`, date, time: Date.parse(date), title: event.title[language], summary: event.summary[language], kind: 'history', url: event.url, ...colored(event.category) };
   });
   const changes = pack.ota.changes.map((change, index): TimelinePoint => ({
     itemId: `${HISTORY_POINT_PREFIX}ota:${index}`,

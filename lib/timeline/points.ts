@@ -48,6 +48,8 @@ export interface TimelinePoint {
   url?: string;
   /** For a terms change: the document ("Facebook — Privacy Policy"), for the density per document. */
   document?: string;
+  /** For a curated event of the shipped history: what changed, in one sentence. */
+  summary?: string;
 }
 
 /** The shared taxonomy's tags by id: personal tags are a member's own and draw no category. */

@@ -180,6 +180,8 @@ describe.skipIf(!canRun)('policy watch in Chromium', () => {
       expect(await page.locator('.timeline__credit').textContent()).toMatch(/Open Terms Archive/);
       await page.getByRole('button', { name: /Voir sous forme de tableau/ }).click();
       await expect.poll(() => page.locator('main').textContent()).toContain('2004');
+      // A curated event says what changed, in one sentence, under its title.
+      expect((await page.locator('.timeline-points__summary').first().textContent())?.length).toBeGreaterThan(20);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/dashboard-timeline-history.png' });
       await page.getByRole('checkbox', { name: /Montrer aussi les changements de liens/ }).check();

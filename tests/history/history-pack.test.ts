@@ -46,6 +46,8 @@ describe('the history pack', () => {
     const event = points.find((point) => point.kind === 'history')!;
     expect(event.url).toMatch(/^https:\/\//);
     expect(event.category).toBeDefined();
+    // Its sentence, in the member's language, goes with it into the table and the tooltip.
+    expect(event.summary).toBe(pack.events[0]!.summary.fr);
     const links = points.find((point) => point.significance === 'links-only')!;
     expect(links.url).toMatch(/^https:\/\/github\.com\/OpenTermsArchive\/pga-versions\/commit\/[0-9a-f]{40}$/);
     expect(points.find((point) => point.document === 'Facebook — Standards de la communauté')?.category).toBe('moderation');
