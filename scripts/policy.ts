@@ -12,7 +12,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { describeFeedError } from '../lib/i18n/node';
 import { FeedError } from '../lib/model/feed-error';
-import { checkPage } from '../lib/monitors/check';
+import { readCombined } from '../lib/monitors/combined';
 import { DeclarationError, monitorConfigFromDeclaration } from '../lib/monitors/declaration';
 import { describeSelector } from '../lib/monitors/extract';
 import { MAX_DIFF_BYTES, otaChange } from '../lib/monitors/open-terms-archive';
@@ -52,16 +52,12 @@ async function extract(path: string, document: string, files: string[]): Promise
   if (!monitor) throw new DeclarationError(`no watchable document "${document}" in ${path}`);
   const pages = monitor.pages ?? [monitor];
   if (files.length !== pages.length) throw new DeclarationError(`"${document}" is made of ${pages.length} page(s) (${pages.map((page) => page.url).join(', ')}): give one file per page, in order`);
-  const texts: string[] = [];
-  for (const [index, page] of pages.entries()) {
-    try {
-      texts.push(checkPage({ bytes: new Uint8Array(await readFile(files[index]!)), contentType: 'text/html', url: page.url, requestedUrl: page.url }, page).text);
-    } catch (error) {
-      if (error instanceof FeedError) throw new FeedError(error.code, error.detail, error.reason, `${index + 1}/${pages.length} ${files[index]}`);
-      throw error;
-    }
-  }
-  return texts.join('\n');
+  const read = await readCombined(
+    pages,
+    async (page, index) => ({ bytes: new Uint8Array(await readFile(files[index]!)), contentType: 'text/html', url: page.url, requestedUrl: page.url }),
+    (_page, index) => files[index]!,
+  );
+  return read.text;
 }
 
 async function diff(path: string, subject: string | undefined) {

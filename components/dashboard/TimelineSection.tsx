@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { onEvent, request } from '@/lib/messages/client';
 import type { Item } from '@/lib/model/item';
 import type { Source } from '@/lib/model/source';
@@ -7,10 +7,10 @@ import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
 import { browser } from 'wxt/browser';
-import { HISTORY_PACK_PATH, HistoryPackSchema } from '@/lib/history/history-pack';
+import { HISTORY_PACK_PATH, HistoryPackSchema, type HistoryPack } from '@/lib/history/history-pack';
 import { historyPoints, HISTORY_POINT_PREFIX } from '@/lib/history/history-points';
 import { uiLanguage } from '@/lib/i18n/browser';
-import { sharedTags, type TimelinePoint } from '@/lib/timeline';
+import { sharedTags } from '@/lib/timeline';
 import { TimelineView } from '../timeline/TimelineView';
 import { loadTimelineItems } from './timeline-data';
 
@@ -23,13 +23,14 @@ export function TimelineSection({ db, sources, tags }: { db: IDBPDatabase<VigieS
     return onEvent((event) => event.event === 'itemsChanged' && load());
   }, [db, sources]);
   // Facebook's history as the extension ships it: read once the screen opens, whatever the store holds.
-  const [history, setHistory] = useState<TimelinePoint[]>([]);
+  const [pack, setPack] = useState<HistoryPack>();
   useEffect(() => {
     void fetch(browser.runtime.getURL(HISTORY_PACK_PATH as '/popup.html'))
       .then((response) => response.json())
-      .then((json) => setHistory(historyPoints(HistoryPackSchema.parse(json), uiLanguage() === 'en' ? 'en' : 'fr', sharedTags(tags))))
+      .then((json) => setPack(HistoryPackSchema.parse(json)))
       .catch((error: unknown) => console.warn('Vigie: history pack unreadable', error));
-  }, [tags]);
+  }, []);
+  const history = useMemo(() => (pack ? historyPoints(pack, uiLanguage() === 'en' ? 'en' : 'fr', sharedTags(tags)) : []), [pack, tags]);
   if (!items) return <div class="admin-view" aria-busy="true" />;
   return (
     <TimelineView

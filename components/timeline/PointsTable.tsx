@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/browser';
-import { dayLabel, type TimelinePoint } from '@/lib/timeline';
+import { dayLabel, isMinorChange, type TimelinePoint } from '@/lib/timeline';
 
 /**
  * Every point of the chart in words, oldest first: the way in for screen readers and the keyboard. The title
@@ -37,7 +37,7 @@ export function PointsTable({ id, points, language, categoryLabel, onOpen }: { i
               </td>
               <td>
                 {t(`timelineKind_${point.kind}`)}
-                {point.significance && point.significance !== 'substantive' && <span class="muted"> ({t(`timelineMinor_${point.significance.replace(/-/g, '_')}`)})</span>}
+                {isMinorChange(point) && <span class="muted"> ({t(`timelineMinor_${point.significance!.replace(/-/g, '_')}`)})</span>}
               </td>
               <td>{point.impact ? t(`impact_${point.impact}`) : t('impactNone')}</td>
             </tr>

@@ -6,6 +6,7 @@ import type { Tag } from '@/lib/model/tag';
 import {
   countsByCategoryAndMonth,
   filterPoints,
+  isMinorChange,
   NO_CATEGORY,
   sharedTags,
   type TimelineFilter,
@@ -33,7 +34,6 @@ export interface TimelineViewProps {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-const isMinor = (point: TimelinePoint) => point.significance !== undefined && point.significance !== 'substantive';
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**
@@ -83,8 +83,8 @@ export function TimelineView({ items, sources, tags, onOpen, onAddEvent, history
 
   const all = useMemo(() => [...timelinePoints(items, sources, tags), ...history].sort((a, b) => a.time - b.time), [items, sources, tags, history]);
   // Changes of links or formatting only, and OTA's technical commits, are kept but hidden unless asked for.
-  const minorCount = useMemo(() => all.filter(isMinor).length, [all]);
-  const points = useMemo(() => (showMinor ? all : all.filter((point) => !isMinor(point))), [all, showMinor]);
+  const minorCount = useMemo(() => all.filter(isMinorChange).length, [all]);
+  const points = useMemo(() => (showMinor ? all : all.filter((point) => !isMinorChange(point))), [all, showMinor]);
   const shared = useMemo(() => sharedTags(tags), [tags]);
   const tops = useMemo(() => topCategories(tags), [tags]);
   const categoryLabel = useCallback(
@@ -127,7 +127,7 @@ export function TimelineView({ items, sources, tags, onOpen, onAddEvent, history
   const describe = useCallback(
     (point: TimelinePoint) => {
       const impact = point.impact ? t('timelineImpactIs', [t(`impact_${point.impact}`)]) : t('impactNone');
-      const minor = isMinor(point) ? ` · ${t(`timelineMinor_${point.significance!.replace(/-/g, '_')}`)}` : '';
+      const minor = isMinorChange(point) ? ` · ${t(`timelineMinor_${point.significance!.replace(/-/g, '_')}`)}` : '';
       return `${categoryLabel(point.category)} · ${t(`timelineKind_${point.kind}`)} · ${impact}${minor}`;
     },
     [categoryLabel],

@@ -1,6 +1,6 @@
 import type uPlot from 'uplot';
 import type { Impact } from '@/lib/model/item';
-import type { DrawnPoint, TimelinePoint } from '@/lib/timeline';
+import { isMinorChange, type DrawnPoint, type TimelinePoint } from '@/lib/timeline';
 
 /**
  * How the chart's points are drawn on uPlot's canvas: coloured by category, sized and marked by impact, in
@@ -50,8 +50,7 @@ export function drawPoints(u: uPlot, points: readonly TimelinePoint[], ys: reado
     const radius = RADIUS[point.impact ?? 'none'];
     const row = ys[index] ?? 0;
     // A change of links or formatting only, or a technical one, is drawn in the muted colour: kept, not loud.
-    const minor = point.significance !== undefined && point.significance !== 'substantive';
-    const color = minor ? theme.muted : colorOf.get(point.category ?? '') || theme.muted;
+    const color = isMinorChange(point) ? theme.muted : colorOf.get(point.category ?? '') || theme.muted;
     const cx = u.valToPos(point.time, 'x', true);
     const cy = u.valToPos(row, 'y', true);
     ctx.beginPath();

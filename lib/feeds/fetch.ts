@@ -1,4 +1,5 @@
 import { FeedError } from '../model/feed-error';
+import type { Settings } from '../model/settings';
 
 /**
  * One HTTP read of a feed: a timeout, a size cap enforced while the bytes arrive (a 50 MB answer is cut
@@ -18,6 +19,11 @@ export type FetchResult =
   | { status: 'ok'; bytes: Uint8Array; url: string; contentType?: string; etag?: string; lastModified?: string };
 
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+
+/** The member's limits on every fetch (Paramètres → relève): how long to wait, how much to read. */
+export function fetchLimits(settings: Pick<Settings, 'fetchTimeoutSeconds' | 'maxResponseMegabytes'>, fetchImpl?: typeof fetch): FetchOptions {
+  return { timeoutMs: settings.fetchTimeoutSeconds * 1000, maxBytes: settings.maxResponseMegabytes * 1024 * 1024, ...(fetchImpl ? { fetchImpl } : {}) };
+}
 
 export async function fetchFeed(url: string, options: FetchOptions): Promise<FetchResult> {
   const controller = new AbortController();

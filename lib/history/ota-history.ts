@@ -1,4 +1,4 @@
-import { otaChange } from '../monitors/open-terms-archive';
+import { otaChange, significanceOf } from '../monitors/open-terms-archive';
 import type { OtaHistoryChange } from './history-pack';
 
 /**
@@ -22,7 +22,8 @@ export function historyOfCommit(commit: OtaCommitRecord, services: readonly stri
   return change.documents.flatMap((document) => {
     const [service, ...rest] = document.name.split(' — ');
     if (!service || !services.includes(service)) return [];
-    const own = change.significance === 'technical' ? 'technical' : document.added + document.removed === 0 ? 'links-only' : 'substantive';
-    return [{ date: commit.date, service, document: rest.join(' — '), added: document.added, removed: document.removed, significance: own, sha: commit.sha }];
+    // Each document's own worth: a commit touching two documents may change words in one, links in the other.
+    const significance = significanceOf([document], commit.subject);
+    return [{ date: commit.date, service, document: rest.join(' — '), added: document.added, removed: document.removed, significance, sha: commit.sha }];
   });
 }

@@ -108,21 +108,21 @@ function readDocument(service: string, document: string, declared: unknown): Dec
   if (declared.validUntil !== undefined && declared.validUntil !== null) {
     throw new DeclarationError(`a past declaration (valid until ${String(declared.validUntil)}), not a page to watch`);
   }
+  const { combine, ...shared } = declared;
   let entries: PageDeclaration[];
-  if (declared.combine !== undefined) {
-    if (!Array.isArray(declared.combine) || declared.combine.length === 0) throw new DeclarationError('"combine" must list the pages the document is made of');
-    entries = declared.combine.map((page, index) => {
+  if (combine !== undefined) {
+    if (!Array.isArray(combine) || combine.length === 0) throw new DeclarationError('"combine" must list the pages the document is made of');
+    entries = combine.map((page, index) => {
       if (!isRecord(page)) throw new DeclarationError(`"combine" page ${index + 1} is not an object`);
       const extra = Object.keys(page).filter((key) => !PAGE_KEYS.has(key));
       if (extra.length > 0) throw new DeclarationError(`"combine" page ${index + 1} has an unknown key ${extra.map((key) => `"${key}"`).join(', ')}`);
       // The page's own settings take the place of the document's.
-      const { combine: _pages, ...shared } = declared;
-      return { ...shared, ...page } as PageDeclaration;
+      return { ...shared, ...page };
     });
-  } else entries = [declared as PageDeclaration];
+  } else entries = [shared];
 
   const unapplied = new Set<string>();
-  const pages = entries.map((entry, index) => {
+  const pages = entries.map((entry, index): MonitorPage => {
     const where = entries.length > 1 ? `page ${index + 1}: ` : '';
     const url = typeof entry.fetch === 'string' ? safeHttpUrl(entry.fetch) : undefined;
     if (!url) throw new DeclarationError(`${where}no http(s) address to fetch ("fetch")`);
@@ -136,7 +136,7 @@ function readDocument(service: string, document: string, declared: unknown): Dec
       ...(filters.replace.length > 0 ? { replace: filters.replace } : {}),
     };
   });
-  const [first] = pages as [MonitorPage & { replace?: { selector: string; text: string }[] }];
+  const first = pages[0]!;
   const needsScripts = entries.some((entry) => entry.executeClientScripts === true);
   const followed = OTA_CATALOG.pga.some((entry) => entry.service === service && (entry.documents as readonly string[]).includes(document));
   return {

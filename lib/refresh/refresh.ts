@@ -1,4 +1,4 @@
-import { fetchFeed } from '../feeds/fetch';
+import { fetchFeed, fetchLimits } from '../feeds/fetch';
 import { originPattern } from '../feeds/links';
 import { readFeed } from '../feeds/pipeline';
 import { FeedError, type FeedErrorInfo } from '../model/feed-error';
@@ -62,22 +62,18 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
     const pages = source.kind === 'page' ? source.monitor?.pages : undefined;
     if (pages && pages.length > 1) {
       const success = { ...health, lastSuccess: now(), consecutiveFailures: 0, lastError: undefined };
+      // Each page is read as a source's own address is: with the member's permission, within their limits.
       const fetchPage = async (url: string) => {
         if (deps.canRead && !(await deps.canRead(originPattern(url)))) throw new FeedError('permission', new URL(url).origin);
-        const answer = await fetchFeed(url, { timeoutMs: deps.settings.fetchTimeoutSeconds * 1000, maxBytes: deps.settings.maxResponseMegabytes * 1024 * 1024, fetchImpl: deps.fetchImpl });
-        if (answer.status !== 'ok') throw new FeedError('http', '304 without a cached copy');
+        const answer = await fetchFeed(url, fetchLimits(deps.settings, deps.fetchImpl));
+        // No validators were sent, so a 304 would be a server's mistake.
+        if (answer.status !== 'ok') throw new FeedError('http', '304');
         return answer;
       };
       const added = await saving(() => recordCombined(source, pages, fetchPage, deps, now(), success));
       return { sourceId: source.id, status: 'updated', added };
     }
-    const response = await fetchFeed(source.url, {
-      timeoutMs: deps.settings.fetchTimeoutSeconds * 1000,
-      maxBytes: deps.settings.maxResponseMegabytes * 1024 * 1024,
-      etag: source.health.etag,
-      lastModified: source.health.lastModified,
-      fetchImpl: deps.fetchImpl,
-    });
+    const response = await fetchFeed(source.url, { ...fetchLimits(deps.settings, deps.fetchImpl), etag: source.health.etag, lastModified: source.health.lastModified });
     const success = { ...health, lastSuccess: now(), consecutiveFailures: 0, lastError: undefined };
     if (response.status === 'not-modified') {
       await saving(() => deps.store.saveFetch({ source: { id: source.id, health: success }, fetchedAt: now() }));

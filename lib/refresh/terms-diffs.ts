@@ -1,4 +1,4 @@
-import { fetchFeed } from '../feeds/fetch';
+import { fetchFeed, fetchLimits } from '../feeds/fetch';
 import { commitDiffUrl, isOtaCommitLink, isTechnicalCommit, otaChange } from '../monitors/open-terms-archive';
 import type { Change } from '../model/change';
 import type { ItemDraft } from '../model/item';
@@ -29,11 +29,7 @@ export async function withTermsDiffs(
   const changes = new Map<string, Change>();
   for (const item of fresh.slice(0, DIFFS_PER_REFRESH)) {
     try {
-      const response = await fetchFeed(commitDiffUrl(item.url as string), {
-        timeoutMs: deps.settings.fetchTimeoutSeconds * 1000,
-        maxBytes: deps.settings.maxResponseMegabytes * 1024 * 1024,
-        fetchImpl: deps.fetchImpl,
-      });
+      const response = await fetchFeed(commitDiffUrl(item.url as string), fetchLimits(deps.settings, deps.fetchImpl));
       if (response.status !== 'ok') continue;
       changes.set(item.id, otaChange(new TextDecoder().decode(response.bytes), item.url as string, { subject: item.title }));
     } catch (error) {

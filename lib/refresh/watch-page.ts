@@ -1,8 +1,8 @@
 import type { Change } from '../model/change';
 import type { ItemDraft } from '../model/item';
-import { FeedError } from '../model/feed-error';
 import type { MonitorPage, Source, SourceHealth } from '../model/source';
 import { checkPage } from '../monitors/check';
+import { readCombined } from '../monitors/combined';
 import { nextVersion, textHash } from '../monitors/versions';
 import type { Triage, VigieStore } from '../store/store';
 
@@ -48,11 +48,7 @@ export async function recordPage(
   return recordText(source, { text, title }, { ...health, etag: page.etag, lastModified: page.lastModified }, deps, fetchedAt);
 }
 
-/**
- * A document made of several pages (OTA's `combine`): each page is fetched in order and read with its own
- * parts, and the texts are joined. One page failing fails the check, naming that page: the other pages' text
- * is never recorded alone, which would read as the failed page's words all deleted.
- */
+/** A document made of several pages (OTA's `combine`): read as one (see readCombined), then recorded. */
 export async function recordCombined(
   source: Source,
   pages: readonly MonitorPage[],
@@ -61,21 +57,9 @@ export async function recordCombined(
   fetchedAt: string,
   health: SourceHealth,
 ): Promise<string[]> {
-  const texts: string[] = [];
-  let title = '';
-  for (const [index, page] of pages.entries()) {
-    try {
-      const fetched = await fetchPage(page.url);
-      const read = checkPage({ bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url, requestedUrl: page.url }, page);
-      texts.push(read.text);
-      title ||= read.title;
-    } catch (error) {
-      const info = error instanceof FeedError ? error : new FeedError('malformed', error instanceof Error ? error.message : String(error));
-      throw new FeedError(info.code, info.detail, info.reason, `${index + 1}/${pages.length} ${page.url}`);
-    }
-  }
+  const read = await readCombined(pages, async (page) => ({ ...(await fetchPage(page.url)), requestedUrl: page.url }));
   // Conditional requests mean nothing for a set of pages: their validators are not kept.
-  return recordText(source, { text: texts.join('\n'), title }, { ...health, etag: undefined, lastModified: undefined }, deps, fetchedAt);
+  return recordText(source, read, { ...health, etag: undefined, lastModified: undefined }, deps, fetchedAt);
 }
 
 async function recordText(

@@ -1,6 +1,6 @@
 import { startRuleRun } from '../alerts/triage';
 import { withTermsDiffs } from '../refresh/terms-diffs';
-import { fetchFeed } from '../feeds/fetch';
+import { fetchFeed, fetchLimits } from '../feeds/fetch';
 import { canonicalLink, originPattern } from '../feeds/links';
 import { readFeed } from '../feeds/pipeline';
 import { FeedError } from '../model/feed-error';
@@ -35,11 +35,7 @@ export async function addSource(input: NewSource, deps: AddSourceDeps): Promise<
   if (existing) return existing;
   if (deps.canRead && !(await deps.canRead(originPattern(url)))) throw new FeedError('permission', new URL(url).origin);
 
-  const response = await fetchFeed(url, {
-    timeoutMs: deps.settings.fetchTimeoutSeconds * 1000,
-    maxBytes: deps.settings.maxResponseMegabytes * 1024 * 1024,
-    fetchImpl: deps.fetchImpl,
-  });
+  const response = await fetchFeed(url, fetchLimits(deps.settings, deps.fetchImpl));
   if (response.status !== 'ok') throw new FeedError('http', '304');
   const id = crypto.randomUUID();
   const feed = await readFeed(response.bytes, { url: response.url, contentType: response.contentType, namespace: id });

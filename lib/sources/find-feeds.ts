@@ -1,5 +1,5 @@
 import { decodeFeedBytes } from '../feeds/decode';
-import { fetchFeed } from '../feeds/fetch';
+import { fetchFeed, fetchLimits } from '../feeds/fetch';
 import { canonicalLink, originPattern } from '../feeds/links';
 import { readFeedText } from '../feeds/pipeline';
 import { FeedError } from '../model/feed-error';
@@ -22,11 +22,7 @@ export async function findFeeds(input: string, deps: FindFeedsDeps): Promise<Dis
   if (!url) throw new FeedError('not-a-feed', input);
   if (deps.canRead && !(await deps.canRead(originPattern(url)))) throw new FeedError('permission', new URL(url).origin);
 
-  const response = await fetchFeed(url, {
-    timeoutMs: deps.settings.fetchTimeoutSeconds * 1000,
-    maxBytes: deps.settings.maxResponseMegabytes * 1024 * 1024,
-    fetchImpl: deps.fetchImpl,
-  });
+  const response = await fetchFeed(url, fetchLimits(deps.settings, deps.fetchImpl));
   // No validators were sent, so a 304 would be a server's mistake.
   if (response.status !== 'ok') throw new FeedError('http', '304');
   const text = decodeFeedBytes(response.bytes, response.contentType);

@@ -52,6 +52,11 @@ export interface TimelinePoint {
   summary?: string;
 }
 
+/** A change of links or formatting only, or OTA's technical commit: kept on the timeline, hidden unless asked for. */
+export function isMinorChange(point: Pick<TimelinePoint, 'significance'>): boolean {
+  return point.significance !== undefined && point.significance !== 'substantive';
+}
+
 /** The shared taxonomy's tags by id: personal tags are a member's own and draw no category. */
 export function sharedTags(tags: readonly Tag[]): Map<string, Tag> {
   return new Map(tags.filter((tag) => tag.scope === 'shared').map((tag) => [tag.id, tag]));
