@@ -37,6 +37,8 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
   const [declared, setDeclared] = useState<DeclaredMonitor[]>([]);
   /** The declared document the form was filled from: its pages, filters and OTA feed go with it. */
   const [chosen, setChosen] = useState<DeclaredMonitor | undefined>();
+  /** The OTA feeds followed from this declaration: their buttons say it is done. */
+  const [followed, setFollowed] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
   const fill = (monitor: DeclaredMonitor) => {
@@ -57,6 +59,7 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
     setBusy(true);
     try {
       const source = await request('addSource', { url: monitor.otaFeed, category: CURATED_CATEGORIES.terms });
+      setFollowed((done) => [...done, monitor.otaFeed!]);
       say({ kind: 'ok', text: t('watchFollowedOta', [source.title]) });
     } catch (error) {
       say({ kind: 'error', text: messageOf(error) });
@@ -195,8 +198,13 @@ export function WatchPageForm({ say }: { say: (said: Said) => void }) {
                     {monitor.otaFeed && (
                       <>
                         {' '}
-                        <button type="button" class="button button--quiet" disabled={busy} onClick={() => void followOta(monitor)}>
-                          {t('watchFollowOta')}
+                        <button
+                          type="button"
+                          class="button button--quiet button--small"
+                          disabled={busy || followed.includes(monitor.otaFeed)}
+                          onClick={() => void followOta(monitor)}
+                        >
+                          {followed.includes(monitor.otaFeed) ? t('watchFollowingOta') : t('watchFollowOta')}
                         </button>
                       </>
                     )}

@@ -206,7 +206,7 @@ export function TimelineView({ items, sources, tags, onOpen, onAddEvent, history
       {shown.length > 0 && (
         <section class="timeline__section" aria-labelledby="timeline-counts-heading">
           <h2 id="timeline-counts-heading" class="timeline__subheading">
-            {t('timelineCountsHeading')}
+            {t(unit === 'year' ? 'timelineCountsHeadingYear' : 'timelineCountsHeading')}
           </h2>
           <CountsTable counts={counts} categoryLabel={categoryLabel} caption={t(unit === 'year' ? 'timelineCountsCaptionYear' : 'timelineCountsCaption')} />
         </section>
