@@ -1,13 +1,13 @@
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { curatedHostPermissions } from './lib/sources/curated-pack';
-import { SOURCE_PACK_PATH } from './lib/sources/source-pack-file';
-import { sourcePackJson } from './lib/sources/source-pack';
-import { RULE_PACK_PATH, rulePackJson } from './lib/alerts/rule-pack';
-import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from './lib/rules/default-pack';
-import { HISTORY_PACK_PATH } from './lib/history/history-pack';
-import { historyPackJson } from './lib/history/history-pack-build';
+import { curatedHostPermissions } from './lib/packs/curated-sources';
+import { SOURCE_PACK_PATH } from './lib/packs/source-pack';
+import { sourcePackJson } from './lib/packs/source-pack-build';
+import { RULE_PACK_PATH, rulePackJson } from './lib/packs/rule-pack';
+import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from './lib/packs/default-rules';
+import { HISTORY_PACK_PATH } from './lib/packs/history-pack';
+import { historyPackJson } from './lib/packs/history-pack-build';
 import { withoutEmptyPluginModule } from './build/page-plugins';
 
 /**

@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { ruleRun } from '../lib/alerts/triage';
 import { otaChange } from '../lib/monitors/open-terms-archive';
 import type { Item } from '../lib/model/item';
-import { DEFAULT_RULES } from '../lib/rules/default-pack';
-import { curatedSource, CURATED_PACK } from '../lib/sources/curated-pack';
-import { SHARED_TAXONOMY } from '../lib/taxonomy/shared-taxonomy';
+import { DEFAULT_RULES } from '../lib/packs/default-rules';
+import { curatedSource, CURATED_PACK } from '../lib/packs/curated-sources';
+import { SHARED_TAXONOMY } from '../lib/packs/taxonomy';
 import { pgaCommits } from '../scripts/pga-commits';
 
 type Report = (figure: string, fields: Record<string, unknown>) => void;

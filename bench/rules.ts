@@ -9,11 +9,11 @@ import { readFeed } from '../lib/feeds/pipeline';
 import type { Item } from '../lib/model/item';
 import type { Condition, Rule } from '../lib/model/rule';
 import { emptyHealth, type Source } from '../lib/model/source';
-import { DEFAULT_RULES } from '../lib/rules/default-pack';
+import { DEFAULT_RULES } from '../lib/packs/default-rules';
 import { compileRules, matchingRules, subjectOf } from '../lib/rules/match';
-import { CURATED_PACK, curatedSource } from '../lib/sources/curated-pack';
+import { CURATED_PACK, curatedSource } from '../lib/packs/curated-sources';
 import { VigieStore } from '../lib/store/store';
-import { SHARED_TAXONOMY } from '../lib/taxonomy/shared-taxonomy';
+import { SHARED_TAXONOMY } from '../lib/packs/taxonomy';
 
 type Report = (figure: string, fields: Record<string, unknown>) => void;
 

@@ -10,8 +10,8 @@ import { HubError } from '@/lib/hub/client';
 import type { Share } from '@/lib/model/share';
 import { PRIORITIES } from '@/lib/model/vocabulary';
 import { RuleError } from '@/lib/alerts/rule-error';
-import { readRulePack, RULE_PACK_PATH } from '@/lib/alerts/rule-pack';
-import { seedDefaultRules } from '@/lib/alerts/seed-rules';
+import { readRulePack, RULE_PACK_PATH } from '@/lib/packs/rule-pack';
+import { seedDefaultRules } from '@/lib/packs/seed-rules';
 import type { Alert } from '@/lib/model/alert';
 import { loadSettings } from '@/lib/settings/settings';
 import { captureTab, createClipMenu, listenForQuickClips } from '@/lib/clips/browser';
@@ -25,8 +25,8 @@ import { FeedError } from '@/lib/model/feed-error';
 import { Poller } from '@/lib/refresh/poller';
 import { OpmlError } from '@/lib/sources/opml';
 import { TagError } from '@/lib/tags/personal-tag';
-import { seedCuratedPack } from '@/lib/sources/seed';
-import { readSourcePack, SOURCE_PACK_PATH } from '@/lib/sources/source-pack-file';
+import { seedCuratedPack } from '@/lib/packs/seed-sources';
+import { readSourcePack, SOURCE_PACK_PATH } from '@/lib/packs/source-pack';
 import { VigieStore } from '@/lib/store/store';
 
 /**

@@ -18,6 +18,7 @@ import { ShareRefusal } from './shares/shares';
 import { WebhookWorker } from './webhooks/worker';
 import { HUB_VERSION } from './version';
 import { commandRoute } from './cli/command-route';
+import type { HubContext } from './context';
 
 export interface Hub {
   app: FastifyInstance;
@@ -25,14 +26,6 @@ export interface Hub {
   webhooks: WebhookWorker;
   /** Stops taking requests, lets the ones in flight finish their writes, then closes the database. */
   stop(): Promise<void>;
-}
-
-export interface HubContext {
-  config: HubConfig;
-  db: Db;
-  members: MemberCache;
-  events: ChangeEvents;
-  webhooks: WebhookWorker;
 }
 
 /** Paths that need no member token: the health check, the invite exchange, and the Atom feeds (feed token in the path). */

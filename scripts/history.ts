@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { OtaHistorySchema, type OtaHistory, type OtaHistoryChange } from '../lib/history/history-pack';
+import { OtaHistorySchema, type OtaHistory, type OtaHistoryChange } from '../lib/packs/history-pack';
 import { historyOfCommit, META_SERVICES } from '../lib/history/ota-history';
 import { pgaCommits } from './pga-commits';
 

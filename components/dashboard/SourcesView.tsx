@@ -3,7 +3,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { request, RequestError } from '@/lib/messages/client';
 import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
-import { CURATED_CATEGORIES } from '@/lib/sources/curated-pack';
+import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import { AddSourceForm } from './AddSourceForm';
 import { TermsPicker } from './TermsPicker';
 import { WatchPageForm } from './WatchPageForm';

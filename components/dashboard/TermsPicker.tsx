@@ -3,7 +3,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { request, RequestError } from '@/lib/messages/client';
 import { documentLabel, OTA_CATALOG, OTA_COLLECTIONS, otaFeedUrl, type OtaCollectionId } from '@/lib/monitors/open-terms-archive';
 import type { Source } from '@/lib/model/source';
-import { CURATED_CATEGORIES } from '@/lib/sources/curated-pack';
+import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import { askToRead } from './permission';
 import type { Said } from './StatusLine';
 

@@ -7,7 +7,7 @@ import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieSchema } from '@/lib/store/schema';
 import { browser } from 'wxt/browser';
-import { HISTORY_PACK_PATH, HistoryPackSchema, type HistoryPack } from '@/lib/history/history-pack';
+import { HISTORY_PACK_PATH, HistoryPackSchema, type HistoryPack } from '@/lib/packs/history-pack';
 import { historyPoints, HISTORY_POINT_PREFIX } from '@/lib/history/history-points';
 import { uiLanguage } from '@/lib/i18n/browser';
 import { sharedTags } from '@/lib/timeline';

@@ -4,7 +4,7 @@ import { request, RequestError } from '@/lib/messages/client';
 import { monitorConfigFromDeclaration, type DeclaredMonitor } from '@/lib/monitors/declaration';
 import { describeSelector } from '@/lib/monitors/extract';
 import { RangeSelectorSchema, type PartSelector } from '@/lib/model/source';
-import { CURATED_CATEGORIES } from '@/lib/sources/curated-pack';
+import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import { askToRead } from './permission';
 import type { Said } from './StatusLine';
 

@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { HISTORY_SOURCE_ID, IMPACTS, type Item } from '@/lib/model/item';
 import type { Source } from '@/lib/model/source';
-import { CURATED_CATEGORIES } from '@/lib/sources/curated-pack';
+import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import type { ItemRecord, VigieSchema } from '@/lib/store/schema';
 import { fromRecord } from '@/lib/store/store';
 

@@ -1,4 +1,4 @@
-import { RulePackSchema } from '../../lib/alerts/rule-pack';
+import { RulePackSchema } from '../../lib/packs/rule-pack';
 import { OpmlError, parseOpml } from '../../lib/sources/opml';
 import type { Queryable } from '../db/db';
 import { HttpError } from '../http';

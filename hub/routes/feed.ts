@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import type { HubContext } from '../app';
+import type { HubContext } from '../context';
 import { atomFeed } from '../feed/atom';
 import { HttpError, parse } from '../http';
 import { memberByToken } from '../members/members';

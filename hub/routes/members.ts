@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { InviteRequestSchema, JoinRequestSchema } from '../../lib/model/share';
-import type { HubContext } from '../app';
+import type { HubContext } from '../context';
 import { HUB_VERSION } from '../version';
 import { HttpError, adminOf, memberOf, parse } from '../http';
 import { createInvite, join, listMembers, revokeMember } from '../members/members';

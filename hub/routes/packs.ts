@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import type { HubContext } from '../app';
+import type { HubContext } from '../context';
 import { HttpError, adminOf, memberOf, parse } from '../http';
 import { PACK_TYPES, checkPack, getPack, putPack, type PackName } from '../packs/packs';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { ClientIdSchema, CommentDraftSchema, REACTIONS, ShareDraftSchema, SharePatchSchema, TagAddSchema, type Share } from '../../lib/model/share';
-import type { HubContext } from '../app';
+import type { HubContext } from '../context';
 import { HttpError, memberOf, parse } from '../http';
 import { addComment, addTags, changesSince, createShare, getShare, patchShare, react } from '../shares/shares';
 import { enqueueAlert } from '../webhooks/webhooks';

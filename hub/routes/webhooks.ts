@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import type { HubContext } from '../app';
+import type { HubContext } from '../context';
 import { HttpError, adminOf, noContent, parse } from '../http';
 import { WebhookIdSchema, WebhookSchema, deleteWebhook, listDeliveries, listWebhooks, publicWebhook, putWebhook } from '../webhooks/webhooks';
 

@@ -1,5 +1,5 @@
 import type { Tag } from '../model/tag';
-import { SHARED_TAXONOMY } from '../taxonomy/shared-taxonomy';
+import { SHARED_TAXONOMY } from '../packs/taxonomy';
 
 /**
  * The digest's sections are the shared taxonomy's top-level categories. A narrower tag files its items under

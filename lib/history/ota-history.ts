@@ -1,5 +1,5 @@
 import { otaChange, significanceOf } from '../monitors/open-terms-archive';
-import type { OtaHistoryChange } from './history-pack';
+import type { OtaHistoryChange } from '../packs/history-pack';
 
 /**
  * Open Terms Archive's history of Meta's documents, one entry per document a commit changed, read with the

@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { MemberSchema } from '../model/share';
+import { HubConnectionSchema, type HubConnection } from '../model/hub-connection';
 import type { VigieStore } from '../store/store';
 
 /**
@@ -7,24 +6,6 @@ import type { VigieStore } from '../store/store';
  * The token is the member's own secret; the hub keeps only its hash.
  */
 export const HUB_KEY = 'hub';
-
-/** Why the last exchange with the hub failed: unreachable (nothing lost), revoked, or refused in the hub's words. */
-export const HubProblemSchema = z.object({ code: z.enum(['unreachable', 'revoked', 'refused']), detail: z.string(), at: z.string() });
-
-export const HubConnectionSchema = z.object({
-  url: z.string(),
-  token: z.string(),
-  feedToken: z.string(),
-  member: MemberSchema,
-  hubName: z.string(),
-  /** The last change of the hub's feed this member has. */
-  cursor: z.number(),
-  packs: z.object({ sources: z.number(), rules: z.number() }),
-  lastPull: z.optional(z.string()),
-  /** Why the last exchange failed, for Paramètres ("unreachable", "revoked", or the hub's words). */
-  problem: z.optional(HubProblemSchema),
-});
-export type HubConnection = z.infer<typeof HubConnectionSchema>;
 
 export const loadConnection = (store: VigieStore) => store.getMeta(HUB_KEY, HubConnectionSchema);
 

@@ -4,7 +4,8 @@ import type { Priority } from '../model/vocabulary';
 import type { OutboxRecord } from '../store/schema';
 import type { VigieStore } from '../store/store';
 import { HubError } from './client';
-import { loadConnection, type HubConnection } from './connection';
+import type { HubConnection } from '../model/hub-connection';
+import { loadConnection } from './connection';
 import { pendingShare, shareDraftOf } from './share-draft';
 
 /**

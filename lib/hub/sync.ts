@@ -1,12 +1,11 @@
-import { RulePackSchema } from '../alerts/rule-pack';
+import { applyHubPacks } from '../packs/hub-packs';
 import { ChangesSchema, JoinAnswerSchema, ShareSchema, type Share } from '../model/share';
 import type { Settings } from '../model/settings';
-import { importSources } from '../sources/import-sources';
-import { parseOpml } from '../sources/opml';
 import type { OutboxRecord } from '../store/schema';
 import type { VigieStore } from '../store/store';
-import { HubError, hubFetch, hubText } from './client';
-import { loadConnection, normalizeHubUrl, saveConnection, type HubConnection } from './connection';
+import { HubError, hubFetch } from './client';
+import type { HubConnection } from '../model/hub-connection';
+import { loadConnection, normalizeHubUrl, saveConnection } from './connection';
 
 /**
  * The extension's side of the COPIL hub: joining with an invite code, the outbox (writes made offline wait
@@ -67,28 +66,11 @@ async function pull(store: VigieStore, connection: HubConnection, settings: Sett
     const changes = ChangesSchema.parse(await hubFetch(next.url, next.token, 'GET', `/api/changes?since=${next.cursor}&limit=200`));
     added.push(...(await store.shares.applyPulled(changes.shares, next.member.id)));
     next = { ...next, cursor: changes.cursor };
-    next = await applyPacks(store, next, changes.packs, settings);
+    next = { ...next, packs: await applyHubPacks(store, next, changes.packs, settings) };
     await saveConnection(store, next);
     if (!changes.more) break;
   }
   return { connection: next, added };
-}
-
-/** The COPIL's packs, when they moved: new sources are added (origin "hub"), new rules seeded; nothing of the member's is overwritten. */
-async function applyPacks(store: VigieStore, connection: HubConnection, versions: HubConnection['packs'], settings: Settings): Promise<HubConnection> {
-  const packs = { ...connection.packs };
-  if (versions.sources > packs.sources) {
-    const opml = await hubText(connection.url, connection.token, '/api/packs/sources');
-    await importSources(store, await parseOpml(opml), settings, new Date(), 'hub');
-    packs.sources = versions.sources;
-  }
-  if (versions.rules > packs.rules) {
-    const pack = RulePackSchema.parse(JSON.parse(await hubText(connection.url, connection.token, '/api/packs/rules')));
-    const have = new Set((await store.rules.list()).map((rule) => rule.id));
-    await store.rules.put(pack.rules.filter((rule) => !have.has(rule.id)));
-    packs.rules = versions.rules;
-  }
-  return { ...connection, packs };
 }
 
 export interface SyncResult {

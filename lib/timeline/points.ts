@@ -2,7 +2,7 @@ import type { Significance } from '../model/change';
 import type { Impact, Item } from '../model/item';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
-import { CURATED_CATEGORIES } from '../sources/curated-pack';
+import { CURATED_CATEGORIES } from '../packs/curated-sources';
 
 /**
  * The timeline ("diagnostic") of Meta's changes: which items are a change of Meta's, and how each one is drawn.

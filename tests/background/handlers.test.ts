@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { curatedSourcePack } from '../../lib/sources/source-pack';
+import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MONITORS } from '../../lib/monitors/default-monitors';
+import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { createHandlers } from '../../lib/background/handlers';
 import { SEEN_UNTIL_KEY } from '../../lib/badge/badge';
 import { FeedError } from '../../lib/model/feed-error';
@@ -10,7 +10,7 @@ import { REQUESTS } from '../../lib/messages/protocol';
 import type { Handlers } from '../../lib/messages/router';
 import { Poller } from '../../lib/refresh/poller';
 import { OpmlError } from '../../lib/sources/opml';
-import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
+import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/packs/seed-sources';
 import type { VigieStore } from '../../lib/store/store';
 import { startServer, type TestServer } from '../support/http-server';
 import { HTML_PAGE, makeSource, openTestStore, rss, testSettings, THREE_ENTRIES, type RssEntry } from '../store/fixtures';
@@ -135,7 +135,7 @@ describe('background handlers', () => {
     expect(after.latest[0]?.title).toBe('Nouvelle règle');
 
     // Reading it also takes it out of the count.
-    await handlers.setRead({ ids: [after.latest[0]!.id], read: true });
+    await handlers.updateItems({ ids: [after.latest[0]!.id], patch: { read: true } });
     expect((await summaryOf(handlers)).newCount).toBe(0);
   });
 

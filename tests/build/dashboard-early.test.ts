@@ -5,7 +5,7 @@ import { readFirstScreen } from '../../components/dashboard/first-screen';
 import type { Item } from '../../lib/model/item';
 import { parseRoute } from '../../lib/reader/route';
 import { DB_NAME } from '../../lib/store/schema';
-import { CURATED_PACK, curatedSource } from '../../lib/sources/curated-pack';
+import { CURATED_PACK, curatedSource } from '../../lib/packs/curated-sources';
 import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
 
 /**

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TagPicker } from '../../components/tags/TagPicker';
 import type { Tag } from '../../lib/model/tag';
-import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { speakFrench } from './french';
 
 /** The tag picker: suggestions by folded letters, keyboard choice, a new personal tag from what was typed. */

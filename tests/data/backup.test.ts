@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { curatedSourcePack } from '../../lib/sources/source-pack';
+import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../lib/background/handlers';
 import { SEEN_UNTIL_KEY } from '../../lib/badge/badge';
@@ -9,11 +9,11 @@ import type { Item } from '../../lib/model/item';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { Poller } from '../../lib/refresh/poller';
 import { loadSettings, updateSettings } from '../../lib/settings/settings';
-import { DEFAULT_MONITORS } from '../../lib/monitors/default-monitors';
-import { CURATED_PACK } from '../../lib/sources/curated-pack';
-import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
+import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
+import { CURATED_PACK } from '../../lib/packs/curated-sources';
+import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/packs/seed-sources';
 import type { VigieStore } from '../../lib/store/store';
-import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { makeDraft, makeSource, testSettings, newStore } from '../store/fixtures';
 
 /** The curated pack as the build ships it. */

@@ -3,7 +3,7 @@ import type { Item } from '../../lib/model/item';
 import type { Priority } from '../../lib/model/rule';
 import type { Source } from '../../lib/model/source';
 import type { Tag } from '../../lib/model/tag';
-import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import type { DigestInput } from '../../lib/digest';
 
 /** A week that ends on Saturday 28 November 2026, 10:00 in Paris: the COPIL meets that morning. */

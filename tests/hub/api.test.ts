@@ -11,8 +11,8 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { parseStringPromise } from 'xml2js';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { HUB_VERSION } from '../../hub/version';
-import { rulePackJson } from '../../lib/alerts/rule-pack';
-import { DEFAULT_RULES } from '../../lib/rules/default-pack';
+import { rulePackJson } from '../../lib/packs/rule-pack';
+import { DEFAULT_RULES } from '../../lib/packs/default-rules';
 import { DB_KINDS, allChanges, clientId, draft, openEvents, skipped, startHubs, type Joined, type TestHub } from './helpers/hub-process';
 
 // Each test drives a real process; starting one (PGlite creating its database) takes seconds on a small machine.

@@ -77,13 +77,13 @@ describe('route', () => {
     const { handlers: all, calls } = handlers();
     const { options, seen } = describer();
     const cases = [
-      request('setRead', { ids: 'i1', read: true }),
-      request('setRead', { ids: ['i1'] }),
-      request('getItem', {}),
+      request('updateItems', { ids: 'i1', patch: { read: true } }),
+      request('updateItems', { ids: ['i1'] }),
+      request('deleteRule', {}),
       request('addSource', { url: 'javascript:alert(1)' }),
       request('removeSource', { id: 's1', keepItems: 'yes' }),
       request('updateSettings', { concurrency: 99 }),
-      request('setRead', 'not an object'),
+      request('updateItems', 'not an object'),
     ];
     for (const message of cases) {
       const answer = await route(message, all, options);
@@ -93,7 +93,7 @@ describe('route', () => {
     expect(seen).toHaveLength(cases.length);
     for (const error of seen) expect(error).toBeInstanceOf(InvalidRequestError);
     // The message names the request and the field.
-    expect((seen[0] as Error).message).toMatch(/^setRead: ids: /);
+    expect((seen[0] as Error).message).toMatch(/^updateItems: ids: /);
     expect((seen[3] as Error).message).toMatch(/^addSource: url: /);
     expect(calls).toEqual([]);
   });
@@ -101,10 +101,10 @@ describe('route', () => {
   it('answers an error envelope, not the value, when a handler returns a result failing its schema', async () => {
     const { handlers: all } = handlers({
       summary: async () => ({ ...SUMMARY, newCount: 'two' }) as unknown as Summary,
-      getItem: async () => ({ id: 'i1' }) as never,
+      saveTag: async () => ({ id: 'i1' }) as never,
     });
     const { options, seen } = describer();
-    for (const message of [request('summary'), request('getItem', { id: 'i1' })]) {
+    for (const message of [request('summary'), request('saveTag', { label: 'Algorithme' })]) {
       const answer = await route(message, all, options);
       expect(answer).toMatchObject({ ok: false, code: 'error' });
       expect(answer && 'result' in answer).toBe(false);
@@ -132,19 +132,19 @@ describe('route', () => {
   it('returns { ok: true, result } for a valid call, the handler receiving the checked params', async () => {
     const { handlers: all, calls } = handlers({
       summary: async () => SUMMARY,
-      setRead: async () => ({}),
-      getItem: async () => null,
+      updateItems: async () => ({ updated: 2 }),
+      deleteRule: async () => ({}),
     });
     const { options, seen } = describer();
     expect(await route(request('summary'), all, options)).toEqual({ ok: true, result: SUMMARY });
     expect(await route(request('summary', {}), all, options)).toEqual({ ok: true, result: SUMMARY });
-    expect(await route(request('setRead', { ids: ['a', 'b'], read: true, extra: 'dropped' }), all, options)).toEqual({ ok: true, result: {} });
-    expect(await route(request('getItem', { id: 'gone' }), all, options)).toEqual({ ok: true, result: null });
+    expect(await route(request('updateItems', { ids: ['a', 'b'], patch: { read: true }, extra: 'dropped' }), all, options)).toEqual({ ok: true, result: { updated: 2 } });
+    expect(await route(request('deleteRule', { id: 'gone' }), all, options)).toEqual({ ok: true, result: {} });
     expect(calls).toEqual([
       { type: 'summary', params: {} },
       { type: 'summary', params: {} },
-      { type: 'setRead', params: { ids: ['a', 'b'], read: true } },
-      { type: 'getItem', params: { id: 'gone' } },
+      { type: 'updateItems', params: { ids: ['a', 'b'], patch: { read: true } } },
+      { type: 'deleteRule', params: { id: 'gone' } },
     ]);
     expect(seen).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curatedSource, CURATED_PACK } from '../../lib/sources/curated-pack';
+import { curatedSource, CURATED_PACK } from '../../lib/packs/curated-sources';
 import { FIELD_LIMITS, subjectOf } from '../../lib/rules/match';
 import { makeItem } from './helpers';
 

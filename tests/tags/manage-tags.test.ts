@@ -3,7 +3,7 @@ import { createHandlers } from '../../lib/background/handlers';
 import type { Handlers } from '../../lib/messages/router';
 import { Poller } from '../../lib/refresh/poller';
 import { TagError } from '../../lib/tags/personal-tag';
-import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import type { VigieStore } from '../../lib/store/store';
 import { makeDraft, makeSource, openTestStore, testSettings } from '../store/fixtures';
 

@@ -1,8 +1,8 @@
 import type { Item } from '../../lib/model/item';
 import { emptyHealth, type Source } from '../../lib/model/source';
 import type { Tag } from '../../lib/model/tag';
-import { CURATED_CATEGORIES } from '../../lib/sources/curated-pack';
-import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
+import { CURATED_CATEGORIES } from '../../lib/packs/curated-sources';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 
 /** Sources of each kind the timeline tells apart, and items built on them. Dates at noon UTC: the same day in any time zone of France's. */
 function source(id: string, fields: Partial<Source>): Source {

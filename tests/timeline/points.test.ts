@@ -9,7 +9,7 @@ import {
   timelinePoints,
   topCategories,
 } from '../../lib/timeline';
-import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { ITEMS, item, SOURCES, TAGS } from './fixtures';
 
 /** The timeline's data: which items are Meta's changes, how they are filtered and counted. */

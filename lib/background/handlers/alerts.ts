@@ -4,7 +4,7 @@ import type { ALERT_REQUESTS } from '../../messages/requests/alerts';
 import type { Item } from '../../model/item';
 import type { Rule } from '../../model/rule';
 import { RuleError } from '../../alerts/rule-error';
-import { forgetDefaultRule } from '../../alerts/seed-rules';
+import { forgetPackRule } from '../../packs/seed-rules';
 import { compileRules, matchingRules, ruleProblems, startRulePreview, subjectOf, type RuleSubject } from '../../rules/match';
 import type { VigieStore } from '../../store/store';
 import { alertRows, summaryItem } from './core';
@@ -62,7 +62,8 @@ export function alertHandlers(deps: HandlerDeps): HandlersOf<typeof ALERT_REQUES
       return saved;
     },
     async deleteRule({ id }) {
-      if ((await store.rules.get(id))?.origin === 'default') await forgetDefaultRule(store, id);
+      // A rule from a pack (shipped or the COPIL's) stays deleted when the pack updates; the member's own need no memory.
+      if ((await store.rules.get(id))?.origin !== 'user') await forgetPackRule(store, id);
       await store.rules.delete(id);
       deps.rulesChanged();
       return {};

@@ -115,14 +115,6 @@ export function coreHandlers(deps: HandlerDeps): HandlersOf<typeof CORE_REQUESTS
       await deps.itemsChanged();
       return {};
     },
-    async setRead({ ids, read }) {
-      await store.setRead(ids, read);
-      await deps.itemsChanged();
-      return {};
-    },
-    async getItem({ id }) {
-      return (await store.getItem(id)) ?? null;
-    },
     async getSettings() {
       return loadSettings(store);
     },

@@ -2,8 +2,8 @@ import { backupSummary, makeBackup, parseBackup, restoreBackup } from '../../dat
 import type { DATA_REQUESTS } from '../../messages/requests/data';
 import type { HandlersOf } from '../../messages/router';
 import { loadSettings } from '../../settings/settings';
-import { seedDefaultRules } from '../../alerts/seed-rules';
-import { seedCuratedPack } from '../../sources/seed';
+import { seedDefaultRules } from '../../packs/seed-rules';
+import { seedCuratedPack } from '../../packs/seed-sources';
 import type { HandlerDeps } from './deps';
 
 export function dataHandlers(deps: HandlerDeps): HandlersOf<typeof DATA_REQUESTS> {

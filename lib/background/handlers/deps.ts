@@ -1,7 +1,7 @@
-import type { RulePack } from '../../alerts/rule-pack';
+import type { RulePack } from '../../packs/rule-pack';
 import type { Settings } from '../../model/settings';
 import type { Share } from '../../model/share';
-import type { SourcePack } from '../../sources/source-pack-file';
+import type { SourcePack } from '../../packs/source-pack';
 import type { Poller } from '../../refresh/poller';
 import type { VigieStore } from '../../store/store';
 

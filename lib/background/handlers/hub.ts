@@ -1,4 +1,4 @@
-import { rulePackJson } from '../../alerts/rule-pack';
+import { rulePackJson } from '../../packs/rule-pack';
 import { HubError, hubFetch } from '../../hub/client';
 import { exportOpml } from '../../sources/opml';
 import { connect, syncHub } from '../../hub/sync';

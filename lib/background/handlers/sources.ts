@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { HandlersOf } from '../../messages/router';
 import type { Source } from '../../model/source';
 import type { SOURCE_REQUESTS } from '../../messages/requests/sources';
@@ -8,7 +7,8 @@ import { addSource } from '../../sources/add-source';
 import { findFeeds } from '../../sources/find-feeds';
 import { importSources } from '../../sources/import-sources';
 import { exportOpml, parseOpml } from '../../sources/opml';
-import { REMOVED_CURATED_KEY } from '../../sources/seed';
+import { rememberRemoved } from '../../packs/seed';
+import { REMOVED_CURATED_KEY } from '../../packs/seed-sources';
 import type { HandlerDeps } from './deps';
 
 export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQUESTS> {
@@ -54,8 +54,7 @@ export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQU
       const source = await store.getSource(id);
       await store.deleteSource(id, keepItems);
       if (source?.origin === 'curated') {
-        const removed = (await store.getMeta(REMOVED_CURATED_KEY, z.array(z.string()))) ?? [];
-        await store.setMeta(REMOVED_CURATED_KEY, [...new Set([...removed, id])]);
+        await rememberRemoved(store, REMOVED_CURATED_KEY, id);
       }
       deps.sourcesChanged();
       await deps.itemsChanged();

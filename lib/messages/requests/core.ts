@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { SharedRowSchema } from './shared-row';
 import { FeedErrorSchema } from '../../model/feed-error';
-import { ItemSchema } from '../../model/item';
 import { PrioritySchema } from '../../model/rule';
 import { SettingsSchema } from '../../model/settings';
 import { TagSchema } from '../../model/tag';
@@ -81,8 +80,6 @@ export const CORE_REQUESTS = {
   refreshIdle: { params: Empty, result: RefreshIdleSchema },
   /** The user has looked at the list: what arrived so far is no longer "new". */
   markSeen: { params: Empty, result: Empty },
-  setRead: { params: z.object({ ids: z.array(z.string()), read: z.boolean() }), result: Empty },
-  getItem: { params: z.object({ id: z.string() }), result: z.nullable(ItemSchema) },
   getSettings: { params: Empty, result: SettingsSchema },
   updateSettings: { params: z.partial(SettingsSchema), result: SettingsSchema },
 } as const;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HubProblemSchema } from '../../hub/connection';
+import { HubProblemSchema } from '../../model/hub-connection';
 import { MemberSchema, REACTIONS, ROLES } from '../../model/share';
 import { PRIORITIES } from '../../model/vocabulary';
 import { Empty } from './core';

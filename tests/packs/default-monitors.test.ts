@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_INTERVAL_MINUTES, MonitorConfigSchema, SourceSchema } from '../../lib/model/source';
-import { DEFAULT_MONITORS } from '../../lib/monitors/default-monitors';
+import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { extractText } from '../../lib/monitors/extract';
 import { selectorProblem } from '../../lib/monitors/select';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSchema } from '../../lib/model/rule';
-import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from '../../lib/rules/default-pack';
+import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from '../../lib/packs/default-rules';
 import { compileRules, matchingRules, ruleProblems, type RuleSubject } from '../../lib/rules/match';
-import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
-import { makeSubject } from './helpers';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
+import { makeSubject } from '../rules/helpers';
 
 const compiled = compileRules(DEFAULT_RULES);
 const firing = (subject: RuleSubject) => matchingRules(compiled, subject).map((rule) => rule.id);

@@ -1,12 +1,12 @@
-import { DEFAULT_MONITORS } from '../monitors/default-monitors';
-import { SHARED_TAXONOMY } from '../taxonomy/shared-taxonomy';
-import { CURATED_PACK, curatedMonitor, curatedSource } from './curated-pack';
-import { CURATED_PACK_VERSION } from './curated-pack-version';
-import type { SourcePack } from './source-pack-file';
+import { DEFAULT_MONITORS } from './default-monitors';
+import { SHARED_TAXONOMY } from './taxonomy';
+import { CURATED_PACK, curatedMonitor, curatedSource } from './curated-sources';
+import { CURATED_PACK_VERSION } from './curated-sources-version';
+import type { SourcePack } from './source-pack';
 
 /**
  * The curated pack from the code that defines it: the build writes it out as the JSON file the background
- * reads (see source-pack-file.ts); Node tests use it as is.
+ * reads (see source-pack.ts); Node tests use it as is.
  */
 export function curatedSourcePack(): SourcePack {
   const shipped = new Date(0);

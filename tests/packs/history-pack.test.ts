@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { historyPack } from '../../lib/history/history-pack-build';
+import { historyPack } from '../../lib/packs/history-pack-build';
 import { historyPoints } from '../../lib/history/history-points';
 import { sharedTags } from '../../lib/timeline';
-import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 
 /** The history pack the build ships: curated events 2004–2022 and OTA's derived history since 2022. */
 describe('the history pack', () => {

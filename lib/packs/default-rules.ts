@@ -12,9 +12,9 @@ import type { Condition, Priority, Rule } from '../model/rule';
  * instead ("Facebook Reels", "Meta AI"). Plain "Facebook" or "Meta" would match every item.
  *
  * Ids are stable (`default-<topic>`): a member's edit keeps the id, and a deleted rule is never re-added.
- * Raise `DEFAULT_RULES_VERSION` (default-pack-version.ts) when rules are added here.
+ * Raise `DEFAULT_RULES_VERSION` (default-rules-version.ts) when rules are added here.
  */
-export { DEFAULT_RULES_VERSION } from './default-pack-version';
+export { DEFAULT_RULES_VERSION } from './default-rules-version';
 
 const UPDATED = '2026-11-28T00:00:00.000Z';
 

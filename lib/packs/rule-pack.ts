@@ -3,7 +3,7 @@ import { RuleSchema, type Rule } from '../model/rule';
 
 /**
  * The default rules as the extension ships them: a JSON document beside the background (written at build
- * time from lib/rules/default-pack.ts), read only when the store lacks them, so that the background script
+ * time from lib/packs/default-rules.ts), read only when the store lacks them, so that the background script
  * does not carry a pack it reads once. It is the same shape a collective's hub will serve its rule pack in.
  */
 export const RULE_PACK_PATH = '/packs/default-rules.json';

@@ -1,5 +1,5 @@
 import { originPattern } from '../feeds/links';
-import { DEFAULT_MONITORS, type DefaultMonitor } from '../monitors/default-monitors';
+import { DEFAULT_MONITORS, type DefaultMonitor } from './default-monitors';
 import { DEFAULT_INTERVAL_MINUTES, type Source, type SourceKind, emptyHealth } from '../model/source';
 
 /**
@@ -8,7 +8,7 @@ import { DEFAULT_INTERVAL_MINUTES, type Source, type SourceKind, emptyHealth } f
  * Raising `CURATED_PACK_VERSION` makes installed extensions add the entries they lack (never re-add a
  * source the user deleted: see `seedCuratedPack`).
  */
-export { CURATED_PACK_VERSION } from './curated-pack-version';
+export { CURATED_PACK_VERSION } from './curated-sources-version';
 
 interface CuratedEntry {
   id: string;

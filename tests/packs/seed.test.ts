@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { curatedSourcePack } from '../../lib/sources/source-pack';
+import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MONITORS } from '../../lib/monitors/default-monitors';
-import { CURATED_PACK, CURATED_PACK_VERSION } from '../../lib/sources/curated-pack';
-import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/sources/seed';
+import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
+import { CURATED_PACK, CURATED_PACK_VERSION } from '../../lib/packs/curated-sources';
+import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/packs/seed-sources';
 import type { VigieStore } from '../../lib/store/store';
-import { SHARED_TAXONOMY } from '../../lib/taxonomy/shared-taxonomy';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { makeSource, newStore } from '../store/fixtures';
 
 /** The curated pack as the build ships it. */
