@@ -7,7 +7,7 @@ import { fromRecord } from '@/lib/store/store';
 
 /**
  * The items the Diagnostic timeline may show, read from the store's indexes rather than all 50,000: those of
- * Meta's own sources, of terms and watched pages, the past events added by hand, and whatever a member judged
+ * Meta's own sources, of terms and page monitors, the past events added by hand, and whatever a member judged
  * (an impact) or starred. The timeline's own rule then picks among them.
  */
 export async function loadTimelineItems(db: IDBPDatabase<VigieSchema>, sources: readonly Source[]): Promise<Item[]> {

@@ -14,7 +14,7 @@ export const FEED_ERROR_CODES = [
   'permission',
   'quota',
   'storage',
-  // Watched pages (monitors): what a page gave instead of text worth a version.
+  // Page monitors (monitors): what a page gave instead of text worth a version.
   'binary',
   'login',
   'no-match',

@@ -49,7 +49,7 @@ export const SourceHealthSchema = z.object({
 export type SourceHealth = z.infer<typeof SourceHealthSchema>;
 
 /**
- * How a watched page (kind `page`) is read: the parts to keep and to drop, as CSS selectors (the shape of an
+ * How a page monitor (kind `page`) is read: the parts to keep and to drop, as CSS selectors (the shape of an
  * Open Terms Archive declaration's `select` / `remove`, so one can be imported as is), and how many versions
  * of its text are kept.
  */
@@ -110,7 +110,7 @@ export const SourceSchema = z.object({
   intervalMinutes: z.int().check(z.gte(MIN_INTERVAL_MINUTES)),
   enabled: z.boolean(),
   origin: SourceOriginSchema,
-  /** Only on watched pages (kind `page`). */
+  /** Only on page monitors (kind `page`). */
   monitor: z.optional(MonitorConfigSchema),
   added: IsoDateSchema,
   health: SourceHealthSchema,

@@ -4,7 +4,7 @@ import { elementsOf, parseHtml } from './dom';
 import { extractPage, normaliseText, pageTitle, type ExtractConfig, type ExtractedPage } from './extract';
 
 /**
- * What a watched page gave, before it becomes a version: text worth comparing, or the reason it is not (a
+ * What a page monitor gave, before it becomes a version: text worth comparing, or the reason it is not (a
  * binary file, a login wall). A login page must never become a version: its diff would say that the whole
  * policy was deleted.
  */

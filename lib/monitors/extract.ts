@@ -5,7 +5,7 @@ import { detach, elementsOf, parseHtml } from './dom';
 import { compileSelector, SelectorError } from './select';
 
 /**
- * A watched page's text: what a reader sees of the part that matters, so that a version changes when the words
+ * A page monitor's text: what a reader sees of the part that matters, so that a version changes when the words
  * change and not when the markup does (attributes, classes, wrapping divs, indentation). Each block (paragraph,
  * heading, list item, table row…) is one line; spaces are collapsed and lines trimmed; there are no blank
  * lines, because where one falls would depend on the markup (`<h2>T</h2>text` and `<h2>T</h2><div>text</div>`

@@ -12,7 +12,7 @@ export * from './ota-catalog';
  * Open Terms Archive (OTA) records each new version of a terms document as a commit in a GitHub repository of
  * Markdown files; GitHub publishes the commits as Atom feeds, one per service or per document, which Vigie
  * reads like any feed. Each entry links to its commit, whose `.diff` gives the change: it is turned into the
- * same word-level diff as a watched page's, between the document's text before and after.
+ * same word-level diff as a page monitor's, between the document's text before and after.
  */
 
 const GITHUB = 'https://github.com';

@@ -5,7 +5,7 @@ import type { Change } from '../model/change';
 import { wordDiff, type WordDiffOptions } from './diff';
 
 /**
- * A watched page's versions: a new one is kept only when its text changed (markup alone changes nothing, since
+ * A page monitor's versions: a new one is kept only when its text changed (markup alone changes nothing, since
  * extraction already dropped it), and the change from the previous one is what the new item shows.
  */
 

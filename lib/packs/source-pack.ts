@@ -4,7 +4,7 @@ import { TagSchema, type Tag } from '../model/tag';
 
 /**
  * What every member starts with, as the extension ships it: the shared taxonomy, the curated sources and
- * Meta's watched pages, in a JSON file beside the background (written at build time by source-pack-build.ts), read
+ * Meta's page monitors, in a JSON file beside the background (written at build time by source-pack-build.ts), read
  * only when the store lacks a newer pack, so that the background script does not carry data it reads once.
  * The same shape a collective's hub will serve its pack in. This file knows the file, not the data.
  */

@@ -7,7 +7,7 @@ import type { Source, SourceKind } from '../model/source';
 import type { Triage, VigieStore } from '../store/store';
 import { runPool } from './pool';
 import { withTermsDiffs } from './terms-diffs';
-import { recordCombined, recordPage } from './watch-page';
+import { recordCombinedMonitor, recordMonitorPage } from './record-monitor';
 
 /**
  * One refresh: fetch each given source through the pipeline and record the outcome, with bounded
@@ -70,7 +70,7 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
         if (answer.status !== 'ok') throw new FeedError('http', '304');
         return answer;
       };
-      const added = await saving(() => recordCombined(source, pages, fetchPage, deps, now(), success));
+      const added = await saving(() => recordCombinedMonitor(source, pages, fetchPage, deps, now(), success));
       return { sourceId: source.id, status: 'updated', added };
     }
     const response = await fetchFeed(source.url, { ...fetchLimits(deps.settings, deps.fetchImpl), etag: source.health.etag, lastModified: source.health.lastModified });
@@ -79,9 +79,9 @@ export async function refreshOne(source: Source, deps: RefreshDeps): Promise<Sou
       await saving(() => deps.store.saveFetch({ source: { id: source.id, health: success }, fetchedAt: now() }));
       return { sourceId: source.id, status: 'not-modified', added: [] };
     }
-    // A watched page: its text is compared with the last version, not read as a feed.
+    // A page monitor: its text is compared with the last version, not read as a feed.
     if (source.kind === 'page') {
-      const added = await saving(() => recordPage(source, response, deps, now(), success));
+      const added = await saving(() => recordMonitorPage(source, response, deps, now(), success));
       return { sourceId: source.id, status: 'updated', added };
     }
     const feed = await readFeed(response.bytes, { url: response.url, contentType: response.contentType, namespace: source.id });

@@ -17,12 +17,12 @@ export interface NewMonitor {
   retention?: number;
 }
 
-/** Watched pages are checked less often than feeds: their owners rarely change them more than daily. */
+/** Page monitors are checked less often than feeds: their owners rarely change them more than daily. */
 const MONITOR_INTERVAL_MINUTES = 360;
 const MONITOR_RETENTION = 20;
 
 /**
- * Adds a watched page (a source of kind `page`) and checks it once: its text then is the baseline that later
+ * Adds a page monitor (a source of kind `page`) and checks it once: its text then is the baseline that later
  * checks compare with. A page that cannot be read is added anyway, with its health saying why (a page that
  * asks for a login today may not tomorrow), so the member sees it rather than a refusal.
  */

@@ -33,7 +33,7 @@ export interface AlertRecord extends Alert {
   unreadCreated?: string;
 }
 
-/** Version 4: one recorded text of a watched page (a monitor), kept up to the monitor's retention. */
+/** Version 4: one recorded text of a page monitor (a monitor), kept up to the monitor's retention. */
 export interface PageVersion {
   /** `<sourceId>|<fetched>` */
   id: string;
@@ -142,7 +142,7 @@ export const MIGRATIONS: readonly Migration[] = [
     alerts.createIndex('byItem', 'itemId');
     alerts.createIndex('byRule', 'ruleId');
   },
-  // 4: the recorded texts of watched pages, by page and time.
+  // 4: the recorded texts of page monitors, by page and time.
   (db) => {
     const versions = db.createObjectStore('versions', { keyPath: 'id' });
     versions.createIndex('bySource', ['sourceId', 'fetched']);

@@ -133,7 +133,7 @@ export class VigieStore {
       const tx = this.db.transaction(['sources', 'items', 'alerts', 'versions'], 'readwrite');
       await allOrNothing(tx, async () => {
         await tx.objectStore('sources').delete(id);
-        // A watched page's recorded texts go with it (its change items follow the member's choice below).
+        // A page monitor's recorded texts go with it (its change items follow the member's choice below).
         for (const key of await tx.objectStore('versions').index('bySource').getAllKeys(IDBKeyRange.bound([id, ''], [id, '\uffff']))) {
           await tx.objectStore('versions').delete(key);
         }

@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { guardQuota } from './errors';
 import type { PageVersion, VigieSchema } from './schema';
 
-/** The recorded texts of watched pages: the latest one is what the next check compares with. */
+/** The recorded texts of page monitors: the latest one is what the next check compares with. */
 export class VersionStore {
   constructor(private readonly db: IDBPDatabase<VigieSchema>) {}
 

@@ -10,7 +10,7 @@ const URL = 'https://exemple.fr/regles-publicitaires';
 const read = (fixture: string) => checkPage({ bytes: fixtureBytes(fixture), contentType: 'text/html; charset=utf-8', url: URL }, POLICY);
 const version = (text: string) => ({ text, hash: textHash(text) });
 
-describe('a watched page from one check to the next', () => {
+describe('a page monitor from one check to the next', () => {
   it('keeps a first version with nothing to announce', () => {
     const first = nextVersion(undefined, read('policy-v1.html').text, 'Règles publicitaires');
     expect(first).toEqual({ changed: true, hash: textHash(read('policy-v1.html').text) });

@@ -22,7 +22,7 @@ export interface HandlerDeps {
   rulesChanged: () => void;
   /** The default rules as shipped (a JSON file beside the background), for a store that lacks them. */
   rulePack?: () => Promise<RulePack>;
-  /** The curated sources, watched pages and taxonomy as shipped, likewise. */
+  /** The curated sources, page monitors and taxonomy as shipped, likewise. */
   sourcePack?: () => Promise<SourcePack>;
   tagsChanged: () => void;
   /** Lets pages that start later know the settings they must follow before asking (the language). */

@@ -47,7 +47,7 @@ export const NewMonitorSchema = z.object({
 });
 
 export const SOURCE_REQUESTS = {
-  /** Adds a watched page and checks it once at once (its first text is the baseline; its health says how it went). */
+  /** Adds a page monitor and checks it once at once (its first text is the baseline; its health says how it went). */
   addMonitor: { params: NewMonitorSchema, result: SourceSchema },
   listSources: { params: Empty, result: z.array(SourceSchema) },
   /** Reads the URL once: a feed is its own single candidate; a page lists its `<link rel="alternate">` feeds (maybe none). */

@@ -7,7 +7,7 @@ import { startServer, type TestServer } from '../support/http-server';
 import { makeSource, openTestStore, testSettings } from '../store/fixtures';
 
 /**
- * A watched page through the real refresh: each check against a local server, the store on fake-indexeddb.
+ * A page monitor through the real refresh: each check against a local server, the store on fake-indexeddb.
  * What must hold: a baseline first, an item with its diff on a text change, nothing on a markup change, and
  * every kind of unreadable page reported as the source's error with the recorded versions left intact.
  */
@@ -35,7 +35,7 @@ async function setUp(): Promise<{ store: VigieStore; server: TestServer; serve: 
 
 const check = async (store: VigieStore, source: Source, settings = testSettings()) => refreshOne((await store.getSource(source.id)) as Source, { store, settings });
 
-describe('watched pages', () => {
+describe('page monitors', () => {
   it('keeps a baseline, then turns a change of text into an item with its diff; markup alone changes nothing', async () => {
     const { store, source, serve } = await setUp();
     expect(await check(store, source)).toMatchObject({ status: 'updated', added: [] });

@@ -6,7 +6,7 @@ import { readCombined } from '../monitors/combined';
 import { nextVersion, textHash } from '../monitors/versions';
 import type { Triage, VigieStore } from '../store/store';
 
-/** The defaults of a watched page without its own settings: all of its text, twenty versions kept. */
+/** The defaults of a page monitor without its own settings: all of its text, twenty versions kept. */
 const DEFAULT_MONITOR = { select: [], remove: [], retention: 20 };
 
 export interface FetchedPage {
@@ -28,7 +28,7 @@ function addedText(change: Change, limit = 600): string {
 }
 
 /**
- * One check of a watched page: its text is extracted (the parts its selectors keep); when it differs from the
+ * One check of a page monitor: its text is extracted (the parts its selectors keep); when it differs from the
  * last version recorded, the new version is kept and, unless it is the very first (the baseline), an item
  * announces the change with its diff, so rules, tags, alerts, search and the timeline apply to it.
  *
@@ -36,7 +36,7 @@ function addedText(change: Change, limit = 600): string {
  * anything is written: earlier versions stay as they were, and the source's health says why. The item is
  * stored before the version, so that a failure in between finds the same change again next time (same id).
  */
-export async function recordPage(
+export async function recordMonitorPage(
   source: Source,
   page: FetchedPage,
   deps: { store: VigieStore; triage?: Triage },
@@ -49,7 +49,7 @@ export async function recordPage(
 }
 
 /** A document made of several pages (OTA's `combine`): read as one (see readCombined), then recorded. */
-export async function recordCombined(
+export async function recordCombinedMonitor(
   source: Source,
   pages: readonly MonitorPage[],
   fetchPage: (url: string) => Promise<FetchedPage>,
