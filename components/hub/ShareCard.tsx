@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
-import type { SharedRowView } from '@/lib/messages/requests/shared-row';
+import type { SharedRow } from '@/lib/model/share';
 import type { Tag } from '@/lib/model/tag';
 import { PriorityBadge } from '../alerts/PriorityBadge';
 import { TagChip } from '../tags/TagChip';
@@ -23,7 +23,7 @@ const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) 
  * impact and tags; reactions ("Utile", "Vu") and the comments that make the "partage d'expériences".
  * Everything is text: nothing from the hub is ever read as HTML.
  */
-export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, compact }: { share: SharedRowView; tags: Tag[]; me?: string; compact?: boolean } & ShareActions) {
+export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, compact }: { share: SharedRow; tags: Tag[]; me?: string; compact?: boolean } & ShareActions) {
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState(false);
   const [tagging, setTagging] = useState(false);

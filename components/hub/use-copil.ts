@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
-import type { SharedRowView } from '@/lib/messages/requests/shared-row';
+import type { SharedRow } from '@/lib/model/share';
 
 /**
  * The shared list and what pages do with it (comment, react), kept fresh by the background's `hubChanged`
@@ -10,7 +10,7 @@ import type { SharedRowView } from '@/lib/messages/requests/shared-row';
  */
 export function useCopil(say: (text: string, kind?: 'ok' | 'error') => void, limit = 500) {
   const [status, setStatus] = useState<HubStatus>();
-  const [shares, setShares] = useState<SharedRowView[]>();
+  const [shares, setShares] = useState<SharedRow[]>();
 
   const load = useCallback(async () => {
     const [nextStatus, nextShares] = await Promise.all([request('hubStatus', {}), request('listShares', { limit })]);

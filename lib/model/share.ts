@@ -59,6 +59,9 @@ export const CommentDraftSchema = z.strictObject({ body: z.string().check(z.minL
 
 export const MemberSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
 export type Member = z.infer<typeof MemberSchema>;
+/** A member as the hub's admins list them: when invited, and when revoked if they were. */
+export const MemberEntrySchema = z.object({ ...MemberSchema.shape, created: z.string(), revoked: z.optional(z.string()) });
+export type MemberEntry = z.infer<typeof MemberEntrySchema>;
 
 export const CommentSchema = z.object({
   id: z.string(),
@@ -103,3 +106,7 @@ export const InviteRequestSchema = z.strictObject({
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   role: z.enum(ROLES),
 });
+
+/** A share as this member's store holds it: `unread` (from another member, not yet seen), `pending` (still in this outbox). */
+export const SharedRowSchema = z.object({ ...ShareSchema.shape, unread: z.boolean(), pending: z.boolean() });
+export type SharedRow = z.infer<typeof SharedRowSchema>;

@@ -1,11 +1,10 @@
 import type { IDBPDatabase } from 'idb';
-import type { Share } from '../model/share';
+import type { Share, SharedRow } from '../model/share';
 import { PRIORITIES, type Priority } from '../model/vocabulary';
 import { guardQuota } from './errors';
 import type { OutboxRecord, SharedRecord, VigieSchema } from './schema';
 
 /** A share as pages see it: `unread` for others' shares not yet seen, `pending` for one still in the outbox. */
-export type SharedRow = Share & { unread: boolean; pending: boolean };
 
 const toRow = ({ unreadAt, pending, ...share }: SharedRecord): SharedRow => ({ ...share, unread: unreadAt !== undefined, pending: !!pending });
 

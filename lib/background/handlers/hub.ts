@@ -7,8 +7,7 @@ import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '.
 import type { HandlersOf } from '../../messages/router';
 import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
 
-type HubMember = { id: string; name: string; role: 'member' | 'admin'; created: string; revoked?: string };
-import type { Share } from '../../model/share';
+import type { MemberEntry, Share } from '../../model/share';
 import { loadSettings } from '../../settings/settings';
 import type { VigieStore } from '../../store/store';
 import type { HandlerDeps } from './deps';
@@ -95,7 +94,7 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       if (await store.shares.setRead(ids)) await deps.hubChanged?.([]);
       return {};
     },
-    hubMembers: async () => (await admin<{ members: HubMember[] }>('GET', '/api/members')).members,
+    hubMembers: async () => (await admin<{ members: MemberEntry[] }>('GET', '/api/members')).members,
     hubInvite: ({ name, role }) => admin('POST', '/api/invites', { name, role }),
     async hubRevoke({ id }) {
       await admin('POST', `/api/members/${encodeURIComponent(id)}/revoke`);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { SharedRowSchema } from './shared-row';
+import { SharedRowSchema } from '../../model/share';
 import { FeedErrorSchema } from '../../model/feed-error';
 import { PrioritySchema } from '../../model/rule';
 import { SettingsSchema } from '../../model/settings';

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { HubProblemSchema } from '../../model/hub-connection';
-import { MemberSchema, REACTIONS, ROLES } from '../../model/share';
+import { MemberEntrySchema, MemberSchema, REACTIONS, ROLES, SharedRowSchema } from '../../model/share';
 import { PRIORITIES } from '../../model/vocabulary';
 import { Empty } from './core';
-import { SharedRowSchema } from './shared-row';
 
 
 export const OutboxRowSchema = z.object({
@@ -52,7 +51,7 @@ export const HUB_REQUESTS = {
   /** Admins: the collective's members, an invite code for a new one, a revocation. Online only. */
   hubMembers: {
     params: Empty,
-    result: z.array(z.object({ ...MemberSchema.shape, created: z.string(), revoked: z.optional(z.string()) })),
+    result: z.array(MemberEntrySchema),
   },
   hubInvite: { params: z.object({ name: z.string().check(z.minLength(1), z.maxLength(200)), role: z.enum(ROLES) }), result: z.object({ code: z.string() }) },
   hubRevoke: { params: z.object({ id: z.string() }), result: Empty },
