@@ -9,6 +9,7 @@ import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from './lib/packs/default-rules'
 import { HISTORY_PACK_PATH } from './lib/packs/history-pack';
 import { historyPackJson } from './lib/packs/history-pack-build';
 import { withoutEmptyPluginModule } from './build/page-plugins';
+import { rssParserEntities } from './build/rss-parser-entities';
 
 /**
  * The end-to-end build (VIGIE_E2E=1) may also read feeds served on 127.0.0.1 by the tests; the real build
@@ -25,25 +26,20 @@ export default defineConfig({
   // Firefox defaults to MV2 in WXT, which would drop optional_host_permissions.
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact()],
     // Chromium and Firefox (115+) preload modules themselves: without the polyfill, a page with no module
     // script of its own (the popup's is one classic script, see entrypoints/popup-app.tsx) loads none.
     build: { modulePreload: { polyfill: false } },
-    // rss-parser (through xml2js and sax) expects Node's events, stream and timers: small shims of the
-    // parts they use make it run in the service worker. sanitize-html needs only htmlparser2's Parser, not its DOM
-    // and serializer, and never postcss; xml2js needs a small part of xmlbuilder (see build/shims): this
-    // keeps the background within its budget.
+    // rss-parser (through xml2js and sax) expects Node's events, stream and timers: the browser packages of
+    // events and timers, and small shims of the parts of stream and xmlbuilder that rss-parser uses, make it run in
+    // the service worker (see build/shims). sanitize-html brings its own dependencies (postcss, launder,
+    // deepmerge, parse-srcset): its own code, not stand-ins.
+    plugins: [preact(), rssParserEntities()],
     resolve: {
       alias: [
-        { find: /^events$/, replacement: resolve('build/shims/events.cjs') },
-        { find: /^timers$/, replacement: resolve('build/shims/timers.ts') },
+        { find: /^events$/, replacement: resolve('node_modules/events/events.js') },
+        { find: /^timers$/, replacement: resolve('node_modules/timers-browserify/main.js') },
         { find: /^stream$/, replacement: resolve('build/shims/stream.ts') },
-        { find: /^postcss$/, replacement: resolve('build/shims/postcss.ts') },
         { find: /^xmlbuilder$/, replacement: resolve('build/shims/xmlbuilder.ts') },
-        { find: /^launder$/, replacement: resolve('build/shims/launder.ts') },
-        { find: /^parse-srcset$/, replacement: resolve('build/shims/parse-srcset.ts') },
-        { find: /^deepmerge$/, replacement: resolve('build/shims/deepmerge.ts') },
-        { find: /^entities$/, replacement: resolve('build/shims/entities.ts') },
         { find: /^htmlparser2$/, replacement: resolve('node_modules/htmlparser2/dist/esm/Parser.js') },
         // micromark (OTA's Markdown read as text, in the background) decodes entities through this package,
         // whose "browser" build needs `document`, which a service worker lacks: its own "worker" build.

@@ -141,7 +141,7 @@ function bundleSizes(): void {
   const popupHtml = readFileSync(join(out, 'popup.html'), 'utf8');
   const scripts = [...popupHtml.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/?([^"]+\.js)"/g)].map((match) => match[1] as string);
   const popup = scripts.reduce((total, file) => total + statSync(join(out, file)).size, 0);
-  report('bundle-background', { bytes: background, kB: Number((background / 1000).toFixed(1)), target: '< 300 kB' });
+  report('bundle-background', { bytes: background, kB: Number((background / 1000).toFixed(1)), note: 'reported: the budget is its start-up (npm run bench -- wake)' });
   report('bundle-popup-js', { bytes: popup, kB: Number((popup / 1000).toFixed(1)), files: scripts, target: '< 60 kB' });
 }
 

@@ -1,15 +1,13 @@
-import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
-import type { Result } from '@/lib/messages/protocol';
 import { IMPACTS, type Impact } from '@/lib/model/item';
-import type { Condition, Rule } from '@/lib/model/rule';
+import type { Rule } from '@/lib/model/rule';
 import type { Tag } from '@/lib/model/tag';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
 import { TagChip } from '../tags/TagChip';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagPicker } from '../tags/TagPicker';
 import { ConditionFields } from './ConditionFields';
+import { useRuleDraft } from './use-rule-draft';
 
 interface Props {
   rule: Rule;
@@ -20,45 +18,18 @@ interface Props {
   onDeleted: () => void;
 }
 
-const NEW_CONDITION: Condition = { fields: ['title', 'content'], mode: 'phrase', combine: 'any', terms: [] };
-
 /**
  * Edits one rule: name, priority, conditions, actions. The background checks it before saving (a broken or
  * dangerous regular expression is refused, in words); "Aperçu" shows what it would catch in the store, and
  * warns when that is nearly everything.
  */
 export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
-  const [draft, setDraft] = useState<Rule>(rule);
-  const [preview, setPreview] = useState<Result<'previewRule'>>();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
-  const [busy, setBusy] = useState(false);
-  const changed = JSON.stringify(draft) !== JSON.stringify(rule);
-  const set = (change: Partial<Rule>) => {
-    setDraft({ ...draft, ...change });
-    setPreview(undefined);
-  };
-  const setActions = (change: Partial<Rule['actions']>) => set({ actions: { ...draft.actions, ...change } });
+  const { draft, changed, preview, message, busy, canSave, canApply, set, setActions, setCondition, removeCondition, addCondition, save, runPreview, apply, remove } = useRuleDraft(rule, {
+    saved,
+    onSaved,
+    onDeleted,
+  });
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      await work();
-    } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const save = () =>
-    run(async () => {
-      const stored = await request('saveRule', { rule: draft });
-      setDraft(stored);
-      onSaved(stored);
-      setMessage({ kind: 'ok', text: t('ruleSaved') });
-    });
 
   return (
     <form class="rule-editor" aria-labelledby="rule-editor-title" onSubmit={(event) => (event.preventDefault(), void save())}>
@@ -84,11 +55,11 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
         <ConditionFields
           index={index}
           condition={condition}
-          onChange={(next) => set({ conditions: draft.conditions.map((c, i) => (i === index ? next : c)) })}
-          onRemove={draft.conditions.length > 1 ? () => set({ conditions: draft.conditions.filter((_, i) => i !== index) }) : undefined}
+          onChange={(next) => setCondition(index, next)}
+          onRemove={removeCondition && (() => removeCondition(index))}
         />
       ))}
-      <button type="button" class="button button--quiet" onClick={() => set({ conditions: [...draft.conditions, NEW_CONDITION] })}>
+      <button type="button" class="button button--quiet" onClick={addCondition}>
         {t('ruleConditionAdd')}
       </button>
       <fieldset class="rule-editor__actions">
@@ -128,24 +99,19 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
         <small id="rule-share-help">{t('ruleActionShareHelp')}</small>
       </fieldset>
       <div class="rule-editor__buttons">
-        <button type="submit" class="button" disabled={busy || (saved && !changed)}>
+        <button type="submit" class="button" disabled={!canSave}>
           {t('ruleSave')}
         </button>
-        <button type="button" class="button button--quiet" disabled={busy} onClick={() => void run(async () => setPreview(await request('previewRule', { rule: draft })))}>
+        <button type="button" class="button button--quiet" disabled={busy} onClick={() => void runPreview()}>
           {t('rulePreview')}
         </button>
         {saved && (
           <button
             type="button"
             class="button button--quiet"
-            disabled={busy || changed}
+            disabled={!canApply}
             title={changed ? t('ruleApplySaveFirst') : undefined}
-            onClick={() =>
-              void run(async () => {
-                const result = await request('applyRule', { id: draft.id });
-                setMessage({ kind: 'ok', text: t('ruleApplied', [String(result.matched), String(result.alerts)]) });
-              })
-            }
+            onClick={() => void apply()}
           >
             {t('ruleApply')}
           </button>
@@ -155,13 +121,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
             type="button"
             class="button button--quiet button--danger-quiet"
             disabled={busy}
-            onClick={() =>
-              window.confirm(t('ruleDeleteConfirm', [draft.name])) &&
-              void run(async () => {
-                await request('deleteRule', { id: draft.id });
-                onDeleted();
-              })
-            }
+            onClick={() => window.confirm(t('ruleDeleteConfirm', [draft.name])) && void remove()}
           >
             {t('ruleDelete')}
           </button>

@@ -6,20 +6,7 @@ import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
 import { PriorityBadge } from '../alerts/PriorityBadge';
 import { RuleEditor } from './RuleEditor';
-
-/** A new rule as the editor starts it: one condition on the title and text, an alert, nothing else. */
-function blankRule(): Rule {
-  return {
-    id: `user-${crypto.randomUUID()}`,
-    name: '',
-    enabled: true,
-    priority: 'important',
-    conditions: [{ fields: ['title', 'content'], mode: 'phrase', combine: 'any', terms: [] }],
-    actions: { alert: true, addTags: [], star: false, notify: false, proposeShare: false },
-    origin: 'user',
-    updated: new Date().toISOString(),
-  };
-}
+import { blankRule } from './use-rule-draft';
 
 /** Règles: the rules (the default pack's and the member's), one opened in the editor beside the list. */
 export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }) {

@@ -32,17 +32,6 @@ export function* elementsOf(root: AnyNode, skip?: (element: Element) => boolean)
   }
 }
 
-/** The element's parent when it is an element (the document root is not). */
-export function parentElement(node: AnyNode): Element | undefined {
-  const parent = node.parent;
-  return parent && isTag(parent) ? parent : undefined;
-}
-
-/** The element children of the node's parent, the node among them. */
-export function elementSiblings(element: Element): Element[] {
-  return (element.parent?.children ?? [element]).filter(isTag);
-}
-
 /** Takes the node out of the tree (its parent's children and its siblings' links). */
 export function detach(node: AnyNode): void {
   const parent = node.parent;

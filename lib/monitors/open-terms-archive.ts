@@ -1,4 +1,4 @@
-import { readUnifiedDiff, type FilePatch } from './unified-diff';
+import { parsePatch, type StructuredPatch } from 'diff';
 import { safeHttpUrl } from '../feeds/links';
 import type { Change, ChangedDocument, DiffPart, Significance } from '../model/change';
 import { FeedError } from '../model/feed-error';
@@ -134,13 +134,19 @@ export function otaChange(diffText: string, commitUrl: string, options: { maxPar
  */
 export const MAX_DIFF_BYTES = 10_000_000;
 
-function readPatches(diffText: string): FilePatch[] {
+function readPatches(diffText: string): StructuredPatch[] {
   if (diffText.length > MAX_DIFF_BYTES) throw new FeedError('too-large', `${(diffText.length / 1e6).toFixed(1)} MB, at most ${MAX_DIFF_BYTES / 1e6} MB`);
   const start = diffText.trimStart();
   if (start === '') throw new FeedError('malformed', 'empty diff');
   // GitHub answers an unknown commit, or a rate limit, with an HTML page.
   if (start.startsWith('<')) throw new FeedError('malformed', 'an HTML page, not a diff');
-  const patches = readUnifiedDiff(diffText);
+  let patches: StructuredPatch[];
+  try {
+    patches = parsePatch(diffText);
+  } catch (error) {
+    // jsdiff refuses a hunk whose lines do not add up to its header's counts (a diff cut short).
+    throw new FeedError('malformed', error instanceof Error ? error.message : String(error));
+  }
   if (!patches.some((patch) => patch.oldFileName !== undefined || patch.newFileName !== undefined)) {
     throw new FeedError('malformed', 'not a unified diff');
   }
@@ -148,16 +154,16 @@ function readPatches(diffText: string): FilePatch[] {
 }
 
 /** The file's path in the repository, without git's `a/` and `b/` prefixes. */
-function filePath(patch: FilePatch): string | undefined {
+function filePath(patch: StructuredPatch): string | undefined {
   const name = isDeleted(patch) ? patch.oldFileName : patch.newFileName;
   return name?.replace(/^[ab]\//, '');
 }
 
-function isCreated(patch: FilePatch): boolean {
+function isCreated(patch: StructuredPatch): boolean {
   return patch.oldFileName === '/dev/null';
 }
 
-function isDeleted(patch: FilePatch): boolean {
+function isDeleted(patch: StructuredPatch): boolean {
   return patch.newFileName === '/dev/null';
 }
 
@@ -166,7 +172,7 @@ function isDeleted(patch: FilePatch): boolean {
  * the patch's `-` / `+` / ` ` marks), read as text (see markdown-text.ts), compared word by word; hunks are separated by "…", the unchanged text
  * between them that the diff does not carry.
  */
-function documentDiff(patch: FilePatch, maxParts: number): { parts: DiffPart[]; added: number; removed: number; truncated: boolean } {
+function documentDiff(patch: StructuredPatch, maxParts: number): { parts: DiffPart[]; added: number; removed: number; truncated: boolean } {
   const parts: DiffPart[] = [];
   let added = 0;
   let removed = 0;

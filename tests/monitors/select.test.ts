@@ -23,10 +23,10 @@ const SELECTORS = [
   'header ~ div', 'section p + span', 'li:first-child', 'li:last-child', 'li:nth-child(2n)', 'li:nth-child(odd)', 'li:nth-child(-n+2)',
   'li:nth-last-child(1)', 'p:nth-of-type(2)', 'p:first-of-type', 'p:last-of-type', 'span:only-of-type', 'h1:only-child', 'em:empty', 'html:root',
   'p:not(.note)', 'li:not(:first-child):not(.on)', ':is(h1, span)', 'div:has(p)', 'ul, section > span', 'div[aria-label] a:not([href*=fbcdn])',
-  '#root > div > p', '[role*=navigation]', '[class=Main]', '[class*=page]',
+  '#root > div > p', '[role*=navigation]', '[class=Main]', '[class*=page]', 'div:has(> p)', 'section:has(> span)',
 ];
 
-describe('selectors (checked against css-select on the same tree)', () => {
+describe('selectors (css-select, as the page watch calls it)', () => {
   const document = parseHtml(PAGE);
   for (const selector of SELECTORS) {
     it(selector, () => {
@@ -46,7 +46,9 @@ describe('what the matcher refuses rather than misreads', () => {
   it.each([
     ['p::before', 'unsupported'],
     ['a:hover', ':hover'],
-    ['div:has(> p)', 'combinator'],
+    ['a:visited', ':visited'],
+    ['li:not(:active)', ':active'],
+    ['ul, ', ''],
     ['p[', ''],
     ['', ''],
   ])('%s', (selector) => {

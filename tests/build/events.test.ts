@@ -2,11 +2,11 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The background bundles build/shims/events.cjs in place of Node's `events` (see wxt.config.ts). xml2js
- * extends what `require('events')` returns, CoffeeScript-style, without calling its constructor: the shim
- * must work that way, and throw an 'error' nobody listens to, as Node does.
+ * The background bundles the `events` package in place of Node's own (see wxt.config.ts). xml2js extends what
+ * `require('events')` returns, CoffeeScript-style, without calling its constructor: the package must work
+ * that way, and throw an 'error' nobody listens to, as Node does. (`events/`: the package, not Node's module.)
  */
-const EventEmitter = createRequire(import.meta.url)('../../build/shims/events.cjs');
+const EventEmitter = createRequire(import.meta.url)('events/');
 
 function coffeeExtend(child: any, parent: any) {
   function ctor(this: any) {
@@ -17,7 +17,7 @@ function coffeeExtend(child: any, parent: any) {
   return child;
 }
 
-describe('the EventEmitter stand-in', () => {
+describe('the events package, as the background bundles it', () => {
   it('is what require returns, and names itself too', () => {
     expect(typeof EventEmitter).toBe('function');
     expect(EventEmitter.EventEmitter).toBe(EventEmitter);
