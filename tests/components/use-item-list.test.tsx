@@ -133,7 +133,7 @@ describe('useItemList', () => {
     await waitFor(() => expect(view.result.current.counted).toBe(true));
     await store.putItems([item(7)]);
     await store.updateItems(['i1'], { starred: true });
-    await emit({ event: 'itemsChanged', ids: ['i7', 'i1'] });
+    await emit({ channel: 'vigie', event: 'itemsChanged', newCount: 1, ids: ['i7', 'i1'] });
     expect(search.client.update).toHaveBeenCalledWith(['i7', 'i1']);
     expect(view.result.current.rows.has('i1')).toBe(false);
     expect(view.result.current.version).toBe(1);
@@ -141,7 +141,7 @@ describe('useItemList', () => {
     // The plain list's first screen read its rows again, the changed one as it now is.
     await waitFor(() => expect(view.result.current.rows.get('i1')?.starred).toBe(true));
     // Without ids (a restore), every cached row goes.
-    await emit({ event: 'itemsChanged' });
+    await emit({ channel: 'vigie', event: 'itemsChanged', newCount: 0 });
     expect(view.result.current.rows.size).toBe(0);
   });
 
