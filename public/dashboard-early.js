@@ -1,6 +1,7 @@
 // Starts the dashboard's first reads while its modules are still loading (a classic script runs as soon as
 // it is parsed; modules run after): the language setting, the sources and tags, and, for the plain list it
-// opens on, the newest rows of the store (the same read as components/dashboard/first-screen.ts).
+// opens on, the newest rows of the store (the reader's `newest` in lib/store/reader.ts, pinned to it by
+// tests/build/dashboard-early.test.ts).
 // dashboard/main.tsx takes the answers, checks them against the model, and falls back to its own reads (or
 // the background's answers) when they are missing.
 // The connection stays open and goes to the page too: opening the store a second time costs a frame.

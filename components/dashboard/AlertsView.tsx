@@ -1,4 +1,3 @@
-import type { IDBPDatabase } from 'idb';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
@@ -8,7 +7,7 @@ import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
-import type { VigieSchema } from '@/lib/store/schema';
+import type { VigieReader } from '@/lib/store/reader';
 import { AlertList } from '../alerts/AlertList';
 import { shareWithCopil } from '../hub/share-item';
 import { useHubConnected } from '../hub/ShareButton';
@@ -16,7 +15,7 @@ import { ReadingPane } from './lazy-reading-pane';
 import { useOpenedItem } from './use-opened-item';
 
 interface Props {
-  db: IDBPDatabase<VigieSchema>;
+  reader: Pick<VigieReader, 'getItem'>;
   /** The item opened from an alert (`#/alerts?item=…`, as a notification links to it). */
   item?: string;
   sources: Source[];
@@ -26,12 +25,12 @@ interface Props {
 type Shown = 'unread' | 'all';
 
 /** The Alertes view: every alert, unread and most critical first, filterable; an alert opens its item beside the list. */
-export function AlertsView({ db, item, sources, tags }: Props) {
+export function AlertsView({ reader, item, sources, tags }: Props) {
   const [alerts, setAlerts] = useState<AlertRow[]>();
   const [shown, setShown] = useState<Shown>('all');
   const [priority, setPriority] = useState<Priority | ''>('');
   const [message, setMessage] = useState('');
-  const opened = useOpenedItem(db, item, alerts);
+  const opened = useOpenedItem(reader, item, alerts);
   const connected = useHubConnected();
   const say = (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error));
 

@@ -1,4 +1,3 @@
-import type { IDBPDatabase } from 'idb';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
@@ -6,7 +5,7 @@ import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import type { SearchClient } from '@/lib/reader/search-client';
 import { parseRoute, type Route } from '@/lib/reader/route';
-import type { VigieSchema } from '@/lib/store/schema';
+import type { VigieReader } from '@/lib/store/reader';
 import type { FirstScreen } from './first-screen';
 import { AlertsView } from './AlertsView';
 import { ItemsView } from './ItemsView';
@@ -26,7 +25,7 @@ const SourcesView = lazyView(() => import('./SourcesView').then((module) => modu
 const LAZY_VIEWS = [ReadingPane, DigestView, CopilView, RulesView, TimelineSection, SettingsView, SourcesView];
 
 export interface DashboardProps {
-  db: IDBPDatabase<VigieSchema>;
+  reader: VigieReader;
   search: SearchClient;
   /** The plain list's newest rows, read before the first render (see first-screen.ts). */
   firstScreen?: FirstScreen;
@@ -40,7 +39,7 @@ export interface KnownLists {
 }
 
 /** The full-tab page: navigation on the side, the chosen section beside it. The address says which. */
-export function Dashboard({ db, search, firstScreen, known }: DashboardProps) {
+export function Dashboard({ reader, search, firstScreen, known }: DashboardProps) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [sources, setSources] = useState<Source[]>(known?.sources ?? []);
   const [tags, setTags] = useState<Tag[]>(known?.tags ?? []);
@@ -66,8 +65,8 @@ export function Dashboard({ db, search, firstScreen, known }: DashboardProps) {
     void firstPaint.then(() => {
       loadSources();
       loadTags();
-      void db.countFromIndex('alerts', 'byUnread').then(setUnreadAlerts);
-      void db.countFromIndex('shares', 'byUnread').then(setUnreadShares);
+      void reader.countUnreadAlerts().then(setUnreadAlerts);
+      void reader.countUnreadShares().then(setUnreadShares);
     });
     return onEvent((event) => {
       if (event.event === 'sourcesChanged' || event.event === 'refreshFinished') loadSources();
@@ -75,7 +74,7 @@ export function Dashboard({ db, search, firstScreen, known }: DashboardProps) {
       if (event.event === 'alertsChanged') setUnreadAlerts(event.unread);
       if (event.event === 'hubChanged') setUnreadShares(event.unread);
     });
-  }, [db]);
+  }, [reader]);
 
   return (
     <div class="dashboard">
@@ -84,12 +83,12 @@ export function Dashboard({ db, search, firstScreen, known }: DashboardProps) {
       </a>
       <Nav route={route} sources={sources} tags={tags} unreadAlerts={unreadAlerts} unreadShares={unreadShares} />
       <main id="main" class="dashboard__main" tabIndex={-1}>
-        {route.section === 'items' && <ItemsView db={db} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} />}
-        {route.section === 'alerts' && <AlertsView db={db} item={route.item} sources={sources} tags={tags} />}
-        {route.section === 'copil' && <CopilView db={db} tags={tags} />}
-        {route.section === 'digest' && <DigestView load={(kind) => import('./digest-data').then((module) => module.loadDigest(db, kind))} />}
+        {route.section === 'items' && <ItemsView reader={reader} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} />}
+        {route.section === 'alerts' && <AlertsView reader={reader} item={route.item} sources={sources} tags={tags} />}
+        {route.section === 'copil' && <CopilView reader={reader} tags={tags} />}
+        {route.section === 'digest' && <DigestView load={(kind) => import('./digest-data').then((module) => module.loadDigest(reader, kind))} />}
         {route.section === 'rules' && <RulesView selected={route.rule} tags={tags} />}
-        {route.section === 'timeline' && <TimelineSection db={db} sources={sources} tags={tags} />}
+        {route.section === 'timeline' && <TimelineSection reader={reader} sources={sources} tags={tags} />}
         {route.section === 'sources' && <SourcesView sources={sources} />}
         {route.section === 'settings' && <SettingsView />}
       </main>

@@ -1,11 +1,10 @@
-import type { IDBPDatabase } from 'idb';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { onEvent, request } from '@/lib/messages/client';
 import type { Item } from '@/lib/model/item';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
-import type { VigieSchema } from '@/lib/store/schema';
+import type { VigieReader } from '@/lib/store/reader';
 import { browser } from 'wxt/browser';
 import { HISTORY_PACK_PATH, HistoryPackSchema, type HistoryPack } from '@/lib/packs/history-pack';
 import { historyPoints, HISTORY_POINT_PREFIX } from '@/lib/history/history-points';
@@ -15,13 +14,13 @@ import { TimelineView } from '../timeline/TimelineView';
 import { loadTimelineItems } from './timeline-data';
 
 /** The Diagnostic screen: the timeline of Meta's changes, fed from the store; a point opens its item in the list. */
-export function TimelineSection({ db, sources, tags }: { db: IDBPDatabase<VigieSchema>; sources: Source[]; tags: Tag[] }) {
+export function TimelineSection({ reader, sources, tags }: { reader: Pick<VigieReader, 'timelineItems'>; sources: Source[]; tags: Tag[] }) {
   const [items, setItems] = useState<Item[]>();
   useEffect(() => {
-    const load = () => void loadTimelineItems(db, sources).then(setItems);
+    const load = () => void loadTimelineItems(reader, sources).then(setItems);
     load();
     return onEvent((event) => event.event === 'itemsChanged' && load());
-  }, [db, sources]);
+  }, [reader, sources]);
   // Facebook's history as the extension ships it: read once the screen opens, whatever the store holds.
   const [pack, setPack] = useState<HistoryPack>();
   useEffect(() => {

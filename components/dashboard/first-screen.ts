@@ -1,8 +1,6 @@
-import type { IDBPDatabase } from 'idb';
 import type { Item } from '@/lib/model/item';
 import type { Route } from '@/lib/reader/route';
-import type { VigieSchema } from '@/lib/store/schema';
-import { fromRecord } from '@/lib/store/store';
+import type { VigieReader } from '@/lib/store/reader';
 
 /** Rows read for the first screen: more than a tall window shows. */
 export const FIRST_SCREEN = 40;
@@ -15,13 +13,10 @@ export interface FirstScreen {
 /**
  * The newest items, read before the dashboard first renders, when the address asks for the plain list (the
  * one it opens on): the list then paints with its rows in the first frame, while the whole list of ids loads
- * behind it. One cursor over the date index, newest first, gives the ids and the records together.
+ * behind it.
  */
-export async function readFirstScreen(db: IDBPDatabase<VigieSchema>, route: Route): Promise<FirstScreen | undefined> {
+export async function readFirstScreen(reader: Pick<VigieReader, 'newest'>, route: Route): Promise<FirstScreen | undefined> {
   if (route.section !== 'items' || route.view !== 'all' || route.sourceId || route.tag) return undefined;
-  const items: Item[] = [];
-  for (let cursor = await db.transaction('items').store.index('byDate').openCursor(null, 'prev'); cursor && items.length < FIRST_SCREEN; cursor = await cursor.continue()) {
-    items.push(fromRecord(cursor.value));
-  }
+  const items = await reader.newest(FIRST_SCREEN);
   return { ids: items.map((item) => item.id), items };
 }

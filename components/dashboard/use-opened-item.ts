@@ -1,14 +1,12 @@
-import type { IDBPDatabase } from 'idb';
 import { useEffect, useState } from 'preact/hooks';
 import type { Item } from '@/lib/model/item';
-import type { VigieSchema } from '@/lib/store/schema';
-import { fromRecord } from '@/lib/store/store';
+import type { VigieReader } from '@/lib/store/reader';
 
 /**
  * The item the address opens (`?item=…`), so that a link or a notification can open it; read again whenever
  * `version` changes (items were written).
  */
-export function useOpenedItem(db: IDBPDatabase<VigieSchema>, id: string | undefined, version: unknown): Item | undefined {
+export function useOpenedItem(reader: Pick<VigieReader, 'getItem'>, id: string | undefined, version: unknown): Item | undefined {
   const [opened, setOpened] = useState<Item>();
   useEffect(() => {
     if (!id) {
@@ -16,10 +14,10 @@ export function useOpenedItem(db: IDBPDatabase<VigieSchema>, id: string | undefi
       return;
     }
     let current = true;
-    void db.get('items', id).then((record) => current && setOpened(record ? fromRecord(record) : undefined));
+    void reader.getItem(id).then((item) => current && setOpened(item));
     return () => {
       current = false;
     };
-  }, [id, db, version]);
+  }, [id, reader, version]);
   return opened;
 }

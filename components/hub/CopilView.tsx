@@ -1,12 +1,10 @@
-import type { IDBPDatabase } from 'idb';
 import { useEffect, useState } from 'preact/hooks';
-import { HUB_KEY } from '@/lib/hub/connection';
 import { followHub } from '@/lib/hub/live';
 import { filterShares, NO_FILTER, type ShareFilter } from '@/lib/hub/share-filter';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
-import type { VigieSchema } from '@/lib/store/schema';
+import type { VigieReader } from '@/lib/store/reader';
 import { StatusLine, type Said } from '../dashboard/StatusLine';
 import { HubProblem } from './HubProblem';
 import { PendingList } from './PendingList';
@@ -18,7 +16,7 @@ import { useCopil } from './use-copil';
  * The dashboard's COPIL section: the collective's shared list with comments and reactions, what this
  * member's outbox still holds, and live updates from the hub while the page is open.
  */
-export function CopilView({ db, tags }: { db: IDBPDatabase<VigieSchema>; tags: Tag[] }) {
+export function CopilView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnection'>; tags: Tag[] }) {
   const [said, setSaid] = useState<Said>();
   const [filter, setFilter] = useState<ShareFilter>(NO_FILTER);
   const copil = useCopil((text, kind = 'ok') => setSaid({ text, kind }));
@@ -28,12 +26,12 @@ export function CopilView({ db, tags }: { db: IDBPDatabase<VigieSchema>; tags: T
   useEffect(() => {
     if (!connected) return;
     const controller = new AbortController();
-    void db.get('meta', HUB_KEY).then((record) => {
-      const hub = record?.value as { url?: string; token?: string } | undefined;
+    // Read checked against the connection's schema: a connection that no longer passes it is not followed.
+    void reader.hubConnection().then((hub) => {
       if (hub?.url && hub.token) followHub(hub.url, hub.token, () => void request('hubSync', {}).catch(() => undefined), controller.signal);
     });
     return () => controller.abort();
-  }, [db, connected]);
+  }, [reader, connected]);
 
   // Tags are found by their name in either language.
   const labels = new Map(tags.map((tag) => [tag.id, `${tag.label.fr} ${tag.label.en}`]));

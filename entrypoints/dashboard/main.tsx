@@ -9,21 +9,11 @@ import { TagSchema } from '@/lib/model/tag';
 import { parseRoute } from '@/lib/reader/route';
 import { initLanguage, LANGUAGE_KEY, t } from '@/lib/i18n/browser';
 import { searchClient } from '@/lib/reader/search-client';
-import { DB_VERSION, type VigieSchema } from '@/lib/store/schema';
-import { openVigieDb } from '@/lib/store/store';
-import { wrap, type IDBPDatabase } from 'idb';
+import { VigieReader } from '@/lib/store/reader';
 
 declare global {
   // Set by dashboard-early.js, which starts these reads before this module has loaded.
   var vigieDashboardEarly: Promise<[Record<string, unknown>, { db: IDBDatabase; rows?: unknown[]; sources?: unknown[]; tags?: unknown[] } | undefined]> | undefined;
-}
-
-/** The early script's connection when the store is already at this code's version; else a new one (which
- * migrates the store if the background has not yet: the early connection is closed so as not to block it). */
-async function storeFrom(early: IDBDatabase | undefined): Promise<IDBPDatabase<VigieSchema>> {
-  if (early?.version === DB_VERSION) return wrap(early) as unknown as IDBPDatabase<VigieSchema>;
-  early?.close();
-  return openVigieDb();
 }
 
 /** The early sources and tags, when all pass the model; else the lists wait for the background's answers. */
@@ -44,15 +34,15 @@ function earlyScreen(rows: unknown[] | undefined): FirstScreen | undefined {
   return items.length === rows.length ? { ids: items.map((item) => item.id), items } : undefined;
 }
 
-/** The dashboard reads the store directly for its lists (reads only); every write goes through the background. */
+/** The dashboard reads the store directly, through the reader (reads only); every write goes through the background. */
 void (async () => {
   const early = await globalThis.vigieDashboardEarly?.catch(() => undefined);
-  const db = await storeFrom(early?.[1]?.db);
+  const reader = await VigieReader.adopt(early?.[1]?.db);
   await initLanguage(early ? ((early[0][LANGUAGE_KEY] ?? null) as LanguageSetting | null) : undefined);
   performance.mark('vigie:store-open');
   const route = parseRoute(location.hash);
-  const firstScreen = (route.section === 'items' ? earlyScreen(early?.[1]?.rows) : undefined) ?? (await readFirstScreen(db, route));
+  const firstScreen = (route.section === 'items' ? earlyScreen(early?.[1]?.rows) : undefined) ?? (await readFirstScreen(reader, route));
   document.title = t('dashboardTitle');
   const search = searchClient(() => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
-  render(<Dashboard db={db} search={search} firstScreen={firstScreen} known={earlyLists(early?.[1])} />, document.getElementById('app') as HTMLElement);
+  render(<Dashboard reader={reader} search={search} firstScreen={firstScreen} known={earlyLists(early?.[1])} />, document.getElementById('app') as HTMLElement);
 })();

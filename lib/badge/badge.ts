@@ -20,5 +20,3 @@ export function badgeColor(highest: Priority | undefined): string {
   return BADGE_COLORS[highest ?? 'info'];
 }
 
-/** The moment up to which items count as seen, stored in the `meta` store. */
-export const SEEN_UNTIL_KEY = 'seenUntil';

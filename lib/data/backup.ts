@@ -1,4 +1,3 @@
-import { HUB_KEY } from '../hub/connection';
 /**
  * A member's whole Vigie in one JSON file: settings, sources, items, tags, rules, alerts and the rest of the store's meta
  * (what was seen, curated sources deleted). Importing replaces everything, and only a file that passes
@@ -11,7 +10,8 @@ import { RuleSchema } from '../model/rule';
 import { SettingsSchema } from '../model/settings';
 import { IsoDateSchema, SourceSchema } from '../model/source';
 import { TagSchema } from '../model/tag';
-import { loadSettings, SETTINGS_KEY } from '../settings/settings';
+import { loadSettings } from '../settings/settings';
+import { META } from '../store/meta-keys';
 import type { VigieStore } from '../store/store';
 
 export const BACKUP_FORMAT = 'vigie-backup';
@@ -41,7 +41,7 @@ export class BackupError extends Error {
 export async function makeBackup(store: VigieStore, now = new Date()): Promise<Backup> {
   const { meta, ...content } = await store.exportAll();
   // The hub connection holds this member's token: it never leaves the browser in a file.
-  const { [SETTINGS_KEY]: _settings, [HUB_KEY]: _hub, ...rest } = meta;
+  const { [META.settings.name]: _settings, [META.hub.name]: _hub, ...rest } = meta;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -144,7 +144,7 @@ export async function restoreBackup(store: VigieStore, backup: Backup): Promise<
   // An alert whose item is not in the backup would point at nothing.
   const alerts = (backup.alerts ?? (await store.alerts.list(Number.MAX_SAFE_INTEGER))).filter((alert) => itemIds.has(alert.itemId));
   // Restoring keeps this browser's hub connection (a backup carries none).
-  const { [HUB_KEY]: _ignored, ...restored } = meta;
-  const hub = (await store.db.get('meta', HUB_KEY))?.value;
-  return store.replaceAll({ sources, items, tags, rules, alerts, meta: { ...restored, ...(hub ? { [HUB_KEY]: hub } : {}), [SETTINGS_KEY]: settings } });
+  const { [META.hub.name]: _ignored, ...restored } = meta;
+  const hub = (await store.db.get('meta', META.hub.name))?.value;
+  return store.replaceAll({ sources, items, tags, rules, alerts, meta: { ...restored, ...(hub ? { [META.hub.name]: hub } : {}), [META.settings.name]: settings } });
 }

@@ -1,16 +1,12 @@
-import { HubConnectionSchema, type HubConnection } from '../model/hub-connection';
+import type { HubConnection } from '../model/hub-connection';
+import { META } from '../store/meta-keys';
 import type { VigieStore } from '../store/store';
 
-/**
- * This member's link to the COPIL hub, kept in the store's meta (never in backups: see lib/data/backup.ts).
- * The token is the member's own secret; the hub keeps only its hash.
- */
-export const HUB_KEY = 'hub';
-
-export const loadConnection = (store: VigieStore) => store.getMeta(HUB_KEY, HubConnectionSchema);
+/** This member's link to the COPIL hub. The token is the member's own secret; the hub keeps only its hash. */
+export const loadConnection = (store: VigieStore) => store.getMeta(META.hub);
 
 export const saveConnection = (store: VigieStore, connection: HubConnection | undefined) =>
-  connection ? store.setMeta(HUB_KEY, connection) : store.db.delete('meta', HUB_KEY);
+  connection ? store.setMeta(META.hub, connection) : store.deleteMeta(META.hub);
 
 /** "https://veille.example.fr/" and "veille.example.fr" both become "https://veille.example.fr". */
 export function normalizeHubUrl(input: string): string | undefined {

@@ -1,18 +1,13 @@
 import type { Rule } from '../model/rule';
+import { META } from '../store/meta-keys';
 import type { VigieStore } from '../store/store';
 import { DEFAULT_RULES_VERSION } from './default-rules-version';
 import type { RulePack } from './rule-pack';
 import { addMissing, rememberRemoved, seedShippedPack, type PackEntries } from './seed';
 
-const RULES_VERSION_KEY = 'defaultRulesVersion';
-/**
- * Pack rules (shipped or the COPIL's) the member deleted: no pack brings them back. The stored name predates
- * the hub's rule packs; it is kept so that stores from older builds keep their deletions.
- */
-export const REMOVED_RULES_KEY = 'removedDefaultRules';
 
 const ruleEntries = (store: VigieStore): PackEntries<Rule> => ({
-  removedKey: REMOVED_RULES_KEY,
+  removedKey: META.removedRules,
   keys: (rule) => [rule.id],
   present: async () => (await store.rules.list()).map((rule) => rule.id),
   put: (rules) => store.rules.put(rules),
@@ -25,7 +20,7 @@ const ruleEntries = (store: VigieStore): PackEntries<Rule> => ({
 export async function seedDefaultRules(store: VigieStore, loadPack: () => Promise<RulePack>): Promise<string[]> {
   const added = await seedShippedPack<Rule, RulePack>(store, {
     ...ruleEntries(store),
-    versionKey: RULES_VERSION_KEY,
+    versionKey: META.defaultRulesVersion,
     shipped: DEFAULT_RULES_VERSION,
     load: loadPack,
     entries: (pack) => pack.rules,
@@ -37,4 +32,4 @@ export async function seedDefaultRules(store: VigieStore, loadPack: () => Promis
 export const addHubRules = (store: VigieStore, pack: RulePack) => addMissing(store, pack.rules, ruleEntries(store));
 
 /** Remembers that a pack's rule was deleted, so that no pack update restores it. */
-export const forgetPackRule = (store: VigieStore, id: string) => rememberRemoved(store, REMOVED_RULES_KEY, id);
+export const forgetPackRule = (store: VigieStore, id: string) => rememberRemoved(store, META.removedRules, id);

@@ -1,13 +1,11 @@
 import type { Source } from '../model/source';
+import { META } from '../store/meta-keys';
 import type { VigieStore } from '../store/store';
 import { RETIRED_CURATED } from './curated-sources';
 import { CURATED_PACK_VERSION } from './curated-sources-version';
 import { seedShippedPack } from './seed';
 import type { SourcePack } from './source-pack';
 
-const PACK_VERSION_KEY = 'curatedPackVersion';
-/** Curated sources the user deleted: a newer pack never brings them back. */
-export const REMOVED_CURATED_KEY = 'removedCurated';
 
 /**
  * First install and updates: the shared taxonomy is (re)written, curated sources and monitors the store
@@ -15,8 +13,8 @@ export const REMOVED_CURATED_KEY = 'removedCurated';
  */
 export async function seedCuratedPack(store: VigieStore, loadPack: () => Promise<SourcePack>, now = new Date()): Promise<string[]> {
   const added = await seedShippedPack<Source, SourcePack>(store, {
-    versionKey: PACK_VERSION_KEY,
-    removedKey: REMOVED_CURATED_KEY,
+    versionKey: META.curatedPackVersion,
+    removedKey: META.removedCurated,
     shipped: CURATED_PACK_VERSION,
     load: loadPack,
     async prepare(_pack, installed) {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type { MetaKey } from '../store/meta-keys';
 import type { VigieStore } from '../store/store';
 
 /**
@@ -7,8 +7,8 @@ import type { VigieStore } from '../store/store';
  * remembered under `removedKey`); what they edited keeps their edit (same id: it is there, so not re-added).
  */
 export interface PackEntries<Entry> {
-  /** Meta key of the ids the member deleted: no pack brings them back. */
-  removedKey: string;
+  /** Where the ids the member deleted are kept: no pack brings them back. */
+  removedKey: MetaKey<string[]>;
   /** The keys that say an entry is already in the store (its id; a source's address too). */
   keys(entry: Entry): string[];
   /** The keys of what the store has now. */
@@ -30,8 +30,8 @@ export async function addMissing<Entry>(store: VigieStore, entries: readonly Ent
 
 /** A pack shipped with the extension: read only when the store's copy is older, its version recorded after. */
 export interface ShippedPack<Entry, Pack extends { version: number }> extends PackEntries<Entry> {
-  /** Meta key of the version the store has. */
-  versionKey: string;
+  /** Where the version the store has is kept. */
+  versionKey: MetaKey<number>;
   /** The version this build ships: compared before the pack file is read. */
   shipped: number;
   load(): Promise<Pack>;
@@ -41,7 +41,7 @@ export interface ShippedPack<Entry, Pack extends { version: number }> extends Pa
 }
 
 export async function seedShippedPack<Entry, Pack extends { version: number }>(store: VigieStore, shipped: ShippedPack<Entry, Pack>): Promise<Entry[]> {
-  const installed = (await store.getMeta(shipped.versionKey, z.number())) ?? 0;
+  const installed = (await store.getMeta(shipped.versionKey)) ?? 0;
   if (installed >= shipped.shipped) return [];
   const pack = await shipped.load();
   await shipped.prepare?.(pack, installed);
@@ -50,10 +50,10 @@ export async function seedShippedPack<Entry, Pack extends { version: number }>(s
   return added;
 }
 
-const removedIds = async (store: VigieStore, removedKey: string) => (await store.getMeta(removedKey, z.array(z.string()))) ?? [];
+const removedIds = async (store: VigieStore, removedKey: MetaKey<string[]>) => (await store.getMeta(removedKey)) ?? [];
 
 /** Remembers that the member deleted a pack's entry, so that no pack update restores it. */
-export async function rememberRemoved(store: VigieStore, removedKey: string, id: string): Promise<void> {
+export async function rememberRemoved(store: VigieStore, removedKey: MetaKey<string[]>, id: string): Promise<void> {
   const removed = await removedIds(store, removedKey);
   if (!removed.includes(id)) await store.setMeta(removedKey, [...removed, id]);
 }

@@ -1,31 +1,29 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type * as z from 'zod/mini';
-import { applyPatch, ItemSchema, type Item, type ItemDraft, type ItemPatch } from '../model/item';
+import { applyPatch, type Item, type ItemDraft, type ItemPatch } from '../model/item';
 import { SourceSchema, type Source, type SourceHealth } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import type { Alert } from '../model/alert';
-import { ChangeSchema, type Change } from '../model/change';
-import { RuleSchema, type Rule } from '../model/rule';
-import { addNewAlerts, AlertStore, deleteAlertsForItems, fromAlertRecord, setAlertsReadForItems, toAlertRecord } from './alerts';
+import { RuleSchema } from '../model/rule';
+import { addNewAlerts, AlertStore, deleteAlertsForItems, setAlertsReadForItems, toAlertRecord } from './alerts';
 import { guardQuota } from './errors';
+import type { MetaKey } from './meta-keys';
+import { openVigieDb } from './open';
+import { VigieReader, type StoreContent } from './reader';
+import { fromRecord, toRecord } from './records';
 import { RuleStore } from './rules';
 import { VersionStore } from './versions';
 import { ShareStore } from './shares';
-import { DB_NAME, DB_VERSION, MIGRATIONS, type ItemRecord, type VigieSchema } from './schema';
+import type { VigieSchema } from './schema';
 
 /**
- * The local store: every read and write of Vigie's IndexedDB goes through here, in the background.
- * Objects are checked against the model's schemas on the way in and on the way out.
+ * The local store's writes: every write to Vigie's IndexedDB goes through here, in the background, checked
+ * against the model's schemas on the way in. Reads go through VigieReader (lib/store/reader.ts), which the
+ * pages open themselves and to which this store delegates its own reads.
  */
-export async function openVigieDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<VigieSchema>> {
-  return openDB<VigieSchema>(name, version, {
-    async upgrade(db, oldVersion, newVersion, tx) {
-      for (let step = oldVersion; step < (newVersion ?? version); step++) {
-        await MIGRATIONS[step]?.(db, tx);
-      }
-    },
-  });
-}
+export { openVigieDb } from './open';
+export { fromRecord, toRecord } from './records';
+export type { StoreContent } from './reader';
 
 /**
  * Runs `work` in `tx` and waits for the commit. On any failure the whole transaction is rolled back, so
@@ -46,22 +44,6 @@ async function allOrNothing(tx: { abort(): void; done: Promise<void> }, work: ()
   }
 }
 
-export function toRecord(item: Item): ItemRecord {
-  const checked = ItemSchema.parse(item);
-  const sortDate = checked.published ?? checked.fetched;
-  return {
-    ...checked,
-    sortDate,
-    ...(checked.read ? {} : { unreadDate: sortDate, unreadFetched: checked.fetched }),
-    ...(checked.starred ? { starredDate: sortDate } : {}),
-    ...(checked.clip ? { clipDate: checked.clip.clippedAt } : {}),
-  };
-}
-
-export function fromRecord(record: ItemRecord): Item {
-  return ItemSchema.parse(record);
-}
-
 /** What the alert rules make of a new item: the item with their actions applied, and the alerts it raises. */
 export type Triage = (item: Item) => { item: Item; alerts: Alert[] };
 
@@ -74,23 +56,15 @@ export interface FetchOutcome {
   triage?: Triage;
 }
 
-/** Everything the store holds, as a backup carries it: `meta` is every meta record, by key. */
-export interface StoreContent {
-  sources: Source[];
-  items: Item[];
-  tags: Tag[];
-  rules: Rule[];
-  alerts: Alert[];
-  meta: Record<string, unknown>;
-}
-
 export class VigieStore {
   readonly rules: RuleStore;
   readonly alerts: AlertStore;
   readonly versions: VersionStore;
   readonly shares: ShareStore;
+  readonly reader: VigieReader;
 
   constructor(readonly db: IDBPDatabase<VigieSchema>) {
+    this.reader = new VigieReader(db);
     this.shares = new ShareStore(db);
     this.rules = new RuleStore(db);
     this.alerts = new AlertStore(db);
@@ -105,18 +79,55 @@ export class VigieStore {
     this.db.close();
   }
 
-  async listSources(): Promise<Source[]> {
-    return (await this.db.getAll('sources')).map((source) => SourceSchema.parse(source));
+  // The reads, delegated: one read model for the background and the pages.
+  listSources(): Promise<Source[]> {
+    return this.reader.listSources();
   }
 
-  async getSource(id: string): Promise<Source | undefined> {
-    const source = await this.db.get('sources', id);
-    return source && SourceSchema.parse(source);
+  getSource(id: string): Promise<Source | undefined> {
+    return this.reader.getSource(id);
   }
 
-  async findSourceByUrl(url: string): Promise<Source | undefined> {
-    const source = await this.db.getFromIndex('sources', 'byUrl', url);
-    return source && SourceSchema.parse(source);
+  findSourceByUrl(url: string): Promise<Source | undefined> {
+    return this.reader.findSourceByUrl(url);
+  }
+
+  latestItems(limit: number): Promise<Item[]> {
+    return this.reader.newest(limit);
+  }
+
+  getItem(id: string): Promise<Item | undefined> {
+    return this.reader.getItem(id);
+  }
+
+  /** The items stored under this exact URL (one article may come from several sources). */
+  findItemsByUrl(url: string): Promise<Item[]> {
+    return this.reader.findItemsByUrl(url);
+  }
+
+  itemsAfter(after: string | undefined, limit: number): Promise<Item[]> {
+    return this.reader.itemsAfter(after, limit);
+  }
+
+  countItems(): Promise<number> {
+    return this.reader.countItems();
+  }
+
+  /** Unread items that arrived after `since`: what the badge and the popup call "new". */
+  countNewUnread(since: string): Promise<number> {
+    return this.reader.countNewUnread(since);
+  }
+
+  listTags(): Promise<Tag[]> {
+    return this.reader.listTags();
+  }
+
+  exportAll(): Promise<StoreContent> {
+    return this.reader.exportAll();
+  }
+
+  getMeta<T>(key: MetaKey<T>): Promise<T | undefined> {
+    return this.reader.getMeta(key);
   }
 
   async putSources(sources: Source[]): Promise<void> {
@@ -188,25 +199,6 @@ export class VigieStore {
     });
   }
 
-  async latestItems(limit: number): Promise<Item[]> {
-    const items: Item[] = [];
-    for await (const cursor of this.db.transaction('items').store.index('byDate').iterate(null, 'prev')) {
-      items.push(fromRecord(cursor.value));
-      if (items.length >= limit) break;
-    }
-    return items;
-  }
-
-  async getItem(id: string): Promise<Item | undefined> {
-    const record = await this.db.get('items', id);
-    return record && fromRecord(record);
-  }
-
-  /** The items stored under this exact URL (one article may come from several sources). */
-  async findItemsByUrl(url: string): Promise<Item[]> {
-    return (await this.db.getAllFromIndex('items', 'byUrl', url)).map(fromRecord);
-  }
-
   /**
    * Saves a clipped page in one transaction, so that two quick clips of one page cannot make two items:
    * `build` gets the items already stored under any of `urls` and returns the item to store.
@@ -220,12 +212,6 @@ export class VigieStore {
       await Promise.all([tx.store.put(toRecord(item)), tx.done]);
       return { item, enriched: existing.some((before) => before.id === item.id) };
     });
-  }
-
-  /** Items by id, `limit` at a time after `after`: a walk over the whole store in short reads. */
-  async itemsAfter(after: string | undefined, limit: number): Promise<Item[]> {
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    return (await this.db.getAll('items', range, limit)).map(fromRecord);
   }
 
   /**
@@ -253,15 +239,6 @@ export class VigieStore {
       const tx = this.db.transaction('items', 'readwrite');
       await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
     });
-  }
-
-  async countItems(): Promise<number> {
-    return this.db.count('items');
-  }
-
-  /** Unread items that arrived after `since`: what the badge and the popup call "new". One index count. */
-  async countNewUnread(since: string): Promise<number> {
-    return this.db.countFromIndex('items', 'byUnreadFetched', IDBKeyRange.lowerBound(since, true));
   }
 
   async setRead(ids: string[], read: boolean): Promise<void> {
@@ -310,37 +287,12 @@ export class VigieStore {
     return changed;
   }
 
-  async listTags(): Promise<Tag[]> {
-    return (await this.db.getAll('tags')).map((tag) => TagSchema.parse(tag));
-  }
-
   async putTags(tags: readonly Tag[]): Promise<void> {
     const checked = tags.map((tag) => TagSchema.parse(tag));
     await guardQuota(async () => {
       const tx = this.db.transaction('tags', 'readwrite');
       await Promise.all([...checked.map((tag) => tx.store.put(tag)), tx.done]);
     });
-  }
-
-  /** The whole store, read in one transaction so that a refresh landing meanwhile cannot split it. */
-  async exportAll(): Promise<StoreContent> {
-    const tx = this.db.transaction(['sources', 'items', 'tags', 'rules', 'alerts', 'meta']);
-    const [sources, items, tags, rules, alerts, meta] = await Promise.all([
-      tx.objectStore('sources').getAll(),
-      tx.objectStore('items').getAll(),
-      tx.objectStore('tags').getAll(),
-      tx.objectStore('rules').getAll(),
-      tx.objectStore('alerts').getAll(),
-      tx.objectStore('meta').getAll(),
-    ]);
-    return {
-      sources: sources.map((source) => SourceSchema.parse(source)),
-      items: items.map(fromRecord),
-      tags: tags.map((tag) => TagSchema.parse(tag)),
-      rules: rules.map((rule) => RuleSchema.parse(rule)),
-      alerts: alerts.map(fromAlertRecord),
-      meta: Object.fromEntries(meta.map((record) => [record.key, record.value])),
-    };
   }
 
   /**
@@ -385,13 +337,11 @@ export class VigieStore {
     return before;
   }
 
-  /** A stored value that no longer matches its schema reads as absent: callers fall back to their default. */
-  async getMeta<T>(key: string, schema: z.ZodMiniType<T>): Promise<T | undefined> {
-    const checked = schema.safeParse((await this.db.get('meta', key))?.value);
-    return checked.success ? checked.data : undefined;
+  async setMeta<T>(key: MetaKey<T>, value: T): Promise<void> {
+    await guardQuota(() => this.db.put('meta', { key: key.name, value }));
   }
 
-  async setMeta(key: string, value: unknown): Promise<void> {
-    await guardQuota(() => this.db.put('meta', { key, value }));
+  async deleteMeta(key: MetaKey<unknown>): Promise<void> {
+    await this.db.delete('meta', key.name);
   }
 }

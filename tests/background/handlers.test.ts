@@ -2,15 +2,15 @@ import * as z from 'zod/mini';
 import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { META } from '../../lib/store/meta-keys';
 import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { createHandlers } from '../../lib/background/handlers';
-import { SEEN_UNTIL_KEY } from '../../lib/badge/badge';
 import { FeedError } from '../../lib/model/feed-error';
 import { REQUESTS } from '../../lib/messages/protocol';
 import type { Handlers } from '../../lib/messages/router';
 import { Poller } from '../../lib/refresh/poller';
 import { OpmlError } from '../../lib/sources/opml';
-import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/packs/seed-sources';
+import { seedCuratedPack } from '../../lib/packs/seed-sources';
 import type { VigieStore } from '../../lib/store/store';
 import { startServer, type TestServer } from '../support/http-server';
 import { HTML_PAGE, makeSource, openTestStore, rss, testSettings, THREE_ENTRIES, type RssEntry } from '../store/fixtures';
@@ -158,7 +158,7 @@ describe('background handlers', () => {
     await handlers.removeSource({ id: 'meta-newsroom', keepItems: false });
     await handlers.removeSource({ id: mine.id, keepItems: false });
 
-    expect(await store.getMeta(REMOVED_CURATED_KEY, z.array(z.string()))).toEqual(['meta-newsroom', 'techcrunch-meta']);
+    expect(await store.getMeta(META.removedCurated)).toEqual(['meta-newsroom', 'techcrunch-meta']);
     expect(await store.getSource('meta-newsroom')).toBeUndefined();
     expect(await store.getSource(mine.id)).toBeUndefined();
     expect(await store.countItems()).toBe(0);
@@ -168,7 +168,7 @@ describe('background handlers', () => {
   it('importOpml with an invalid OPML throws and changes nothing', async () => {
     const { store, handlers, counts } = await harness();
     await store.putSources([makeSource({ id: 'kept' })]);
-    await store.setMeta(SEEN_UNTIL_KEY, '2025-06-01T00:00:00.000Z');
+    await store.setMeta(META.seenUntil, '2025-06-01T00:00:00.000Z');
     const before = { sources: await store.listSources(), meta: await store.db.getAll('meta') };
 
     for (const text of ['<opml version="2.0"><body><outline xmlUrl="https://a.example/feed.xml"', '<html><body>Nope</body></html>', '<opml version="2.0"><body></body></opml>', '']) {

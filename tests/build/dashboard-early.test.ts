@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFirstScreen } from '../../components/dashboard/first-screen';
-import type { Item } from '../../lib/model/item';
-import { parseRoute } from '../../lib/reader/route';
+import { FIRST_SCREEN } from '../../components/dashboard/first-screen';
+import { ItemSchema, type Item } from '../../lib/model/item';
 import { DB_NAME } from '../../lib/store/schema';
 import { CURATED_PACK, curatedSource } from '../../lib/packs/curated-sources';
+import { VigieReader } from '../../lib/store/reader';
 import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
 
 /**
  * public/dashboard-early.js, run as the page runs it (a classic script, its own globals), against the store
- * the dashboard then reads: it must hand over the same first screen as the dashboard's own read, by its one
+ * the dashboard then reads: it must hand over the same first screen as the reader's `newest`, by its one
  * request where the browser has getAllRecords and by a cursor where it has not, and its open connection.
  */
 type Early = [Record<string, unknown>, { db: IDBDatabase; rows?: Item[]; sources?: unknown[]; tags?: unknown[] } | undefined];
@@ -73,14 +73,14 @@ describe('dashboard-early.js', () => {
     const store = new VigieStore(db);
     await store.putSources(CURATED_PACK.slice(0, 3).map((entry) => curatedSource(entry, new Date())));
     await store.putTags([{ id: 'essai', label: { fr: 'Essai', en: 'Trial' }, scope: 'personal', color: '#336699' }]);
-    const expected = await readFirstScreen(db, parseRoute('#/all'));
+    const expected = await new VigieReader(db).newest(FIRST_SCREEN);
     const [sources, tags] = [await store.listSources(), await store.listTags()];
     db.close();
 
     for (const withoutGetAllRecords of [false, true]) {
       const [local, early] = await runEarly('#/all', { withoutGetAllRecords });
       expect(local).toEqual({ 'vigie.language': 'en' });
-      expect(early?.rows?.map((row) => row.id)).toEqual(expected?.ids);
+      expect(early?.rows?.map((row) => ItemSchema.parse(row))).toEqual(expected);
       expect(early?.sources).toEqual(sources);
       expect(early?.tags).toEqual(tags);
       // Still open: the page reads through it instead of opening the store again.
@@ -90,6 +90,22 @@ describe('dashboard-early.js', () => {
       });
       expect(count).toBe(60);
       early!.db.close();
+    }
+  });
+
+  it("gives the reader's newest rows in the reader's order when many share one date, by either read", async () => {
+    const db = await openVigieDb();
+    const tx = db.transaction('items', 'readwrite');
+    // Dates repeat (three items a day) and ids do not sort as they were written: the order among equals is the index's.
+    for (let n = 0; n < 70; n++) await tx.store.put(toRecord({ ...item(n), id: `tie-${(n * 37) % 70}`, published: new Date(Date.UTC(2026, 0, 1 + Math.floor(n / 3))).toISOString() }));
+    await tx.done;
+    const expected = (await new VigieReader(db).newest(FIRST_SCREEN)).map((row) => row.id);
+    db.close();
+    expect(expected).toHaveLength(FIRST_SCREEN);
+    for (const withoutGetAllRecords of [false, true]) {
+      const [, early] = await runEarly('#/', { withoutGetAllRecords });
+      expect(early?.rows?.map((row) => row.id)).toEqual(expected);
+      early?.db.close();
     }
   });
 

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import { describe, expect, it } from 'vitest';
+import { META } from '../../lib/store/meta-keys';
 import { createHandlers } from '../../lib/background/handlers';
-import { SEEN_UNTIL_KEY } from '../../lib/badge/badge';
 import { BackupError, makeBackup, parseBackup, restoreBackup, type Backup } from '../../lib/data/backup';
 import { REQUESTS } from '../../lib/messages/protocol';
 import type { Item } from '../../lib/model/item';
@@ -11,7 +11,7 @@ import { Poller } from '../../lib/refresh/poller';
 import { loadSettings, updateSettings } from '../../lib/settings/settings';
 import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { CURATED_PACK } from '../../lib/packs/curated-sources';
-import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/packs/seed-sources';
+import { seedCuratedPack } from '../../lib/packs/seed-sources';
 import type { VigieStore } from '../../lib/store/store';
 import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { makeDraft, makeSource, testSettings, newStore } from '../store/fixtures';
@@ -42,8 +42,8 @@ async function usedStore(): Promise<VigieStore> {
     clip: { clippedAt: FETCHED, quote: 'Citation' },
   }));
   await store.putTags([{ id: 'ma-veille', label: { fr: 'Ma veille', en: 'Ma veille' }, scope: 'personal', color: '#555555' }]);
-  await store.setMeta(SEEN_UNTIL_KEY, FETCHED);
-  await store.setMeta(REMOVED_CURATED_KEY, ['siecle-digital']);
+  await store.setMeta(META.seenUntil, FETCHED);
+  await store.setMeta(META.removedCurated, ['siecle-digital']);
   await updateSettings(store, { language: 'en', defaultIntervalMinutes: 45 });
   return store;
 }
@@ -96,14 +96,14 @@ describe('backup', () => {
   it('never carries the hub token, and a restore keeps this browser’s hub connection', async () => {
     const hub = { url: 'https://veille.example.fr', token: 'vh_secret', feedToken: 'vf_secret', member: { id: 'm_1', name: 'Alice', role: 'member' }, hubName: 'COPIL', cursor: 4, packs: { sources: 0, rules: 0 } };
     const source = await usedStore();
-    await source.setMeta('hub', hub);
+    await source.setMeta(META.hub, hub);
     const backup = await makeBackup(source);
     expect(JSON.stringify(backup)).not.toContain('vh_secret');
     expect(backup.meta).not.toHaveProperty('hub');
 
     const target = await newStore();
     const here = { ...hub, token: 'vh_here', member: { id: 'm_2', name: 'Bruno', role: 'member' } };
-    await target.setMeta('hub', here);
+    await target.setMeta(META.hub, here);
     // Even a file that carries a connection (edited by hand) does not replace this browser's.
     await restoreBackup(target, parseBackup(JSON.stringify({ ...backup, meta: { ...backup.meta, hub } })));
     expect((await target.db.get('meta', 'hub'))?.value).toEqual(here);
@@ -202,7 +202,7 @@ describe('data requests', () => {
     // Even the curated source deleted before is back: the erased store forgot it.
     expect((await store.listSources()).map((source) => source.id).sort()).toEqual([...CURATED_PACK, ...DEFAULT_MONITORS].map((entry) => entry.id).sort());
     expect((await store.listTags()).map((tag) => tag.id).sort()).toEqual(SHARED_TAXONOMY.map((tag) => tag.id).sort());
-    expect(await store.getMeta(REMOVED_CURATED_KEY, z.unknown())).toBeUndefined();
+    expect(await store.getMeta(META.removedCurated)).toBeUndefined();
     expect(await loadSettings(store)).toEqual(DEFAULT_SETTINGS);
     expect(calls.settings).toEqual([DEFAULT_SETTINGS]);
     expect(calls.items[0]?.sort()).toEqual(['clip-1', 'm-1', 'm-2', 'm-3']);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { META } from '../../lib/store/meta-keys';
 import { DEFAULT_RULES } from '../../lib/packs/default-rules';
 import { seedShippedPack } from '../../lib/packs/seed';
-import { addHubRules, forgetPackRule, REMOVED_RULES_KEY, seedDefaultRules } from '../../lib/packs/seed-rules';
+import { addHubRules, forgetPackRule, seedDefaultRules } from '../../lib/packs/seed-rules';
 import { newStore } from '../store/fixtures';
 
 /** The shipped rules, and a later pack (version 2) that adds one rule: the seeding a store sees across updates. */
@@ -28,8 +29,8 @@ describe('seedDefaultRules', () => {
     await store.rules.delete(deleted!.id);
     // A build shipping version 2: only the new rule arrives.
     const added = await seedShippedPack(store, {
-      versionKey: 'defaultRulesVersion',
-      removedKey: REMOVED_RULES_KEY,
+      versionKey: META.defaultRulesVersion,
+      removedKey: META.removedRules,
       shipped: 2,
       load: v2,
       entries: (pack) => pack.rules,

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import { describe, expect, it } from 'vitest';
+import { META } from '../../lib/store/meta-keys';
 import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { CURATED_PACK, CURATED_PACK_VERSION } from '../../lib/packs/curated-sources';
-import { REMOVED_CURATED_KEY, seedCuratedPack } from '../../lib/packs/seed-sources';
+import { seedCuratedPack } from '../../lib/packs/seed-sources';
 import type { VigieStore } from '../../lib/store/store';
 import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { makeSource, newStore } from '../store/fixtures';
@@ -47,7 +48,7 @@ describe('seedCuratedPack', () => {
     const tags = await store.listTags();
     expect(tags).toHaveLength(13);
     expect(sortedIds(tags)).toEqual(sortedIds(SHARED_TAXONOMY));
-    expect(await store.getMeta('curatedPackVersion', z.number())).toBe(CURATED_PACK_VERSION);
+    expect(await store.getMeta(META.curatedPackVersion)).toBe(CURATED_PACK_VERSION);
   });
 
   it('adds nothing when run again, and leaves the sources as the user changed them', async () => {
@@ -64,8 +65,8 @@ describe('seedCuratedPack', () => {
 
   it('does not re-add a curated source the user removed when an older pack version is installed', async () => {
     const store = await newStore();
-    await store.setMeta('curatedPackVersion', CURATED_PACK_VERSION - 1);
-    await store.setMeta(REMOVED_CURATED_KEY, ['meta-newsroom', 'techcrunch-meta']);
+    await store.setMeta(META.curatedPackVersion, CURATED_PACK_VERSION - 1);
+    await store.setMeta(META.removedCurated, ['meta-newsroom', 'techcrunch-meta']);
     const added = await seedCuratedPack(store, pack, NOW);
 
     expect(added).not.toContain('meta-newsroom');
@@ -73,7 +74,7 @@ describe('seedCuratedPack', () => {
     expect(added).toHaveLength(7 + DEFAULT_MONITORS.length);
     expect(await store.getSource('meta-newsroom')).toBeUndefined();
     expect(await store.getSource('techcrunch-meta')).toBeUndefined();
-    expect(await store.getMeta('curatedPackVersion', z.number())).toBe(CURATED_PACK_VERSION);
+    expect(await store.getMeta(META.curatedPackVersion)).toBe(CURATED_PACK_VERSION);
   });
 
   it('does not add a curated source whose URL the user already follows under another id', async () => {
@@ -90,14 +91,14 @@ describe('seedCuratedPack', () => {
     const retired = makeSource({ id: 'ota-france-facebook', url: 'https://github.com/OpenTermsArchive/france-versions/commits/main/Facebook.atom', origin: 'curated' });
     await store.putSources([retired]);
     await store.saveFetch({ source: { id: retired.id, health: retired.health }, items: [{ id: 'ota-france-facebook|c1', title: 'Update Facebook Terms of Service', url: 'https://github.com/OpenTermsArchive/france-versions/commit/e41b8d2c09f7a3651b4e8c2d7f0a9b3c6e5d4f21', published: '2022-03-01T10:00:00.000Z', categories: [] }], fetchedAt: NOW.toISOString() });
-    await store.setMeta('curatedPackVersion', 2);
+    await store.setMeta(META.curatedPackVersion, 2);
     await seedCuratedPack(store, pack, NOW);
     expect(await store.getSource('ota-france-facebook')).toBeUndefined();
     expect(await store.getItem('ota-france-facebook|c1')).toMatchObject({ title: 'Update Facebook Terms of Service' });
-    expect(await store.getMeta('curatedPackVersion', z.number())).toBe(CURATED_PACK_VERSION);
+    expect(await store.getMeta(META.curatedPackVersion)).toBe(CURATED_PACK_VERSION);
     // A member's own source at that address is theirs: a later start leaves it alone.
     await store.putSources([makeSource({ id: 'mine', url: retired.url, origin: 'user' })]);
-    await store.setMeta('curatedPackVersion', 2);
+    await store.setMeta(META.curatedPackVersion, 2);
     await seedCuratedPack(store, pack, NOW);
     expect(await store.getSource('mine')).toBeDefined();
   });

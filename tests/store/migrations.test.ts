@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { META } from '../../lib/store/meta-keys';
 import type { Item } from '../../lib/model/item';
 import type { Rule } from '../../lib/model/rule';
 import type { Source } from '../../lib/model/source';
@@ -238,8 +239,8 @@ const SEEDS: Record<number, Seed> = {
       expect(sources.sort((a, b) => a.id.localeCompare(b.id))).toEqual(V1_SOURCES);
       for (const record of V1_ITEMS) expect(await store.getItem(record.id)).toEqual(withoutIndexKeys(record));
       expect((await store.listTags()).find((tag) => tag.id === V1_TAG.id)).toEqual(V1_TAG);
-      expect(await store.getMeta('seenUntil', z.string())).toBe(V1_META.seenUntil);
-      expect(await store.getMeta('curatedPackVersion', z.number())).toBe(V1_META.curatedPackVersion);
+      expect(await store.getMeta(META.seenUntil)).toBe(V1_META.seenUntil);
+      expect(await store.getMeta(META.curatedPackVersion)).toBe(V1_META.curatedPackVersion);
 
       expect((await db.getFromIndex('sources', 'byUrl', 'https://beta.example/atom.xml'))?.id).toBe('v1-beta');
       // byDate: published, else fetched, oldest first.

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { unwrap } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { META } from '../../lib/store/meta-keys';
 import { FeedError } from '../../lib/model/feed-error';
 import type { Item } from '../../lib/model/item';
 import type { SourceHealth } from '../../lib/model/source';
@@ -287,7 +288,7 @@ describe('VigieStore on a full disk', () => {
   it("putSources, putTags, setMeta and setRead fail with a FeedError 'quota' and change nothing", async () => {
     const store = await withSources();
     await store.saveFetch({ source: { id: 'alpha', health: ok('2025-06-01T08:00:00.000Z') }, items: [makeDraft('i1'), makeDraft('i2')], fetchedAt: '2025-06-01T08:00:00.000Z' });
-    await store.setMeta('seenUntil', '2025-06-01T00:00:00.000Z');
+    await store.setMeta(META.seenUntil, '2025-06-01T00:00:00.000Z');
     const before = await snapshot(store);
 
     let restore = fillDisk(store, 'sources', 1);
@@ -299,7 +300,7 @@ describe('VigieStore on a full disk', () => {
     restore();
 
     restore = fillDisk(store, 'meta');
-    await expectQuota(() => store.setMeta('seenUntil', '2025-07-01T00:00:00.000Z'));
+    await expectQuota(() => store.setMeta(META.seenUntil, '2025-07-01T00:00:00.000Z'));
     restore();
 
     restore = fillDisk(store, 'items', 1);
@@ -307,7 +308,7 @@ describe('VigieStore on a full disk', () => {
     restore();
 
     expect(await snapshot(store)).toEqual(before);
-    expect(await store.getMeta('seenUntil', z.string())).toBe('2025-06-01T00:00:00.000Z');
+    expect(await store.getMeta(META.seenUntil)).toBe('2025-06-01T00:00:00.000Z');
     expect(await unreadIndex(store)).toEqual(['i1', 'i2']);
   });
 });

@@ -1,11 +1,10 @@
 import { loadConnection } from '../../hub/connection';
-import { SEEN_UNTIL_KEY } from '../../badge/badge';
 import type { HandlersOf } from '../../messages/router';
 import type { AlertRow, CORE_REQUESTS, Summary } from '../../messages/requests/core';
 import type { Alert } from '../../model/alert';
 import type { Item } from '../../model/item';
-import { IsoDateSchema } from '../../model/source';
 import { loadSettings, updateSettings } from '../../settings/settings';
+import { META } from '../../store/meta-keys';
 import type { VigieStore } from '../../store/store';
 
 type SummaryItem = Summary['latest'][number];
@@ -15,7 +14,7 @@ const LATEST = 10;
 const LATEST_ALERTS = 20;
 
 export async function newSince(store: VigieStore): Promise<number> {
-  const since = (await store.getMeta(SEEN_UNTIL_KEY, IsoDateSchema)) ?? new Date(0).toISOString();
+  const since = (await store.getMeta(META.seenUntil)) ?? new Date(0).toISOString();
   return store.countNewUnread(since);
 }
 
@@ -111,7 +110,7 @@ export function coreHandlers(deps: HandlerDeps): HandlersOf<typeof CORE_REQUESTS
       return deps.poller.lastFinished ? { lastFinished: deps.poller.lastFinished } : {};
     },
     async markSeen() {
-      await store.setMeta(SEEN_UNTIL_KEY, new Date().toISOString());
+      await store.setMeta(META.seenUntil, new Date().toISOString());
       await deps.itemsChanged();
       return {};
     },

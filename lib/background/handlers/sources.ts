@@ -8,7 +8,7 @@ import { findFeeds } from '../../sources/find-feeds';
 import { importSources } from '../../sources/import-sources';
 import { exportOpml, parseOpml } from '../../sources/opml';
 import { rememberRemoved } from '../../packs/seed';
-import { REMOVED_CURATED_KEY } from '../../packs/seed-sources';
+import { META } from '../../store/meta-keys';
 import type { HandlerDeps } from './deps';
 
 export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQUESTS> {
@@ -54,7 +54,7 @@ export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQU
       const source = await store.getSource(id);
       await store.deleteSource(id, keepItems);
       if (source?.origin === 'curated') {
-        await rememberRemoved(store, REMOVED_CURATED_KEY, id);
+        await rememberRemoved(store, META.removedCurated, id);
       }
       deps.sourcesChanged();
       await deps.itemsChanged();

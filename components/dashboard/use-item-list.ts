@@ -1,0 +1,213 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { onEvent, request, RequestError } from '@/lib/messages/client';
+import type { Item, ItemPatch } from '@/lib/model/item';
+import { cachedKeys, DEFAULT_QUERY, firstScreen, isPlainList, resolveQuery, type ItemKeys, type ItemQuery } from '@/lib/reader/query';
+import { formatRoute, type Route } from '@/lib/reader/route';
+import type { SearchClient } from '@/lib/reader/search-client';
+import type { VigieReader } from '@/lib/store/reader';
+import { firstPaint } from '../first-render';
+import { SEARCH_INPUT, type FilterState } from './Filters';
+import { FIRST_SCREEN, type FirstScreen } from './first-screen';
+import { useOpenedItem } from './use-opened-item';
+
+/** User Timing, read by the benchmark: from a keystroke to the list that answers it in the page, then painted. */
+const SEARCH_ANSWERED = 'vigie:search-answered';
+const SEARCH_PAINTED = 'vigie:search-painted';
+
+export type ItemsRoute = Extract<Route, { section: 'items' }>;
+
+/** What the list reads: the index keys, the rows on screen and the item opened. */
+export type ItemListReader = Pick<VigieReader, 'itemKeys' | 'getItems' | 'getItem'>;
+
+export interface ItemListOptions {
+  reader: ItemListReader;
+  search: SearchClient;
+  route: ItemsRoute;
+  /** The rows read before the first render: shown at once, for the plain list only, once. */
+  firstScreen?: FirstScreen;
+}
+
+/** What a list was resolved for: an answer already shown is not resolved again. */
+interface Resolved {
+  queryKey: string;
+  keys: ItemKeys;
+  matches?: Set<string>;
+}
+
+/**
+ * The items list's controller: the query from the address and the filters, the search as the member types
+ * (an overtaken answer is dropped), the cache of rows read, the background's events, and the member's
+ * changes sent to the background. The view only renders what it returns.
+ */
+export function useItemList({ reader, search, route, firstScreen: preloaded }: ItemListOptions) {
+  const [version, setVersion] = useState(0);
+  // A new set of keys whenever items change: the cache of index reads must not outlive them.
+  const keys = useMemo(() => cachedKeys(reader.itemKeys()), [reader, version]);
+  const [filters, setFilters] = useState<FilterState>({ read: 'all', order: 'newest' });
+  const typed = useRef('');
+  const [matches, setMatches] = useState<Set<string>>();
+  const [ids, setIds] = useState<string[]>(() => preloaded?.ids ?? []);
+  const unused = useRef(preloaded);
+  // False while only the first screen of ids is known: the count waits for the whole list.
+  const [counted, setCounted] = useState(false);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const opened = useOpenedItem(reader, route.item, version);
+  const [indexing, setIndexing] = useState<{ indexed: number; total: number; ready: boolean }>();
+  const [message, setMessage] = useState('');
+  const rows = useRef(new Map<string, Item>(preloaded?.items.map((item) => [item.id, item])));
+
+  useEffect(() => search.onProgress((indexed, total, ready) => setIndexing({ indexed, total, ready })), [search]);
+
+  /** Reads the rows not yet cached; says whether it read any (the list then draws them). */
+  const loadRows = useCallback(
+    async (wanted: string[]) => {
+      const missing = wanted.filter((id) => !rows.current.has(id));
+      if (missing.length === 0) return false;
+      for (const item of await reader.getItems(missing)) rows.current.set(item.id, item);
+      return true;
+    },
+    [reader],
+  );
+
+  const query: ItemQuery = {
+    ...DEFAULT_QUERY,
+    view: route.view,
+    sourceId: route.sourceId,
+    tag: route.tag,
+    read: filters.read,
+    order: filters.order,
+    impact: filters.impact,
+    from: filters.from ? `${filters.from}T00:00:00.000Z` : undefined,
+    to: filters.to ? `${filters.to}T23:59:59.999Z` : undefined,
+  };
+  const queryKey = JSON.stringify(query);
+
+  const shown = useRef<Resolved>();
+  const show = (next: string[], state: Resolved) => {
+    shown.current = state;
+    setCounted(true);
+    setIds(next);
+  };
+  const sameAsShown = (state: Resolved) =>
+    shown.current?.queryKey === state.queryKey && shown.current.keys === state.keys && shown.current.matches === state.matches;
+
+  // Search as the member types, from the keystroke itself (an effect would wait for a painted frame): the
+  // worker answers, the list is resolved and shown at once; an overtaken answer is dropped.
+  const searched = useRef(0);
+  const answering = useRef(false);
+  const runSearch = (text: string, state: { query: ItemQuery; queryKey: string; keys: ItemKeys }) => {
+    typed.current = text;
+    const seq = ++searched.current;
+    if (!text.trim()) {
+      setMatches(undefined);
+      return;
+    }
+    void search.search(text.trim()).then(async (found) => {
+      if (!found || seq !== searched.current) return;
+      const next = await resolveQuery(state.query, state.keys, found);
+      if (seq !== searched.current) return;
+      answering.current = true;
+      setMatches(found);
+      show(next, { queryKey: state.queryKey, keys: state.keys, matches: found });
+    });
+  };
+  useLayoutEffect(() => {
+    if (!answering.current) return;
+    answering.current = false;
+    if (performance.getEntriesByName(SEARCH_INPUT).length === 0) return;
+    performance.measure(SEARCH_ANSWERED, SEARCH_INPUT);
+    requestAnimationFrame(() => performance.measure(SEARCH_PAINTED, SEARCH_INPUT));
+  }, [ids]);
+  // When items change, the typed search is asked again (the index has been updated).
+  useEffect(() => {
+    if (version > 0) runSearch(typed.current, { query, queryKey, keys });
+  }, [version]);
+
+  useEffect(() => {
+    if (sameAsShown({ queryKey, keys, matches })) return;
+    let current = true;
+    let complete = false;
+    setCounted(false);
+    // The first screen paints from the end of the date index; then every id of the list loads (after it, so
+    // that the big read does not queue in front of the small one, and once that screen is on view).
+    const shownAlready = unused.current !== undefined && isPlainList(query, matches);
+    unused.current = undefined;
+    const first = shownAlready ? undefined : firstScreen(query, keys, matches, FIRST_SCREEN)?.then(async (ids) => {
+      // Its rows are read now too, before the big read of all ids can queue in front of them.
+      await loadRows(ids);
+      if (current && !complete) setIds(ids);
+    });
+    void Promise.all([first, firstPaint]).then(() => resolveQuery(query, keys, matches)).then((next) => {
+      if (!current) return;
+      complete = true;
+      show(next, { queryKey, keys, matches });
+      // The search index is built once the first list is on screen, so that it never delays it; the date
+      // ranks that order a search's answer are made ready too, so the first keystroke does not pay for them.
+      setTimeout(() => {
+        search.start();
+        void keys.dateRank?.(query.from, query.to);
+      }, 0);
+    });
+    return () => {
+      current = false;
+    };
+  }, [queryKey, matches, keys, search]);
+
+  // A new list starts with nothing ticked.
+  useEffect(() => setChecked(new Set()), [queryKey]);
+
+  useEffect(
+    () =>
+      onEvent((event) => {
+        if (event.event !== 'itemsChanged') return;
+        if (event.ids) {
+          for (const id of event.ids) rows.current.delete(id);
+          search.update(event.ids);
+        } else rows.current.clear();
+        setVersion((v) => v + 1);
+      }),
+    [search],
+  );
+
+  const patch = async (targets: string[], change: ItemPatch) => {
+    try {
+      await request('updateItems', { ids: targets, patch: change });
+    } catch (error) {
+      setMessage(error instanceof RequestError ? error.message : String(error));
+    }
+  };
+
+  /** Opens an item beside the list (by the address, so Back closes it); an unread one is then read. */
+  const open = (id: string) => {
+    location.hash = formatRoute({ ...route, item: id });
+    const row = rows.current.get(id);
+    if (row && !row.read) void patch([id], { read: true });
+  };
+
+  const check = (id: string, on: boolean) => {
+    const next = new Set(checked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChecked(next);
+  };
+
+  return {
+    filters,
+    setFilters,
+    onSearch: (text: string) => runSearch(text, { query, queryKey, keys }),
+    indexing,
+    ids,
+    counted,
+    version,
+    rows: rows.current,
+    loadRows,
+    opened,
+    checked,
+    check,
+    clearChecked: () => setChecked(new Set()),
+    message,
+    patch: (targets: string[], change: ItemPatch) => void patch(targets, change),
+    open,
+    close: () => (location.hash = formatRoute({ ...route, item: undefined })),
+  };
+}

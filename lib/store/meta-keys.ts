@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { HubConnectionSchema } from '../model/hub-connection';
+import { IsoDateSchema } from '../model/source';
+
+/**
+ * Every record of the store's `meta` object store, in one place: its name as stored (never renamed: stores
+ * from older builds hold them) and the schema a read checks it against. A value that no longer passes its
+ * schema reads as absent, and its reader falls back to its default.
+ */
+export interface MetaKey<T> {
+  readonly name: string;
+  /** The stored value, checked; undefined when absent or no longer valid. */
+  readonly read: (stored: unknown) => T | undefined;
+}
+
+function key<S extends z.ZodMiniType>(name: string, schema: S): MetaKey<z.infer<S>> {
+  return {
+    name,
+    read: (stored) => {
+      const checked = schema.safeParse(stored);
+      return checked.success ? checked.data : undefined;
+    },
+  };
+}
+const ids = z.array(z.string());
+
+export const META = {
+  /** The member's Paramètres, completed with the defaults when read (lib/settings). */
+  settings: key('settings', z.record(z.string(), z.unknown())),
+  /** This member's link to the COPIL hub (never in backups). */
+  hub: key('hub', HubConnectionSchema),
+  /** What arrived before this moment is no longer "new" (the popup's count). */
+  seenUntil: key('seenUntil', IsoDateSchema),
+  /** The version of the shipped sources pack the store has, and the curated sources the member deleted. */
+  curatedPackVersion: key('curatedPackVersion', z.number()),
+  removedCurated: key('removedCurated', ids),
+  /** The version of the shipped rules the store has, and the pack rules (shipped or the COPIL's) the member deleted. */
+  defaultRulesVersion: key('defaultRulesVersion', z.number()),
+  removedRules: key('removedDefaultRules', ids),
+} as const;

@@ -1,0 +1,234 @@
+import { wrap, type IDBPDatabase } from 'idb';
+import type * as z from 'zod/mini';
+import type { HubConnection } from '../model/hub-connection';
+import { META, type MetaKey } from './meta-keys';
+import type { Alert } from '../model/alert';
+import { IMPACTS, ItemSchema, type Item } from '../model/item';
+import { RuleSchema, type Rule } from '../model/rule';
+import { SourceSchema, type Source } from '../model/source';
+import { TagSchema, type Tag } from '../model/tag';
+import type { ItemKeys } from '../reader/query';
+import { fromAlertRecord } from './alerts';
+import { openVigieDb } from './open';
+import { fromRecord } from './records';
+import { DB_VERSION, type ItemRecord, type VigieSchema } from './schema';
+
+/** Everything the store holds, as a backup carries it: `meta` is every meta record, by key. */
+export interface StoreContent {
+  sources: Source[];
+  items: Item[];
+  tags: Tag[];
+  rules: Rule[];
+  alerts: Alert[];
+  meta: Record<string, unknown>;
+}
+
+/** What the digest is made of, for a period: its alerts, their items and the starred ones, sources and tags. */
+export interface DigestInputs {
+  alerts: Alert[];
+  items: Item[];
+  sources: Source[];
+  tags: Tag[];
+}
+
+/**
+ * Every read of Vigie's IndexedDB: the pages read through it directly (a message to the background would
+ * cost a round trip per list), and the background's VigieStore delegates its reads to it. It never writes:
+ * writes go through the background. Objects are checked against the model's schemas on the way out.
+ */
+export class VigieReader {
+  constructor(private readonly db: IDBPDatabase<VigieSchema>) {}
+
+  static async open(name?: string): Promise<VigieReader> {
+    return new VigieReader(await openVigieDb(name));
+  }
+
+  /**
+   * Reads through a connection opened early (dashboard-early.js) when the store is already at this code's
+   * version; else opens a new one, which migrates the store if the background has not yet (the early
+   * connection is closed first so as not to block the upgrade).
+   */
+  static async adopt(early: IDBDatabase | undefined): Promise<VigieReader> {
+    if (early?.version === DB_VERSION) return new VigieReader(wrap(early) as unknown as IDBPDatabase<VigieSchema>);
+    early?.close();
+    return VigieReader.open();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The newest `limit` items by date (published, else fetched), newest first, read without the whole index. */
+  async newest(limit: number): Promise<Item[]> {
+    const items: Item[] = [];
+    for (let cursor = await this.db.transaction('items').store.index('byDate').openCursor(null, 'prev'); cursor && items.length < limit; cursor = await cursor.continue()) {
+      items.push(fromRecord(cursor.value));
+    }
+    return items;
+  }
+
+  async getItem(id: string): Promise<Item | undefined> {
+    const record = await this.db.get('items', id);
+    return record && fromRecord(record);
+  }
+
+  /** The items of these ids still stored, in one transaction (the rows a list scrolls into view). */
+  async getItems(ids: readonly string[]): Promise<Item[]> {
+    const tx = this.db.transaction('items');
+    const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+    return records.flatMap((record) => (record ? [fromRecord(record)] : []));
+  }
+
+  /** The items stored under this exact URL (one article may come from several sources). */
+  async findItemsByUrl(url: string): Promise<Item[]> {
+    return (await this.db.getAllFromIndex('items', 'byUrl', url)).map(fromRecord);
+  }
+
+  /** Items by id, `limit` at a time after `after`: a walk over the whole store in short reads. */
+  async itemsAfter(after: string | undefined, limit: number): Promise<Item[]> {
+    return (await this.db.getAll('items', idsAfter(after), limit)).map(fromRecord);
+  }
+
+  /**
+   * Every item, `size` at a time, each page its own short read (a long one would hold the store while the
+   * background writes). A record that no longer passes the model is left out rather than stop the walk.
+   */
+  async *pages(size: number): AsyncGenerator<Item[]> {
+    let after: string | undefined;
+    for (;;) {
+      const records = await this.db.getAll('items', idsAfter(after), size);
+      if (records.length === 0) return;
+      after = records[records.length - 1]?.id;
+      yield records.flatMap((record) => {
+        const checked = ItemSchema.safeParse(record);
+        return checked.success ? [checked.data] : [];
+      });
+    }
+  }
+
+  async countItems(): Promise<number> {
+    return this.db.count('items');
+  }
+
+  /** Unread items that arrived after `since`: what the badge and the popup call "new". One index count. */
+  async countNewUnread(since: string): Promise<number> {
+    return this.db.countFromIndex('items', 'byUnreadFetched', IDBKeyRange.lowerBound(since, true));
+  }
+
+  /** Unread alerts, counted on their index (the navigation's figure). */
+  async countUnreadAlerts(): Promise<number> {
+    return this.db.countFromIndex('alerts', 'byUnread');
+  }
+
+  /** Others' shares not yet seen, counted on their index (the navigation's figure). */
+  async countUnreadShares(): Promise<number> {
+    return this.db.countFromIndex('shares', 'byUnread');
+  }
+
+  /** The list's keys: ids from the store's indexes, so that a list of 50,000 items loads no record. */
+  itemKeys(): ItemKeys {
+    const { db } = this;
+    const keysOf = async (index: 'byUnread' | 'byStarred' | 'byClip' | 'byTag' | 'byImpact', query?: string) =>
+      new Set(await db.getAllKeysFromIndex('items', index, query));
+    return {
+      byDate: async (from, to) => db.getAllKeysFromIndex('items', 'byDate', dateRange(from, to)),
+      newest: async (limit) => (await this.newest(limit)).map((item) => item.id),
+      unread: () => keysOf('byUnread'),
+      starred: () => keysOf('byStarred'),
+      clips: () => keysOf('byClip'),
+      ofSource: async (sourceId) => new Set(await db.getAllKeysFromIndex('items', 'bySource', ofSource(sourceId))),
+      withTag: (tag) => keysOf('byTag', tag),
+      withImpact: (impact) => keysOf('byImpact', impact),
+    };
+  }
+
+  /** The digest's inputs for the period from..to, in one transaction. */
+  async digestInputs(period: { from: string; to: string }): Promise<DigestInputs> {
+    const tx = this.db.transaction(['alerts', 'items', 'sources', 'tags']);
+    const [alertRecords, starred, sources, tags] = await Promise.all([
+      tx.objectStore('alerts').index('byCreated').getAll(IDBKeyRange.bound(period.from, period.to)),
+      tx.objectStore('items').index('byStarred').getAll(),
+      tx.objectStore('sources').getAll(),
+      tx.objectStore('tags').getAll(),
+    ]);
+    const alerts = alertRecords.map(fromAlertRecord);
+    const alerted = await Promise.all([...new Set(alerts.map((alert) => alert.itemId))].map((id) => tx.objectStore('items').get(id)));
+    const items = [...starred, ...alerted.flatMap((record) => (record ? [record] : []))].map(fromRecord);
+    return { alerts, items, sources: sources.map((source) => SourceSchema.parse(source)), tags: tags.map((tag) => TagSchema.parse(tag)) };
+  }
+
+  /**
+   * The timeline's inputs, read from the indexes rather than all 50,000 items: the items of these sources,
+   * and every item a member judged (an impact) or starred. Each item once.
+   */
+  async timelineItems(sourceIds: readonly string[]): Promise<Item[]> {
+    const tx = this.db.transaction('items');
+    const groups: ItemRecord[][] = await Promise.all([
+      ...sourceIds.map((id) => tx.store.index('bySource').getAll(ofSource(id))),
+      ...IMPACTS.map((impact) => tx.store.index('byImpact').getAll(impact)),
+      tx.store.index('byStarred').getAll(),
+    ]);
+    const unique = new Map(groups.flat().map((record) => [record.id, record]));
+    return [...unique.values()].map(fromRecord);
+  }
+
+  async listSources(): Promise<Source[]> {
+    return (await this.db.getAll('sources')).map((source) => SourceSchema.parse(source));
+  }
+
+  async getSource(id: string): Promise<Source | undefined> {
+    const source = await this.db.get('sources', id);
+    return source && SourceSchema.parse(source);
+  }
+
+  async findSourceByUrl(url: string): Promise<Source | undefined> {
+    const source = await this.db.getFromIndex('sources', 'byUrl', url);
+    return source && SourceSchema.parse(source);
+  }
+
+  async listTags(): Promise<Tag[]> {
+    return (await this.db.getAll('tags')).map((tag) => TagSchema.parse(tag));
+  }
+
+  /** A stored value that no longer matches its schema reads as absent: callers fall back to their default. */
+  async getMeta<T>(key: MetaKey<T>): Promise<T | undefined> {
+    return key.read((await this.db.get('meta', key.name))?.value);
+  }
+
+  /** This member's link to the hub, when there is one and it passes its schema. */
+  hubConnection(): Promise<HubConnection | undefined> {
+    return this.getMeta(META.hub);
+  }
+
+  /** The whole store, read in one transaction so that a refresh landing meanwhile cannot split it. */
+  async exportAll(): Promise<StoreContent> {
+    const tx = this.db.transaction(['sources', 'items', 'tags', 'rules', 'alerts', 'meta']);
+    const [sources, items, tags, rules, alerts, meta] = await Promise.all([
+      tx.objectStore('sources').getAll(),
+      tx.objectStore('items').getAll(),
+      tx.objectStore('tags').getAll(),
+      tx.objectStore('rules').getAll(),
+      tx.objectStore('alerts').getAll(),
+      tx.objectStore('meta').getAll(),
+    ]);
+    return {
+      sources: sources.map((source) => SourceSchema.parse(source)),
+      items: items.map(fromRecord),
+      tags: tags.map((tag) => TagSchema.parse(tag)),
+      rules: rules.map((rule) => RuleSchema.parse(rule)),
+      alerts: alerts.map(fromAlertRecord),
+      meta: Object.fromEntries(meta.map((record) => [record.key, record.value])),
+    };
+  }
+}
+
+const idsAfter = (after: string | undefined) => (after === undefined ? undefined : IDBKeyRange.lowerBound(after, true));
+
+/** The bySource index's keys are [sourceId, sortDate]: every date of one source. */
+const ofSource = (sourceId: string) => IDBKeyRange.bound([sourceId, ''], [sourceId, '\uffff']);
+
+function dateRange(from?: string, to?: string): IDBKeyRange | undefined {
+  if (from && to) return IDBKeyRange.bound(from, to);
+  if (from) return IDBKeyRange.lowerBound(from);
+  return to ? IDBKeyRange.upperBound(to) : undefined;
+}

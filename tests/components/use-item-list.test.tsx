@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+import { act, cleanup, renderHook, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useItemList, type ItemListOptions } from '../../components/dashboard/use-item-list';
+import type { VigieEvent } from '../../lib/messages/protocol';
+import type { Item } from '../../lib/model/item';
+import type { SearchClient } from '../../lib/reader/search-client';
+import type { VigieReader } from '../../lib/store/reader';
+import { makeSource, newStore } from '../store/fixtures';
+
+/** The items list's controller, over a real reader (fake IndexedDB), a scripted search worker and a fake background. */
+const background = vi.hoisted(() => ({
+  listeners: [] as ((event: VigieEvent) => void)[],
+  request: vi.fn(async (..._args: unknown[]): Promise<unknown> => 1),
+}));
+
+vi.mock('../../lib/messages/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/messages/client')>()),
+  request: background.request,
+  onEvent: (listener: (event: VigieEvent) => void) => {
+    background.listeners.push(listener);
+    return () => background.listeners.splice(background.listeners.indexOf(listener), 1);
+  },
+}));
+
+const emit = (event: VigieEvent) => act(() => background.listeners.forEach((listener) => listener(event)));
+
+const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}T08:00:00.000Z`;
+
+function item(n: number, fields: Partial<Item> = {}): Item {
+  return { id: `i${n}`, sourceId: 'alpha', title: `Article ${n}`, published: day(n), fetched: day(n), categories: [], read: n % 2 === 0, starred: false, tags: [], ...fields };
+}
+
+/** A search worker whose answers the test gives, in the order it chooses. */
+function scriptedSearch() {
+  const pending: ((ids: Set<string> | undefined) => void)[] = [];
+  const client: SearchClient = {
+    start: vi.fn(),
+    search: vi.fn(() => new Promise<Set<string> | undefined>((resolve) => pending.push(resolve))),
+    update: vi.fn(),
+    onProgress: vi.fn(),
+  };
+  return { client, answer: (index: number, ids: string[]) => act(() => pending[index]?.(new Set(ids))) };
+}
+
+async function setUp(count = 6, options: Partial<ItemListOptions> = {}) {
+  const store = await newStore();
+  await store.putSources([makeSource({ id: 'alpha' })]);
+  await store.putItems(Array.from({ length: count }, (_, n) => item(n + 1)));
+  const reader: VigieReader = store.reader;
+  const search = scriptedSearch();
+  const view = renderHook(() => useItemList({ reader, search: search.client, route: { section: 'items', view: 'all' }, ...options }));
+  return { store, reader, search, view };
+}
+
+beforeEach(() => {
+  background.listeners.length = 0;
+  background.request.mockReset();
+  background.request.mockResolvedValue(1);
+  location.hash = '';
+});
+// Unmounted first, then the reads already started (the date ranks made ready after the list) let finish, before
+// the store's afterEach closes its connection.
+afterEach(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+});
+
+describe('useItemList', () => {
+  it('lists every item newest first, counts them once the whole list is known, then starts the search index', async () => {
+    const { view, search } = await setUp();
+    expect(view.result.current.counted).toBe(false);
+    await waitFor(() => expect(view.result.current.counted).toBe(true));
+    expect(view.result.current.ids).toEqual(['i6', 'i5', 'i4', 'i3', 'i2', 'i1']);
+    // The first screen's rows were read with it, so the list draws them without another read.
+    expect([...view.result.current.rows.keys()].sort()).toEqual(['i1', 'i2', 'i3', 'i4', 'i5', 'i6']);
+    await waitFor(() => expect(search.client.start).toHaveBeenCalled());
+  });
+
+  it('shows the rows read before the first render at once, without reading them again', async () => {
+    const preloaded = { ids: ['i9'], items: [item(9)] };
+    const store = await newStore();
+    await store.putItems([item(9), item(8)]);
+    const getItems = vi.spyOn(store.reader, 'getItems');
+    const search = scriptedSearch().client;
+    const view = renderHook(() => useItemList({ reader: store.reader, search, route: { section: 'items', view: 'all' }, firstScreen: preloaded }));
+    expect(view.result.current.ids).toEqual(['i9']);
+    expect(view.result.current.rows.get('i9')?.title).toBe('Article 9');
+    await waitFor(() => expect(view.result.current.ids).toEqual(['i9', 'i8']));
+    expect(getItems).not.toHaveBeenCalled();
+  });
+
+  it('reads only the rows not yet cached', async () => {
+    const { view, reader } = await setUp();
+    await waitFor(() => expect(view.result.current.counted).toBe(true));
+    const getItems = vi.spyOn(reader, 'getItems');
+    expect(await view.result.current.loadRows(['i1', 'i2'])).toBe(false);
+    expect(getItems).not.toHaveBeenCalled();
+    view.result.current.rows.delete('i2');
+    expect(await view.result.current.loadRows(['i1', 'i2'])).toBe(true);
+    expect(getItems).toHaveBeenCalledWith(['i2']);
+    expect(view.result.current.rows.get('i2')?.title).toBe('Article 2');
+  });
+
+  it('drops a search answer overtaken by a later keystroke', async () => {
+    const { view, search } = await setUp();
+    await waitFor(() => expect(view.result.current.counted).toBe(true));
+    act(() => view.result.current.onSearch('art'));
+    act(() => view.result.current.onSearch('article 3'));
+    await search.answer(1, ['i3']);
+    await waitFor(() => expect(view.result.current.ids).toEqual(['i3']));
+    // The first keystroke's answer comes last: it must not replace the fresher one.
+    await search.answer(0, ['i1', 'i2', 'i3']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(view.result.current.ids).toEqual(['i3']);
+    // An emptied box lists everything again.
+    act(() => view.result.current.onSearch('  '));
+    await waitFor(() => expect(view.result.current.ids).toHaveLength(6));
+  });
+
+  it('filters by the filters: unread only, oldest first; the ticked items are cleared with a new list', async () => {
+    const { view } = await setUp();
+    await waitFor(() => expect(view.result.current.counted).toBe(true));
+    act(() => view.result.current.check('i2', true));
+    expect([...view.result.current.checked]).toEqual(['i2']);
+    act(() => view.result.current.setFilters({ read: 'unread', order: 'oldest' }));
+    await waitFor(() => expect(view.result.current.ids).toEqual(['i1', 'i3', 'i5']));
+    expect(view.result.current.checked.size).toBe(0);
+  });
+
+  it("follows the background's changes: changed rows are read again, the index told, the list resolved anew", async () => {
+    const { view, store, search } = await setUp();
+    await waitFor(() => expect(view.result.current.counted).toBe(true));
+    await store.putItems([item(7)]);
+    await store.updateItems(['i1'], { starred: true });
+    await emit({ channel: 'vigie', event: 'itemsChanged', newCount: 1, ids: ['i7', 'i1'] });
+    expect(search.client.update).toHaveBeenCalledWith(['i7', 'i1']);
+    expect(view.result.current.rows.has('i1')).toBe(false);
+    expect(view.result.current.version).toBe(1);
+    await waitFor(() => expect(view.result.current.ids[0]).toBe('i7'));
+    // The plain list's first screen read its rows again, the changed one as it now is.
+    await waitFor(() => expect(view.result.current.rows.get('i1')?.starred).toBe(true));
+    // Without ids (a restore), every cached row goes.
+    await emit({ channel: 'vigie', event: 'itemsChanged', newCount: 0 });
+    expect(view.result.current.rows.size).toBe(0);
+  });
+
+  it('opens an item by the address and marks it read when it was not', async () => {
+    const { view } = await setUp();
+    await waitFor(() => expect(view.result.current.counted).toBe(true));
+    act(() => view.result.current.open('i3'));
+    expect(location.hash).toBe('#/all?item=i3');
+    expect(background.request).toHaveBeenCalledWith('updateItems', { ids: ['i3'], patch: { read: true } });
+    background.request.mockClear();
+    act(() => view.result.current.open('i2'));
+    expect(background.request).not.toHaveBeenCalled();
+  });
+
+  it("reads the item the address opens, and says the background's refusal in its words", async () => {
+    const { RequestError } = await import('../../lib/messages/client');
+    const store = await newStore();
+    await store.putItems([item(4)]);
+    const search = scriptedSearch().client;
+    const view = renderHook(() => useItemList({ reader: store.reader, search, route: { section: 'items', view: 'all', item: 'i4' } }));
+    await waitFor(() => expect(view.result.current.opened?.id).toBe('i4'));
+    background.request.mockRejectedValueOnce(new RequestError('quota', 'Le disque est plein.'));
+    act(() => view.result.current.patch(['i4'], { starred: true }));
+    await waitFor(() => expect(view.result.current.message).toBe('Le disque est plein.'));
+  });
+});
