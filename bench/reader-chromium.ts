@@ -76,7 +76,7 @@ type Timing = { load: number } | { painted: number; rendered?: number };
  * Opens `url` in a new tab and times it: an empty page by its load event; a page with rows by the paint of
  * its first rows as the browser reports it (Element Timing on the row titles: style, layout, paint and the
  * frame's presentation), and, for Vigie's pages, by `mark`, the User Timing mark the page sets when its first
- * rows are rendered (committed and laid out: see components/first-render.ts). The tab is then closed and the
+ * rows are rendered (committed and laid out: see components/ui/first-render.ts). The tab is then closed and the
  * browser left to settle, so that no page is timed while the previous one is being torn down.
  */
 async function timeTo(context: BrowserContext, url: string, wait: 'load' | 'paint', mark?: string): Promise<Timing> {

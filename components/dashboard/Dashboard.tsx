@@ -6,23 +6,23 @@ import type { Tag } from '@/lib/model/tag';
 import type { SearchClient } from '@/lib/reader/search-client';
 import { parseRoute, type Route } from '@/lib/reader/route';
 import type { VigieReader } from '@/lib/store/reader';
-import type { FirstScreen } from './first-screen';
-import { AlertsView } from './AlertsView';
-import { ItemsView } from './ItemsView';
-import { ReadingPane } from './lazy-reading-pane';
-import { firstPaint } from '../first-render';
+import type { FirstScreen } from '../items/first-screen';
+import { AlertsView } from '../alerts/AlertsView';
+import { ItemsView } from '../items/ItemsView';
+import { ReadingPane } from '../items/lazy-reading-pane';
+import { firstPaint } from '../ui/first-render';
 import { lazyView } from './lazy-view';
 import { Nav } from './Nav';
 
 const DigestView = lazyView(() => import('../digest/DigestView').then((module) => module.DigestView));
-const CopilView = lazyView(() => import('../hub/CopilView').then((module) => module.CopilView));
+const HubView = lazyView(() => import('../hub/HubView').then((module) => module.HubView));
 const RulesView = lazyView(() => import('../rules/RulesView').then((module) => module.RulesView));
-const TimelineSection = lazyView(() => import('./TimelineSection').then((module) => module.TimelineSection));
-const SettingsView = lazyView(() => import('./SettingsView').then((module) => module.SettingsView));
-const SourcesView = lazyView(() => import('./SourcesView').then((module) => module.SourcesView));
+const TimelineSection = lazyView(() => import('../timeline/TimelineSection').then((module) => module.TimelineSection));
+const SettingsView = lazyView(() => import('../settings/SettingsView').then((module) => module.SettingsView));
+const SourcesView = lazyView(() => import('../sources/SourcesView').then((module) => module.SourcesView));
 
 /** Every section but the lists loads its code when first shown (see lazy-view.tsx). */
-const LAZY_VIEWS = [ReadingPane, DigestView, CopilView, RulesView, TimelineSection, SettingsView, SourcesView];
+const LAZY_VIEWS = [ReadingPane, DigestView, HubView, RulesView, TimelineSection, SettingsView, SourcesView];
 
 export interface DashboardProps {
   reader: VigieReader;
@@ -85,8 +85,8 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
       <main id="main" class="dashboard__main" tabIndex={-1}>
         {route.section === 'items' && <ItemsView reader={reader} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} />}
         {route.section === 'alerts' && <AlertsView reader={reader} item={route.item} sources={sources} tags={tags} />}
-        {route.section === 'copil' && <CopilView reader={reader} tags={tags} />}
-        {route.section === 'digest' && <DigestView load={(kind) => import('./digest-data').then((module) => module.loadDigest(reader, kind))} />}
+        {route.section === 'copil' && <HubView reader={reader} tags={tags} />}
+        {route.section === 'digest' && <DigestView load={(kind) => import('../digest/digest-data').then((module) => module.loadDigest(reader, kind))} />}
         {route.section === 'rules' && <RulesView selected={route.rule} tags={tags} />}
         {route.section === 'timeline' && <TimelineSection reader={reader} sources={sources} tags={tags} />}
         {route.section === 'sources' && <SourcesView sources={sources} />}

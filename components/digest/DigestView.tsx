@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import type { Digest, DigestEntry, DigestKind } from '@/lib/digest';
 import { digestFileName, digestHtml, digestMarkdown, entryFacts, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
-import { saveFile } from '../dashboard/files';
+import { saveFile } from '../ui/files';
 
 const KINDS: DigestKind[] = ['weekly', 'daily'];
 

@@ -3,7 +3,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { request, RequestError } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
-import type { Said } from '../dashboard/StatusLine';
+import type { Said } from '../ui/StatusLine';
 
 type Members = Result<'hubMembers'>;
 

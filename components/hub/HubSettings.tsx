@@ -5,7 +5,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
-import type { Said } from '../dashboard/StatusLine';
+import type { Said } from '../ui/StatusLine';
 import { HubAdmin } from './HubAdmin';
 import { PendingList } from './PendingList';
 import { HubProblem } from './HubProblem';

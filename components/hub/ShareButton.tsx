@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
-import { shareWithCopil } from './share-item';
+import { shareItem } from './share-item';
 
 /** Whether a hub is connected, kept current by the background's events. */
 export function useHubConnected(): boolean | undefined {
@@ -35,7 +35,7 @@ export function ShareButton({ itemId, connected, withPriority, proposed, onSaid 
   const share = async () => {
     setBusy(true);
     try {
-      tell(await shareWithCopil(itemId, priority || undefined));
+      tell(await shareItem(itemId, priority || undefined));
     } catch (error) {
       tell(error instanceof RequestError ? error.message : String(error));
     } finally {

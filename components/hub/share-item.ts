@@ -6,7 +6,7 @@ import type { Priority } from '@/lib/model/vocabulary';
  * "Partager avec le COPIL", wherever it is offered (reading pane, popup rows, clip form, alerts): the
  * share goes to the outbox and out at once if the hub answers. Resolves with what to tell the member.
  */
-export async function shareWithCopil(itemId: string, priority?: Priority): Promise<string> {
+export async function shareItem(itemId: string, priority?: Priority): Promise<string> {
   const { sent } = await request('shareItem', { itemId, ...(priority ? { priority } : {}) });
   return t(sent ? 'shareSent' : 'shareQueued');
 }

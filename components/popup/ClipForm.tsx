@@ -6,7 +6,7 @@ import type { Result } from '@/lib/messages/protocol';
 import type { Tag } from '@/lib/model/tag';
 import { IMPACTS, type Impact } from '@/lib/model/vocabulary';
 import { createPersonalTag } from '../tags/create-tag';
-import { shareWithCopil } from '../hub/share-item';
+import { shareItem } from '../hub/share-item';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
 
@@ -69,7 +69,7 @@ export function ClipForm({ tags, hubConnected }: { tags: Tag[]; hubConnected?: b
       setPreview(undefined);
       let said = t(saved.enriched ? 'clipEnriched' : 'clipSaved');
       // Shared after it is saved: the clip is kept here whatever the hub says.
-      if (data.get('share') === 'on') said += ` ${await shareWithCopil(saved.id)}`;
+      if (data.get('share') === 'on') said += ` ${await shareItem(saved.id)}`;
       setDone(said);
     });
   };

@@ -8,8 +8,8 @@ import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
-import { markRendered } from '../first-render';
-import { shareWithCopil } from '../hub/share-item';
+import { markRendered } from '../ui/first-render';
+import { shareItem } from '../hub/share-item';
 import { ClipForm } from './ClipForm';
 import { NewCount } from './NewCount';
 import { NewsList } from './NewsList';
@@ -86,7 +86,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   };
 
   const patch = (id: string, change: ItemPatch) => void request('updateItems', { ids: [id], patch: change }).catch(say);
-  const share = (itemId: string) => void shareWithCopil(itemId).then(setMessage, say);
+  const share = (itemId: string) => void shareItem(itemId).then(setMessage, say);
   const readAlerts = (ids: string[] | undefined, read: boolean) => void request('setAlertsRead', { ...(ids ? { ids } : {}), read }).catch(say);
 
   // Must run straight from the click: browsers only show the permission prompt on a user gesture.
@@ -95,10 +95,10 @@ export function Popup({ kept }: { kept?: Summary }) {
   };
 
   // The COPIL tab's code loads when the tab is first shown: the popup's first paint does not wait for it.
-  const [CopilTab, setCopilTab] = useState<typeof import('./CopilTab').CopilTab>();
+  const [HubTab, setHubTab] = useState<typeof import('./HubTab').HubTab>();
   useEffect(() => {
-    if (tab === 'copil' && !CopilTab) void import('./CopilTab').then((module) => setCopilTab(() => module.CopilTab));
-  }, [tab, CopilTab]);
+    if (tab === 'copil' && !HubTab) void import('./HubTab').then((module) => setHubTab(() => module.HubTab));
+  }, [tab, HubTab]);
 
   const failing = summary?.sources.filter((source) => source.lastError).length ?? 0;
 
@@ -170,7 +170,7 @@ export function Popup({ kept }: { kept?: Summary }) {
                   {
                     id: 'copil' as const,
                     label: summary.copil.unread > 0 ? t('tabCopilUnread', [String(summary.copil.unread)]) : t('tabCopil'),
-                    panel: CopilTab ? <CopilTab copil={summary.copil} tags={summary.tags} say={setMessage} /> : <p aria-busy="true" />,
+                    panel: HubTab ? <HubTab copil={summary.copil} tags={summary.tags} say={setMessage} /> : <p aria-busy="true" />,
                   },
                 ]
               : []),

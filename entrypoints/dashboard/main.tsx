@@ -1,7 +1,7 @@
 import '@/lib/model/zod-setup';
 import { render } from 'preact';
 import { Dashboard, type KnownLists } from '@/components/dashboard/Dashboard';
-import { readFirstScreen, type FirstScreen } from '@/components/dashboard/first-screen';
+import { readFirstScreen, type FirstScreen } from '@/components/items/first-screen';
 import { ItemSchema } from '@/lib/model/item';
 import type { LanguageSetting } from '@/lib/model/settings';
 import { SourceSchema } from '@/lib/model/source';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIRST_SCREEN } from '../../components/dashboard/first-screen';
+import { FIRST_SCREEN } from '../../components/items/first-screen';
 import { ItemSchema, type Item } from '../../lib/model/item';
 import { DB_NAME } from '../../lib/store/schema';
 import { CURATED_PACK, curatedSource } from '../../lib/packs/curated-sources';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIRST_SCREEN } from '../../components/dashboard/first-screen';
+import { FIRST_SCREEN } from '../../components/items/first-screen';
 import { LANGUAGE_KEY } from '../../lib/i18n/browser';
 import { SUMMARY_KEY } from '../../lib/messages/requests/core-keys';
 import { DB_NAME } from '../../lib/store/schema';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useItemList, type ItemListOptions } from '../../components/dashboard/use-item-list';
+import { useItemList, type ItemListOptions } from '../../components/items/use-item-list';
 import type { VigieEvent } from '../../lib/messages/protocol';
 import type { Item } from '../../lib/model/item';
 import type { SearchClient } from '../../lib/reader/search-client';

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { t } from '@/lib/i18n/browser';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
-import { markRendered } from '../first-render';
+import { markRendered } from '../ui/first-render';
 import { ItemRow } from './ItemRow';
 
 interface Props {

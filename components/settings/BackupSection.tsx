@@ -4,11 +4,11 @@ import { fullDate } from '@/lib/i18n/dates';
 import { request, RequestError } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import type { Settings } from '@/lib/model/settings';
-import { formatNumber } from './count';
-import { Dialog } from './Dialog';
-import { FileButton } from './FileButton';
-import { saveFile, today } from './files';
-import type { Said } from './StatusLine';
+import { formatNumber } from '../ui/count';
+import { Dialog } from '../ui/Dialog';
+import { FileButton } from '../ui/FileButton';
+import { saveFile, today } from '../ui/files';
+import type { Said } from '../ui/StatusLine';
 
 type Summary = Result<'checkBackup'>;
 

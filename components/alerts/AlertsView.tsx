@@ -8,11 +8,11 @@ import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieReader } from '@/lib/store/reader';
-import { AlertList } from '../alerts/AlertList';
-import { shareWithCopil } from '../hub/share-item';
+import { AlertList } from './AlertList';
+import { shareItem } from '../hub/share-item';
 import { useHubConnected } from '../hub/ShareButton';
-import { ReadingPane } from './lazy-reading-pane';
-import { useOpenedItem } from './use-opened-item';
+import { ReadingPane } from '../items/lazy-reading-pane';
+import { useOpenedItem } from '../items/use-opened-item';
 
 interface Props {
   reader: Pick<VigieReader, 'getItem'>;
@@ -87,7 +87,7 @@ export function AlertsView({ reader, item, sources, tags }: Props) {
               hrefOf={(alert) => formatRoute({ section: 'alerts', item: alert.item.id })}
               onOpen={(group) => !group.read && read(group.ids, true)}
               onRead={(group, value) => read(group.ids, value)}
-              onShare={connected ? (group) => void shareWithCopil(group.first.item.id).then(setMessage, say) : undefined}
+              onShare={connected ? (group) => void shareItem(group.first.item.id).then(setMessage, say) : undefined}
             />
           </div>
         )}

@@ -8,7 +8,7 @@ import type { SharedRow } from '@/lib/model/share';
  * The shared list and what pages do with it (comment, react), kept fresh by the background's `hubChanged`
  * events. `say` reports each outcome in words: sent, or waiting in the outbox.
  */
-export function useCopil(say: (text: string, kind?: 'ok' | 'error') => void, limit = 500) {
+export function useHub(say: (text: string, kind?: 'ok' | 'error') => void, limit = 500) {
   const [status, setStatus] = useState<HubStatus>();
   const [shares, setShares] = useState<SharedRow[]>();
 
@@ -25,14 +25,14 @@ export function useCopil(say: (text: string, kind?: 'ok' | 'error') => void, lim
     });
   }, [load]);
 
-  return { status, shares, reload: load, ...copilActions(say) };
+  return { status, shares, reload: load, ...shareActions(say) };
 }
 
 /**
  * What members do on a share, wherever the list is shown (the dashboard's section, the popup's tab): each
  * outcome said in words, sent or waiting in the outbox.
  */
-export function copilActions(say: (text: string, kind?: 'ok' | 'error') => void) {
+export function shareActions(say: (text: string, kind?: 'ok' | 'error') => void) {
   const fail = (error: unknown) => say(error instanceof RequestError ? error.message : String(error), 'error');
   return {
     onComment: async (shareId: string, body: string) => {

@@ -1,8 +1,8 @@
 import { t } from '@/lib/i18n/browser';
 import { request, RequestError } from '@/lib/messages/client';
-import { FileButton } from './FileButton';
-import { saveFile } from './files';
-import type { Said } from './StatusLine';
+import { FileButton } from '../ui/FileButton';
+import { saveFile } from '../ui/files';
+import type { Said } from '../ui/StatusLine';
 
 export const OPML_FILE_NAME = 'vigie-sources.opml';
 

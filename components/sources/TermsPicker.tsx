@@ -4,8 +4,8 @@ import { request, RequestError } from '@/lib/messages/client';
 import { documentLabel, OTA_CATALOG, OTA_COLLECTIONS, otaFeedUrl, type OtaCollectionId } from '@/lib/monitors/open-terms-archive';
 import type { Source } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
-import { askToRead } from './permission';
-import type { Said } from './StatusLine';
+import { askToRead } from '../ui/permission';
+import type { Said } from '../ui/StatusLine';
 
 const ALL = '';
 

@@ -5,21 +5,21 @@ import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
 import type { VigieReader } from '@/lib/store/reader';
-import { StatusLine, type Said } from '../dashboard/StatusLine';
+import { StatusLine, type Said } from '../ui/StatusLine';
 import { HubProblem } from './HubProblem';
 import { PendingList } from './PendingList';
 import { ShareFilters } from './ShareFilters';
 import { ShareList } from './ShareList';
-import { useCopil } from './use-copil';
+import { useHub } from './use-hub';
 
 /**
  * The dashboard's COPIL section: the collective's shared list with comments and reactions, what this
  * member's outbox still holds, and live updates from the hub while the page is open.
  */
-export function CopilView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnection'>; tags: Tag[] }) {
+export function HubView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnection'>; tags: Tag[] }) {
   const [said, setSaid] = useState<Said>();
   const [filter, setFilter] = useState<ShareFilter>(NO_FILTER);
-  const copil = useCopil((text, kind = 'ok') => setSaid({ text, kind }));
+  const copil = useHub((text, kind = 'ok') => setSaid({ text, kind }));
   const connected = copil.status?.connected;
 
   // The page reads the hub's address and token itself (it is one of Vigie's own pages) to follow the stream.

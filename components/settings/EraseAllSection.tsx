@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { request, RequestError } from '@/lib/messages/client';
 import type { Settings } from '@/lib/model/settings';
-import { formatNumber } from './count';
-import { Dialog } from './Dialog';
-import type { Said } from './StatusLine';
+import { formatNumber } from '../ui/count';
+import { Dialog } from '../ui/Dialog';
+import type { Said } from '../ui/StatusLine';
 
 /** Folded for comparison: « effacer », « EFFACER » and « Effacer » all confirm. */
 const fold = (text: string) => text.trim().toLocaleUpperCase();

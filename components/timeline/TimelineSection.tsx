@@ -10,7 +10,7 @@ import { HISTORY_PACK_PATH, HistoryPackSchema, type HistoryPack } from '@/lib/pa
 import { historyPoints, HISTORY_POINT_PREFIX } from '@/lib/history/history-points';
 import { uiLanguage } from '@/lib/i18n/browser';
 import { sharedTags } from '@/lib/timeline';
-import { TimelineView } from '../timeline/TimelineView';
+import { TimelineView } from './TimelineView';
 import { loadTimelineItems } from './timeline-data';
 
 /** The Diagnostic screen: the timeline of Meta's changes, fed from the store; a point opens its item in the list. */

@@ -5,8 +5,8 @@ import { monitorConfigFromDeclaration, type DeclaredMonitor } from '@/lib/monito
 import { describeSelector } from '@/lib/monitors/extract';
 import { RangeSelectorSchema, type PartSelector } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
-import { askToRead } from './permission';
-import type { Said } from './StatusLine';
+import { askToRead } from '../ui/permission';
+import type { Said } from '../ui/StatusLine';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
@@ -26,7 +26,7 @@ const messageOf = (error: unknown) => (error instanceof RequestError || error in
  * as CSS selectors, or an Open Terms Archive declaration pasted as is. Vigie asks for the site at the click,
  * reads the page once (its first text is the baseline), and shows its health like any source's.
  */
-export function WatchPageForm({ say }: { say: (said: Said) => void }) {
+export function MonitorForm({ say }: { say: (said: Said) => void }) {
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [select, setSelect] = useState('');

@@ -3,7 +3,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
 import { TAG_COLOURS, type TagColour } from '@/lib/tags/personal-tag';
-import type { Said } from './StatusLine';
+import type { Said } from '../ui/StatusLine';
 
 /**
  * The member's own tags: rename one (its items keep it), give it another colour, or merge it into another tag

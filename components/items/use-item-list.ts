@@ -5,7 +5,7 @@ import { cachedKeys, DEFAULT_QUERY, firstScreen, isPlainList, resolveQuery, type
 import { formatRoute, type Route } from '@/lib/reader/route';
 import type { SearchClient } from '@/lib/reader/search-client';
 import type { VigieReader } from '@/lib/store/reader';
-import { firstPaint } from '../first-render';
+import { firstPaint } from '../ui/first-render';
 import { SEARCH_INPUT, type FilterState } from './Filters';
 import { FIRST_SCREEN, type FirstScreen } from './first-screen';
 import { useOpenedItem } from './use-opened-item';

@@ -7,8 +7,8 @@ import { AboutSection } from './AboutSection';
 import { BackupSection } from './BackupSection';
 import { EraseAllSection } from './EraseAllSection';
 import { NotificationSettings } from './NotificationSettings';
-import { StatusLine, type Said } from './StatusLine';
-import { TagsSection } from './TagsSection';
+import { StatusLine, type Said } from '../ui/StatusLine';
+import { TagsSection } from '../tags/TagsSection';
 
 const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
 

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { request, RequestError } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
-import { askToRead } from './permission';
-import type { Said } from './StatusLine';
+import { askToRead } from '../ui/permission';
+import type { Said } from '../ui/StatusLine';
 
 type Found = Result<'discoverFeeds'>['feeds'];
 

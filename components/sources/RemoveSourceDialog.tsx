@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import type { Source } from '@/lib/model/source';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 
 /** Deleting a source asks first, and asks what becomes of its items: kept (the default) or deleted with it. */
 export function RemoveSourceDialog({ source, onConfirm, onClose }: { source?: Source; onConfirm: (keepItems: boolean) => void; onClose: () => void }) {

@@ -5,7 +5,7 @@ import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Tr
 import type { Tag } from '@/lib/model/tag';
 import { ShareButton, useHubConnected } from '../hub/ShareButton';
 import { ChangeView } from './ChangeView';
-import { SafeHtml } from './SafeHtml';
+import { SafeHtml } from '../ui/SafeHtml';
 import { TagChip } from '../tags/TagChip';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagPicker } from '../tags/TagPicker';

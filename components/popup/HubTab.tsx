@@ -5,18 +5,18 @@ import { request } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { Tag } from '@/lib/model/tag';
 import { ShareList } from '../hub/ShareList';
-import { copilActions } from '../hub/use-copil';
+import { shareActions } from '../hub/use-hub';
 
 /**
  * The popup's COPIL tab: the newest shares of the collective, with comments and reactions at hand. Showing
  * them counts as seeing them: others' new shares leave the badge once this tab was opened.
  */
-export function CopilTab({ copil, tags, say }: { copil: NonNullable<Summary['copil']>; tags: Tag[]; say: (text: string) => void }) {
+export function HubTab({ copil, tags, say }: { copil: NonNullable<Summary['copil']>; tags: Tag[]; say: (text: string) => void }) {
   const unread = copil.latest.filter((share) => share.unread).map((share) => share.id);
   useEffect(() => {
     if (unread.length) void request('setSharesRead', { ids: unread });
   }, [unread.join(' ')]);
-  const actions = copilActions(say);
+  const actions = shareActions(say);
   return (
     <>
       <p class="new-count" aria-live="polite">

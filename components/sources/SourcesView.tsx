@@ -6,13 +6,13 @@ import type { Source } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import { AddSourceForm } from './AddSourceForm';
 import { TermsPicker } from './TermsPicker';
-import { WatchPageForm } from './WatchPageForm';
-import { countText, formatNumber } from './count';
+import { MonitorForm } from './MonitorForm';
+import { countText, formatNumber } from '../ui/count';
 import { OpmlButtons } from './OpmlButtons';
-import { askToRead } from './permission';
+import { askToRead } from '../ui/permission';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
 import { SourceRow } from './SourceRow';
-import { StatusLine, type Said } from './StatusLine';
+import { StatusLine, type Said } from '../ui/StatusLine';
 
 const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
 
@@ -106,7 +106,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
 
       <AddSourceForm say={say} />
       <TermsPicker sources={sources} say={say} />
-      <WatchPageForm say={say} />
+      <MonitorForm say={say} />
 
       <section class="admin-section" aria-labelledby="followed-title">
         <h2 id="followed-title" tabIndex={-1}>
