@@ -23,7 +23,7 @@ import { EventSchema, type VigieEvent } from '@/lib/messages/protocol';
 import { InvalidRequestError, route } from '@/lib/messages/router';
 import { FeedError } from '@/lib/model/feed-error';
 import { Poller } from '@/lib/refresh/poller';
-import { OpmlError } from '@/lib/sources/opml';
+import { OpmlError } from '@/lib/packs/opml';
 import { TagError } from '@/lib/tags/personal-tag';
 import { seedCuratedPack } from '@/lib/packs/seed-sources';
 import { readSourcePack, SOURCE_PACK_PATH } from '@/lib/packs/source-pack';

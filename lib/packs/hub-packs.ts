@@ -2,7 +2,7 @@ import type { Settings } from '../model/settings';
 import { hubText } from '../hub/client';
 import type { HubConnection } from '../model/hub-connection';
 import { importSources } from '../sources/import-sources';
-import { parseOpml } from '../sources/opml';
+import { parseOpml } from './opml';
 import type { VigieStore } from '../store/store';
 import { RulePackSchema } from './rule-pack';
 import { addHubRules } from './seed-rules';

@@ -2,7 +2,7 @@ import { canonicalLink } from '../feeds/links';
 import type { Settings } from '../model/settings';
 import { emptyHealth, type Source } from '../model/source';
 import type { VigieStore } from '../store/store';
-import type { OpmlEntry } from './opml';
+import type { OpmlEntry } from '../packs/opml';
 
 /**
  * Adds the sources of an OPML file that are not followed yet, all in one write: a file that fails to parse

@@ -9,7 +9,7 @@ import { FeedError } from '../../lib/model/feed-error';
 import { REQUESTS } from '../../lib/messages/protocol';
 import type { Handlers } from '../../lib/messages/router';
 import { Poller } from '../../lib/refresh/poller';
-import { OpmlError } from '../../lib/sources/opml';
+import { OpmlError } from '../../lib/packs/opml';
 import { seedCuratedPack } from '../../lib/packs/seed-sources';
 import type { VigieStore } from '../../lib/store/store';
 import { startServer, type TestServer } from '../support/http-server';

@@ -1,6 +1,6 @@
 import { rulePackJson } from '../../packs/rule-pack';
 import { HubError, hubFetch } from '../../hub/client';
-import { exportOpml } from '../../sources/opml';
+import { exportOpml } from '../../packs/opml';
 import { connect, syncHub } from '../../hub/sync';
 import { loadConnection, saveConnection } from '../../hub/connection';
 import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../hub/outbox';

@@ -6,7 +6,7 @@ import { addMonitor } from '../../sources/add-monitor';
 import { addSource } from '../../sources/add-source';
 import { findFeeds } from '../../sources/find-feeds';
 import { importSources } from '../../sources/import-sources';
-import { exportOpml, parseOpml } from '../../sources/opml';
+import { exportOpml, parseOpml } from '../../packs/opml';
 import { rememberRemoved } from '../../packs/seed';
 import { META } from '../../store/meta-keys';
 import type { HandlerDeps } from './deps';

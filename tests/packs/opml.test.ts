@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emptyHealth, type Source } from '../../lib/model/source';
-import { exportOpml, OpmlError, parseOpml } from '../../lib/sources/opml';
+import { exportOpml, OpmlError, parseOpml } from '../../lib/packs/opml';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/opml/${name}`, import.meta.url), 'utf8');
 

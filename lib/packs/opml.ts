@@ -1,4 +1,7 @@
-/** OPML import and export: the file every feed reader exchanges its subscription list in. */
+/**
+ * OPML: the file every feed reader exchanges its subscription list in, and so the shape sources travel in: the
+ * COPIL's sources pack (published by the hub, read by the extension) and a member's import and export.
+ */
 import { Parser } from 'xml2js';
 import { canonicalLink } from '../feeds/links';
 import type { Source } from '../model/source';
