@@ -84,7 +84,7 @@ describe.skipIf(!canRun)('clipping in Chromium', () => {
     const { result } = await vigie.request('summary');
     const found = result.latest.find((item: { title: string }) => item.title === title);
     expect(found, `no item titled ${title}`).toBeDefined();
-    return (await vigie.request('getItem', { id: found.id })).result;
+    return await vigie.item(found.id);
   }
 
   beforeAll(async () => {

@@ -36,6 +36,8 @@ export interface LoadedExtension {
   open: (page: string) => Promise<Page>;
   /** Sends a protocol request from an extension page, as the popup would, and returns the raw envelope. */
   request: (type: string, params?: unknown) => Promise<{ ok: boolean; result?: any; code?: string; message?: string }>;
+  /** One stored item as a page reads it (IndexedDB, read-only, without the store's index keys), or null. */
+  item: (id: string) => Promise<any>;
   badge: () => Promise<{ text: string; color: number[] }>;
   /** Waits until the background has no refresh running or waiting (the `refreshIdle` request). */
   settle: () => Promise<void>;
@@ -84,6 +86,25 @@ export async function loadExtension(options: { profile?: string } = {}): Promise
     bridge ??= await open('blank.html');
     return bridge.evaluate(([t, p]) => chrome.runtime.sendMessage({ channel: 'vigie', type: t, params: p }), [type, params] as const);
   };
+  const item: LoadedExtension['item'] = async (id) => {
+    bridge ??= await open('blank.html');
+    return bridge.evaluate(async (wanted) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const opening = indexedDB.open('vigie');
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+      });
+      const record = await new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+        const reading = db.transaction('items').objectStore('items').get(wanted);
+        reading.onsuccess = () => resolve(reading.result);
+        reading.onerror = () => reject(reading.error);
+      });
+      db.close();
+      if (!record) return null;
+      const { sortDate: _s, unreadDate: _u, starredDate: _d, clipDate: _c, unreadFetched: _f, ...stored } = record;
+      return stored;
+    }, id);
+  };
   const settle = async () => {
     const idle = await request('refreshIdle');
     if (!idle.ok) throw new Error(`refreshIdle refused: ${idle.message}`);
@@ -109,6 +130,7 @@ export async function loadExtension(options: { profile?: string } = {}): Promise
     profile,
     open,
     request,
+    item,
     settle,
     scheduledPoll,
     badge: () =>

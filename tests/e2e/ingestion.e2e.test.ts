@@ -144,7 +144,7 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     expect(byTitle('Énorme').lastError).toEqual({ code: 'too-large', detail: '10' });
     expect(result.latest.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(TITLES));
     const xhtml = result.latest.find((item: { title: string }) => item.title === 'Vidéo : les Reels en direct');
-    const { result: stored } = await vigie.request('getItem', { id: xhtml.id });
+    const stored = await vigie.item(xhtml.id);
     expect(stored.contentHtml).toContain('<b>Reels</b>');
     expect(stored.contentHtml).not.toContain('script');
 

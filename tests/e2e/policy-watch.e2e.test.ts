@@ -91,7 +91,7 @@ describe.skipIf(!canRun)('policy watch in Chromium', () => {
     expect((await vigie.request('refresh')).ok).toBe(true);
     const [item] = await itemsOf();
     expect(item).toBeDefined();
-    const stored = (await vigie.request('getItem', { id: item.id })).result;
+    const stored = await vigie.item(item.id);
     expect(stored.change.kind).toBe('page');
     const inserted = stored.change.documents[0].parts.filter((part: { op: string }) => part.op === 'insert').map((part: { text: string }) => part.text).join(' ');
     expect(inserted).toMatch(/30 jours/);
@@ -136,7 +136,7 @@ describe.skipIf(!canRun)('policy watch in Chromium', () => {
     const added = await vigie.request('addSource', { url: server.url('/OpenTermsArchive/pga-versions/commits/main/Facebook.atom'), category: "Conditions d'utilisation (Open Terms Archive)" });
     expect(added.ok, added.message).toBe(true);
     const latest = (await vigie.request('summary')).result.latest.find((item: { url?: string }) => item.url?.endsWith('7c2f9e4b1d8a6053e2f1c9b7a4d3e6f8091b2c3d'));
-    const stored = (await vigie.request('getItem', { id: latest.id })).result;
+    const stored = await vigie.item(latest.id);
     expect(stored.change.kind).toBe('terms');
     expect(stored.change.documents[0].name).toBe('Facebook — Terms of Service');
     const words = stored.change.documents[0].parts.filter((part: { op: string }) => part.op === 'insert').map((part: { text: string }) => part.text).join(' ');
@@ -161,9 +161,9 @@ describe.skipIf(!canRun)('policy watch in Chromium', () => {
     expect(ours.some((alert: { priority: string }) => alert.priority === 'critical')).toBe(true);
     expect(after.alerts.unread).toBe(before.alerts.unread + ours.length);
     const item = (sha: string) => after.latest.find((entry: { url?: string }) => entry.url?.endsWith(sha));
-    const links = (await vigie.request('getItem', { id: item(OTA_COMMITS[1]!.sha).id })).result;
+    const links = await vigie.item(item(OTA_COMMITS[1]!.sha).id);
     expect(links.change).toMatchObject({ significance: 'links-only', documents: [{ name: 'Facebook — Privacy Policy', added: 0, removed: 0 }] });
-    const words = (await vigie.request('getItem', { id: item(OTA_COMMITS[2]!.sha).id })).result;
+    const words = await vigie.item(item(OTA_COMMITS[2]!.sha).id);
     expect(words.change.significance).toBe('substantive');
   });
 
