@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import type { AlertRow } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
@@ -14,6 +14,7 @@ import { shareWithCopil } from '../hub/share-item';
 import { useHubConnected } from '../hub/ShareButton';
 import { ReadingPane } from './lazy-reading-pane';
 import { useOpenedItem } from './use-opened-item';
+import { errorText } from '@/components/ui/error-text';
 
 interface Props {
   db: IDBPDatabase<VigieSchema>;
@@ -33,7 +34,7 @@ export function AlertsView({ db, item, sources, tags }: Props) {
   const [message, setMessage] = useState('');
   const opened = useOpenedItem(db, item, alerts);
   const connected = useHubConnected();
-  const say = (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error));
+  const say = (error: unknown) => setMessage(errorText(error));
 
   useEffect(() => {
     const load = () => void request('listAlerts', {}).then(setAlerts, say);

@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
@@ -22,6 +22,7 @@ import { firstPaint } from '../first-render';
 import { ItemList } from './ItemList';
 import { ReadingPane } from './lazy-reading-pane';
 import { useOpenedItem } from './use-opened-item';
+import { errorText } from '@/components/ui/error-text';
 
 type ItemsRoute = Extract<Route, { section: 'items' }>;
 
@@ -173,7 +174,7 @@ export function ItemsView({ db, search, route, sources, tags, firstScreen: prelo
     try {
       await request('updateItems', { ids: targets, patch: change });
     } catch (error) {
-      setMessage(error instanceof RequestError ? error.message : String(error));
+      setMessage(errorText(error));
     }
   };
 

@@ -4,7 +4,7 @@ import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { originPattern } from '@/lib/feeds/links';
 import { t } from '@/lib/i18n/browser';
 import { feedErrorText } from '@/lib/i18n/translate';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
@@ -15,6 +15,7 @@ import { NewCount } from './NewCount';
 import { NewsList } from './NewsList';
 import { SourceHealthList } from './SourceHealthList';
 import { Tabs } from './Tabs';
+import { errorText } from '@/components/ui/error-text';
 
 type Tab = 'alerts' | 'news' | 'copil' | 'sources';
 
@@ -35,7 +36,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   const [refreshing, setRefreshing] = useState(false);
   const [message, setMessage] = useState('');
 
-  const say = (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error));
+  const say = (error: unknown) => setMessage(errorText(error));
 
   const load = useCallback(async () => {
     try {

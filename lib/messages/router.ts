@@ -1,3 +1,4 @@
+import type { ErrorInfo } from '../model/error-info';
 import { REQUESTS, RequestEnvelopeSchema, type Params, type RequestType, type ResponseEnvelope, type Result } from './protocol';
 
 /** A request whose parameters do not match the protocol: a bug in the page, said plainly. */
@@ -15,8 +16,8 @@ export type Handlers = { [T in RequestType]: (params: Params<T>) => Promise<Resu
 export type HandlersOf<Group extends object> = Pick<Handlers, keyof Group & RequestType>;
 
 export interface RouterOptions {
-  /** Turns an error into words for the user. */
-  describe: (error: unknown) => { code: string; message: string };
+  /** Turns an error into data the page can word (see lib/background/errors.ts). */
+  describe: (error: unknown) => ErrorInfo;
 }
 
 /**
