@@ -1,6 +1,6 @@
 import '@/lib/model/zod-setup';
 import { browser, type Browser } from 'wxt/browser';
-import { describeError } from '@/lib/background/errors';
+import { describeError, describeInWords } from '@/lib/background/errors';
 import { NOTIFICATION_PREFIX } from '@/lib/background/notifications';
 import { startBackground } from '@/lib/background/start';
 import { captureTab, createClipMenu, listenForQuickClips } from '@/lib/clips/browser';
@@ -45,7 +45,7 @@ export default defineBackground(() => {
   const fromOwnPage = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && !!sender.url?.startsWith(url('/'));
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!fromOwnPage(sender) || (message as { channel?: unknown } | null)?.channel !== 'vigie') return undefined;
-    return handlers.then((h) => route(message, h, { describe: describeError }));
+    return handlers.then((h) => route(message, h, { describe: (error) => describeInWords(error, words) }));
   });
 
   // The context menu and the keyboard shortcut save at once; the toolbar button says how it went.

@@ -2,6 +2,8 @@ import { RuleError } from '../alerts/rule-error';
 import { ClipError } from '../clips/errors';
 import { BackupError } from '../data/backup';
 import { HubError } from '../hub/client';
+import { errorWords } from '../i18n/error-words';
+import type { Translate } from '../i18n/translate';
 import { InvalidRequestError } from '../messages/router';
 import type { ErrorInfo } from '../model/error-info';
 import { FeedError } from '../model/feed-error';
@@ -28,4 +30,10 @@ export function describeError(error: unknown): ErrorInfo {
   if (error instanceof BackupError) return { code: 'invalid-backup', params: { detail: error.message } };
   const detail = error instanceof Error ? error.message : String(error);
   return { code: error instanceof InvalidRequestError ? 'invalid-request' : 'error', params: { detail } };
+}
+
+/** The answer to a refused request: the data, and the background's sentence in the member's language. */
+export async function describeInWords(error: unknown, words: () => Promise<Translate>): Promise<ErrorInfo & { message: string }> {
+  const info = describeError(error);
+  return { ...info, message: errorWords(info, await words()) };
 }

@@ -27,6 +27,8 @@ export async function initLanguage(known?: LanguageSetting | null): Promise<void
   const wanted = chooseLanguage(stored, browserLanguage);
   language = wanted;
   document.documentElement.lang = wanted;
+  // Called again (a test, a language changed), it also goes back to the browser's own words.
+  current = browserTranslate;
   if (wanted === browserLanguage) return;
   const response = await fetch(browser.runtime.getURL(`/_locales/${wanted}/messages.json` as '/popup.html'));
   current = translatorFrom((await response.json()) as Messages);

@@ -42,8 +42,11 @@ export const RequestEnvelopeSchema = z.object({
   params: z.unknown(),
 });
 
-/** Errors travel as data, `{ code, params }`: the page words them in the member's language. */
-export const ErrorEnvelopeSchema = z.extend(ErrorInfoSchema, { ok: z.literal(false) });
+/**
+ * Errors travel as data, `{ code, params }`: the page words them in the member's language. `message` is the
+ * background's own sentence (in the stored language), for logs and scripts that read answers raw.
+ */
+export const ErrorEnvelopeSchema = z.extend(ErrorInfoSchema, { ok: z.literal(false), message: z.optional(z.string()) });
 export const ResponseEnvelopeSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
   ErrorEnvelopeSchema,
