@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import type { AlertRow } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
@@ -13,6 +13,7 @@ import { shareItem } from '../hub/share-item';
 import { useHubConnected } from '../hub/ShareButton';
 import { ReadingPane } from '../items/lazy-reading-pane';
 import { useOpenedItem } from '../items/use-opened-item';
+import { errorText } from '@/components/ui/error-text';
 
 interface Props {
   reader: Pick<VigieReader, 'getItem'>;
@@ -32,7 +33,7 @@ export function AlertsView({ reader, item, sources, tags }: Props) {
   const [message, setMessage] = useState('');
   const opened = useOpenedItem(reader, item, alerts);
   const connected = useHubConnected();
-  const say = (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error));
+  const say = (error: unknown) => setMessage(errorText(error));
 
   useEffect(() => {
     const load = () => void request('listAlerts', {}).then(setAlerts, say);

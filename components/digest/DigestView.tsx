@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n/browser';
 import type { Digest, DigestEntry, DigestKind } from '@/lib/digest';
 import { digestFileName, digestHtml, digestMarkdown, entryFacts, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
 import { saveFile } from '../ui/files';
+import { errorText } from '@/components/ui/error-text';
 
 const KINDS: DigestKind[] = ['weekly', 'daily'];
 
@@ -12,8 +13,6 @@ interface Said {
   kind: 'ok' | 'error';
   text: string;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * The Synthèse screen: the alerts and starred items of the week (or the day) by category, as a member will
@@ -35,7 +34,7 @@ export function DigestView({ load }: { load: (kind: DigestKind) => Promise<Diges
     say(undefined);
     loadRef.current(kind).then(
       (digest) => current && setLoaded({ state: 'ready', digest }),
-      (error: unknown) => current && setLoaded({ state: 'failed', detail: messageOf(error) }),
+      (error: unknown) => current && setLoaded({ state: 'failed', detail: errorText(error) }),
     );
     return () => {
       current = false;
@@ -58,7 +57,7 @@ export function DigestView({ load }: { load: (kind: DigestKind) => Promise<Diges
       await navigator.clipboard.writeText(digestMarkdown(digest, t));
       say({ kind: 'ok', text: t('digestCopied') });
     } catch (error) {
-      say({ kind: 'error', text: t('digestCopyFailed', [messageOf(error)]) });
+      say({ kind: 'error', text: t('digestCopyFailed', [errorText(error)]) });
     }
   };
 

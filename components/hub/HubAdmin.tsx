@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import type { Said } from '../ui/StatusLine';
+import { errorText } from '@/components/ui/error-text';
 
 type Members = Result<'hubMembers'>;
 
@@ -16,7 +17,7 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
   const [name, setName] = useState('');
   const [role, setRole] = useState<'member' | 'admin'>('member');
   const [code, setCode] = useState<{ name: string; code: string }>();
-  const fail = (error: unknown) => say({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+  const fail = (error: unknown) => say({ kind: 'error', text: errorText(error) });
   const load = () => void request('hubMembers', {}).then(setMembers, fail);
   useEffect(load, []);
 

@@ -3,14 +3,14 @@ import { browser } from 'wxt/browser';
 import { normalizeHubUrl } from '@/lib/hub/connection';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
 import type { Said } from '../ui/StatusLine';
 import { HubAdmin } from './HubAdmin';
 import { PendingList } from './PendingList';
 import { HubProblem } from './HubProblem';
+import { errorText } from '@/components/ui/error-text';
 
-const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
 
 /**
  * Paramètres → Hub du COPIL: connect with the hub's address and an invite code, see the connection (who,
@@ -36,7 +36,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
       setStatus(await work());
       if (done) say({ kind: 'ok', text: t(done) });
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
       setStatus(await request('hubStatus', {}));
     } finally {
       setBusy(false);

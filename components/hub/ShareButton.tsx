@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
 import { shareItem } from './share-item';
+import { errorText } from '@/components/ui/error-text';
 
 /** Whether a hub is connected, kept current by the background's events. */
 export function useHubConnected(): boolean | undefined {
@@ -37,7 +38,7 @@ export function ShareButton({ itemId, connected, withPriority, proposed, onSaid 
     try {
       tell(await shareItem(itemId, priority || undefined));
     } catch (error) {
-      tell(error instanceof RequestError ? error.message : String(error));
+      tell(errorText(error));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
 import type { SharedRow } from '@/lib/model/share';
+import { errorText } from '@/components/ui/error-text';
 
 /**
  * The shared list and what pages do with it (comment, react), kept fresh by the background's `hubChanged`
@@ -33,7 +34,7 @@ export function useHub(say: (text: string, kind?: 'ok' | 'error') => void, limit
  * outcome said in words, sent or waiting in the outbox.
  */
 export function shareActions(say: (text: string, kind?: 'ok' | 'error') => void) {
-  const fail = (error: unknown) => say(error instanceof RequestError ? error.message : String(error), 'error');
+  const fail = (error: unknown) => say(errorText(error), 'error');
   return {
     onComment: async (shareId: string, body: string) => {
       try {

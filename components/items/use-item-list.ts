@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import { cachedKeys, DEFAULT_QUERY, firstScreen, isPlainList, resolveQuery, type ItemKeys, type ItemQuery } from '@/lib/reader/query';
 import { formatRoute, type Route } from '@/lib/reader/route';
@@ -13,6 +13,7 @@ import { useOpenedItem } from './use-opened-item';
 /** User Timing, read by the benchmark: from a keystroke to the list that answers it in the page, then painted. */
 const SEARCH_ANSWERED = 'vigie:search-answered';
 const SEARCH_PAINTED = 'vigie:search-painted';
+import { errorText } from '@/components/ui/error-text';
 
 export type ItemsRoute = Extract<Route, { section: 'items' }>;
 
@@ -173,7 +174,7 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
     try {
       await request('updateItems', { ids: targets, patch: change });
     } catch (error) {
-      setMessage(error instanceof RequestError ? error.message : String(error));
+      setMessage(errorText(error));
     }
   };
 

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { originPattern } from '@/lib/feeds/links';
 import { t } from '@/lib/i18n/browser';
 import { feedErrorText } from '@/lib/i18n/translate';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
@@ -15,6 +15,8 @@ import { NewCount } from './NewCount';
 import { NewsList } from './NewsList';
 import { SourceHealthList } from './SourceHealthList';
 import { Tabs } from './Tabs';
+import { useSummary } from './use-summary';
+import { errorText } from '@/components/ui/error-text';
 
 type Tab = 'alerts' | 'news' | 'copil' | 'sources';
 
@@ -27,49 +29,20 @@ const POPUP_RENDERED = 'vigie:popup-rendered';
  * (items stay unread until opened).
  */
 export function Popup({ kept }: { kept?: Summary }) {
-  const [summary, setSummary] = useState<Summary | undefined>(kept);
-  // The count shown stays what was new when the popup opened, plus what arrives while it is open.
-  const [newAtOpening, setNewAtOpening] = useState<number | undefined>(kept?.newCount);
+  const [message, setMessage] = useState('');
+  const say = (error: unknown) => setMessage(errorText(error));
+  const { summary, newCount, refreshing, setRefreshing, reload } = useSummary(kept, {
+    error: say,
+    refreshed: (added, failed) => setMessage(t('refreshDone', [String(added), String(failed)])),
+  });
   // Alertes first when something rang; otherwise what is new.
   const [tab, setTab] = useState<Tab>(kept && kept.alerts.unread > 0 ? 'alerts' : kept?.copil && kept.copil.unread > 0 ? 'copil' : 'news');
-  const [refreshing, setRefreshing] = useState(false);
-  const [message, setMessage] = useState('');
-
-  const say = (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error));
-
-  const load = useCallback(async () => {
-    try {
-      const next = await request('summary', {});
-      setSummary(next);
-      setRefreshing(next.refreshing);
-      return next;
-    } catch (error) {
-      say(error);
-      return undefined;
-    }
-  }, []);
 
   // For the benchmark (and the browser's performance panel): when the summary's rows were first rendered.
   const main = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
-    if (summary && newAtOpening !== undefined) markRendered(POPUP_RENDERED, main.current);
-  }, [summary, newAtOpening]);
-
-  useEffect(() => {
-    void (async () => {
-      if (!kept) setNewAtOpening((await load())?.newCount ?? 0);
-      await request('markSeen', {});
-      if (kept) await load();
-    })();
-    return onEvent((event) => {
-      if (event.event === 'refreshStarted') setRefreshing(true);
-      if (event.event === 'refreshFinished') {
-        setRefreshing(false);
-        setMessage(t('refreshDone', [String(event.added), String(event.failed)]));
-      }
-      if (event.event !== 'refreshStarted') void load();
-    });
-  }, [load]);
+    if (summary && newCount !== undefined) markRendered(POPUP_RENDERED, main.current);
+  }, [summary, newCount]);
 
   const refresh = async () => {
     setRefreshing(true);
@@ -81,7 +54,7 @@ export function Popup({ kept }: { kept?: Summary }) {
       say(error);
     } finally {
       setRefreshing(false);
-      await load();
+      await reload();
     }
   };
 
@@ -122,7 +95,7 @@ export function Popup({ kept }: { kept?: Summary }) {
       <p class="status" role="status" aria-live="polite">
         {message}
       </p>
-      {summary && newAtOpening !== undefined && (
+      {summary && newCount !== undefined && (
         <Tabs
           label={t('popupTabsLabel')}
           selected={tab}
@@ -160,7 +133,7 @@ export function Popup({ kept }: { kept?: Summary }) {
               label: t('tabNews'),
               panel: (
                 <>
-                  <NewCount count={newAtOpening + summary.newCount} />
+                  <NewCount count={newCount} />
                   <NewsList items={summary.latest} tags={summary.tags} onOpen={(id) => patch(id, { read: true })} onPatch={patch} onShare={summary.copil ? share : undefined} />
                 </>
               ),

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import type { Settings } from '@/lib/model/settings';
 import { formatNumber } from '../ui/count';
@@ -9,10 +9,10 @@ import { Dialog } from '../ui/Dialog';
 import { FileButton } from '../ui/FileButton';
 import { saveFile, today } from '../ui/files';
 import type { Said } from '../ui/StatusLine';
+import { errorText } from '@/components/ui/error-text';
 
 type Summary = Result<'checkBackup'>;
 
-const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
 
 /** "Sources : 12 · Éléments : 3 400 · Étiquettes : 25": counts without plural agreements to get wrong. */
 export const contentText = (summary: { sources: number; items: number; tags?: number }) =>
@@ -36,7 +36,7 @@ export function BackupSection({ say, onSettings }: { say: (said: Said) => void; 
       saveFile(name, text, 'application/json');
       say({ kind: 'ok', text: t('backupExported', [name]) });
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 
@@ -47,7 +47,7 @@ export function BackupSection({ say, onSettings }: { say: (said: Said) => void; 
       say({ kind: 'info', text: t('backupChecked', [file.name]) });
       setPending({ ...file, summary });
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 
@@ -60,7 +60,7 @@ export function BackupSection({ say, onSettings }: { say: (said: Said) => void; 
       onSettings(settings);
       say({ kind: 'ok', text: `${t('backupImported')} ${contentText(imported)}` });
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import type { Settings } from '@/lib/model/settings';
 import { formatNumber } from '../ui/count';
 import { Dialog } from '../ui/Dialog';
 import type { Said } from '../ui/StatusLine';
+import { errorText } from '@/components/ui/error-text';
 
 /** Folded for comparison: « effacer », « EFFACER » and « Effacer » all confirm. */
 const fold = (text: string) => text.trim().toLocaleUpperCase();
@@ -34,7 +35,7 @@ export function EraseAllSection({ say, onSettings }: { say: (said: Said) => void
       onSettings(result.settings);
       say({ kind: 'ok', text: t('eraseDone', [formatNumber(result.sources), formatNumber(result.tags)]) });
     } catch (error) {
-      say({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import type { LanguageSetting, Settings } from '@/lib/model/settings';
 import { HubSettings } from '../hub/HubSettings';
 import { AboutSection } from './AboutSection';
@@ -9,8 +9,8 @@ import { EraseAllSection } from './EraseAllSection';
 import { NotificationSettings } from './NotificationSettings';
 import { StatusLine, type Said } from '../ui/StatusLine';
 import { TagsSection } from '../tags/TagsSection';
+import { errorText } from '@/components/ui/error-text';
 
-const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
 
 /** Each language is named in itself, so that a member lost in the other one still finds theirs. */
 const LANGUAGES: [LanguageSetting, string, string | undefined][] = [
@@ -38,7 +38,7 @@ export function SettingsView() {
       setSettings(await request('updateSettings', patch));
       say({ kind: 'ok', text: t(done) });
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import { askToRead } from '../ui/permission';
 import type { Said } from '../ui/StatusLine';
+import { errorText } from '@/components/ui/error-text';
 
 type Found = Result<'discoverFeeds'>['feeds'];
 
@@ -22,7 +23,6 @@ function typedUrl(text: string): string | undefined {
 }
 
 const originOf = (url: string) => new URL(url).origin;
-const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
 
 /**
  * Adding a source: the member gives a feed's or a page's address; Vigie asks the browser for that site at
@@ -61,7 +61,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
           : { kind: 'info', text: feeds.length === 1 ? t('discoverFoundOne') : t('discoverFound', [String(feeds.length)]) },
       );
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
     }
@@ -86,7 +86,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
       setAddress('');
       setCategory('');
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import { monitorConfigFromDeclaration, type DeclaredMonitor } from '@/lib/monitors/declaration';
 import { describeSelector } from '@/lib/monitors/extract';
 import { RangeSelectorSchema, type PartSelector } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import { askToRead } from '../ui/permission';
 import type { Said } from '../ui/StatusLine';
+import { errorText } from '@/components/ui/error-text';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
@@ -19,7 +20,6 @@ function parts(text: string): PartSelector[] {
     return range.data;
   });
 }
-const messageOf = (error: unknown) => (error instanceof RequestError || error instanceof Error ? error.message : String(error));
 
 /**
  * Watching a page that has no feed (a changelog, a policy page): its address, the parts to keep and to drop
@@ -62,7 +62,7 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
       setFollowed((done) => [...done, monitor.otaFeed!]);
       say({ kind: 'ok', text: t('watchFollowedOta', [source.title]) });
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
     }
@@ -80,7 +80,7 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
           : { kind: 'info', text: refused ? t('watchDeclarationReadSome', [String(found.monitors.length), refused]) : t('watchDeclarationRead', [String(found.monitors.length)]) },
       );
     } catch (error) {
-      say({ kind: 'error', text: t('watchDeclarationInvalid', [messageOf(error)]) });
+      say({ kind: 'error', text: t('watchDeclarationInvalid', [errorText(error)]) });
     }
   };
 
@@ -103,7 +103,7 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
     try {
       [selectParts, removeParts] = [parts(select), parts(remove)];
     } catch (error) {
-      say({ kind: 'error', text: t('watchRangeInvalid', [messageOf(error)]) });
+      say({ kind: 'error', text: t('watchRangeInvalid', [errorText(error)]) });
       return;
     }
     // The declared document's pages, filters and the rest, if the form still watches its address.
@@ -129,7 +129,7 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
       setRemove('');
       setChosen(undefined);
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
     }

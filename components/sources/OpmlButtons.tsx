@@ -1,8 +1,9 @@
 import { t } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import { FileButton } from '../ui/FileButton';
 import { saveFile } from '../ui/files';
 import type { Said } from '../ui/StatusLine';
+import { errorText } from '@/components/ui/error-text';
 
 export const OPML_FILE_NAME = 'vigie-sources.opml';
 
@@ -14,7 +15,7 @@ export function OpmlButtons({ say }: { say: (said: Said) => void }) {
       const { added, skipped } = await request('importOpml', { text: file.text });
       say({ kind: 'ok', text: t('opmlImported', [String(added.length), String(skipped.length)]) });
     } catch (error) {
-      say({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 
@@ -24,7 +25,7 @@ export function OpmlButtons({ say }: { say: (said: Said) => void }) {
       saveFile(OPML_FILE_NAME, text, 'text/x-opml');
       say({ kind: 'ok', text: t('opmlExported', [OPML_FILE_NAME]) });
     } catch (error) {
-      say({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
@@ -13,8 +13,8 @@ import { askToRead } from '../ui/permission';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
 import { SourceRow } from './SourceRow';
 import { StatusLine, type Said } from '../ui/StatusLine';
+import { errorText } from '@/components/ui/error-text';
 
-const messageOf = (error: unknown) => (error instanceof RequestError ? error.message : String(error));
 
 /** Sources by category (the pack's and the member's), those without one last; titles in order within each. */
 function byCategory(sources: Source[]): [string, Source[]][] {
@@ -51,7 +51,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
       const { added, failed } = await request('refresh', {});
       say({ kind: 'ok', text: t('refreshDone', [String(added), String(failed)]) });
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     } finally {
       setRefreshing(false);
     }
@@ -62,7 +62,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
       const saved = await request('updateSource', { id: source.id, patch });
       say({ kind: 'ok', text: t('sourceSaved', [saved.title]) });
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 
@@ -74,7 +74,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
       document.getElementById('followed-title')?.focus();
       say({ kind: 'ok', text: t(keepItems ? 'sourceRemovedKept' : 'sourceRemovedDropped', [source.title]) });
     } catch (error) {
-      say({ kind: 'error', text: messageOf(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import { documentLabel, OTA_CATALOG, OTA_COLLECTIONS, otaFeedUrl, type OtaCollectionId } from '@/lib/monitors/open-terms-archive';
 import type { Source } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import { askToRead } from '../ui/permission';
 import type { Said } from '../ui/StatusLine';
+import { errorText } from '@/components/ui/error-text';
 
 const ALL = '';
 
@@ -39,7 +40,7 @@ export function TermsPicker({ sources, say }: { sources: Source[]; say: (said: S
       const source = await request('addSource', { url, title: `${name} (Open Terms Archive, ${OTA_COLLECTIONS[collection].language.toUpperCase()})`, category: CURATED_CATEGORIES.terms });
       say({ kind: 'ok', text: t('addSourceDone', [source.title]) });
     } catch (error) {
-      say({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+      say({ kind: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
 import { TAG_COLOURS, type TagColour } from '@/lib/tags/personal-tag';
 import type { Said } from '../ui/StatusLine';
+import { errorText } from '@/components/ui/error-text';
 
 /**
  * The member's own tags: rename one (its items keep it), give it another colour, or merge it into another tag
@@ -23,7 +24,7 @@ export function TagsSection({ say }: { say: (said: Said) => void }) {
     try {
       say({ kind: 'ok', text: await work() });
     } catch (error) {
-      say({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+      say({ kind: 'error', text: errorText(error) });
     }
   };
 

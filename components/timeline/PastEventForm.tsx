@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import type { Tag } from '@/lib/model/tag';
 import { checkPastEvent, PAST_EVENT_TITLE_MAX, type PastEvent, type PastEventErrors, type PastEventField, type PastEventInput, todayKey } from '@/lib/timeline';
+import { errorText } from '@/components/ui/error-text';
 
 const EMPTY: PastEventInput = { date: '', title: '', category: '', url: '' };
 const FIELDS: PastEventField[] = ['date', 'title', 'category', 'url'];
@@ -10,8 +11,6 @@ interface Said {
   kind: 'ok' | 'error';
   text: string;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Adding a past event by hand, to build the history back to Facebook's beginnings. The browser's own checks
@@ -47,7 +46,7 @@ export function PastEventForm({ categories, labelOf, onAdd }: { categories: read
       setInput(EMPTY);
       say({ kind: 'ok', text: t('timelineEventAdded', [checked.event.title]) });
     } catch (error) {
-      say({ kind: 'error', text: t('timelineEventAddFailed', [messageOf(error)]) });
+      say({ kind: 'error', text: t('timelineEventAddFailed', [errorText(error)]) });
     } finally {
       setBusy(false);
     }

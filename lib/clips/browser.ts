@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { BADGE_COLORS } from '../badge/badge';
+import { errorWords } from '../i18n/error-words';
 import type { Translate } from '../i18n/translate';
+import type { ErrorInfo } from '../model/error-info';
 import { capturePage, checkCapture, QUOTE_LIMIT, TEXT_LIMIT, URL_LIMIT, type CapturedPage } from './capture';
 import { scriptingFailure } from './errors';
 import { CLIP_COMMAND, CLIP_MENU_ID, quickClip, type ClipClick, type ClipTab } from './quick-clip';
@@ -55,10 +57,11 @@ async function flash(tabId: number | undefined, ok: boolean, title: string, rest
 
 export interface QuickClipWiring {
   save: (page: CapturedPage) => Promise<{ title: string; enriched: boolean }>;
-  /** The sentence for an error, in the member's language (the background's `describe`). */
-  describe: (error: unknown) => { message: string };
+  /** An error as data (the background's `describeError`). */
+  describe: (error: unknown) => ErrorInfo;
   restoreBadge: () => Promise<void>;
-  t: Translate;
+  /** The member's language: the tooltip is the background's own words. */
+  words: () => Promise<Translate>;
 }
 
 /** Listens to the context menu and the shortcut; call at the background's start, before any await. */
@@ -66,9 +69,11 @@ export function listenForQuickClips(wiring: QuickClipWiring): void {
   const run = async (click: ClipClick, tab: ClipTab | undefined) => {
     try {
       const saved = await quickClip(click, tab, { capture: async (tabId) => checkCapture(await captureTab(tabId)), save: wiring.save });
-      await flash(tab?.id, true, wiring.t(saved.enriched ? 'clipEnrichedTitle' : 'clipSavedTitle', [saved.title]), wiring.restoreBadge);
+      const t = await wiring.words();
+      await flash(tab?.id, true, t(saved.enriched ? 'clipEnrichedTitle' : 'clipSavedTitle', [saved.title]), wiring.restoreBadge);
     } catch (error) {
-      await flash(tab?.id, false, wiring.describe(error).message, wiring.restoreBadge).catch(() => undefined);
+      const said = errorWords(wiring.describe(error), await wiring.words());
+      await flash(tab?.id, false, said, wiring.restoreBadge).catch(() => undefined);
     }
   };
   browser.contextMenus.onClicked.addListener((info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {

@@ -1,5 +1,3 @@
-import type { Translate } from '../i18n/translate';
-
 /**
  * Why a page could not be clipped. Each code has its sentence in `_locales` (`clipError_<code>`), shown in
  * the popup or in the toolbar button's tooltip: a clip never fails silently.
@@ -39,8 +37,4 @@ export function scriptingFailure(error: unknown, tabUrl?: string): ClipError {
   const isWebPage = tabUrl === undefined || /^https?:/i.test(tabUrl);
   if (!isWebPage || (tabUrl && STORE_PAGES.test(tabUrl)) || FORBIDDEN_MESSAGES.test(message)) return new ClipError('forbidden', message);
   return new ClipError('no-access', message);
-}
-
-export function clipErrorText(error: ClipError, t: Translate): string {
-  return t(`clipError_${error.code.replace(/-/g, '_')}`);
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { LanguageSetting } from '../model/settings';
-import { translatorFrom, type Messages, type Translate } from './translate';
+import { chooseLanguage, translatorFrom, type Messages, type Translate } from './translate';
 
 /**
  * The pages' words: the extension's own i18n (`_locales`), French first, English complete. The browser's
@@ -23,10 +23,12 @@ export const uiLanguage = (): string => language;
 /** `known`: the setting when the page has already read it (the popup reads it early, with its summary). */
 export async function initLanguage(known?: LanguageSetting | null): Promise<void> {
   const stored = known === undefined ? ((await browser.storage.local.get(LANGUAGE_KEY))[LANGUAGE_KEY] as LanguageSetting | undefined) : known;
-  const browserLanguage = browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  const wanted = stored === 'fr' || stored === 'en' ? stored : browserLanguage;
+  const browserLanguage = chooseLanguage(undefined, browser.i18n.getUILanguage());
+  const wanted = chooseLanguage(stored, browserLanguage);
   language = wanted;
   document.documentElement.lang = wanted;
+  // Called again (a test, a language changed), it also goes back to the browser's own words.
+  current = browserTranslate;
   if (wanted === browserLanguage) return;
   const response = await fetch(browser.runtime.getURL(`/_locales/${wanted}/messages.json` as '/popup.html'));
   current = translatorFrom((await response.json()) as Messages);

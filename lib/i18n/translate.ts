@@ -3,6 +3,15 @@ import type { FeedErrorInfo } from '../model/feed-error';
 /** The shape of `browser.i18n.getMessage`, so that lib code can speak the user's language in Node too. */
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
+/** The languages Vigie speaks. */
+export type Language = 'fr' | 'en';
+
+/** The member's choice in Paramètres when there is one, else the browser's language, else English. */
+export function chooseLanguage(stored: unknown, browserLanguage: string): Language {
+  if (stored === 'fr' || stored === 'en') return stored;
+  return browserLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
 /** A `_locales/<lang>/messages.json` file. */
 export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

@@ -1,4 +1,7 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/browser';
+import { errorWords } from '../i18n/error-words';
+import type { ErrorInfo, ErrorParams } from '../model/error-info';
 import type { Params, RequestType, ResponseEnvelope, Result, VigieEvent } from './protocol';
 
 /**
@@ -7,14 +10,22 @@ import type { Params, RequestType, ResponseEnvelope, Result, VigieEvent } from '
  * only check the envelope's shape here: zod stays out of the popup, whose size is budgeted.
  */
 
-/** A request the background refused or could not carry out; `message` is meant for the user. */
+/**
+ * A request the background refused or could not carry out, as data (`code`, `params`); `message` is its
+ * sentence in the member's chosen language, worded here in the page, since the background only knows the
+ * browser's. Components word errors with `errorText()` (components/ui).
+ */
 export class RequestError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    readonly params: ErrorParams = {},
   ) {
-    super(message);
+    super(errorWords({ code, params }, t));
     this.name = 'RequestError';
+  }
+
+  get info(): ErrorInfo {
+    return { code: this.code, params: this.params };
   }
 }
 
@@ -24,8 +35,8 @@ function isEnvelope(value: unknown): value is ResponseEnvelope {
 
 export async function request<T extends RequestType>(type: T, params: Params<T>): Promise<Result<T>> {
   const envelope: unknown = await browser.runtime.sendMessage({ channel: 'vigie', type, params });
-  if (!isEnvelope(envelope)) throw new RequestError('no-answer', `no answer to ${type}`);
-  if (!envelope.ok) throw new RequestError(envelope.code, envelope.message);
+  if (!isEnvelope(envelope)) throw new RequestError('no-answer', { detail: `no answer to ${type}` });
+  if (!envelope.ok) throw new RequestError(envelope.code, envelope.params);
   return envelope.result as Result<T>;
 }
 

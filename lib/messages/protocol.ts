@@ -6,6 +6,7 @@ import { DATA_REQUESTS } from './requests/data';
 import { HUB_REQUESTS } from './requests/hub';
 import { ITEM_REQUESTS } from './requests/items';
 import { SOURCE_REQUESTS } from './requests/sources';
+import { ErrorInfoSchema } from '../model/error-info';
 
 /**
  * The one protocol between extension pages and the background (see README.md beside this file).
@@ -41,8 +42,11 @@ export const RequestEnvelopeSchema = z.object({
   params: z.unknown(),
 });
 
-/** Errors travel as a code and words already in the user's language. */
-export const ErrorEnvelopeSchema = z.object({ ok: z.literal(false), code: z.string(), message: z.string() });
+/**
+ * Errors travel as data, `{ code, params }`: the page words them in the member's language. `message` is the
+ * background's own sentence (in the stored language), for logs and scripts that read answers raw.
+ */
+export const ErrorEnvelopeSchema = z.extend(ErrorInfoSchema, { ok: z.literal(false), message: z.optional(z.string()) });
 export const ResponseEnvelopeSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
   ErrorEnvelopeSchema,

@@ -1,3 +1,6 @@
+import type { ErrorInfo } from '../model/error-info';
+
+type ErrorAnswer = ErrorInfo & { message?: string };
 import { REQUESTS, RequestEnvelopeSchema, type Params, type RequestType, type ResponseEnvelope, type Result } from './protocol';
 
 /** A request whose parameters do not match the protocol: a bug in the page, said plainly. */
@@ -15,8 +18,11 @@ export type Handlers = { [T in RequestType]: (params: Params<T>) => Promise<Resu
 export type HandlersOf<Group extends object> = Pick<Handlers, keyof Group & RequestType>;
 
 export interface RouterOptions {
-  /** Turns an error into words for the user. */
-  describe: (error: unknown) => { code: string; message: string };
+  /**
+   * Turns an error into data the page words (see lib/background/errors.ts), with the background's own
+   * sentence for logs and scripts.
+   */
+  describe: (error: unknown) => ErrorAnswer | Promise<ErrorAnswer>;
 }
 
 /**
@@ -30,7 +36,7 @@ export async function route(message: unknown, handlers: Handlers, options: Route
   const envelope = RequestEnvelopeSchema.safeParse(message);
   if (!envelope.success) {
     // A Vigie message the protocol does not know (a page newer than its background, say) is answered, not ignored.
-    return { ok: false, ...options.describe(new InvalidRequestError(`unknown request ${JSON.stringify(candidate.type)}`)) };
+    return { ok: false, ...(await options.describe(new InvalidRequestError(`unknown request ${JSON.stringify(candidate.type)}`))) };
   }
   const { type, params } = envelope.data;
   try {
@@ -44,6 +50,6 @@ export async function route(message: unknown, handlers: Handlers, options: Route
     const result = spec.result.parse(await handler(checked.data));
     return { ok: true, result };
   } catch (error) {
-    return { ok: false, ...options.describe(error) };
+    return { ok: false, ...(await options.describe(error)) };
   }
 }

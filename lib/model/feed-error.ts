@@ -1,25 +1,11 @@
 import * as z from 'zod/mini';
+import { FEED_ERROR_CODES } from './vocabulary';
 
 /**
  * Why a source could not be read. The code picks the sentence shown to the user (in `_locales`, as
  * `feedError_<code>`); `detail` carries the specifics (an HTTP status, a parser message).
  */
-export const FEED_ERROR_CODES = [
-  'network',
-  'timeout',
-  'http',
-  'too-large',
-  'not-a-feed',
-  'malformed',
-  'permission',
-  'quota',
-  'storage',
-  // Page monitors (monitors): what a page gave instead of text worth a version.
-  'binary',
-  'login',
-  'no-match',
-  'empty-page',
-] as const;
+export { FEED_ERROR_CODES };
 export const FeedErrorCodeSchema = z.enum(FEED_ERROR_CODES);
 export type FeedErrorCode = z.infer<typeof FeedErrorCodeSchema>;
 

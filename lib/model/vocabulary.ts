@@ -21,6 +21,16 @@ export const HISTORY_SOURCE_ID = 'history';
 export const PRIORITIES = ['info', 'important', 'critical'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** Where a priority stands: higher is more urgent. */
+export const priorityRank = (priority: Priority): number => PRIORITIES.indexOf(priority);
+
+/** The most urgent of several priorities (what the badge's colour says); none when there are none. */
+export function highestPriority(priorities: Iterable<Priority | undefined>): Priority | undefined {
+  let highest: Priority | undefined;
+  for (const priority of priorities) if (priority && (!highest || priorityRank(priority) > priorityRank(highest))) highest = priority;
+  return highest;
+}
+
 /** Where a rule looks: the item's title, its text (summary and content), link, author, source, the source's category, its tags. */
 export const RULE_FIELDS = ['title', 'content', 'url', 'author', 'source', 'category', 'tags'] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
@@ -36,3 +46,21 @@ export type MatchMode = (typeof MATCH_MODES)[number];
 /** How a condition's terms combine: all of them, any of them, none of them. */
 export const TERM_COMBINATIONS = ['all', 'any', 'none'] as const;
 export type TermCombination = (typeof TERM_COMBINATIONS)[number];
+
+/** Why a source could not be read (see feed-error.ts); here, without zod, so that pages can word them. */
+export const FEED_ERROR_CODES = [
+  'network',
+  'timeout',
+  'http',
+  'too-large',
+  'not-a-feed',
+  'malformed',
+  'permission',
+  'quota',
+  'storage',
+  // Watched pages (monitors): what a page gave instead of text worth a version.
+  'binary',
+  'login',
+  'no-match',
+  'empty-page',
+] as const;

@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
 import { AlertSchema, type Alert } from '../model/alert';
-import { PRIORITIES, type Priority } from '../model/vocabulary';
+import { highestPriority, priorityRank, type Priority } from '../model/vocabulary';
 import { guardQuota } from './errors';
 import type { AlertRecord, VigieSchema } from './schema';
 
@@ -14,8 +14,6 @@ export function toAlertRecord(alert: Alert): AlertRecord {
 export function fromAlertRecord({ unreadCreated: _unread, ...alert }: AlertRecord): Alert {
   return AlertSchema.parse(alert);
 }
-
-export const priorityRank = (priority: Priority): number => PRIORITIES.indexOf(priority);
 
 /** Unread first; then critique, important, info; newest first within each. */
 export function alertOrder(a: Alert, b: Alert): number {
@@ -93,7 +91,7 @@ export class AlertStore {
 
   async unread(): Promise<UnreadAlerts> {
     const records = await this.db.getAllFromIndex('alerts', 'byUnread');
-    const highest = records.reduce<Priority | undefined>((top, record) => (!top || priorityRank(record.priority) > priorityRank(top) ? record.priority : top), undefined);
+    const highest = highestPriority(records.map((record) => record.priority));
     return { count: records.length, ...(highest ? { highest } : {}) };
   }
 

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { Share, SharedRow } from '../model/share';
-import { PRIORITIES, type Priority } from '../model/vocabulary';
+import { highestPriority, type Priority } from '../model/vocabulary';
 import { guardQuota } from './errors';
 import type { OutboxRecord, SharedRecord, VigieSchema } from './schema';
 
@@ -36,8 +36,8 @@ export class ShareStore {
   /** Others' shares not yet seen: the badge adds them to the unread alerts, in the colour of the highest priority. */
   async unread(): Promise<{ count: number; highest?: Priority }> {
     const records = await this.db.getAllFromIndex('shares', 'byUnread');
-    const ranks = records.map((record) => PRIORITIES.indexOf(record.priority ?? 'info'));
-    return { count: records.length, ...(records.length ? { highest: PRIORITIES[Math.max(...ranks)] } : {}) };
+    const highest = highestPriority(records.map((record) => record.priority ?? 'info'));
+    return { count: records.length, ...(highest ? { highest } : {}) };
   }
 
   /**

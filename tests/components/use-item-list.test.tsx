@@ -163,8 +163,9 @@ describe('useItemList', () => {
     const search = scriptedSearch().client;
     const view = renderHook(() => useItemList({ reader: store.reader, search, route: { section: 'items', view: 'all', item: 'i4' } }));
     await waitFor(() => expect(view.result.current.opened?.id).toBe('i4'));
-    background.request.mockRejectedValueOnce(new RequestError('quota', 'Le disque est plein.'));
+    const full = new RequestError('quota');
+    background.request.mockRejectedValueOnce(full);
     act(() => view.result.current.patch(['i4'], { starred: true }));
-    await waitFor(() => expect(view.result.current.message).toBe('Le disque est plein.'));
+    await waitFor(() => expect(view.result.current.message).toBe(full.message));
   });
 });

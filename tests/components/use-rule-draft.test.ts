@@ -77,10 +77,11 @@ describe('useRuleDraft', () => {
   it("words the background's refusal, and keeps the draft", async () => {
     const { draft, onSaved } = setUp();
     act(() => draft().set({ name: 'Élus (' }));
-    requested.mockRejectedValueOnce(new RequestError('invalid', 'Expression régulière invalide'));
+    const refused = new RequestError('invalid-rule', { problems: [{ code: 'invalid-regex', term: '(', detail: 'Unterminated group' }] });
+    requested.mockRejectedValueOnce(refused);
     await act(() => draft().save());
     expect(onSaved).not.toHaveBeenCalled();
-    expect(draft().message).toEqual({ kind: 'error', text: 'Expression régulière invalide' });
+    expect(draft().message).toEqual({ kind: 'error', text: refused.message });
     expect(draft().draft.name).toBe('Élus (');
   });
 

@@ -1,0 +1,37 @@
+import type { ErrorInfo } from '../model/error-info';
+import type { FeedErrorCode } from '../model/feed-error';
+import { FEED_ERROR_CODES } from '../model/vocabulary';
+import { feedErrorText, type Translate } from './translate';
+
+/**
+ * An error said in words, by whoever speaks the member's language: the pages (errorText) and, for what it
+ * shows itself (a quick clip's tooltip), the background with the stored language. No zod here: the popup
+ * words errors too, and its size is budgeted.
+ */
+const FEED_CODES: ReadonlySet<string> = new Set(FEED_ERROR_CODES);
+const isFeedCode = (code: string): code is FeedErrorCode => FEED_CODES.has(code);
+
+/** `hub-invalid-url` → `invalid_url`: message keys cannot hold dashes. */
+const keyOf = (code: string, prefix = '') => code.slice(prefix.length).replace(/-/g, '_');
+
+export function errorWords(error: ErrorInfo, t: Translate): string {
+  const { code, params = {} } = error;
+  const detail = params.detail ?? '';
+  if (code.startsWith('hub-')) return t(`hubError_${keyOf(code, 'hub-')}`, [detail]);
+  if (code.startsWith('clip-')) return t(`clipError_${keyOf(code, 'clip-')}`);
+  if (code.startsWith('tag-')) return t(`tagError_${keyOf(code, 'tag-')}`);
+  if (isFeedCode(code)) return feedErrorText({ code, ...(params.detail === undefined ? {} : { detail }), ...(params.reason ? { reason: params.reason } : {}), ...(params.page ? { page: params.page } : {}) }, t);
+  if (code === 'invalid-opml') return t('opmlInvalid', [detail]);
+  if (code === 'invalid-backup') return t('backupInvalid', [detail]);
+  if (code === 'invalid-rule') {
+    // The regex engine's own message is quoted; a dangerous shape is named in words.
+    const problems = (params.problems ?? []).map((problem) =>
+      t(`ruleProblem_${keyOf(problem.code)}`, [
+        problem.term,
+        problem.code === 'invalid-regex' ? (problem.detail ?? '') : problem.code === 'unsafe-regex' ? t(`regexRisk_${keyOf(problem.detail ?? 'unreadable')}`) : '',
+      ]),
+    );
+    return t('ruleInvalid', [problems.join(' ')]);
+  }
+  return t('errorGeneric', [detail]);
+}
