@@ -1,15 +1,15 @@
-import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { withoutEmptyPluginModule } from './build/page-plugins';
+import { rssParserEntities } from './build/rss-parser-entities';
 import { curatedHostPermissions } from './lib/packs/curated-sources';
-import { SOURCE_PACK_PATH } from './lib/packs/source-pack';
-import { sourcePackJson } from './lib/packs/source-pack-build';
-import { RULE_PACK_PATH, rulePackJson } from './lib/packs/rule-pack';
 import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from './lib/packs/default-rules';
 import { HISTORY_PACK_PATH } from './lib/packs/history-pack';
 import { historyPackJson } from './lib/packs/history-pack-build';
-import { withoutEmptyPluginModule } from './build/page-plugins';
-import { rssParserEntities } from './build/rss-parser-entities';
+import { RULE_PACK_PATH, rulePackJson } from './lib/packs/rule-pack';
+import { SOURCE_PACK_PATH } from './lib/packs/source-pack';
+import { sourcePackJson } from './lib/packs/source-pack-build';
 
 /**
  * The end-to-end build (VIGIE_E2E=1) may also read feeds served on 127.0.0.1 by the tests; the real build

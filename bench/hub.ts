@@ -5,10 +5,10 @@
  *   (c) restoring a backup of 10,000 shares with `npm run hub -- import` (through the running hub).
  * Targets: ≥ 1,000 req/s and p99 < 50 ms for (a) and (b), and (c) in under 10 s. Each figure is one JSON line.
  */
-import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
 import { BACKUP_FORMAT, type HubBackup } from '../hub/backup';
 import { DB_KINDS, skipped, startHub, type DbKind, type TestHub } from '../tests/hub/helpers/hub-process';
 

@@ -8,10 +8,10 @@
  */
 import { existsSync } from 'node:fs';
 import { ruleRun } from '../lib/alerts/triage';
-import { otaChange } from '../lib/monitors/open-terms-archive';
 import type { Item } from '../lib/model/item';
-import { DEFAULT_RULES } from '../lib/packs/default-rules';
+import { otaChange } from '../lib/monitors/open-terms-archive';
 import { curatedSource, CURATED_PACK } from '../lib/packs/curated-sources';
+import { DEFAULT_RULES } from '../lib/packs/default-rules';
 import { SHARED_TAXONOMY } from '../lib/packs/taxonomy';
 import { pgaCommits } from '../scripts/pga-commits';
 

@@ -9,11 +9,11 @@ import { readFeed } from '../lib/feeds/pipeline';
 import type { Item } from '../lib/model/item';
 import type { Condition, Rule } from '../lib/model/rule';
 import { emptyHealth, type Source } from '../lib/model/source';
-import { DEFAULT_RULES } from '../lib/packs/default-rules';
-import { compileRules, matchingRules, subjectOf } from '../lib/rules/match';
 import { CURATED_PACK, curatedSource } from '../lib/packs/curated-sources';
-import { VigieStore } from '../lib/store/store';
+import { DEFAULT_RULES } from '../lib/packs/default-rules';
 import { SHARED_TAXONOMY } from '../lib/packs/taxonomy';
+import { compileRules, matchingRules, subjectOf } from '../lib/rules/match';
+import { VigieStore } from '../lib/store/store';
 
 type Report = (figure: string, fields: Record<string, unknown>) => void;
 

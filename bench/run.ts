@@ -3,7 +3,7 @@
  * measured in the same run, on the same machine, so that a slow machine does not make a fast pipeline fail.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import 'fake-indexeddb/auto';
 import Parser from 'rss-parser';
@@ -13,11 +13,11 @@ import { emptyHealth, type Source } from '../lib/model/source';
 import { refreshSources } from '../lib/refresh/refresh';
 import { VigieStore } from '../lib/store/store';
 import { startServer, type Route } from '../tests/support/http-server';
+import { benchBackgroundWake } from './background-wake';
 import { benchHub } from './hub';
 import { benchMonitors } from './monitors';
-import { benchPolicy } from './policy';
-import { benchBackgroundWake } from './background-wake';
 import { podcastFeed } from './podcast-feed';
+import { benchPolicy } from './policy';
 import { benchReader } from './reader-chromium';
 import { benchRules } from './rules';
 

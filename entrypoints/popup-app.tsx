@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import { initLanguage, LANGUAGE_KEY } from '@/lib/i18n/browser';
-import type { LanguageSetting } from '@/lib/model/settings';
 import type { Summary } from '@/lib/messages/protocol';
 import { SUMMARY_KEY } from '@/lib/messages/requests/core-keys';
+import type { LanguageSetting } from '@/lib/model/settings';
 
 type Stored = Record<string, unknown>;
 declare global {

@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { commandRoute } from './cli/command-route';
 import type { HubConfig } from './config';
+import type { HubContext } from './context';
 import type { Db } from './db/db';
 import { ChangeEvents } from './events';
 import { HttpError } from './http';
@@ -15,10 +17,8 @@ import { packRoutes } from './routes/packs';
 import { shareRoutes } from './routes/shares';
 import { webhookRoutes } from './routes/webhooks';
 import { ShareRefusal } from './shares/shares';
-import { WebhookWorker } from './webhooks/worker';
 import { HUB_VERSION } from './version';
-import { commandRoute } from './cli/command-route';
-import type { HubContext } from './context';
+import { WebhookWorker } from './webhooks/worker';
 
 export interface Hub {
   app: FastifyInstance;

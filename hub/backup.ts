@@ -37,6 +37,8 @@ export type HubBackup = z.infer<typeof HubBackupSchema>;
 type BackupShare = HubBackup['shares'][number];
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+// Rows straight from SQL are untyped (`any`): every backup is checked by HubBackupSchema before it is imported.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 const strip = <T extends Record<string, unknown>>(row: T) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
 
 // Map.groupBy arrives with Node 21; the hub runs on 20.
@@ -81,7 +83,7 @@ export function parseHubBackup(text: string): HubBackup {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Not a hub backup: the file is not JSON (${error instanceof Error ? error.message : error}).`);
+    throw new Error(`Not a hub backup: the file is not JSON (${error instanceof Error ? error.message : error}).`, { cause: error });
   }
   const result = HubBackupSchema.safeParse(json);
   if (!result.success) {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import type { Member } from '../lib/model/share';
 
 // zod/mini ships without messages: the hub (on Node, no size budget) loads the English ones.

@@ -7,9 +7,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fetchFeed } from '../lib/feeds/fetch';
 import { readFeed } from '../lib/feeds/pipeline';
+import { describeFeedError } from '../lib/i18n/node';
 import { FeedError } from '../lib/model/feed-error';
 import { DEFAULT_SETTINGS } from '../lib/model/settings';
-import { describeFeedError } from '../lib/i18n/node';
 
 async function load(target: string): Promise<{ bytes: Uint8Array; url: string; contentType?: string }> {
   if (/^https?:\/\//i.test(target)) {

@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { OtaHistorySchema, type OtaHistory, type OtaHistoryChange } from '../lib/packs/history-pack';
 import { historyOfCommit, META_SERVICES } from '../lib/history/ota-history';
+import { OtaHistorySchema, type OtaHistory, type OtaHistoryChange } from '../lib/packs/history-pack';
 import { pgaCommits } from './pga-commits';
 
 const OUT = 'lib/history/ota-changes.json';

@@ -68,7 +68,7 @@ async function diff(path: string, subject: string | undefined) {
   try {
     change = otaChange(await readFile(path, 'utf8'), 'https://github.com/OpenTermsArchive/pga-versions/commit/0000000', { subject });
   } catch (error) {
-    if (error instanceof FeedError && error.code === 'malformed') throw new Error(`${path} is not a commit diff (${error.detail})`);
+    if (error instanceof FeedError && error.code === 'malformed') throw new Error(`${path} is not a commit diff (${error.detail})`, { cause: error });
     throw error;
   }
   return {

@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
 import type { AlertRow } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
-import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
+import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieReader } from '@/lib/store/reader';
-import { AlertList } from './AlertList';
 import { shareItem } from '../hub/share-item';
 import { useHubConnected } from '../hub/ShareButton';
 import { ReadingPane } from '../items/lazy-reading-pane';
 import { useOpenedItem } from '../items/use-opened-item';
-import { errorText } from '@/components/ui/error-text';
+import { AlertList } from './AlertList';
 
 interface Props {
   reader: Pick<VigieReader, 'getItem'>;

@@ -1,10 +1,10 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n/browser';
+import { errorText } from '@/components/ui/error-text';
 import type { Digest, DigestEntry, DigestKind } from '@/lib/digest';
 import { digestFileName, digestHtml, digestMarkdown, entryFacts, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
+import { t } from '@/lib/i18n/browser';
 import { saveFile } from '../ui/files';
-import { errorText } from '@/components/ui/error-text';
 
 const KINDS: DigestKind[] = ['weekly', 'daily'];
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import type { Said } from '../ui/StatusLine';
-import { errorText } from '@/components/ui/error-text';
 
 type Members = Result<'hubMembers'>;
 

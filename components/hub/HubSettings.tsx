@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { errorText } from '@/components/ui/error-text';
 import { normalizeHubUrl } from '@/lib/hub/connection';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
@@ -7,9 +8,8 @@ import { onEvent, request } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
 import type { Said } from '../ui/StatusLine';
 import { HubAdmin } from './HubAdmin';
-import { PendingList } from './PendingList';
 import { HubProblem } from './HubProblem';
-import { errorText } from '@/components/ui/error-text';
+import { PendingList } from './PendingList';
 
 
 /**

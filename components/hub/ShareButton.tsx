@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
 import { shareItem } from './share-item';
-import { errorText } from '@/components/ui/error-text';
 
 /** Whether a hub is connected, kept current by the background's events. */
 export function useHubConnected(): boolean | undefined {

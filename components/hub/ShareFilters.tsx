@@ -1,5 +1,5 @@
-import { t, uiLanguage } from '@/lib/i18n/browser';
 import { SHARE_VIEWS, type ShareFilter } from '@/lib/hub/share-filter';
+import { t, uiLanguage } from '@/lib/i18n/browser';
 import type { Tag } from '@/lib/model/tag';
 
 /** The COPIL section's filters: words, one tag of those the shares carry, and which shares. */

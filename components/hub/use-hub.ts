@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
 import type { SharedRow } from '@/lib/model/share';
-import { errorText } from '@/components/ui/error-text';
 
 /**
  * The shared list and what pages do with it (comment, react), kept fresh by the background's `hubChanged`

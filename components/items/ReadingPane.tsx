@@ -4,11 +4,11 @@ import { fullDate } from '@/lib/i18n/dates';
 import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Triage } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
 import { ShareButton, useHubConnected } from '../hub/ShareButton';
-import { ChangeView } from './ChangeView';
-import { SafeHtml } from '../ui/SafeHtml';
-import { TagChip } from '../tags/TagChip';
 import { createPersonalTag } from '../tags/create-tag';
+import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
+import { SafeHtml } from '../ui/SafeHtml';
+import { ChangeView } from './ChangeView';
 
 interface Props {
   item: Item;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { onEvent, request } from '@/lib/messages/client';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import { cachedKeys, DEFAULT_QUERY, firstScreen, isPlainList, resolveQuery, type ItemKeys, type ItemQuery } from '@/lib/reader/query';
@@ -13,7 +14,6 @@ import { useOpenedItem } from './use-opened-item';
 /** User Timing, read by the benchmark: from a keystroke to the list that answers it in the page, then painted. */
 const SEARCH_ANSWERED = 'vigie:search-answered';
 const SEARCH_PAINTED = 'vigie:search-painted';
-import { errorText } from '@/components/ui/error-text';
 
 export type ItemsRoute = Extract<Route, { section: 'items' }>;
 

@@ -5,8 +5,8 @@ import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import type { Tag } from '@/lib/model/tag';
 import { IMPACTS, type Impact } from '@/lib/model/vocabulary';
-import { createPersonalTag } from '../tags/create-tag';
 import { shareItem } from '../hub/share-item';
+import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
 

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { errorText } from '@/components/ui/error-text';
 import { openDashboard } from '@/lib/dashboard/open-dashboard';
 import { originPattern } from '@/lib/feeds/links';
 import { t } from '@/lib/i18n/browser';
@@ -8,15 +9,14 @@ import { request } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
-import { markRendered } from '../ui/first-render';
 import { shareItem } from '../hub/share-item';
+import { markRendered } from '../ui/first-render';
 import { ClipForm } from './ClipForm';
 import { NewCount } from './NewCount';
 import { NewsList } from './NewsList';
 import { SourceHealthList } from './SourceHealthList';
 import { Tabs } from './Tabs';
 import { useSummary } from './use-summary';
-import { errorText } from '@/components/ui/error-text';
 
 type Tab = 'alerts' | 'news' | 'copil' | 'sources';
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { request } from '@/lib/messages/client';
@@ -9,7 +10,6 @@ import { Dialog } from '../ui/Dialog';
 import { FileButton } from '../ui/FileButton';
 import { saveFile, today } from '../ui/files';
 import type { Said } from '../ui/StatusLine';
-import { errorText } from '@/components/ui/error-text';
 
 type Summary = Result<'checkBackup'>;
 

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Settings } from '@/lib/model/settings';
 import { formatNumber } from '../ui/count';
 import { Dialog } from '../ui/Dialog';
 import type { Said } from '../ui/StatusLine';
-import { errorText } from '@/components/ui/error-text';
 
 /** Folded for comparison: « effacer », « EFFACER » and « Effacer » all confirm. */
 const fold = (text: string) => text.trim().toLocaleUpperCase();

@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { LanguageSetting, Settings } from '@/lib/model/settings';
 import { HubSettings } from '../hub/HubSettings';
+import { TagsSection } from '../tags/TagsSection';
+import { StatusLine, type Said } from '../ui/StatusLine';
 import { AboutSection } from './AboutSection';
 import { BackupSection } from './BackupSection';
 import { EraseAllSection } from './EraseAllSection';
 import { NotificationSettings } from './NotificationSettings';
-import { StatusLine, type Said } from '../ui/StatusLine';
-import { TagsSection } from '../tags/TagsSection';
-import { errorText } from '@/components/ui/error-text';
 
 
 /** Each language is named in itself, so that a member lost in the other one still finds theirs. */

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import { askToRead } from '../ui/permission';
 import type { Said } from '../ui/StatusLine';
-import { errorText } from '@/components/ui/error-text';
 
 type Found = Result<'discoverFeeds'>['feeds'];
 

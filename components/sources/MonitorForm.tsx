@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
+import { RangeSelectorSchema, type PartSelector } from '@/lib/model/source';
 import { monitorConfigFromDeclaration, type DeclaredMonitor } from '@/lib/monitors/declaration';
 import { describeSelector } from '@/lib/monitors/extract';
-import { RangeSelectorSchema, type PartSelector } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import { askToRead } from '../ui/permission';
 import type { Said } from '../ui/StatusLine';
-import { errorText } from '@/components/ui/error-text';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 

@@ -1,9 +1,9 @@
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import { FileButton } from '../ui/FileButton';
 import { saveFile } from '../ui/files';
 import type { Said } from '../ui/StatusLine';
-import { errorText } from '@/components/ui/error-text';
 
 export const OPML_FILE_NAME = 'vigie-sources.opml';
 

@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
-import { AddSourceForm } from './AddSourceForm';
-import { TermsPicker } from './TermsPicker';
-import { MonitorForm } from './MonitorForm';
 import { countText, formatNumber } from '../ui/count';
-import { OpmlButtons } from './OpmlButtons';
 import { askToRead } from '../ui/permission';
+import { StatusLine, type Said } from '../ui/StatusLine';
+import { AddSourceForm } from './AddSourceForm';
+import { MonitorForm } from './MonitorForm';
+import { OpmlButtons } from './OpmlButtons';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
 import { SourceRow } from './SourceRow';
-import { StatusLine, type Said } from '../ui/StatusLine';
-import { errorText } from '@/components/ui/error-text';
+import { TermsPicker } from './TermsPicker';
 
 
 /** Sources by category (the pack's and the member's), those without one last; titles in order within each. */

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
-import { documentLabel, OTA_CATALOG, OTA_COLLECTIONS, otaFeedUrl, type OtaCollectionId } from '@/lib/monitors/open-terms-archive';
 import type { Source } from '@/lib/model/source';
+import { documentLabel, OTA_CATALOG, OTA_COLLECTIONS, otaFeedUrl, type OtaCollectionId } from '@/lib/monitors/open-terms-archive';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import { askToRead } from '../ui/permission';
 import type { Said } from '../ui/StatusLine';
-import { errorText } from '@/components/ui/error-text';
 
 const ALL = '';
 

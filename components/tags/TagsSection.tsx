@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
 import { TAG_COLOURS, type TagColour } from '@/lib/tags/personal-tag';
 import type { Said } from '../ui/StatusLine';
-import { errorText } from '@/components/ui/error-text';
 
 /**
  * The member's own tags: rename one (its items keep it), give it another colour, or merge it into another tag

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import type { Tag } from '@/lib/model/tag';
 import { checkPastEvent, PAST_EVENT_TITLE_MAX, type PastEvent, type PastEventErrors, type PastEventField, type PastEventInput, todayKey } from '@/lib/timeline';
-import { errorText } from '@/components/ui/error-text';
 
 const EMPTY: PastEventInput = { date: '', title: '', category: '', url: '' };
 const FIELDS: PastEventField[] = ['date', 'title', 'category', 'url'];

@@ -1,17 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { historyPoints, HISTORY_POINT_PREFIX } from '@/lib/history/history-points';
+import { uiLanguage } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
 import type { Item } from '@/lib/model/item';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
+import { HISTORY_PACK_PATH, HistoryPackSchema, type HistoryPack } from '@/lib/packs/history-pack';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieReader } from '@/lib/store/reader';
-import { browser } from 'wxt/browser';
-import { HISTORY_PACK_PATH, HistoryPackSchema, type HistoryPack } from '@/lib/packs/history-pack';
-import { historyPoints, HISTORY_POINT_PREFIX } from '@/lib/history/history-points';
-import { uiLanguage } from '@/lib/i18n/browser';
 import { sharedTags } from '@/lib/timeline';
-import { TimelineView } from './TimelineView';
 import { loadTimelineItems } from './timeline-data';
+import { TimelineView } from './TimelineView';
 
 /** The Diagnostic screen: the timeline of Meta's changes, fed from the store; a point opens its item in the list. */
 export function TimelineSection({ reader, sources, tags }: { reader: Pick<VigieReader, 'timelineItems'>; sources: Source[]; tags: Tag[] }) {

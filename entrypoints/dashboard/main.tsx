@@ -2,12 +2,12 @@ import '@/lib/model/zod-setup';
 import { render } from 'preact';
 import { Dashboard, type KnownLists } from '@/components/dashboard/Dashboard';
 import { readFirstScreen, type FirstScreen } from '@/components/items/first-screen';
+import { initLanguage, LANGUAGE_KEY, t } from '@/lib/i18n/browser';
 import { ItemSchema } from '@/lib/model/item';
 import type { LanguageSetting } from '@/lib/model/settings';
 import { SourceSchema } from '@/lib/model/source';
 import { TagSchema } from '@/lib/model/tag';
 import { parseRoute } from '@/lib/reader/route';
-import { initLanguage, LANGUAGE_KEY, t } from '@/lib/i18n/browser';
 import { searchClient } from '@/lib/reader/search-client';
 import { VigieReader } from '@/lib/store/reader';
 

@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../db/db';
 import * as z from 'zod/mini';
+import type { Db } from '../db/db';
 import { HttpError, parse } from '../http';
+import { CommandError, runCommand } from './commands';
 
 const CommandBody = z.object({ argv: z.array(z.string()), files: z._default(z.record(z.string(), z.string()), {}) });
-import { CommandError, runCommand } from './commands';
 
 const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
 

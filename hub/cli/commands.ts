@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { Db } from '../db/db';
 import { exportHub, importHub, parseHubBackup } from '../backup';
+import type { Db } from '../db/db';
 import { createInvite, listMembers, revokeMember } from '../members/members';
-import { checkPack, putPack, type PackName } from '../packs/packs';
 import { newId } from '../members/tokens';
+import { checkPack, putPack, type PackName } from '../packs/packs';
 import { WebhookSchema, listDeliveries, listWebhooks, publicWebhook, putWebhook } from '../webhooks/webhooks';
 
 /**

@@ -2,6 +2,7 @@ import { Feed } from 'feed';
 import type { Share } from '../../lib/model/share';
 
 /** Characters XML 1.0 cannot carry at all (a title pasted with a control character would make the whole feed unreadable): dropped. */
+// eslint-disable-next-line no-control-regex -- the control characters XML forbids are what this removes
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const xmlText = (text: string) => text.replace(NOT_XML, '');
 

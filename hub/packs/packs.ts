@@ -1,5 +1,5 @@
-import { RulePackSchema } from '../../lib/packs/rule-pack';
 import { OpmlError, parseOpml } from '../../lib/packs/opml';
+import { RulePackSchema } from '../../lib/packs/rule-pack';
 import type { Queryable } from '../db/db';
 import { HttpError } from '../http';
 

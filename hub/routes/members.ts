@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { InviteRequestSchema, JoinRequestSchema } from '../../lib/model/share';
 import type { HubContext } from '../context';
-import { HUB_VERSION } from '../version';
 import { HttpError, adminOf, memberOf, parse } from '../http';
 import { createInvite, join, listMembers, revokeMember } from '../members/members';
+import { HUB_VERSION } from '../version';
 
 const MemberIdParams = z.object({ id: z.string().check(z.regex(/^m_[A-Za-z0-9_-]{6,40}$/, 'not a member id')) });
 

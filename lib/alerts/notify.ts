@@ -1,6 +1,6 @@
+import type { Translate } from '../i18n/translate';
 import type { Alert } from '../model/alert';
 import type { QuietHours, Settings } from '../model/settings';
-import type { Translate } from '../i18n/translate';
 import { alertOrder } from '../store/alerts';
 
 /** What one desktop notification says, and what clicking it opens. */

@@ -1,8 +1,8 @@
 import type { VigieEvent } from '../messages/protocol';
 import type { Alert } from '../model/alert';
 import type { Share } from '../model/share';
-import type { RefreshSummary } from '../refresh/refresh';
 import type { Poller } from '../refresh/poller';
+import type { RefreshSummary } from '../refresh/refresh';
 import { updateBadge, type BadgeAction } from './badge';
 import { newSince } from './handlers/core';
 import { notifyAlerts, notifyShares, type NotifyDeps } from './notifications';

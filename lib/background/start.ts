@@ -1,6 +1,7 @@
-import type { Handlers } from '../messages/router';
 import type { VigieEvent } from '../messages/protocol';
+import type { Handlers } from '../messages/router';
 import type { Settings } from '../model/settings';
+import { seedShippedPacks, shippedPacks } from '../packs/shipped';
 import { Poller } from '../refresh/poller';
 import { loadSettings } from '../settings/settings';
 import type { VigieStore } from '../store/store';
@@ -9,7 +10,6 @@ import { backgroundChanges, type BackgroundChanges } from './changes';
 import { createHandlers } from './handlers';
 import { memberWords, type LanguagePorts } from './language';
 import type { Notifier } from './notifications';
-import { seedShippedPacks, shippedPacks } from '../packs/shipped';
 import type { SessionArea } from './summary';
 
 /** The browser as the background's parts need it; entrypoints/background.ts fills these in, tests fake them. */

@@ -1,6 +1,6 @@
 import type { ItemDraft } from '../model/item';
-import { decodeFeedBytes } from './decode';
 import { normaliseDate } from './dates';
+import { decodeFeedBytes } from './decode';
 import { dedupeKey, stableId } from './dedupe';
 import { canonicalLink, safeHttpUrl } from './links';
 import { parseFeedText, type FeedFormat, type RawEntry } from './parse';

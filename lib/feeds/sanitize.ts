@@ -1,5 +1,5 @@
-import sanitizeHtml from 'sanitize-html';
 import { Parser } from 'htmlparser2';
+import sanitizeHtml from 'sanitize-html';
 import { safeHttpUrl } from './links';
 
 /**

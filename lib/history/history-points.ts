@@ -1,7 +1,7 @@
-import { documentLabel } from '../monitors/ota-catalog';
 import type { Tag } from '../model/tag';
-import { topCategory, type TimelinePoint } from '../timeline/points';
+import { documentLabel } from '../monitors/ota-catalog';
 import { otaCommitUrl, type HistoryPack, type OtaHistoryChange } from '../packs/history-pack';
+import { topCategory, type TimelinePoint } from '../timeline/points';
 
 /**
  * The shipped history as points of the Diagnostic: the curated events (kind `history`) and OTA's recorded

@@ -1,10 +1,10 @@
+import type { HubConnection } from '../model/hub-connection';
 import type { Item } from '../model/item';
 import { ShareDraftSchema, type Share } from '../model/share';
 import type { Priority } from '../model/vocabulary';
 import type { OutboxRecord } from '../store/schema';
 import type { VigieStore } from '../store/store';
 import { HubError } from './client';
-import type { HubConnection } from '../model/hub-connection';
 import { loadConnection } from './connection';
 import { pendingShare, shareDraftOf } from './share-draft';
 

@@ -1,10 +1,10 @@
-import { applyHubPacks } from '../packs/hub-packs';
-import { ChangesSchema, JoinAnswerSchema, ShareSchema, type Share } from '../model/share';
+import type { HubConnection } from '../model/hub-connection';
 import type { Settings } from '../model/settings';
+import { ChangesSchema, JoinAnswerSchema, ShareSchema, type Share } from '../model/share';
+import { applyHubPacks } from '../packs/hub-packs';
 import type { OutboxRecord } from '../store/schema';
 import type { VigieStore } from '../store/store';
 import { HubError, hubFetch } from './client';
-import type { HubConnection } from '../model/hub-connection';
 import { loadConnection, normalizeHubUrl, saveConnection } from './connection';
 
 /**

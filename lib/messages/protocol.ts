@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ErrorInfoSchema } from '../model/error-info';
 import { ALERT_REQUESTS } from './requests/alerts';
 import { CLIP_REQUESTS } from './requests/clips';
 import { CORE_REQUESTS } from './requests/core';
@@ -6,7 +7,6 @@ import { DATA_REQUESTS } from './requests/data';
 import { HUB_REQUESTS } from './requests/hub';
 import { ITEM_REQUESTS } from './requests/items';
 import { SOURCE_REQUESTS } from './requests/sources';
-import { ErrorInfoSchema } from '../model/error-info';
 
 /**
  * The one protocol between extension pages and the background (see README.md beside this file).

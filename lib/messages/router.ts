@@ -1,7 +1,7 @@
 import type { ErrorInfo } from '../model/error-info';
+import { REQUESTS, RequestEnvelopeSchema, type Params, type RequestType, type ResponseEnvelope, type Result } from './protocol';
 
 type ErrorAnswer = ErrorInfo & { message?: string };
-import { REQUESTS, RequestEnvelopeSchema, type Params, type RequestType, type ResponseEnvelope, type Result } from './protocol';
 
 /** A request whose parameters do not match the protocol: a bug in the page, said plainly. */
 export class InvalidRequestError extends Error {

@@ -1,7 +1,7 @@
 import { safeHttpUrl } from '../feeds/links';
 import type { MonitorPage, PartSelector, RangeSelector } from '../model/source';
-import { readFilter } from './ota-filters';
 import { otaFeedUrl, OTA_CATALOG } from './open-terms-archive';
+import { readFilter } from './ota-filters';
 import { selectorProblem } from './select';
 
 /**

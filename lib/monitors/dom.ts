@@ -1,4 +1,4 @@
-import { Document, DomHandler, isTag, type AnyNode, type Element } from 'domhandler';
+import { type Document, DomHandler, isTag, type AnyNode, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
 
 /**

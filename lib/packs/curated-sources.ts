@@ -1,6 +1,6 @@
 import { originPattern } from '../feeds/links';
-import { DEFAULT_MONITORS, type DefaultMonitor } from './default-monitors';
 import { DEFAULT_INTERVAL_MINUTES, type Source, type SourceKind, emptyHealth } from '../model/source';
+import { DEFAULT_MONITORS, type DefaultMonitor } from './default-monitors';
 
 /**
  * "Veille Meta": the sources every member starts with, enabled on first install. Their URLs could not be

@@ -1,9 +1,9 @@
-import type { Settings } from '../model/settings';
 import { hubText } from '../hub/client';
 import type { HubConnection } from '../model/hub-connection';
+import type { Settings } from '../model/settings';
 import { importSources } from '../sources/import-sources';
-import { parseOpml } from './opml';
 import type { VigieStore } from '../store/store';
+import { parseOpml } from './opml';
 import { RulePackSchema } from './rule-pack';
 import { addHubRules } from './seed-rules';
 

@@ -1,8 +1,8 @@
+import type { VigieStore } from '../store/store';
 import { readRulePack, RULE_PACK_PATH, type RulePack } from './rule-pack';
 import { seedDefaultRules } from './seed-rules';
 import { seedCuratedPack } from './seed-sources';
 import { readSourcePack, SOURCE_PACK_PATH, type SourcePack } from './source-pack';
-import type { VigieStore } from '../store/store';
 
 export interface ShippedPacks {
   rulePack: () => Promise<RulePack>;

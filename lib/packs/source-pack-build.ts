@@ -1,8 +1,8 @@
-import { DEFAULT_MONITORS } from './default-monitors';
-import { SHARED_TAXONOMY } from './taxonomy';
 import { CURATED_PACK, curatedMonitor, curatedSource } from './curated-sources';
 import { CURATED_PACK_VERSION } from './curated-sources-version';
+import { DEFAULT_MONITORS } from './default-monitors';
 import type { SourcePack } from './source-pack';
+import { SHARED_TAXONOMY } from './taxonomy';
 
 /**
  * The curated pack from the code that defines it: the build writes it out as the JSON file the background

@@ -3,8 +3,8 @@ import type { VigieEvent } from '../messages/protocol';
 import type { Alert } from '../model/alert';
 import type { FeedErrorInfo } from '../model/feed-error';
 import type { Settings } from '../model/settings';
-import type { VigieStore } from '../store/store';
 import { loadSettings } from '../settings/settings';
+import type { VigieStore } from '../store/store';
 import { refreshSources, type RefreshSummary } from './refresh';
 import { isDue } from './schedule';
 

@@ -6,8 +6,8 @@ import type { Settings } from '../model/settings';
 import type { Source, SourceKind } from '../model/source';
 import type { Triage, VigieStore } from '../store/store';
 import { runPool } from './pool';
-import { withTermsDiffs } from './terms-diffs';
 import { recordCombinedMonitor, recordMonitorPage } from './record-monitor';
+import { withTermsDiffs } from './terms-diffs';
 
 /**
  * One refresh: fetch each given source through the pipeline and record the outcome, with bounded

@@ -1,8 +1,8 @@
 import { fetchFeed, fetchLimits } from '../feeds/fetch';
-import { commitDiffUrl, isOtaCommitLink, isTechnicalCommit, otaChange } from '../monitors/open-terms-archive';
 import type { Change } from '../model/change';
 import type { ItemDraft } from '../model/item';
 import type { Settings } from '../model/settings';
+import { commitDiffUrl, isOtaCommitLink, isTechnicalCommit, otaChange } from '../monitors/open-terms-archive';
 import type { VigieStore } from '../store/store';
 
 /** A new Open Terms Archive source brings its whole history at once: only the latest commits get their diff read. */

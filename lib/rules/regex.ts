@@ -1,6 +1,6 @@
+import { foldLetters } from './fold-text';
 import { regexRisk, type RegexRisk } from './regex-safety';
 import { escapeLiteral, parseRegex, type Disjunction, type RegexNode } from './regex-syntax';
-import { foldLetters } from './fold-text';
 
 /**
  * The `regex` mode. A pattern is tested, with the `u` flag (and `i`, see below), against the folded text

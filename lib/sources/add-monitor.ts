@@ -1,6 +1,6 @@
+import type { Settings } from '../model/settings';
 import type { MonitorConfig, PartSelector, Source } from '../model/source';
 import { DEFAULT_INTERVAL_MINUTES, emptyHealth } from '../model/source';
-import type { Settings } from '../model/settings';
 import { refreshOne } from '../refresh/refresh';
 import type { VigieStore } from '../store/store';
 

@@ -1,11 +1,11 @@
 import { startRuleRun } from '../alerts/triage';
-import { withTermsDiffs } from '../refresh/terms-diffs';
 import { fetchFeed, fetchLimits } from '../feeds/fetch';
 import { canonicalLink, originPattern } from '../feeds/links';
 import { readFeed } from '../feeds/pipeline';
 import { FeedError } from '../model/feed-error';
 import type { Settings } from '../model/settings';
 import { emptyHealth, type Source } from '../model/source';
+import { withTermsDiffs } from '../refresh/terms-diffs';
 import type { Triage, VigieStore } from '../store/store';
 
 export interface NewSource {

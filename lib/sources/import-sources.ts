@@ -1,8 +1,8 @@
 import { canonicalLink } from '../feeds/links';
 import type { Settings } from '../model/settings';
 import { emptyHealth, type Source } from '../model/source';
-import type { VigieStore } from '../store/store';
 import type { OpmlEntry } from '../packs/opml';
+import type { VigieStore } from '../store/store';
 
 /**
  * Adds the sources of an OPML file that are not followed yet, all in one write: a file that fails to parse

@@ -1,14 +1,13 @@
 import { wrap, type IDBPDatabase } from 'idb';
-import type * as z from 'zod/mini';
-import type { HubConnection } from '../model/hub-connection';
-import { META, type MetaKey } from './meta-keys';
 import type { Alert } from '../model/alert';
+import type { HubConnection } from '../model/hub-connection';
 import { IMPACTS, ItemSchema, type Item } from '../model/item';
 import { RuleSchema, type Rule } from '../model/rule';
 import { SourceSchema, type Source } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import type { ItemKeys } from '../reader/query';
 import { fromAlertRecord } from './alerts';
+import { META, type MetaKey } from './meta-keys';
 import { openVigieDb } from './open';
 import { fromRecord } from './records';
 import { DB_VERSION, type ItemRecord, type VigieSchema } from './schema';

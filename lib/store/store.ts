@@ -1,10 +1,9 @@
 import type { IDBPDatabase } from 'idb';
-import type * as z from 'zod/mini';
+import type { Alert } from '../model/alert';
 import { applyPatch, type Item, type ItemDraft, type ItemPatch } from '../model/item';
+import { RuleSchema } from '../model/rule';
 import { SourceSchema, type Source, type SourceHealth } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
-import type { Alert } from '../model/alert';
-import { RuleSchema } from '../model/rule';
 import { addNewAlerts, AlertStore, deleteAlertsForItems, setAlertsReadForItems, toAlertRecord } from './alerts';
 import { guardQuota } from './errors';
 import type { MetaKey } from './meta-keys';
@@ -12,9 +11,9 @@ import { openVigieDb } from './open';
 import { VigieReader, type StoreContent } from './reader';
 import { fromRecord, toRecord } from './records';
 import { RuleStore } from './rules';
-import { VersionStore } from './versions';
-import { ShareStore } from './shares';
 import type { VigieSchema } from './schema';
+import { ShareStore } from './shares';
+import { VersionStore } from './versions';
 
 /**
  * The local store's writes: every write to Vigie's IndexedDB goes through here, in the background, checked

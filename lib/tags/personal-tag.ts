@@ -1,5 +1,5 @@
-import { fold } from '../text/fold';
 import type { Tag } from '../model/tag';
+import { fold } from '../text/fold';
 
 /**
  * Personal tags: made from the label a member types. The id is the label folded to a slug; a label that

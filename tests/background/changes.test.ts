@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../public/_locales/en/messages.json';
 import { backgroundChanges } from '../../lib/background/changes';
 import { memberWords } from '../../lib/background/language';
 import { notifyAlerts, notifyShares, type NotifyDeps } from '../../lib/background/notifications';
 import { publishSummary } from '../../lib/background/summary';
 import { nodeTranslate } from '../../lib/i18n/node';
 import type { Messages } from '../../lib/i18n/translate';
-import { SUMMARY_KEY } from '../../lib/messages/requests/core-keys';
 import { SummarySchema, type VigieEvent } from '../../lib/messages/protocol';
+import { SUMMARY_KEY } from '../../lib/messages/requests/core-keys';
 import type { Alert } from '../../lib/model/alert';
 import type { Settings } from '../../lib/model/settings';
 import type { Share } from '../../lib/model/share';
 import { Poller } from '../../lib/refresh/poller';
 import { loadSettings, updateSettings } from '../../lib/settings/settings';
 import type { VigieStore } from '../../lib/store/store';
+import en from '../../public/_locales/en/messages.json';
 import { inText, makeRule } from '../rules/helpers';
 import { makeDraft, makeSource, newStore, testSettings } from '../store/fixtures';
 

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import en from '../../public/_locales/en/messages.json';
+import { errorText } from '../../components/ui/error-text';
 import { describeError } from '../../lib/background/errors';
 import { HubError } from '../../lib/hub/client';
 import { initLanguage, LANGUAGE_KEY } from '../../lib/i18n/browser';
 import { request, RequestError } from '../../lib/messages/client';
 import { route, type Handlers } from '../../lib/messages/router';
 import { FeedError } from '../../lib/model/feed-error';
-import { errorText } from '../../components/ui/error-text';
+import en from '../../public/_locales/en/messages.json';
 import { speakFrench } from '../components/french';
 
 /**

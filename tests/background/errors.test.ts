@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { RuleError } from '../../lib/alerts/rule-error';
 import { describeError, describeInWords } from '../../lib/background/errors';
 import { memberWords } from '../../lib/background/language';
-import type { Messages } from '../../lib/i18n/translate';
-import enMessages from '../../public/_locales/en/messages.json';
 import { ClipError } from '../../lib/clips/errors';
 import { BackupError } from '../../lib/data/backup';
 import { HubError } from '../../lib/hub/client';
 import { errorWords } from '../../lib/i18n/error-words';
 import { nodeTranslate } from '../../lib/i18n/node';
+import type { Messages } from '../../lib/i18n/translate';
 import { ResponseEnvelopeSchema } from '../../lib/messages/protocol';
 import { InvalidRequestError } from '../../lib/messages/router';
 import { ErrorInfoSchema } from '../../lib/model/error-info';
 import { FeedError } from '../../lib/model/feed-error';
 import { OpmlError } from '../../lib/packs/opml';
 import { TagError } from '../../lib/tags/personal-tag';
+import enMessages from '../../public/_locales/en/messages.json';
 
 /** The background says what went wrong as data; whoever speaks the member's language words it. */
 const en = nodeTranslate('en');

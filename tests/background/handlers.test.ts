@@ -1,19 +1,18 @@
-import * as z from 'zod/mini';
-import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { META } from '../../lib/store/meta-keys';
-import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { createHandlers } from '../../lib/background/handlers';
-import { FeedError } from '../../lib/model/feed-error';
 import { REQUESTS } from '../../lib/messages/protocol';
 import type { Handlers } from '../../lib/messages/router';
-import { Poller } from '../../lib/refresh/poller';
+import { FeedError } from '../../lib/model/feed-error';
+import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { OpmlError } from '../../lib/packs/opml';
 import { seedCuratedPack } from '../../lib/packs/seed-sources';
+import { curatedSourcePack } from '../../lib/packs/source-pack-build';
+import { Poller } from '../../lib/refresh/poller';
+import { META } from '../../lib/store/meta-keys';
 import type { VigieStore } from '../../lib/store/store';
-import { startServer, type TestServer } from '../support/http-server';
 import { HTML_PAGE, makeSource, openTestStore, rss, testSettings, THREE_ENTRIES, type RssEntry } from '../store/fixtures';
+import { startServer, type TestServer } from '../support/http-server';
 
 /** The curated pack as the build ships it. */
 const pack = async () => curatedSourcePack();

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import en from '../../public/_locales/en/messages.json';
 import { memberWords } from '../../lib/background/language';
 import { nodeTranslate } from '../../lib/i18n/node';
 import type { Messages } from '../../lib/i18n/translate';
+import en from '../../public/_locales/en/messages.json';
 
 /** The background's own words follow Paramètres, not the browser. */
 function words(stored: unknown, browserLanguage = 'fr-FR') {

@@ -4,8 +4,8 @@ import { createHandlers } from '../../lib/background/handlers';
 import { REQUESTS } from '../../lib/messages/protocol';
 import { Poller } from '../../lib/refresh/poller';
 import type { VigieStore } from '../../lib/store/store';
-import { startServer } from '../support/http-server';
 import { makeSource, openTestStore, rss, testSettings, THREE_ENTRIES } from '../store/fixtures';
+import { startServer } from '../support/http-server';
 
 /** The Sources screen's requests: discovery before adding, and editing a source's settings. */
 const cleanup: (() => Promise<void> | void)[] = [];

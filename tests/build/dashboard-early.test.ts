@@ -3,9 +3,9 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIRST_SCREEN } from '../../components/items/first-screen';
 import { ItemSchema, type Item } from '../../lib/model/item';
-import { DB_NAME } from '../../lib/store/schema';
 import { CURATED_PACK, curatedSource } from '../../lib/packs/curated-sources';
 import { VigieReader } from '../../lib/store/reader';
+import { DB_NAME } from '../../lib/store/schema';
 import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
 
 /**

@@ -1,6 +1,6 @@
-import xmlbuilder from 'xmlbuilder';
-import { Parser } from 'xml2js';
 import { describe, expect, it } from 'vitest';
+import { Parser } from 'xml2js';
+import xmlbuilder from 'xmlbuilder';
 import { create } from '../../build/shims/xmlbuilder';
 
 /**

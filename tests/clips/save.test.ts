@@ -4,9 +4,9 @@ import type { CapturedPage } from '../../lib/clips/capture';
 import { REQUESTS } from '../../lib/messages/protocol';
 import type { Handlers } from '../../lib/messages/router';
 import { CLIP_SOURCE_ID } from '../../lib/model/item';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { Poller } from '../../lib/refresh/poller';
 import type { VigieStore } from '../../lib/store/store';
-import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { makeDraft, makeSource, openTestStore, testSettings } from '../store/fixtures';
 
 /** The clip requests against a real (fake-indexeddb) store: the page's answer checked, new items and enriched ones. */

@@ -1,19 +1,18 @@
-import * as z from 'zod/mini';
-import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import { describe, expect, it } from 'vitest';
-import { META } from '../../lib/store/meta-keys';
 import { createHandlers } from '../../lib/background/handlers';
 import { BackupError, makeBackup, parseBackup, restoreBackup, type Backup } from '../../lib/data/backup';
 import { REQUESTS } from '../../lib/messages/protocol';
 import type { Item } from '../../lib/model/item';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
+import { CURATED_PACK } from '../../lib/packs/curated-sources';
+import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
+import { seedCuratedPack } from '../../lib/packs/seed-sources';
+import { curatedSourcePack } from '../../lib/packs/source-pack-build';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { Poller } from '../../lib/refresh/poller';
 import { loadSettings, updateSettings } from '../../lib/settings/settings';
-import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
-import { CURATED_PACK } from '../../lib/packs/curated-sources';
-import { seedCuratedPack } from '../../lib/packs/seed-sources';
+import { META } from '../../lib/store/meta-keys';
 import type { VigieStore } from '../../lib/store/store';
-import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { makeDraft, makeSource, testSettings, newStore } from '../store/fixtures';
 
 /** The curated pack as the build ships it. */

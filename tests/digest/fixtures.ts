@@ -1,10 +1,10 @@
+import type { DigestInput } from '../../lib/digest';
 import type { Alert } from '../../lib/model/alert';
 import type { Item } from '../../lib/model/item';
 import type { Priority } from '../../lib/model/rule';
 import type { Source } from '../../lib/model/source';
 import type { Tag } from '../../lib/model/tag';
 import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
-import type { DigestInput } from '../../lib/digest';
 
 /** A week that ends on Saturday 28 November 2026, 10:00 in Paris: the COPIL meets that morning. */
 export const NOW = new Date('2026-11-28T09:00:00.000Z');

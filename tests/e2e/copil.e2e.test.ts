@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/http-server';
 import { startHub, type TestHub } from '../hub/helpers/hub-process';
+import { startServer, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
 import { canRun, loadExtension, type LoadedExtension } from './extension';
 

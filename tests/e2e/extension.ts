@@ -24,7 +24,7 @@ interface ChromeApi {
   notifications: { getAll: () => Promise<Record<string, boolean>> };
 }
 declare global {
-  // eslint-disable-next-line no-var
+   
   var chrome: ChromeApi;
 }
 

@@ -1,8 +1,8 @@
-import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FeedError } from '../../lib/model/feed-error';
+import { describe, it, expect } from 'vitest';
 import { readFeed } from '../../lib/feeds/pipeline';
+import { FeedError } from '../../lib/model/feed-error';
 
 /**
  * The shared corpus of real feeds lives beside the repository, not in it: these tests run only where it is

@@ -1,6 +1,6 @@
-import { afterEach, describe, it, expect } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, describe, it, expect } from 'vitest';
 import { fetchFeed, type FetchOptions } from '../../lib/feeds/fetch';
 import { readFeed } from '../../lib/feeds/pipeline';
 import { fixtureBytes, feedErrorOf } from './fixtures';

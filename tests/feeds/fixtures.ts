@@ -1,7 +1,7 @@
-import { expect } from 'vitest';
-import { FeedError } from '../../lib/model/feed-error';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { FeedError } from '../../lib/model/feed-error';
 
 /** The bytes of a fixture in tests/fixtures/feeds, exactly as a server would send them. */
 export function fixtureBytes(name: string): Uint8Array {

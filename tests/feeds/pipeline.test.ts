@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { ItemSchema, type ItemDraft } from '../../lib/model/item';
 import { readFeed, readFeedText, type FeedResult } from '../../lib/feeds/pipeline';
+import { ItemSchema } from '../../lib/model/item';
 import { fixtureBytes, feedErrorOf } from './fixtures';
 
 const read = (name: string, url = 'https://flux.example/feed.xml', contentType?: string) =>
@@ -16,7 +16,6 @@ function expectStorable(result: FeedResult): void {
   }
 }
 
-const byTitle = (items: ItemDraft[], start: string) => items.find((item) => item.title.startsWith(start));
 
 describe('readFeed: encodings', () => {
   it('reads ISO-8859-1 declared in the XML prolog, accents intact', async () => {

@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
 import { Parser } from 'htmlparser2';
+import { describe, it, expect } from 'vitest';
 import { htmlToText, sanitizeItemHtml } from '../../lib/feeds/sanitize';
 
 /** The elements of an HTML fragment with their attributes, so that attribute order does not matter. */

@@ -8,11 +8,11 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { parseStringPromise } from 'xml2js';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { parseStringPromise } from 'xml2js';
 import { HUB_VERSION } from '../../hub/version';
-import { rulePackJson } from '../../lib/packs/rule-pack';
 import { DEFAULT_RULES } from '../../lib/packs/default-rules';
+import { rulePackJson } from '../../lib/packs/rule-pack';
 import { DB_KINDS, allChanges, clientId, draft, openEvents, skipped, startHubs, type Joined, type TestHub } from './helpers/hub-process';
 
 // Each test drives a real process; starting one (PGlite creating its database) takes seconds on a small machine.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FeedError } from '../../lib/model/feed-error';
 import { ResponseEnvelopeSchema, type Summary } from '../../lib/messages/protocol';
 import { InvalidRequestError, route, type Handlers, type RouterOptions } from '../../lib/messages/router';
+import { FeedError } from '../../lib/model/feed-error';
 
 /** Handlers that fail the test if called, with the ones a test needs swapped in. */
 function handlers(overrides: Partial<Handlers> = {}): { handlers: Handlers; calls: { type: string; params: unknown }[] } {

@@ -4,8 +4,8 @@ import { applyRules } from '../../lib/alerts/triage';
 import { historyOfCommit } from '../../lib/history/ota-history';
 import { markdownAsText } from '../../lib/monitors/markdown-text';
 import { isTechnicalCommit, otaChange } from '../../lib/monitors/open-terms-archive';
-import { makeItem } from '../rules/helpers';
 import { DEFAULT_RULES } from '../../lib/packs/default-rules';
+import { makeItem } from '../rules/helpers';
 
 /** Real commits of OTA's pga-versions (see tests/fixtures/ota/README.md). */
 const diff = (name: string) => readFileSync(`tests/fixtures/ota/${name}`, 'utf8');

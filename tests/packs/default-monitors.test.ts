@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_INTERVAL_MINUTES, MonitorConfigSchema, SourceSchema } from '../../lib/model/source';
-import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { extractText } from '../../lib/monitors/extract';
 import { selectorProblem } from '../../lib/monitors/select';
+import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 
 describe('DEFAULT_MONITORS', () => {
   it('are the Graph API and Marketing API changelogs and the Community Standards', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSchema } from '../../lib/model/rule';
 import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from '../../lib/packs/default-rules';
-import { compileRules, matchingRules, ruleProblems, type RuleSubject } from '../../lib/rules/match';
 import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
+import { compileRules, matchingRules, ruleProblems, type RuleSubject } from '../../lib/rules/match';
 import { makeSubject } from '../rules/helpers';
 
 const compiled = compileRules(DEFAULT_RULES);

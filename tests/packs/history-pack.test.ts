@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { historyPack } from '../../lib/packs/history-pack-build';
 import { historyPoints } from '../../lib/history/history-points';
-import { sharedTags } from '../../lib/timeline';
+import { historyPack } from '../../lib/packs/history-pack-build';
 import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
+import { sharedTags } from '../../lib/timeline';
 
 /** The history pack the build ships: curated events 2004–2022 and OTA's derived history since 2022. */
 describe('the history pack', () => {

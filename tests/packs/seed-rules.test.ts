@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { META } from '../../lib/store/meta-keys';
 import { DEFAULT_RULES } from '../../lib/packs/default-rules';
 import { seedShippedPack } from '../../lib/packs/seed';
 import { addHubRules, forgetPackRule, seedDefaultRules } from '../../lib/packs/seed-rules';
+import { META } from '../../lib/store/meta-keys';
 import { newStore } from '../store/fixtures';
 
 /** The shipped rules, and a later pack (version 2) that adds one rule: the seeding a store sees across updates. */

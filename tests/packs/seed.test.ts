@@ -1,12 +1,10 @@
-import * as z from 'zod/mini';
-import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import { describe, expect, it } from 'vitest';
-import { META } from '../../lib/store/meta-keys';
-import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { CURATED_PACK, CURATED_PACK_VERSION } from '../../lib/packs/curated-sources';
+import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { seedCuratedPack } from '../../lib/packs/seed-sources';
-import type { VigieStore } from '../../lib/store/store';
+import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
+import { META } from '../../lib/store/meta-keys';
 import { makeSource, newStore } from '../store/fixtures';
 
 /** The curated pack as the build ships it. */

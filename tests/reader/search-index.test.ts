@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/model/item';
 import { SearchIndex, toSearchDoc } from '../../lib/reader/search-index';
-import { textOfHtml } from '../../lib/text/html-text';
 import { fold } from '../../lib/text/fold';
+import { textOfHtml } from '../../lib/text/html-text';
 
 const item = (id: string, fields: Partial<Item>): Item => ({
   id,

@@ -4,8 +4,8 @@ import type { VigieEvent } from '../../lib/messages/protocol';
 import { Poller } from '../../lib/refresh/poller';
 import type { RefreshSummary } from '../../lib/refresh/refresh';
 import type { VigieStore } from '../../lib/store/store';
-import { startServer, type TestServer } from '../support/http-server';
 import { makeSource, openTestStore, rss, testSettings, THREE_ENTRIES } from '../store/fixtures';
+import { startServer, type TestServer } from '../support/http-server';
 
 const RSS_TYPE = 'application/rss+xml; charset=utf-8';
 

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Source } from '../../lib/model/source';
 import { refreshOne } from '../../lib/refresh/refresh';
 import type { VigieStore } from '../../lib/store/store';
-import { startServer, type TestServer } from '../support/http-server';
 import { makeSource, openTestStore, testSettings } from '../store/fixtures';
+import { startServer, type TestServer } from '../support/http-server';
 
 /**
  * A page monitor through the real refresh: each check against a local server, the store on fake-indexeddb.

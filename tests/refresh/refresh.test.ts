@@ -4,8 +4,8 @@ import type { Item } from '../../lib/model/item';
 import type { Source } from '../../lib/model/source';
 import { refreshSources, type SourceOutcome } from '../../lib/refresh/refresh';
 import type { VigieStore } from '../../lib/store/store';
-import { hang, startServer, withEtag, type TestServer } from '../support/http-server';
 import { HTML_PAGE, makeSource, openTestStore, rss, testSettings, THREE_ENTRIES } from '../store/fixtures';
+import { hang, startServer, withEtag, type TestServer } from '../support/http-server';
 
 const RSS_TYPE = 'application/rss+xml; charset=utf-8';
 const T1 = new Date('2025-06-10T08:00:00.000Z');

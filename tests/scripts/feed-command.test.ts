@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
-import { readFileSync } from 'node:fs';
 
 /** `npm run feed`: the curators' command runs the real pipeline and speaks JSON, or one line of error. */
 const run = promisify(execFile);

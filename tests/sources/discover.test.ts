@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FeedError } from '../../lib/model/feed-error';
 import { discoverFeeds } from '../../lib/sources/discover';
 import { findFeeds } from '../../lib/sources/find-feeds';
-import { startServer, type TestServer } from '../support/http-server';
 import { HTML_PAGE, rss, testSettings, THREE_ENTRIES } from '../store/fixtures';
+import { startServer, type TestServer } from '../support/http-server';
 
 const PAGE = 'https://www.exemple.fr/actualites/index.html';
 

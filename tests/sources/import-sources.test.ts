@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importSources } from '../../lib/sources/import-sources';
 import type { OpmlEntry } from '../../lib/packs/opml';
-import type { VigieStore } from '../../lib/store/store';
+import { importSources } from '../../lib/sources/import-sources';
 import { makeSource, testSettings, newStore } from '../store/fixtures';
 
 

@@ -1,11 +1,10 @@
-import * as z from 'zod/mini';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { META } from '../../lib/store/meta-keys';
 import type { Item } from '../../lib/model/item';
 import type { Rule } from '../../lib/model/rule';
 import type { Source } from '../../lib/model/source';
 import type { Tag } from '../../lib/model/tag';
+import { META } from '../../lib/store/meta-keys';
 import { DB_VERSION, MIGRATIONS, type AlertRecord, type ItemRecord, type PageVersion, type VigieSchema } from '../../lib/store/schema';
 import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
 import { makeDraft, makeSource } from './fixtures';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { META } from '../../lib/store/meta-keys';
-import { DEFAULT_QUERY, resolveQuery } from '../../lib/reader/query';
-import type { HubConnection } from '../../lib/model/hub-connection';
 import type { Alert } from '../../lib/model/alert';
+import type { HubConnection } from '../../lib/model/hub-connection';
 import type { Item } from '../../lib/model/item';
+import { DEFAULT_QUERY, resolveQuery } from '../../lib/reader/query';
+import { META } from '../../lib/store/meta-keys';
 import { VigieReader } from '../../lib/store/reader';
 import { DB_NAME, DB_VERSION } from '../../lib/store/schema';
 import { openVigieDb, toRecord, type VigieStore } from '../../lib/store/store';

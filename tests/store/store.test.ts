@@ -1,11 +1,10 @@
-import * as z from 'zod/mini';
 import { unwrap } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { META } from '../../lib/store/meta-keys';
 import { FeedError } from '../../lib/model/feed-error';
 import type { Item } from '../../lib/model/item';
 import type { SourceHealth } from '../../lib/model/source';
 import { isQuotaError } from '../../lib/store/errors';
+import { META } from '../../lib/store/meta-keys';
 import { toRecord, type VigieStore } from '../../lib/store/store';
 import { makeDraft, makeSource, newStore } from './fixtures';
 

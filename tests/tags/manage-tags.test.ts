@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../lib/background/handlers';
 import type { Handlers } from '../../lib/messages/router';
-import { Poller } from '../../lib/refresh/poller';
-import { TagError } from '../../lib/tags/personal-tag';
 import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
+import { Poller } from '../../lib/refresh/poller';
 import type { VigieStore } from '../../lib/store/store';
+import { TagError } from '../../lib/tags/personal-tag';
 import { makeDraft, makeSource, openTestStore, testSettings } from '../store/fixtures';
 
 /** Personal tags: created by label, renamed and merged without losing a single assignment. */

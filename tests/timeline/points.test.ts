@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import {
   checkPastEvent,
   countsByCategoryAndMonth,
@@ -9,7 +10,6 @@ import {
   timelinePoints,
   topCategories,
 } from '../../lib/timeline';
-import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import { ITEMS, item, SOURCES, TAGS } from './fixtures';
 
 /** The timeline's data: which items are Meta's changes, how they are filtered and counted. */

@@ -1,9 +1,9 @@
+import { RuleError } from '../../alerts/rule-error';
 import { applyRules } from '../../alerts/triage';
-import type { HandlersOf } from '../../messages/router';
 import type { ALERT_REQUESTS } from '../../messages/requests/alerts';
+import type { HandlersOf } from '../../messages/router';
 import type { Item } from '../../model/item';
 import type { Rule } from '../../model/rule';
-import { RuleError } from '../../alerts/rule-error';
 import { forgetPackRule } from '../../packs/seed-rules';
 import { compileRules, matchingRules, ruleProblems, startRulePreview, subjectOf, type RuleSubject } from '../../rules/match';
 import type { VigieStore } from '../../store/store';

@@ -1,14 +1,14 @@
 import { loadConnection } from '../../hub/connection';
-import type { HandlersOf } from '../../messages/router';
 import type { AlertRow, CORE_REQUESTS, Summary } from '../../messages/requests/core';
+import type { HandlersOf } from '../../messages/router';
 import type { Alert } from '../../model/alert';
 import type { Item } from '../../model/item';
 import { loadSettings, updateSettings } from '../../settings/settings';
 import { META } from '../../store/meta-keys';
 import type { VigieStore } from '../../store/store';
+import type { HandlerDeps } from './deps';
 
 type SummaryItem = Summary['latest'][number];
-import type { HandlerDeps } from './deps';
 
 const LATEST = 10;
 const LATEST_ALERTS = 20;

@@ -1,9 +1,9 @@
 import { backupSummary, makeBackup, parseBackup, restoreBackup } from '../../data/backup';
 import type { DATA_REQUESTS } from '../../messages/requests/data';
 import type { HandlersOf } from '../../messages/router';
-import { loadSettings } from '../../settings/settings';
 import { seedDefaultRules } from '../../packs/seed-rules';
 import { seedCuratedPack } from '../../packs/seed-sources';
+import { loadSettings } from '../../settings/settings';
 import type { HandlerDeps } from './deps';
 
 export function dataHandlers(deps: HandlerDeps): HandlersOf<typeof DATA_REQUESTS> {

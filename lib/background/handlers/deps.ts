@@ -1,6 +1,6 @@
-import type { RulePack } from '../../packs/rule-pack';
 import type { Settings } from '../../model/settings';
 import type { Share } from '../../model/share';
+import type { RulePack } from '../../packs/rule-pack';
 import type { SourcePack } from '../../packs/source-pack';
 import type { Poller } from '../../refresh/poller';
 import type { VigieStore } from '../../store/store';

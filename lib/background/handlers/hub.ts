@@ -1,13 +1,12 @@
-import { rulePackJson } from '../../packs/rule-pack';
 import { HubError, hubFetch } from '../../hub/client';
-import { exportOpml } from '../../packs/opml';
-import { connect, syncHub } from '../../hub/sync';
 import { loadConnection, saveConnection } from '../../hub/connection';
 import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../hub/outbox';
-import type { HandlersOf } from '../../messages/router';
+import { connect, syncHub } from '../../hub/sync';
 import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
-
+import type { HandlersOf } from '../../messages/router';
 import type { MemberEntry, Share } from '../../model/share';
+import { exportOpml } from '../../packs/opml';
+import { rulePackJson } from '../../packs/rule-pack';
 import { loadSettings } from '../../settings/settings';
 import type { VigieStore } from '../../store/store';
 import type { HandlerDeps } from './deps';

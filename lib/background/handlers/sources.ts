@@ -1,13 +1,13 @@
+import type { SOURCE_REQUESTS } from '../../messages/requests/sources';
 import type { HandlersOf } from '../../messages/router';
 import type { Source } from '../../model/source';
-import type { SOURCE_REQUESTS } from '../../messages/requests/sources';
+import { exportOpml, parseOpml } from '../../packs/opml';
+import { rememberRemoved } from '../../packs/seed';
 import { loadSettings } from '../../settings/settings';
 import { addMonitor } from '../../sources/add-monitor';
 import { addSource } from '../../sources/add-source';
 import { findFeeds } from '../../sources/find-feeds';
 import { importSources } from '../../sources/import-sources';
-import { exportOpml, parseOpml } from '../../packs/opml';
-import { rememberRemoved } from '../../packs/seed';
 import { META } from '../../store/meta-keys';
 import type { HandlerDeps } from './deps';
 

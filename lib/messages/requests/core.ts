@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { SharedRowSchema } from '../../model/share';
 import { FeedErrorSchema } from '../../model/feed-error';
 import { PrioritySchema } from '../../model/rule';
 import { SettingsSchema } from '../../model/settings';
-import { TagSchema } from '../../model/tag';
+import { SharedRowSchema } from '../../model/share';
 import { HttpUrlSchema, IsoDateSchema } from '../../model/source';
+import { TagSchema } from '../../model/tag';
 
 /** The popup's summary, refreshing, seen/read state, one item, settings. */
 export const Empty = z.object({});
