@@ -11,8 +11,8 @@ import { shareActions } from '../hub/use-hub';
  * The popup's COPIL tab: the newest shares of the collective, with comments and reactions at hand. Showing
  * them counts as seeing them: others' new shares leave the badge once this tab was opened.
  */
-export function HubTab({ copil, tags, say }: { copil: NonNullable<Summary['copil']>; tags: Tag[]; say: (text: string) => void }) {
-  const unread = copil.latest.filter((share) => share.unread).map((share) => share.id);
+export function HubTab({ hub, tags, say }: { hub: NonNullable<Summary['hub']>; tags: Tag[]; say: (text: string) => void }) {
+  const unread = hub.latest.filter((share) => share.unread).map((share) => share.id);
   useEffect(() => {
     if (unread.length) void request('setSharesRead', { ids: unread });
   }, [unread.join(' ')]);
@@ -20,11 +20,11 @@ export function HubTab({ copil, tags, say }: { copil: NonNullable<Summary['copil
   return (
     <>
       <p class="new-count" aria-live="polite">
-        {copil.unread > 0 ? t('copilUnreadCount', [String(copil.unread)]) : t('copilNoneUnread')}
-        {copil.pending > 0 && ` · ${t('hubPendingTitle', [String(copil.pending)])}`}
+        {hub.unread > 0 ? t('copilUnreadCount', [String(hub.unread)]) : t('copilNoneUnread')}
+        {hub.pending > 0 && ` · ${t('hubPendingTitle', [String(hub.pending)])}`}
       </p>
       <ShareList
-        shares={copil.latest}
+        shares={hub.latest}
         tags={tags}
         compact
         onComment={actions.onComment}

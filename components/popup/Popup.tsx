@@ -36,7 +36,7 @@ export function Popup({ kept }: { kept?: Summary }) {
     refreshed: (added, failed) => setMessage(t('refreshDone', [String(added), String(failed)])),
   });
   // Alertes first when something rang; otherwise what is new.
-  const [tab, setTab] = useState<Tab>(kept && kept.alerts.unread > 0 ? 'alerts' : kept?.copil && kept.copil.unread > 0 ? 'copil' : 'news');
+  const [tab, setTab] = useState<Tab>(kept && kept.alerts.unread > 0 ? 'alerts' : kept?.hub && kept.hub.unread > 0 ? 'copil' : 'news');
 
   // For the benchmark (and the browser's performance panel): when the summary's rows were first rendered.
   const main = useRef<HTMLElement>(null);
@@ -86,7 +86,7 @@ export function Popup({ kept }: { kept?: Summary }) {
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>
-      <ClipForm tags={summary?.tags ?? []} hubConnected={!!summary?.copil} />
+      <ClipForm tags={summary?.tags ?? []} hubConnected={!!summary?.hub} />
       {summary?.storageProblem && (
         <p class="problem" role="alert">
           {feedErrorText(summary.storageProblem, t)}
@@ -120,7 +120,7 @@ export function Popup({ kept }: { kept?: Summary }) {
                     hrefOf={(alert) => alert.item.url}
                     onOpen={(group) => readAlerts(group.ids, true)}
                     onRead={(group, read) => readAlerts(group.ids, read)}
-                    onShare={summary.copil ? (group) => share(group.first.item.id) : undefined}
+                    onShare={summary.hub ? (group) => share(group.first.item.id) : undefined}
                   />
                   <button type="button" class="link-button" onClick={() => void openDashboard('#/alerts').then(() => window.close())}>
                     {t('alertsSeeAll')}
@@ -134,16 +134,16 @@ export function Popup({ kept }: { kept?: Summary }) {
               panel: (
                 <>
                   <NewCount count={newCount} />
-                  <NewsList items={summary.latest} tags={summary.tags} onOpen={(id) => patch(id, { read: true })} onPatch={patch} onShare={summary.copil ? share : undefined} />
+                  <NewsList items={summary.latest} tags={summary.tags} onOpen={(id) => patch(id, { read: true })} onPatch={patch} onShare={summary.hub ? share : undefined} />
                 </>
               ),
             },
-            ...(summary.copil
+            ...(summary.hub
               ? [
                   {
                     id: 'copil' as const,
-                    label: summary.copil.unread > 0 ? t('tabCopilUnread', [String(summary.copil.unread)]) : t('tabCopil'),
-                    panel: HubTab ? <HubTab copil={summary.copil} tags={summary.tags} say={setMessage} /> : <p aria-busy="true" />,
+                    label: summary.hub.unread > 0 ? t('tabCopilUnread', [String(summary.hub.unread)]) : t('tabCopil'),
+                    panel: HubTab ? <HubTab hub={summary.hub} tags={summary.tags} say={setMessage} /> : <p aria-busy="true" />,
                   },
                 ]
               : []),

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
-import { onEvent, request, RequestError } from '@/lib/messages/client';
+import { onEvent, request } from '@/lib/messages/client';
 import type { Rule } from '@/lib/model/rule';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
@@ -18,7 +19,7 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
     const load = () =>
       void request('listRules', {}).then(
         (list) => setRules(list.sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
-        (error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error)),
+        (error: unknown) => setMessage(errorText(error)),
       );
     load();
     return onEvent((event) => event.event === 'rulesChanged' && load());
@@ -26,7 +27,7 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
 
   const opened = fresh ?? rules?.find((rule) => rule.id === selected);
   const toggle = (rule: Rule, enabled: boolean) =>
-    void request('saveRule', { rule: { ...rule, enabled } }).catch((error: unknown) => setMessage(error instanceof RequestError ? error.message : String(error)));
+    void request('saveRule', { rule: { ...rule, enabled } }).catch((error: unknown) => setMessage(errorText(error)));
 
   return (
     <div class="rules-view">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
-import { request, RequestError } from '@/lib/messages/client';
+import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import type { Condition, Rule } from '@/lib/model/rule';
 
@@ -61,7 +62,7 @@ export function useRuleDraft(rule: Rule, { saved, onSaved, onDeleted }: Options)
     try {
       await work();
     } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof RequestError ? error.message : String(error) });
+      setMessage({ kind: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
     }

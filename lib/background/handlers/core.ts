@@ -24,7 +24,7 @@ export async function newSince(store: VigieStore): Promise<number> {
  * popup paints before the background has even woken up.
  */
 /** The popup's COPIL tab: only once a hub is connected. */
-async function copilSummary(store: VigieStore): Promise<Summary['copil']> {
+async function hubSummary(store: VigieStore): Promise<Summary['hub']> {
   if (!(await loadConnection(store))) return undefined;
   const [unread, outbox, latest] = await Promise.all([store.shares.unread(), store.shares.outbox(), store.shares.list(LATEST_SHARES)]);
   return { unread: unread.count, pending: outbox.length, latest };
@@ -34,14 +34,14 @@ const LATEST_SHARES = 10;
 
 export async function buildSummary(deps: Pick<HandlerDeps, 'store' | 'poller'>): Promise<Summary> {
   const { store } = deps;
-  const [items, sources, newCount, tags, unread, alerts, copil] = await Promise.all([
+  const [items, sources, newCount, tags, unread, alerts, hub] = await Promise.all([
     store.latestItems(LATEST),
     store.listSources(),
     newSince(store),
     store.listTags(),
     store.alerts.unread(),
     store.alerts.list(LATEST_ALERTS),
-    copilSummary(store),
+    hubSummary(store),
   ]);
   const titles = new Map(sources.map((source) => [source.id, source.title]));
   return {
@@ -63,7 +63,7 @@ export async function buildSummary(deps: Pick<HandlerDeps, 'store' | 'poller'>):
         ...(health.lastError ? { lastError: health.lastError } : {}),
       })),
     tags,
-    ...(copil ? { copil } : {}),
+    ...(hub ? { hub } : {}),
   };
 }
 

@@ -58,7 +58,7 @@ export const SummarySchema = z.object({
   storageProblem: z.optional(FeedErrorSchema),
   tags: z.array(TagSchema),
   /** The COPIL hub, once connected: others' unseen shares and the newest of the shared list. */
-  copil: z.optional(z.object({ unread: z.number(), pending: z.number(), latest: z.array(SharedRowSchema) })),
+  hub: z.optional(z.object({ unread: z.number(), pending: z.number(), latest: z.array(SharedRowSchema) })),
 });
 
 export type Summary = z.infer<typeof SummarySchema>;
