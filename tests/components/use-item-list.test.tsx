@@ -7,6 +7,7 @@ import type { Item } from '../../lib/model/item';
 import type { SearchClient } from '../../lib/reader/search-client';
 import type { VigieReader } from '../../lib/store/reader';
 import { makeSource, newStore } from '../store/fixtures';
+import { speakFrench } from './french';
 
 /** The items list's controller, over a real reader (fake IndexedDB), a scripted search worker and a fake background. */
 const background = vi.hoisted(() => ({
@@ -54,6 +55,8 @@ async function setUp(count = 6, options: Partial<ItemListOptions> = {}) {
 }
 
 beforeEach(() => {
+  // The background's refusals are worded in the page: in French here.
+  speakFrench();
   background.listeners.length = 0;
   background.request.mockReset();
   background.request.mockResolvedValue(1);
