@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR, loadExtension } from '../tests/e2e/extension';
+import { CHROMIUM, EXTENSION_DIR, loadExtension } from '../tests/e2e/chromium';
 
 type Report = (figure: string, fields: Record<string, unknown>) => void;
 
@@ -78,7 +78,7 @@ export async function benchBackgroundWake(report: Report): Promise<void> {
   const vigie = await loadExtension();
   const empty = await openEmptyExtension(emptyDir);
   try {
-    const probeVigie = await prober(await vigie.open('blank.html'), { channel: 'vigie', type: 'summary', params: {} });
+    const probeVigie = await prober(vigie.playwright(await vigie.open('blank.html')), { channel: 'vigie', type: 'summary', params: {} });
     const probeEmpty = await prober(empty.page, { ping: true });
     const vigieTimes = { cold: [] as number[], warm: [] as number[] };
     const emptyTimes = { cold: [] as number[], warm: [] as number[] };

@@ -5,7 +5,7 @@
  */
 import { execSync } from 'node:child_process';
 import type { BrowserContext, Page } from 'playwright-core';
-import { canRun, loadExtension } from '../tests/e2e/extension';
+import { canRun, loadExtension } from '../tests/e2e/chromium';
 
 type Report = (figure: string, fields: Record<string, unknown>) => void;
 
@@ -124,7 +124,7 @@ export async function benchReader(report: Report): Promise<void> {
   try {
     // The background creates the store (at its current version) before the fixture writes into it.
     await vigie.request('summary');
-    const page = await vigie.open('blank.html');
+    const page = vigie.playwright(await vigie.open('blank.html'));
     const seeding = Date.now();
     await seed(page);
     log(`seeded ${ITEMS} items in ${Date.now() - seeding} ms`);
@@ -188,7 +188,7 @@ export async function benchReader(report: Report): Promise<void> {
     report('reader-popup-first-render', figures('popup', 1.3));
     report('reader-dashboard-first-list', figures('dashboard', 1.5));
 
-    const reader = await vigie.open('dashboard.html#/all');
+    const reader = vigie.playwright(await vigie.open('dashboard.html#/all'));
     await searchFigures(reader, report);
     await scrollFigures(reader, report);
   } finally {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
-import { canRun, loadExtension, type LoadedExtension } from './extension';
+import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
 
 /**
- * Alerts in a real Chromium: a locally served feed gains an item that a rule matches; after a refresh the
+ * Alerts in a real browser (Chromium and Firefox ESR): a locally served feed gains an item that a rule matches; after a refresh the
  * badge counts it in the rule's priority colour, a desktop notification is created, and opening the alert
  * clears the count. The Règles and Alertes views pass axe.
  */
@@ -16,7 +16,7 @@ const rss = (items: { title: string; guid: string }[]) =>
 /** rgba of #b71c1c, the critique colour. */
 const CRITICAL = [183, 28, 28, 255];
 
-describe.skipIf(!canRun)('alerts in Chromium', () => {
+describe.skipIf(!canRun)(`alerts in ${browserTitle}`, () => {
   let server: TestServer;
   let vigie: LoadedExtension;
   let items = [{ title: 'Bilan annuel du collectif', guid: 'bilan' }];
@@ -79,14 +79,12 @@ describe.skipIf(!canRun)('alerts in Chromium', () => {
     await expect.poll(async () => (await vigie.badge()).text, { timeout: 5000 }).toBe(String(summary.alerts.unread));
     expect((await vigie.badge()).color).toEqual(CRITICAL);
 
-    const page = await vigie.open('blank.html');
-    const notifications = await page.evaluate(() => chrome.notifications.getAll());
-    expect(Object.keys(notifications)).toEqual([expect.stringMatching(/^vigie#\/alerts/)]);
+    expect(await vigie.notifications()).toEqual([expect.stringMatching(/^vigie#\/alerts/)]);
 
     // Opening the alert (from the popup's Alertes tab) reads it; the badge follows at once.
     const popup = await vigie.open('popup.html');
     await expect.poll(() => popup.getByRole('tab', { name: /^Alertes/ }).getAttribute('aria-selected')).toBe('true');
-    await popup.screenshot({ path: 'test-results/popup-alerts.png' });
+    await popup.screenshot({ path: artifact('popup-alerts.png') });
     // Reading the item reads every alert about it (here the default "Période électorale" rule fired too).
     const others = summary.alerts.latest.filter((alert: { read: boolean; item: { id: string } }) => !alert.read && alert.item.id !== ours.item.id);
     await popup.locator(`[data-alert-id~="${ours.id}"] a.alert__title`).click();
@@ -101,19 +99,19 @@ describe.skipIf(!canRun)('alerts in Chromium', () => {
     const dashboard = await vigie.open('dashboard.html#/alerts');
     await dashboard.locator('.alert').first().waitFor();
     expect(await seriousViolations(dashboard)).toEqual([]);
-    await dashboard.screenshot({ path: 'test-results/dashboard-alerts.png' });
+    await dashboard.screenshot({ path: artifact('dashboard-alerts.png') });
 
     await dashboard.goto(dashboard.url().replace(/#.*/, '#/rules/user-test-elections'));
     await dashboard.locator('.rule-editor').waitFor();
     await dashboard.getByRole('button', { name: 'Aperçu' }).click();
     await expect.poll(() => dashboard.locator('.rule-preview').textContent()).toMatch(/1 élément\(s\) sur \d+ correspondent/);
     expect(await seriousViolations(dashboard)).toEqual([]);
-    await dashboard.screenshot({ path: 'test-results/dashboard-rules.png' });
+    await dashboard.screenshot({ path: artifact('dashboard-rules.png') });
 
     await dashboard.goto(dashboard.url().replace(/#.*/, '#/digest'));
     await expect.poll(() => dashboard.locator('main').textContent()).toMatch(/Scrutins municipaux/);
     expect(await seriousViolations(dashboard)).toEqual([]);
-    await dashboard.screenshot({ path: 'test-results/dashboard-digest.png' });
+    await dashboard.screenshot({ path: artifact('dashboard-digest.png') });
     await dashboard.close();
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { TestPage } from './page';
 
 /**
  * Runs axe-core in a page. Extension pages forbid injected script tags (CSP), so axe's source is evaluated
- * through the DevTools protocol instead. Returns the serious and critical violations, as readable lines.
+ * through the browser's automation protocol instead. Returns the serious and critical violations, as readable lines.
  */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -15,7 +15,7 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-export async function seriousViolations(page: Page): Promise<string[]> {
+export async function seriousViolations(page: TestPage): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;

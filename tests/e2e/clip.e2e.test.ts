@@ -1,26 +1,14 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/http-server';
-import { canRun, loadExtension, type LoadedExtension } from './extension';
+import { browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
+import type { TestPage } from './page';
 
 /**
- * Clipping in a real Chromium: pages served on 127.0.0.1 are clipped from the popup (opened on their tab with
+ * Clipping in a real browser (Chromium and Firefox ESR): pages served on 127.0.0.1 are clipped from the popup (opened on their tab with
  * `?tab=<id>`, since a popup opened as a tab would otherwise clip itself), with tags, a note and an impact;
  * a page a feed already brought is enriched; a page with no title, a 1 MB selection and the browser's own
  * pages each get their sentence in the popup.
  */
-
-/** The service worker's `chrome`, for what the tests ask the browser directly. */
-declare const chrome: {
-  tabs: {
-    query: (query: object) => Promise<{ id?: number; url?: string }[]>;
-    create: (properties: { url: string }) => Promise<{ id?: number }>;
-    get: (tabId: number) => Promise<{ status?: string }>;
-  };
-  commands: { getAll: () => Promise<{ name?: string; description?: string; shortcut?: string }[]> };
-  contextMenus: { update: (id: string, properties: object) => Promise<void> };
-  runtime: { getManifest: () => { commands: Record<string, { suggested_key?: object }> } };
-};
 
 const html = (head: string, body: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
@@ -41,14 +29,13 @@ const page = (body: string) => (_: unknown, response: import('node:http').Server
   response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
 };
 
-describe.skipIf(!canRun)('clipping in Chromium', () => {
+describe.skipIf(!canRun)(`clipping in ${browserTitle}`, () => {
   let server: TestServer;
   let vigie: LoadedExtension;
 
   /** Opens a page in its own tab, selects the text of #quote when asked, and returns the tab's id. */
-  async function openPage(path: string, select = false): Promise<{ tab: Page; tabId: number }> {
-    const tab = await vigie.context.newPage();
-    await tab.goto(server.url(path));
+  async function openPage(path: string, select = false): Promise<{ tab: TestPage; tabId: number }> {
+    const { page: tab, tabId } = await vigie.openTab(server.url(path));
     if (select) {
       await tab.evaluate(() => {
         const range = document.createRange();
@@ -57,15 +44,11 @@ describe.skipIf(!canRun)('clipping in Chromium', () => {
         getSelection()?.addRange(range);
       });
     }
-    const url = tab.url();
-    const tabs = await vigie.worker.evaluate(() => chrome.tabs.query({}));
-    const tabId = tabs.find((candidate) => candidate.url === url)?.id;
-    if (tabId === undefined) throw new Error(`no tab for ${url}`);
     return { tab, tabId };
   }
 
   /** The popup, opened on that tab, after «Cliper cette page». */
-  async function clipFromPopup(tabId: number): Promise<Page> {
+  async function clipFromPopup(tabId: number): Promise<TestPage> {
     const popup = await vigie.open(`popup.html?tab=${tabId}`);
     await popup.getByRole('button', { name: 'Cliper cette page' }).click();
     return popup;
@@ -73,12 +56,12 @@ describe.skipIf(!canRun)('clipping in Chromium', () => {
 
   /** A tab opened by the extension on a browser page, once loaded (a clip is taken from a page, not a navigation). */
   async function browserTab(url: string): Promise<number> {
-    const tabId = (await vigie.worker.evaluate((address) => chrome.tabs.create({ url: address }), url)).id as number;
-    await expect.poll(() => vigie.worker.evaluate((id) => chrome.tabs.get(id).then((tab) => tab.status), tabId), { timeout: 10_000 }).toBe('complete');
+    const tabId = (await vigie.api((ext, address) => ext.tabs.create({ url: address }), url)).id as number;
+    await expect.poll(() => vigie.api((ext, id) => ext.tabs.get(id).then((tab) => tab.status), tabId), { timeout: 10_000 }).toBe('complete');
     return tabId;
   }
 
-  const clipStatus = (popup: Page) => popup.locator('.clip [role="status"]');
+  const clipStatus = (popup: TestPage) => popup.locator('.clip [role="status"]');
 
   async function itemTitled(title: string) {
     const { result } = await vigie.request('summary');
@@ -220,11 +203,11 @@ describe.skipIf(!canRun)('clipping in Chromium', () => {
 
   it("creates the «Cliper dans Vigie» menu and declares the shortcut Alt+Shift+C, described in the member's language", async () => {
     // `update` fails on a menu item that does not exist.
-    await vigie.worker.evaluate(() => chrome.contextMenus.update('vigie-clip', {}));
-    const commands = await vigie.worker.evaluate(() => chrome.commands.getAll());
+    await vigie.api((ext) => ext.contextMenus.update('vigie-clip', {}));
+    const commands = await vigie.api((ext) => ext.commands.getAll());
     // Headless Chromium registers the command but binds no key to it: the suggested key is read from the manifest.
     expect(commands.find((command) => command.name === 'clip-page')).toMatchObject({ description: 'Cliper la page dans Vigie' });
-    const manifest = await vigie.worker.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await vigie.api((ext) => ext.runtime.getManifest());
     expect(manifest.commands['clip-page']?.suggested_key).toEqual({ default: 'Alt+Shift+C' });
   });
 });

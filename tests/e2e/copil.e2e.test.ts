@@ -1,19 +1,17 @@
 import { createServer } from 'node:net';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type TestHub } from '../hub/helpers/hub-process';
 import { startServer, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
-import { canRun, loadExtension, type LoadedExtension } from './extension';
+import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
+import type { TestPage } from './page';
 
 /**
- * The COPIL hub with two members, each in their own Chromium profile, and a real hub process on loopback
+ * The COPIL hub with two members, each in their own browser profile, and a real hub process on loopback
  * (embedded database). A clips a page and shares it with a note; B's open dashboard hears of it live, B's
  * badge counts it, B reads the note and comments; A sees the comment. Then the hub stops, A shares again,
  * the share waits in A's outbox, the hub comes back on the same address, and the share arrives once.
  */
-
-declare const chrome: { tabs: { query: (query: object) => Promise<{ id?: number; url?: string }[]> }; notifications: { getAll: () => Promise<Record<string, boolean>> } };
 
 const html = (title: string, body: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 
@@ -31,7 +29,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe.skipIf(!canRun)('the COPIL hub between two members', () => {
+describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`, () => {
   let server: TestServer;
   let hub: TestHub;
   let a: LoadedExtension;
@@ -54,7 +52,7 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
   });
 
   /** Paramètres → Hub du COPIL: the address and an invite code printed by `npm run hub -- invite`. */
-  async function connect(member: LoadedExtension, name: string, role: 'member' | 'admin' = 'member'): Promise<Page> {
+  async function connect(member: LoadedExtension, name: string, role: 'member' | 'admin' = 'member'): Promise<TestPage> {
     const code = await hub.invite(name, role);
     const settings = await member.open('dashboard.html#/settings');
     await settings.getByLabel('Adresse du hub').fill(hub.url);
@@ -68,16 +66,13 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
 
   /** Clips a served page from the popup (opened on its tab), its paragraph selected, with a note, shared with the COPIL. */
   async function clipAndShare(member: LoadedExtension, path: string, note: string): Promise<string> {
-    const tab = await member.context.newPage();
-    await tab.goto(server.url(path));
+    const { page: tab, tabId } = await member.openTab(server.url(path));
     await tab.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.getElementById('quote') as HTMLElement);
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
     });
-    const tabs = await member.worker.evaluate(() => chrome.tabs.query({}));
-    const tabId = tabs.find((candidate) => candidate.url === tab.url())?.id;
     const popup = await member.open(`popup.html?tab=${tabId}`);
     await popup.getByRole('button', { name: 'Cliper cette page' }).click();
     await popup.getByLabel('Note').fill(note);
@@ -120,7 +115,7 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
     const pack = await hub.api('/api/packs/sources', { token: admin });
     expect(pack.text).toContain('Meta Newsroom');
     expect(await seriousViolations(settingsA)).toEqual([]);
-    await settingsA.locator('.admin-section', { has: settingsA.getByRole('heading', { name: 'Hub du COPIL' }) }).screenshot({ path: 'test-results/settings-hub.png' });
+    await settingsA.locator('.admin-section', { has: settingsA.getByRole('heading', { name: 'Hub du COPIL' }) }).screenshot({ path: artifact('settings-hub.png') });
 
     const again = await b.request('hubConnect', { url: hub.url, code });
     expect(again).toMatchObject({ ok: false, message: expect.stringContaining('already used') });
@@ -143,7 +138,7 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
     expect(await card.locator('.share__quote').textContent()).toBe('Les Reels des Pages publiques seront moins mis en avant dès janvier.');
     await expect.poll(async () => Number((await b.badge()).text || 0)).toBe(badgeBefore + 1);
     // One desktop notification, whose click opens the COPIL section on that share.
-    const notices = Object.keys(await b.worker.evaluate(() => chrome.notifications.getAll()));
+    const notices = await b.notifications();
     expect(notices.filter((id) => id.startsWith('vigie#/copil?share='))).toHaveLength(1);
     await expect.poll(() => copilB.getByRole('link', { name: 'COPIL (1 nouveaux)' }).count()).toBe(1);
 
@@ -159,7 +154,7 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
     await expect.poll(() => copilB.locator('.share').count()).toBe(0);
     await copilB.getByLabel('Rechercher dans la veille partagée').fill('');
     expect(await seriousViolations(copilB)).toEqual([]);
-    await copilB.screenshot({ path: 'test-results/dashboard-copil.png' });
+    await copilB.screenshot({ path: artifact('dashboard-copil.png') });
 
     // B opens the popup: the COPIL tab shows the share, and seeing it there clears it from the badge.
     const popupB = await b.open('popup.html');
@@ -167,7 +162,7 @@ describe.skipIf(!canRun)('the COPIL hub between two members', () => {
     await expect.poll(() => popupB.locator('.share__note').first().textContent()).toContain('Prévoir moins de Reels');
     await expect.poll(async () => Number((await b.badge()).text || 0)).toBe(badgeBefore);
     expect(await seriousViolations(popupB)).toEqual([]);
-    await popupB.screenshot({ path: 'test-results/popup-copil.png' });
+    await popupB.screenshot({ path: artifact('popup-copil.png') });
 
     // A's side: the comment arrives with the next pull (the alarm's, or here the dashboard's stream).
     const copilA = await a.open('dashboard.html#/copil');

@@ -1,23 +1,21 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
-import { canRun, loadExtension, type LoadedExtension } from './extension';
+import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
 import { ownedState } from './owned';
+import type { TestPage } from './page';
 
 /**
- * The dashboard's Sources and Paramètres screens in a real Chromium, driven as a member would: OPML import
+ * The dashboard's Sources and Paramètres screens in a real browser (Chromium and Firefox ESR), driven as a member would: OPML import
  * through the file picker, adding a source found on a page, editing and deleting, the data backup (an
  * invalid file changes nothing), erasing everything, and switching the interface to English.
  */
 const FEED = readFileSync('tests/fixtures/e2e/veille-iso-8859-1.xml');
 
-declare const chrome: { permissions: { contains: (permissions: { origins: string[] }) => Promise<boolean> } };
-
-describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
+describe.skipIf(!canRun)(`dashboard admin screens in ${browserTitle}`, () => {
   let server: TestServer;
   let vigie: LoadedExtension;
   let files: string;
@@ -27,7 +25,7 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
     writeFileSync(path, text);
     return path;
   };
-  const status = (page: Page) => page.locator('.admin-status');
+  const status = (page: TestPage) => page.locator('.admin-status');
   const sourceCount = async () => (await vigie.request('listSources')).result.length as number;
 
   beforeAll(async () => {
@@ -72,9 +70,9 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
     await expect.poll(() => status(page).textContent()).toMatch(/^Fichier OPML refusé, rien n'a changé/);
     expect(await sourceCount()).toBe(before);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en OPML' }).click()]);
-    expect(download.suggestedFilename()).toBe('vigie-sources.opml');
-    const exported = readFileSync((await download.path()) as string, 'utf8');
+    const download = await vigie.download(page, () => page.getByRole('button', { name: 'Exporter en OPML' }).click());
+    expect(download.name).toBe('vigie-sources.opml');
+    const exported = download.text;
     expect(exported).toContain('<outline text="Tests e2e" title="Tests e2e">');
     expect(exported).toContain(`xmlUrl="${server.url('/prefecture.xml')}"`);
     await page.close();
@@ -90,7 +88,7 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
     await expect.poll(() => status(page).textContent(), { timeout: 5000 }).toBe('Aucun flux trouvé sur cette page.');
 
     // The e2e build declares 127.0.0.1: permissions.request resolves true at once, without a prompt.
-    expect(await page.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    expect(await vigie.api((ext) => ext.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
     await address.fill(server.url('/site/'));
     await page.getByRole('button', { name: 'Chercher les flux' }).click();
     const found = page.getByRole('radio', { name: /Flux du site/ });
@@ -128,11 +126,11 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
     await expect.poll(() => page.locator('.source-row', { hasText: 'Université (test)' }).count()).toBe(0);
 
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: 'test-results/dashboard-sources.png' });
+    await page.screenshot({ path: artifact('dashboard-sources.png') });
     expect(await seriousViolations(page)).toEqual([]);
     // For a person to look at, in both themes: layout and contrast.
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: 'test-results/dashboard-sources-dark.png' });
+    await page.screenshot({ path: artifact('dashboard-sources-dark.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   }, 30_000);
@@ -140,9 +138,9 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
   it('exports all data; an invalid backup is refused with where it fails and changes nothing; a valid one replaces after confirmation', async () => {
     const page = await vigie.open('dashboard.html#/settings');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Paramètres');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^vigie-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
-    const exported = readFileSync((await download.path()) as string, 'utf8');
+    const download = await vigie.download(page, () => page.getByRole('button', { name: 'Exporter toutes les données' }).click());
+    expect(download.name).toMatch(/^vigie-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = download.text;
     const backup = JSON.parse(exported);
     expect(backup).toMatchObject({ format: 'vigie-backup', version: 1 });
     expect(backup.sources).toHaveLength(await sourceCount());
@@ -164,15 +162,15 @@ describe.skipIf(!canRun)('dashboard admin screens in Chromium', () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toContain(`Sources : ${backup.sources.length}`);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: 'test-results/dashboard-settings-import.png' });
+    await page.screenshot({ path: artifact('dashboard-settings-import.png') });
     await dialog.getByRole('button', { name: 'Remplacer mes données' }).click();
     await expect.poll(() => status(page).textContent()).toMatch(/^Sauvegarde importée\. Sources : /);
     expect(await sourceCount()).toBe(backup.sources.length);
 
-    await page.screenshot({ path: 'test-results/dashboard-settings.png' });
+    await page.screenshot({ path: artifact('dashboard-settings.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: 'test-results/dashboard-settings-dark.png' });
+    await page.screenshot({ path: artifact('dashboard-settings-dark.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   }, 30_000);

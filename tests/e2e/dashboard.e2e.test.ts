@@ -2,10 +2,10 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
-import { canRun, loadExtension, type LoadedExtension } from './extension';
+import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
 
 /**
- * The dashboard in a real Chromium: items listed, found by an accent-free word, opened; a hostile item stays
+ * The dashboard in a real browser (Chromium and Firefox ESR): items listed, found by an accent-free word, opened; a hostile item stays
  * inert; a tag, a note and an impact survive a browser restart; bulk actions on checked items; no serious
  * accessibility violation.
  */
@@ -19,7 +19,7 @@ const FEED = `<?xml version="1.0" encoding="UTF-8"?>
 <pubDate>Wed, 25 Nov 2026 09:00:00 +0100</pubDate><description>Les Reels gagnent du terrain.</description></item>
 </channel></rss>`;
 
-describe.skipIf(!canRun)('dashboard in Chromium', () => {
+describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
   let server: TestServer;
   let vigie: LoadedExtension;
 
@@ -84,7 +84,7 @@ describe.skipIf(!canRun)('dashboard in Chromium', () => {
     await pane.getByLabel('Note (conseil : que faire ?)').fill('Prévoir plus de Reels dans le calendrier éditorial.');
     await pane.getByRole('button', { name: 'Enregistrer la note' }).click();
     await expect.poll(() => pane.getByRole('button', { name: 'Enregistrer la note' }).isDisabled()).toBe(true);
-    await page.screenshot({ path: 'test-results/dashboard.png' });
+    await page.screenshot({ path: artifact('dashboard.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
 
@@ -105,7 +105,7 @@ describe.skipIf(!canRun)('dashboard in Chromium', () => {
     const popup = await vigie.open('popup.html');
     await expect.poll(() => popup.locator('.item').count()).toBeGreaterThan(0);
     await popup.setViewportSize({ width: 400, height: 800 });
-    await popup.screenshot({ path: 'test-results/popup-news.png', fullPage: true });
+    await popup.screenshot({ path: artifact('popup-news.png'), fullPage: true });
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.getByRole('tab', { name: /^Sources/ }).click();
     expect(await seriousViolations(popup)).toEqual([]);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hang, startServer, withEtag, type TestServer } from '../support/http-server';
-import { canRun, loadExtension, type LoadedExtension } from './extension';
+import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
 
 /**
- * The built extension in a real Chromium: a source served on 127.0.0.1 is added, refreshed, stored and listed in
+ * The built extension in a real browser (Chromium and Firefox ESR): a source served on 127.0.0.1 is added, refreshed, stored and listed in
  * the popup; a 304, a dead server and an HTML page each get their own outcome.
  */
 const FEED = readFileSync('tests/fixtures/e2e/veille-iso-8859-1.xml');
@@ -14,7 +14,7 @@ const TITLES = [
   'Modération : nouvelles règles communautaires détaillées',
 ];
 
-describe.skipIf(!canRun)('ingestion in Chromium', () => {
+describe.skipIf(!canRun)(`ingestion in ${browserTitle}`, () => {
   let server: TestServer;
   let vigie: LoadedExtension;
 
@@ -155,7 +155,7 @@ describe.skipIf(!canRun)('ingestion in Chromium', () => {
     await expect.poll(() => popup.locator('.source', { hasText: 'Énorme' }).locator('.source__health').textContent()).toMatch(/trop volumineuse \(plus de 10 Mo\)/);
     // For a person to look at: the popup as a member sees it after this refresh.
     await popup.setViewportSize({ width: 380, height: 900 });
-    await popup.screenshot({ path: 'test-results/popup.png', fullPage: true });
+    await popup.screenshot({ path: artifact('popup.png'), fullPage: true });
     await popup.close();
   }, 30_000);
 });

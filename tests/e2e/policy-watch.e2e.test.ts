@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
-import { canRun, loadExtension, type LoadedExtension } from './extension';
+import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
 
 /**
- * The policy watch in a real Chromium: a locally served "terms" page is watched; a change of markup alone
+ * The policy watch in a real browser (Chromium and Firefox ESR): a locally served "terms" page is watched; a change of markup alone
  * records nothing, a change of text becomes an item with its diff, raises an alert through the default rules
  * and shows on the timeline; the watched part disappearing is an error, not a deletion. An Open Terms
  * Archive-shaped commits feed and its `.diff`, served locally, give an item with a readable diff.
@@ -31,7 +31,7 @@ function commitsAtom(commits: typeof OTA_COMMITS, origin: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>tag:github.com,2008:/OpenTermsArchive/pga-versions/commits/main/Meta</id><title>Recent Commits to pga-versions:main</title><updated>2026-06-16T12:30:26Z</updated>${entries.join('')}</feed>`;
 }
 
-describe.skipIf(!canRun)('policy watch in Chromium', () => {
+describe.skipIf(!canRun)(`policy watch in ${browserTitle}`, () => {
   let server: TestServer;
   let vigie: LoadedExtension;
   let page: keyof typeof PAGES = 'v1';
@@ -105,18 +105,18 @@ describe.skipIf(!canRun)('policy watch in Chromium', () => {
     await expect.poll(() => dashboard.locator('.change ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/30 jours/)]));
     expect(await dashboard.locator('.change').textContent()).toMatch(/ajouté/);
     expect(await seriousViolations(dashboard)).toEqual([]);
-    await dashboard.screenshot({ path: 'test-results/dashboard-page-change.png' });
+    await dashboard.screenshot({ path: artifact('dashboard-page-change.png') });
 
     await dashboard.goto(dashboard.url().replace(/#.*/, '#/timeline'));
     await dashboard.getByRole('button', { name: /Voir sous forme de tableau/ }).click();
     await expect.poll(() => dashboard.locator('main').textContent()).toContain(SOURCE_TITLE);
     expect(await seriousViolations(dashboard)).toEqual([]);
-    await dashboard.screenshot({ path: 'test-results/dashboard-timeline.png', fullPage: true });
+    await dashboard.screenshot({ path: artifact('dashboard-timeline.png'), fullPage: true });
     // The chart reads the theme's colours when it draws: dark follows the system.
     await dashboard.emulateMedia({ colorScheme: 'dark' });
     await dashboard.waitForTimeout(300);
     expect(await seriousViolations(dashboard)).toEqual([]);
-    await dashboard.screenshot({ path: 'test-results/dashboard-timeline-dark.png' });
+    await dashboard.screenshot({ path: artifact('dashboard-timeline-dark.png') });
     await dashboard.close();
   });
 
@@ -183,12 +183,12 @@ describe.skipIf(!canRun)('policy watch in Chromium', () => {
       // A curated event says what changed, in one sentence, under its title.
       expect((await page.locator('.timeline-points__summary').first().textContent())?.length).toBeGreaterThan(20);
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: 'test-results/dashboard-timeline-history.png' });
+      await page.screenshot({ path: artifact('dashboard-timeline-history.png') });
       await page.getByRole('checkbox', { name: /Montrer aussi les changements de liens/ }).check();
       await expect.poll(async () => (await counts())[0]).toBeGreaterThan(visible + 2000);
       await page.getByRole('button', { name: 'Rapprocher', exact: true }).click();
       await expect.poll(() => page.getByRole('button', { name: 'Toute l’histoire' }).isEnabled()).toBe(true);
-      await page.screenshot({ path: 'test-results/dashboard-timeline-zoomed.png' });
+      await page.screenshot({ path: artifact('dashboard-timeline-zoomed.png') });
       await page.close();
     } finally {
       await fresh.close();
