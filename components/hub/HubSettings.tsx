@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorText } from '@/components/ui/error-text';
+import { originPattern } from '@/lib/feeds/links';
 import { normalizeHubUrl } from '@/lib/hub/connection';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
@@ -48,7 +49,8 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
     const base = normalizeHubUrl(url);
     if (!base) return say({ kind: 'error', text: t('hubError_invalid_url', [url]) });
     // Asked here, at the click: the browser shows its prompt only for a user gesture.
-    const origin = `${new URL(base).origin}/*`;
+    // Without the port: Firefox refuses a pattern with one (the request throws, and the click said nothing).
+    const origin = originPattern(base);
     if (!(await browser.permissions.request({ origins: [origin] }))) return say({ kind: 'error', text: t('hubPermissionDenied', [new URL(base).origin]) });
     say({ kind: 'info', text: t('hubConnecting') });
     await run(() => request('hubConnect', { url: base, code }), 'hubSynced');

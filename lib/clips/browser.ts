@@ -4,7 +4,7 @@ import { errorWords } from '../i18n/error-words';
 import type { Translate } from '../i18n/translate';
 import type { ErrorInfo } from '../model/error-info';
 import { capturePage, checkCapture, QUOTE_LIMIT, TEXT_LIMIT, URL_LIMIT, type CapturedPage } from './capture';
-import { scriptingFailure } from './errors';
+import { frameAnswer, scriptingFailure } from './errors';
 import { CLIP_COMMAND, CLIP_MENU_ID, quickClip, type ClipClick, type ClipTab } from './quick-clip';
 
 /**
@@ -18,17 +18,18 @@ const ERROR_COLOR = '#b3261e';
 
 /** Runs `capturePage` in the tab's main frame. `activeTab` grants this at the click; nothing runs there otherwise. */
 export async function captureTab(tabId: number): Promise<unknown> {
+  let results;
   try {
-    const [frame] = await browser.scripting.executeScript({
+    results = await browser.scripting.executeScript({
       target: { tabId },
       func: capturePage,
       args: [QUOTE_LIMIT, TEXT_LIMIT, URL_LIMIT],
     });
-    return frame?.result;
   } catch (error) {
     const url = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
     throw scriptingFailure(error, url);
   }
+  return frameAnswer(results);
 }
 
 /** On install and on update (an update keeps the previous version's menus, hence removeAll first). */

@@ -30,6 +30,17 @@ const STORE_PAGES = /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com
 /** What Chrome and Firefox say when they refuse to script a page of their own. */
 const FORBIDDEN_MESSAGES = /chrome:|edge:|about:|moz-extension:|chrome-extension:|view-source:|gallery|cannot be scripted|error page|restricted|file:/i;
 
+/**
+ * What the page's main frame answered. Firefox does not refuse to script its own pages (about:support,
+ * about:addons…) when their address is hidden from Vigie: it answers with no result for the frame. A page
+ * that closed while it was read still has its entry, with no `result` (`checkCapture` says so).
+ */
+export function frameAnswer(results: ({ result?: unknown } | null | undefined)[]): unknown {
+  const [frame] = results;
+  if (frame === null || frame === undefined) throw new ClipError('forbidden', 'no answer from the page’s frame');
+  return frame.result;
+}
+
 /** Turns a refusal of `scripting.executeScript` into a ClipError, using the tab's address when it is known. */
 export function scriptingFailure(error: unknown, tabUrl?: string): ClipError {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUOTE_LIMIT, type CapturedPage } from '../../lib/clips/capture';
-import { ClipError, scriptingFailure } from '../../lib/clips/errors';
+import { ClipError, frameAnswer, scriptingFailure } from '../../lib/clips/errors';
 import { quickClip, type QuickClipDeps } from '../../lib/clips/quick-clip';
 
 /** Quick clips (context menu, keyboard shortcut) and how the browser's refusals to read a page are told apart. */
@@ -31,6 +31,15 @@ describe('scripting refusals', () => {
     expect(scriptingFailure(new Error('Missing host permission for the tab'), 'about:addons').code).toBe('forbidden');
     expect(scriptingFailure(new Error('Missing host permission for the tab'), 'https://addons.mozilla.org/fr/firefox/').code).toBe('forbidden');
     expect(scriptingFailure(new Error('Missing host permission for the tab'), 'https://chromewebstore.google.com/detail/x').code).toBe('forbidden');
+  });
+
+  it("are, in Firefox, a frame that answered nothing at all (its own pages, when their address is hidden)", () => {
+    // Seen in Firefox ESR 140 on about:support and about:addons: `[null]` instead of a refusal.
+    expect(() => frameAnswer([null])).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => frameAnswer([])).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    // A frame that answered, even with nothing (the page closed meanwhile), is not a refusal.
+    expect(frameAnswer([{ result: undefined }])).toBeUndefined();
+    expect(frameAnswer([{ result: { href: 'https://exemple.fr/' } }])).toEqual({ href: 'https://exemple.fr/' });
   });
 
   it('are a missing permission on a web page, or a tab that is gone', () => {

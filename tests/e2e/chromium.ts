@@ -65,6 +65,7 @@ export async function loadExtension(options: LoadOptions = {}): Promise<Chromium
     ],
     locale: 'fr-FR',
     acceptDownloads: true,
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     // The extension's i18n follows the browser's interface language, which Chromium takes from the environment.
     env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
   });

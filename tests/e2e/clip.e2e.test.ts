@@ -54,8 +54,12 @@ describe.skipIf(!canRun)(`clipping in ${browserTitle}`, () => {
     return popup;
   }
 
-  /** A tab opened by the extension on a browser page, once loaded (a clip is taken from a page, not a navigation). */
+  /**
+   * A tab on one of the browser's own pages, once loaded (a clip is taken from a page, not a navigation).
+   * Firefox refuses such addresses to `tabs.create` ("Illegal URL"): there the harness navigates to them.
+   */
   async function browserTab(url: string): Promise<number> {
+    if (vigie.browser === 'firefox' && url.startsWith('about:')) return (await vigie.openTab(url)).tabId;
     const tabId = (await vigie.api((ext, address) => ext.tabs.create({ url: address }), url)).id as number;
     await expect.poll(() => vigie.api((ext, id) => ext.tabs.get(id).then((tab) => tab.status), tabId), { timeout: 10_000 }).toBe('complete');
     return tabId;
@@ -184,14 +188,18 @@ describe.skipIf(!canRun)(`clipping in ${browserTitle}`, () => {
   });
 
   it("says in words that the browser's own pages and the web store cannot be clipped, and that a closed tab is gone", async () => {
-    const popup = await clipFromPopup(await browserTab('chrome://version'));
+    // Firefox's store (addons.mozilla.org) is refused by its address, which Firefox shows Vigie only with the
+    // `activeTab` grant of a click on the toolbar button, out of automation's reach: unit-tested on that address
+    // (tests/clips/quick-clip.test.ts).
+    const own = vigie.browser === 'firefox' ? ['about:support', 'about:addons'] : ['chrome://version', 'chrome://extensions', 'https://chromewebstore.google.com/'];
+    const popup = await clipFromPopup(await browserTab(own[0]!));
     await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/^Vigie ne peut pas lire cette page : le navigateur protège ses propres pages/);
     // The button stays: the member can go to another page and try again.
     expect(await popup.getByRole('button', { name: 'Cliper cette page' }).isEnabled()).toBe(true);
     await popup.close();
 
     // The extensions page, and the web store (refused by its address: no network is needed).
-    for (const url of ['chrome://extensions', 'https://chromewebstore.google.com/']) {
+    for (const url of own.slice(1)) {
       expect(await vigie.request('previewClip', { tabId: await browserTab(url) }), url).toMatchObject({ ok: false, code: 'clip-forbidden' });
     }
     expect(await vigie.request('previewClip', { tabId: 987_654 })).toMatchObject({
@@ -205,9 +213,13 @@ describe.skipIf(!canRun)(`clipping in ${browserTitle}`, () => {
     // `update` fails on a menu item that does not exist.
     await vigie.api((ext) => ext.contextMenus.update('vigie-clip', {}));
     const commands = await vigie.api((ext) => ext.commands.getAll());
-    // Headless Chromium registers the command but binds no key to it: the suggested key is read from the manifest.
-    expect(commands.find((command) => command.name === 'clip-page')).toMatchObject({ description: 'Cliper la page dans Vigie' });
+    // Headless Chromium registers the command but binds no key to it: the suggested key is read from the
+    // manifest. Firefox binds it: the shortcut is there.
+    expect(commands.find((command) => command.name === 'clip-page')).toMatchObject({
+      description: 'Cliper la page dans Vigie',
+      ...(vigie.browser === 'firefox' ? { shortcut: 'Alt+Shift+C' } : {}),
+    });
     const manifest = await vigie.api((ext) => ext.runtime.getManifest());
-    expect(manifest.commands['clip-page']?.suggested_key).toEqual({ default: 'Alt+Shift+C' });
+    expect(manifest.commands['clip-page']?.suggested_key).toMatchObject({ default: 'Alt+Shift+C' });
   });
 });

@@ -128,10 +128,12 @@ describe.skipIf(!canRun)(`dashboard admin screens in ${browserTitle}`, () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: artifact('dashboard-sources.png') });
     expect(await seriousViolations(page)).toEqual([]);
-    // For a person to look at, in both themes: layout and contrast.
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: artifact('dashboard-sources-dark.png') });
-    expect(await seriousViolations(page)).toEqual([]);
+    // For a person to look at, in both themes: layout and contrast. Firefox 140 cannot switch themes in a running page (its WebDriver BiDi emulates no media feature): there, the dark theme is checked on a profile started dark (dashboard.e2e.test.ts).
+    if (vigie.browser === 'chromium') {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: artifact('dashboard-sources-dark.png') });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
     await page.close();
   }, 30_000);
 
@@ -169,9 +171,12 @@ describe.skipIf(!canRun)(`dashboard admin screens in ${browserTitle}`, () => {
 
     await page.screenshot({ path: artifact('dashboard-settings.png') });
     expect(await seriousViolations(page)).toEqual([]);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: artifact('dashboard-settings-dark.png') });
-    expect(await seriousViolations(page)).toEqual([]);
+    // In Chromium only: see above.
+    if (vigie.browser === 'chromium') {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: artifact('dashboard-settings-dark.png') });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
     await page.close();
   }, 30_000);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
 import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
+import type { TestPage } from './page';
 
 /**
  * The dashboard in a real browser (Chromium and Firefox ESR): items listed, found by an accent-free word, opened; a hostile item stays
@@ -111,6 +112,31 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
   });
+
+  it('shows the dashboard and the popup in the dark theme of a system set dark, without serious accessibility violations', async () => {
+    // A profile started dark: Firefox cannot switch the theme of a running page (see tests/e2e/firefox-page.ts).
+    const dark = await loadExtension({ colorScheme: 'dark' });
+    try {
+      expect((await dark.request('addSource', { url: server.url('/veille.xml') })).ok).toBe(true);
+      const background = (page: TestPage) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const page = await dark.open('dashboard.html#/all');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.locator('.item-row__title', { hasText: 'Algorithme : la portée' }).click();
+      await expect.poll(() => page.locator('.reading-pane h2').textContent()).toBe('Algorithme : la portée organique baisse encore');
+      // Dark for real: the page's background is close to black.
+      const [red = 255, green = 255, blue = 255] = ((await background(page)).match(/\d+/g) ?? []).map(Number);
+      expect(red + green + blue).toBeLessThan(150);
+      await page.screenshot({ path: artifact('dashboard-dark.png') });
+      expect(await seriousViolations(page)).toEqual([]);
+      const popup = await dark.open('popup.html');
+      await popup.setViewportSize({ width: 400, height: 700 });
+      await expect.poll(() => popup.locator('.item').count()).toBeGreaterThan(0);
+      await popup.screenshot({ path: artifact('popup-dark.png') });
+      expect(await seriousViolations(popup)).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  }, 60_000);
 
   it('marks read, stars and tags the checked items at once, and a reload shows it stored', async () => {
     const page = await vigie.open('dashboard.html#/all');

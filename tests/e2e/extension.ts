@@ -48,6 +48,8 @@ export interface LoadOptions {
   profile?: string;
   /** Firefox only: preferences for this launch (the permission prompt's, for the test of that path). */
   prefs?: Record<string, unknown>;
+  /** The system's colour scheme as the pages see it, from the start. */
+  colorScheme?: 'dark' | 'light';
 }
 
 const harness = BROWSER === 'firefox' ? await import('./firefox') : await import('./chromium');

@@ -297,8 +297,9 @@ export class FirefoxPage implements TestPage {
   setViewportSize(size: { width: number; height: number }) {
     return contextOf(this.puppeteer).setViewport({ viewport: size });
   }
-  async emulateMedia(options: { colorScheme: 'dark' | 'light' }) {
-    await this.puppeteer.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme }]);
+  /** Firefox 140's WebDriver BiDi emulates no media feature: a dark profile is started dark (LoadOptions). */
+  async emulateMedia(_options: { colorScheme: 'dark' | 'light' }) {
+    throw new Error('Firefox cannot switch the colour scheme of a running page: load the extension with { colorScheme: "dark" }');
   }
   screenshot(options: { path: string; fullPage?: boolean }) {
     return this.puppeteer.screenshot({ path: options.path as `${string}.png`, fullPage: options.fullPage ?? false });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -75,6 +75,8 @@ export async function loadExtension(options: LoadOptions = {}): Promise<LoadedEx
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
       'browser.download.alwaysOpenPanel': false,
+      // 0 dark, 1 light, as the pages' prefers-color-scheme.
+      ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
       ...options.prefs,
     },
   });
@@ -112,9 +114,10 @@ export async function loadExtension(options: LoadOptions = {}): Promise<LoadedEx
       const before = new Set(readdirSync(downloads));
       await click();
       for (let tries = 0; tries < 100; tries += 1) {
-        // Firefox writes `<name>.part` first, then renames it when the file is complete.
-        const name = readdirSync(downloads).find((file) => !before.has(file) && !file.endsWith('.part'));
-        if (name) return { name, text: readFileSync(join(downloads, name), 'utf8') };
+        // Firefox creates `<name>` empty and writes `<name>.part`, which it moves onto `<name>` once complete.
+        const files = readdirSync(downloads);
+        const name = files.find((file) => !before.has(file) && !file.endsWith('.part') && !files.includes(`${file}.part`));
+        if (name && statSync(join(downloads, name)).size > 0) return { name, text: readFileSync(join(downloads, name), 'utf8') };
         await new Promise((done) => setTimeout(done, 100));
       }
       throw new Error(`no file saved in ${downloads} within 10 s`);

@@ -112,11 +112,13 @@ describe.skipIf(!canRun)(`policy watch in ${browserTitle}`, () => {
     await expect.poll(() => dashboard.locator('main').textContent()).toContain(SOURCE_TITLE);
     expect(await seriousViolations(dashboard)).toEqual([]);
     await dashboard.screenshot({ path: artifact('dashboard-timeline.png'), fullPage: true });
-    // The chart reads the theme's colours when it draws: dark follows the system.
-    await dashboard.emulateMedia({ colorScheme: 'dark' });
-    await dashboard.waitForTimeout(300);
-    expect(await seriousViolations(dashboard)).toEqual([]);
-    await dashboard.screenshot({ path: artifact('dashboard-timeline-dark.png') });
+    // The chart reads the theme's colours when it draws: dark follows the system. Firefox 140 cannot switch themes in a running page (its WebDriver BiDi emulates no media feature): there, the dark theme is checked on a profile started dark (dashboard.e2e.test.ts).
+    if (vigie.browser === 'chromium') {
+      await dashboard.emulateMedia({ colorScheme: 'dark' });
+      await dashboard.waitForTimeout(300);
+      expect(await seriousViolations(dashboard)).toEqual([]);
+      await dashboard.screenshot({ path: artifact('dashboard-timeline-dark.png') });
+    }
     await dashboard.close();
   });
 
