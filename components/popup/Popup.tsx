@@ -10,6 +10,7 @@ import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
 import { shareItem } from '../hub/share-item';
+import { refreshDoneText } from '../ui/count';
 import { markRendered } from '../ui/first-render';
 import { ClipForm } from './ClipForm';
 import { NewCount } from './NewCount';
@@ -33,7 +34,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   const say = (error: unknown) => setMessage(errorText(error));
   const { summary, newCount, refreshing, setRefreshing, reload } = useSummary(kept, {
     error: say,
-    refreshed: (added, failed) => setMessage(t('refreshDone', [String(added), String(failed)])),
+    refreshed: (added, failed) => setMessage(refreshDoneText(added, failed)),
   });
   // Alertes first when something rang; otherwise what is new.
   const [tab, setTab] = useState<Tab>(kept && kept.alerts.unread > 0 ? 'alerts' : kept?.hub && kept.hub.unread > 0 ? 'copil' : 'news');
@@ -49,7 +50,7 @@ export function Popup({ kept }: { kept?: Summary }) {
     setMessage(t('refreshing'));
     try {
       const result = await request('refresh', {});
-      setMessage(t('refreshDone', [String(result.added), String(result.failed)]));
+      setMessage(refreshDoneText(result.added, result.failed));
     } catch (error) {
       say(error);
     } finally {

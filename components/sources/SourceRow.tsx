@@ -5,6 +5,7 @@ import { feedErrorText } from '@/lib/i18n/translate';
 import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
 import { formatRoute } from '@/lib/reader/route';
+import { countText } from '../ui/count';
 import { SourceEditForm } from './SourceEditForm';
 
 type Patch = Params<'updateSource'>['patch'];
@@ -50,7 +51,7 @@ export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant }
   const named = <span class="visually-hidden"> « {source.title} »</span>;
   const details = [
     source.language && languageName(source.language),
-    t('sourceEvery', [String(source.intervalMinutes)]),
+    countText('sourceEvery', source.intervalMinutes),
     source.origin === 'curated' && t('sourceCurated'),
     source.monitor?.pages && t('watchCombined', [String(source.monitor.pages.length)]),
     source.monitor?.unappliedFilters?.length && t('watchUnappliedFilters', [source.monitor.unappliedFilters.join(', ')]),

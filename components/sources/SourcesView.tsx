@@ -5,7 +5,7 @@ import { request } from '@/lib/messages/client';
 import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
-import { countText, formatNumber } from '../ui/count';
+import { countText, formatNumber, refreshDoneText } from '../ui/count';
 import { askToRead } from '../ui/permission';
 import { StatusLine, type Said } from '../ui/StatusLine';
 import { AddSourceForm } from './AddSourceForm';
@@ -49,7 +49,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
     say({ kind: 'info', text: t('refreshing') });
     try {
       const { added, failed } = await request('refresh', {});
-      say({ kind: 'ok', text: t('refreshDone', [String(added), String(failed)]) });
+      say({ kind: 'ok', text: refreshDoneText(added, failed) });
     } catch (error) {
       say({ kind: 'error', text: errorText(error) });
     } finally {
