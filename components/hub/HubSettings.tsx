@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { errorText } from '@/components/ui/error-text';
 import { normalizeHubUrl } from '@/lib/hub/connection';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { onEvent, request } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
+import { usePermission } from '../ui/permission';
+import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
 import { HubAdmin } from './HubAdmin';
 import { HubProblem } from './HubProblem';
@@ -21,6 +22,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const permission = usePermission(say);
 
   useEffect(() => {
     const load = () => void request('hubStatus', {}).then(setStatus);
@@ -47,9 +49,10 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
     event.preventDefault();
     const base = normalizeHubUrl(url);
     if (!base) return say({ kind: 'error', text: t('hubError_invalid_url', [url]) });
-    // Asked here, at the click: the browser shows its prompt only for a user gesture.
-    const origin = `${new URL(base).origin}/*`;
-    if (!(await browser.permissions.request({ origins: [origin] }))) return say({ kind: 'error', text: t('hubPermissionDenied', [new URL(base).origin]) });
+    // Asked here, at the click: the browser shows its prompt only for a user gesture. The hub's own origin,
+    // port included; a refusal or a cancel is already said.
+    const asked = await permission.ask(base, { pattern: `${new URL(base).origin}/*`, refused: (origin) => t('hubPermissionDenied', [origin]) });
+    if (!asked) return;
     say({ kind: 'info', text: t('hubConnecting') });
     await run(() => request('hubConnect', { url: base, code }), 'hubSynced');
     setCode('');
@@ -79,6 +82,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
           <button type="submit" class="button" disabled={busy} aria-busy={busy}>
             {busy ? t('hubConnecting') : t('hubConnect')}
           </button>
+          <PermissionWait permission={permission} />
         </form>
       ) : (
         <>
