@@ -2,6 +2,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute, type Route, type View } from '@/lib/reader/route';
+import { countText } from '../ui/count';
 
 const VIEWS: [View, string][] = [
   ['all', 'navAll'],
@@ -29,9 +30,9 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares }: { rout
     <nav class="nav" aria-label={t('navLabel')}>
       <p class="nav__brand">Vigie</p>
       <ul>
-        {link({ section: 'alerts' }, unreadAlerts > 0 ? t('navAlertsUnread', [String(unreadAlerts)]) : t('navAlerts'))}
+        {link({ section: 'alerts' }, unreadAlerts > 0 ? countText('navAlertsUnread', unreadAlerts) : t('navAlerts'))}
         {VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key)))}
-        {link({ section: 'copil' }, unreadShares > 0 ? t('navCopilUnread', [String(unreadShares)]) : t('navCopil'))}
+        {link({ section: 'copil' }, unreadShares > 0 ? countText('navCopilUnread', unreadShares) : t('navCopil'))}
         {link({ section: 'digest' }, t('navDigest'))}
         {link({ section: 'timeline' }, t('navTimeline'))}
       </ul>

@@ -4,6 +4,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
+import { countText } from '../ui/count';
 import type { Said } from '../ui/StatusLine';
 
 type Members = Result<'hubMembers'>;
@@ -87,7 +88,7 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
       )}
       {members && (
         <table class="hub-admin__members">
-          <caption>{t('hubMembersCaption', [String(members.filter((m) => !m.revoked).length)])}</caption>
+          <caption>{countText('hubMembersCaption', members.filter((m) => !m.revoked).length)}</caption>
           <thead>
             <tr>
               <th scope="col">{t('hubMemberName')}</th>

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { errorText } from '@/components/ui/error-text';
-import { originPattern } from '@/lib/feeds/links';
 import { normalizeHubUrl } from '@/lib/hub/connection';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { onEvent, request } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
+import { usePermission } from '../ui/permission';
+import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
 import { HubAdmin } from './HubAdmin';
 import { HubProblem } from './HubProblem';
@@ -22,6 +22,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const permission = usePermission(say);
 
   useEffect(() => {
     const load = () => void request('hubStatus', {}).then(setStatus);
@@ -48,10 +49,11 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
     event.preventDefault();
     const base = normalizeHubUrl(url);
     if (!base) return say({ kind: 'error', text: t('hubError_invalid_url', [url]) });
-    // Asked here, at the click: the browser shows its prompt only for a user gesture.
-    // Without the port: Firefox refuses a pattern with one (the request throws, and the click said nothing).
-    const origin = originPattern(base);
-    if (!(await browser.permissions.request({ origins: [origin] }))) return say({ kind: 'error', text: t('hubPermissionDenied', [new URL(base).origin]) });
+    // Asked here, at the click: the browser shows its prompt only for a user gesture. For the hub's host, port
+    // left out: Firefox refuses a pattern with one (the request threw, and the click said nothing); a pattern
+    // without a port covers every port. A refusal or a cancel is already said.
+    const asked = await permission.ask(base, { refused: (origin) => t('hubPermissionDenied', [origin]) });
+    if (!asked) return;
     say({ kind: 'info', text: t('hubConnecting') });
     await run(() => request('hubConnect', { url: base, code }), 'hubSynced');
     setCode('');
@@ -81,6 +83,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
           <button type="submit" class="button" disabled={busy} aria-busy={busy}>
             {busy ? t('hubConnecting') : t('hubConnect')}
           </button>
+          <PermissionWait permission={permission} />
         </form>
       ) : (
         <>

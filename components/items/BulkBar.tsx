@@ -3,6 +3,7 @@ import type { ItemPatch } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagPicker } from '../tags/TagPicker';
+import { countText } from '../ui/count';
 
 /** Actions on the checked items at once: read, unread, star, unstar, add a tag. */
 export function BulkBar({ count, tags, onPatch, onAddTag, onClear }: {
@@ -14,7 +15,7 @@ export function BulkBar({ count, tags, onPatch, onAddTag, onClear }: {
 }) {
   return (
     <div class="bulk-bar" role="group" aria-label={t('bulkLabel')}>
-      <span aria-live="polite">{t('bulkCount', [String(count)])}</span>
+      <span aria-live="polite">{countText('bulkCount', count)}</span>
       <button type="button" class="button" onClick={() => onPatch({ read: true })}>
         {t('markRead')}
       </button>

@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
+import { countText } from '../ui/count';
 import { BulkBar } from './BulkBar';
 import { Filters } from './Filters';
 import { ItemList } from './ItemList';
@@ -37,7 +38,7 @@ export function ItemsView({ sources, tags, ...options }: Props) {
           indexing={list.indexing}
         />
         <p class="count" aria-live="polite">
-          {list.counted ? t('itemCount', [new Intl.NumberFormat(document.documentElement.lang).format(ids.length)]) : t('itemCounting')}
+          {list.counted ? countText('itemCount', ids.length) : t('itemCounting')}
         </p>
         {checked.size > 0 && (
           <BulkBar

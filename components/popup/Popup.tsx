@@ -1,8 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { errorText } from '@/components/ui/error-text';
 import { openDashboard } from '@/lib/dashboard/open-dashboard';
-import { originPattern } from '@/lib/feeds/links';
 import { t } from '@/lib/i18n/browser';
 import { feedErrorText } from '@/lib/i18n/translate';
 import { request } from '@/lib/messages/client';
@@ -10,7 +8,10 @@ import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
 import { AlertList } from '../alerts/AlertList';
 import { shareItem } from '../hub/share-item';
+import { refreshDoneText } from '../ui/count';
 import { markRendered } from '../ui/first-render';
+import { usePermission } from '../ui/permission';
+import { PermissionWait } from '../ui/PermissionWait';
 import { ClipForm } from './ClipForm';
 import { NewCount } from './NewCount';
 import { NewsList } from './NewsList';
@@ -33,7 +34,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   const say = (error: unknown) => setMessage(errorText(error));
   const { summary, newCount, refreshing, setRefreshing, reload } = useSummary(kept, {
     error: say,
-    refreshed: (added, failed) => setMessage(t('refreshDone', [String(added), String(failed)])),
+    refreshed: (added, failed) => setMessage(refreshDoneText(added, failed)),
   });
   // Alertes first when something rang; otherwise what is new.
   const [tab, setTab] = useState<Tab>(kept && kept.alerts.unread > 0 ? 'alerts' : kept?.hub && kept.hub.unread > 0 ? 'copil' : 'news');
@@ -49,7 +50,7 @@ export function Popup({ kept }: { kept?: Summary }) {
     setMessage(t('refreshing'));
     try {
       const result = await request('refresh', {});
-      setMessage(t('refreshDone', [String(result.added), String(result.failed)]));
+      setMessage(refreshDoneText(result.added, result.failed));
     } catch (error) {
       say(error);
     } finally {
@@ -62,9 +63,13 @@ export function Popup({ kept }: { kept?: Summary }) {
   const share = (itemId: string) => void shareItem(itemId).then(setMessage, say);
   const readAlerts = (ids: string[] | undefined, read: boolean) => void request('setAlertsRead', { ...(ids ? { ids } : {}), read }).catch(say);
 
+  // The popup's status line says the prompt's wait, a refusal, a cancel; the sources tab has the cancel button.
+  const permission = usePermission((said) => setMessage(said.text));
+  const [granting, setGranting] = useState<string>();
   // Must run straight from the click: browsers only show the permission prompt on a user gesture.
   const grant = async (source: Summary['sources'][number]) => {
-    if (await browser.permissions.request({ origins: [originPattern(source.url)] })) await refresh();
+    setGranting(source.id);
+    if (await permission.ask(source.url)) await refresh();
   };
 
   // The COPIL tab's code loads when the tab is first shown: the popup's first paint does not wait for it.
@@ -150,7 +155,13 @@ export function Popup({ kept }: { kept?: Summary }) {
             {
               id: 'sources',
               label: failing > 0 ? t('tabSourcesFailing', [String(failing)]) : t('tabSources'),
-              panel: <SourceHealthList sources={summary.sources} onGrant={(source) => void grant(source)} />,
+              panel: (
+                <SourceHealthList
+                  sources={summary.sources}
+                  onGrant={(source) => void grant(source)}
+                  asking={(source) => source.id === granting && <PermissionWait permission={permission} small />}
+                />
+              ),
             },
           ]}
         />

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { relativeTime } from '@/lib/i18n/dates';
 import { feedErrorText } from '@/lib/i18n/translate';
@@ -16,7 +17,12 @@ function healthOf(source: SourceRow): { state: 'ok' | 'error' | 'never' | 'off';
  * One line per source; an error is said in words, never only by colour. A source Vigie may not read yet
  * offers the click at which the browser asks the user for that origin.
  */
-export function SourceHealthList({ sources, onGrant }: { sources: SourceRow[]; onGrant: (source: SourceRow) => void }) {
+export function SourceHealthList({ sources, onGrant, asking }: {
+  sources: SourceRow[];
+  onGrant: (source: SourceRow) => void;
+  /** Beside a source's grant button while the browser's prompt is open: the way to stop waiting on it. */
+  asking?: (source: SourceRow) => ComponentChildren;
+}) {
   const language = uiLanguage();
   return (
     <ul class="sources">
@@ -34,6 +40,7 @@ export function SourceHealthList({ sources, onGrant }: { sources: SourceRow[]; o
                 {t('grantAccess')}
               </button>
             )}
+            {asking?.(source)}
             {source.lastSuccess && (
               <span class="source__when">{t('sourceLastSuccess', [relativeTime(source.lastSuccess, language)])}</span>
             )}

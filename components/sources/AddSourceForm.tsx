@@ -3,7 +3,8 @@ import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
-import { askToRead } from '../ui/permission';
+import { usePermission } from '../ui/permission';
+import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
 
 type Found = Result<'discoverFeeds'>['feeds'];
@@ -22,8 +23,6 @@ function typedUrl(text: string): string | undefined {
   }
 }
 
-const originOf = (url: string) => new URL(url).origin;
-
 /**
  * Adding a source: the member gives a feed's or a page's address; Vigie asks the browser for that site at
  * the click, reads it once and lists the feeds found; the member picks one and adds it.
@@ -34,6 +33,9 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
   const [found, setFound] = useState<Found>();
   const [chosen, setChosen] = useState('');
   const [category, setCategory] = useState('');
+  // One per form: the cancel button shows beside the button that asked.
+  const searchPermission = usePermission(say);
+  const addPermission = usePermission(say);
 
   const search = async (event: Event) => {
     event.preventDefault();
@@ -42,12 +44,9 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
       say({ kind: 'error', text: t('addSourceBadAddress') });
       return;
     }
-    // First await of the handler: the browser shows its prompt only during the member's gesture.
-    const granted = await askToRead(url);
-    if (!granted) {
-      say({ kind: 'error', text: t('permissionRefused', [originOf(url)]) });
-      return;
-    }
+    // First await of the handler: the browser shows its prompt only during the member's gesture. A refusal
+    // or a cancel is already said.
+    if (!(await searchPermission.ask(url))) return;
     setBusy(true);
     setFound(undefined);
     say({ kind: 'info', text: t('discoverSearching') });
@@ -72,11 +71,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
     const feed = found?.find((candidate) => candidate.url === chosen);
     if (!feed) return;
     // The feed may live on another site than the page (a feed service): asked for at this click too.
-    const granted = await askToRead(feed.url);
-    if (!granted) {
-      say({ kind: 'error', text: t('permissionRefused', [originOf(feed.url)]) });
-      return;
-    }
+    if (!(await addPermission.ask(feed.url))) return;
     setBusy(true);
     say({ kind: 'info', text: t('addSourceAdding') });
     try {
@@ -113,6 +108,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
         <button type="submit" class="button" disabled={busy}>
           {t('discoverButton')}
         </button>
+        <PermissionWait permission={searchPermission} />
         <p id="add-source-hint" class="field__hint">
           {t('addSourceHint')}
         </p>
@@ -147,6 +143,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
           <button type="submit" class="button" disabled={busy || !chosen}>
             {t('addSourceButton')}
           </button>
+          <PermissionWait permission={addPermission} />
         </form>
       )}
     </section>

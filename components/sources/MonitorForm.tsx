@@ -6,7 +6,8 @@ import { RangeSelectorSchema, type PartSelector } from '@/lib/model/source';
 import { monitorConfigFromDeclaration, type DeclaredMonitor } from '@/lib/monitors/declaration';
 import { describeSelector } from '@/lib/monitors/extract';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
-import { askToRead } from '../ui/permission';
+import { usePermission } from '../ui/permission';
+import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -40,6 +41,10 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
   /** The OTA feeds followed from this declaration: their buttons say it is done. */
   const [followed, setFollowed] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // The page's own ask, beside the form's button; the OTA feed's, beside the button of the document asked for.
+  const pagePermission = usePermission(say);
+  const otaPermission = usePermission(say);
+  const [otaAsked, setOtaAsked] = useState<string>();
 
   const fill = (monitor: DeclaredMonitor) => {
     setUrl(monitor.url);
@@ -52,11 +57,11 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
   /** A document OTA reads after the page's scripts ran: followed through OTA's versions instead (the default). */
   const followOta = async (monitor: DeclaredMonitor) => {
     if (!monitor.otaFeed) return;
-    if (!(await askToRead(monitor.otaFeed))) {
-      say({ kind: 'error', text: t('permissionRefused', [new URL(monitor.otaFeed).origin]) });
-      return;
-    }
+    setOtaAsked(monitor.otaFeed);
+    // First await of the handler (see askToRead); a refusal or a cancel is already said.
+    if (!(await otaPermission.ask(monitor.otaFeed))) return;
     setBusy(true);
+    say({ kind: 'info', text: t('addSourceAdding') });
     try {
       const source = await request('addSource', { url: monitor.otaFeed, category: CURATED_CATEGORIES.terms });
       setFollowed((done) => [...done, monitor.otaFeed!]);
@@ -93,11 +98,9 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
       say({ kind: 'error', text: t('addSourceBadAddress') });
       return;
     }
-    // First await of the handler: the browser shows its prompt only during the member's gesture.
-    if (!(await askToRead(address))) {
-      say({ kind: 'error', text: t('permissionRefused', [new URL(address).origin]) });
-      return;
-    }
+    // First await of the handler: the browser shows its prompt only during the member's gesture. A refusal
+    // or a cancel is already said.
+    if (!(await pagePermission.ask(address))) return;
     let selectParts: PartSelector[];
     let removeParts: PartSelector[];
     try {
@@ -167,10 +170,11 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
           <span class="field__label">{t('watchRetention')}</span>
           <input type="number" required min={1} max={1000} step={1} size={6} value={retention} onInput={(event) => setRetention(event.currentTarget.value)} />
         </label>
-        <div>
+        <div class="admin-toolbar">
           <button type="submit" class="button" disabled={busy}>
             {t('watchButton')}
           </button>
+          <PermissionWait permission={pagePermission} />
         </div>
       </form>
       <details class="watch-declaration">
@@ -206,6 +210,12 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
                         >
                           {followed.includes(monitor.otaFeed) ? t('watchFollowingOta') : t('watchFollowOta')}
                         </button>
+                        {otaAsked === monitor.otaFeed && (
+                          <>
+                            {' '}
+                            <PermissionWait permission={otaPermission} small />
+                          </>
+                        )}
                       </>
                     )}
                   </span>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { relativeTime } from '@/lib/i18n/dates';
@@ -5,6 +6,7 @@ import { feedErrorText } from '@/lib/i18n/translate';
 import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
 import { formatRoute } from '@/lib/reader/route';
+import { countText } from '../ui/count';
 import { SourceEditForm } from './SourceEditForm';
 
 type Patch = Params<'updateSource'>['patch'];
@@ -16,6 +18,8 @@ interface Props {
   onSave: (patch: Patch) => void;
   onRemove: () => void;
   onGrant: () => void;
+  /** Beside the grant button while the browser's prompt is open: the way to stop waiting on it. */
+  asking?: ComponentChildren;
 }
 
 /** "français", "German": the language's name in the page's language, or its code when the browser has none. */
@@ -36,7 +40,7 @@ function health(source: Source): { state: 'ok' | 'error' | 'never' | 'off'; text
 }
 
 /** One followed source: what it is, how it is doing, and what the member can do with it. */
-export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant }: Props) {
+export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant, asking }: Props) {
   const state = health(source);
   const editButton = useRef<HTMLButtonElement>(null);
   const [enabled, setEnabled] = useState(source.enabled);
@@ -50,7 +54,7 @@ export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant }
   const named = <span class="visually-hidden"> « {source.title} »</span>;
   const details = [
     source.language && languageName(source.language),
-    t('sourceEvery', [String(source.intervalMinutes)]),
+    countText('sourceEvery', source.intervalMinutes),
     source.origin === 'curated' && t('sourceCurated'),
     source.monitor?.pages && t('watchCombined', [String(source.monitor.pages.length)]),
     source.monitor?.unappliedFilters?.length && t('watchUnappliedFilters', [source.monitor.unappliedFilters.join(', ')]),
@@ -74,6 +78,7 @@ export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant }
               {named}
             </button>
           )}
+          {asking}
         </p>
       </div>
       <div class="source-row__actions">

@@ -5,8 +5,9 @@ import { request } from '@/lib/messages/client';
 import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
-import { countText, formatNumber } from '../ui/count';
-import { askToRead } from '../ui/permission';
+import { countText, formatNumber, refreshDoneText } from '../ui/count';
+import { usePermission } from '../ui/permission';
+import { PermissionWait } from '../ui/PermissionWait';
 import { StatusLine, type Said } from '../ui/StatusLine';
 import { AddSourceForm } from './AddSourceForm';
 import { MonitorForm } from './MonitorForm';
@@ -33,6 +34,9 @@ export function SourcesView({ sources }: { sources: Source[] }) {
   const [editing, setEditing] = useState<string>();
   const [removing, setRemoving] = useState<Source>();
   const [refreshing, setRefreshing] = useState(false);
+  const permission = usePermission(say);
+  /** The source whose access was asked for last: its row shows the cancel button while the prompt is open. */
+  const [granting, setGranting] = useState<string>();
 
   const groups = useMemo(() => byCategory(sources), [sources]);
   const categories = useMemo(
@@ -49,7 +53,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
     say({ kind: 'info', text: t('refreshing') });
     try {
       const { added, failed } = await request('refresh', {});
-      say({ kind: 'ok', text: t('refreshDone', [String(added), String(failed)]) });
+      say({ kind: 'ok', text: refreshDoneText(added, failed) });
     } catch (error) {
       say({ kind: 'error', text: errorText(error) });
     } finally {
@@ -79,11 +83,9 @@ export function SourcesView({ sources }: { sources: Source[] }) {
   };
 
   const grant = async (source: Source) => {
-    // First await of the click: see askToRead.
-    if (!(await askToRead(source.url))) {
-      say({ kind: 'error', text: t('permissionRefused', [new URL(source.url).origin]) });
-      return;
-    }
+    setGranting(source.id);
+    // First await of the click: see askToRead. A refusal or a cancel is already said.
+    if (!(await permission.ask(source.url))) return;
     await refresh();
   };
 
@@ -128,6 +130,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
                   onSave={(patch) => void save(source, patch)}
                   onRemove={() => setRemoving(source)}
                   onGrant={() => void grant(source)}
+                  asking={granting === source.id && <PermissionWait permission={permission} small />}
                 />
               ))}
             </ul>

@@ -5,7 +5,8 @@ import { request } from '@/lib/messages/client';
 import type { Source } from '@/lib/model/source';
 import { documentLabel, OTA_CATALOG, OTA_COLLECTIONS, otaFeedUrl, type OtaCollectionId } from '@/lib/monitors/open-terms-archive';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
-import { askToRead } from '../ui/permission';
+import { usePermission } from '../ui/permission';
+import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
 
 const ALL = '';
@@ -21,6 +22,7 @@ export function TermsPicker({ sources, say }: { sources: Source[]; say: (said: S
   const [service, setService] = useState(services[0]?.service ?? '');
   const [document, setDocument] = useState(ALL);
   const [busy, setBusy] = useState(false);
+  const permission = usePermission(say);
   const language = uiLanguage() === 'fr' ? 'fr' : 'en';
   const chosen = services.find((entry) => entry.service === service) ?? services[0];
   const url = chosen ? otaFeedUrl(collection, chosen.service, document === ALL ? undefined : document) : undefined;
@@ -29,10 +31,8 @@ export function TermsPicker({ sources, say }: { sources: Source[]; say: (said: S
   const follow = async (event: Event) => {
     event.preventDefault();
     if (!url || !chosen) return;
-    if (!(await askToRead(url))) {
-      say({ kind: 'error', text: t('permissionRefused', [new URL(url).origin]) });
-      return;
-    }
+    // First await of the handler (see askToRead); a refusal or a cancel is already said.
+    if (!(await permission.ask(url))) return;
     setBusy(true);
     say({ kind: 'info', text: t('addSourceAdding') });
     const name = document === ALL ? chosen.service : `${chosen.service} — ${documentLabel(document, language)}`;
@@ -86,6 +86,7 @@ export function TermsPicker({ sources, say }: { sources: Source[]; say: (said: S
         <button type="submit" class="button" disabled={busy || followed}>
           {followed ? t('termsFollowed') : t('termsFollow')}
         </button>
+        <PermissionWait permission={permission} />
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
 import { TAG_COLOURS, type TagColour } from '@/lib/tags/personal-tag';
+import { countText } from '../ui/count';
 import type { Said } from '../ui/StatusLine';
 
 /**
@@ -56,7 +57,7 @@ export function TagsSection({ say }: { say: (said: Said) => void }) {
               onMerge={(into) =>
                 void run(async () => {
                   const { updated } = await request('mergeTags', { from: tag.id, into: into.id });
-                  return t('tagMerged', [tag.label[language], into.label[language], String(updated)]);
+                  return countText('tagMerged', updated, tag.label[language], into.label[language]);
                 })
               }
             />

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/browser';
 import { dayLabel, isMinorChange, type TimelinePoint } from '@/lib/timeline';
+import { countText } from '../ui/count';
 
 /**
  * Every point of the chart in words, oldest first: the way in for screen readers and the keyboard. The title
@@ -9,7 +10,7 @@ export function PointsTable({ id, points, language, categoryLabel, onOpen }: { i
   return (
     <div class="timeline-table-scroll" id={id}>
       <table class="timeline-table timeline-points">
-        <caption>{t('timelinePointsCaption', [String(points.length)])}</caption>
+        <caption>{countText('timelinePointsCaption', points.length)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('timelineColumnDate')}</th>

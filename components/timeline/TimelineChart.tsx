@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { t } from '@/lib/i18n/browser';
 import { type DrawnPoint, dayLabel, pointsAt, timeAxisLabels, type TimelinePoint } from '@/lib/timeline';
+import { countText } from '../ui/count';
 import { canDraw, drawPoints, readTheme } from './chart-draw';
 
 /**
@@ -207,7 +208,7 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
   const first = points[0];
   const last = points[points.length - 1];
   const label =
-    first && last ? t('timelineChartLabel', [String(points.length), dayLabel(first.date, language), dayLabel(last.date, language)]) : '';
+    first && last ? countText('timelineChartLabel', points.length, dayLabel(first.date, language), dayLabel(last.date, language)) : '';
   const shown = hover?.indexes.slice(0, 4).flatMap((index) => (points[index] ? [points[index]] : [])) ?? [];
   return (
     <div class="timeline-chart" ref={frameRef}>
@@ -227,7 +228,7 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
               )}
             </p>
           ))}
-          {hover.indexes.length > shown.length && <p class="timeline-chart__tip">{t('timelineTooltipMore', [String(hover.indexes.length - shown.length)])}</p>}
+          {hover.indexes.length > shown.length && <p class="timeline-chart__tip">{countText('timelineTooltipMore', hover.indexes.length - shown.length)}</p>}
         </div>
       )}
     </div>

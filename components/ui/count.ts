@@ -5,9 +5,13 @@ export const formatNumber = (value: number): string => new Intl.NumberFormat(uiL
 
 /**
  * "1 source", "12 sources": `<key>One` for the singular (French counts 0 as singular, English does not),
- * `<key>` otherwise, each with the number as its placeholder.
+ * `<key>` otherwise, each with the number as its first placeholder ($1) and `more` after it ($2…).
  */
-export function countText(key: string, count: number): string {
+export function countText(key: string, count: number, ...more: string[]): string {
   const singular = new Intl.PluralRules(uiLanguage()).select(count) === 'one';
-  return t(singular ? `${key}One` : key, [formatNumber(count)]);
+  return t(singular ? `${key}One` : key, [formatNumber(count), ...more]);
 }
+
+/** "Relève terminée : 1 nouveau, 2 sources en erreur": two counts, each in its own number (the popup's and Sources'). */
+export const refreshDoneText = (added: number, failed: number): string =>
+  t('refreshDone', [countText('refreshAdded', added), countText('refreshFailed', failed)]);

@@ -140,7 +140,7 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     // One desktop notification, whose click opens the COPIL section on that share.
     const notices = await b.notifications();
     expect(notices.filter((id) => id.startsWith('vigie#/copil?share='))).toHaveLength(1);
-    await expect.poll(() => copilB.getByRole('link', { name: 'COPIL (1 nouveaux)' }).count()).toBe(1);
+    await expect.poll(() => copilB.getByRole('link', { name: 'COPIL (1 nouveau)' }).count()).toBe(1);
 
     await card.getByLabel('Votre commentaire (partage d’expérience)').fill('Testé sur la page de la ville : −30 % de portée en une semaine.');
     await card.getByRole('button', { name: 'Commenter' }).click();
