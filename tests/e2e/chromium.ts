@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { bridged } from './bridge';
 import type { LoadedExtension, LoadOptions } from './extension';
+import { watchText } from './in-page';
 import type { TestPage } from './page';
 import { settleAndStopPolling } from './settle';
 
@@ -96,6 +97,12 @@ export async function loadExtension(options: LoadOptions = {}): Promise<Chromium
     id,
     profile,
     open,
+    async openWatching(path, selector) {
+      const page = await context.newPage();
+      await page.addInitScript(watchText(selector));
+      await page.goto(`chrome-extension://${id}/${path}`);
+      return { page: page as unknown as TestPage, seen: () => page.evaluate('globalThis.__vigieSeen') as Promise<string[]> };
+    },
     ...calls,
     async download(page, click) {
       const [download] = await Promise.all([(page as unknown as Page).waitForEvent('download'), click()]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
-import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
+import { artifact, BROWSER, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
 import { ownedState } from './owned';
 import type { TestPage } from './page';
 
@@ -136,6 +136,44 @@ describe.skipIf(!canRun)(`dashboard admin screens in ${browserTitle}`, () => {
     }
     await page.close();
   }, 30_000);
+
+  // `localhost` is not among the e2e build's declared origins (127.0.0.1 is): asking for it opens the browser's
+  // own permission window, which automation cannot answer in either browser.
+  it("says, while the browser's permission window waits, where to answer, and cancels in words", async () => {
+    const page = await vigie.open('dashboard.html#/sources');
+    const origin = `http://localhost:${server.port}`;
+    const before = await sourceCount();
+    await page.getByLabel("Adresse d'un flux ou d'une page web").fill(`${origin}/site/`);
+    await page.getByRole('button', { name: 'Chercher les flux' }).click();
+    await expect.poll(() => status(page).textContent(), { timeout: 5000 }).toBe(`Autorisez l'accès à ${origin} dans la fenêtre du navigateur.`);
+    await page.screenshot({ path: artifact('dashboard-permission-waiting.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: `Annuler la demande d'accès à ${origin}` }).click();
+    await expect.poll(() => status(page).textContent()).toBe(`Demande d'accès à ${origin} annulée. Si la fenêtre du navigateur est encore ouverte, fermez-la.`);
+    expect(await page.getByRole('button', { name: /^Annuler la demande/ }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Chercher les flux');
+    expect(await sourceCount()).toBe(before);
+    await page.close();
+  });
+
+  // The grant at the click, for an origin the build does not declare: Firefox has a preference that grants
+  // optional permissions without its window (Chromium has none; there the declared 127.0.0.1 resolves at once, above).
+  it.runIf(BROWSER === 'firefox')('in Firefox, reads a site granted at the click and adds its feed', async () => {
+    const granting = await loadExtension({ prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+    try {
+      const page = await granting.open('dashboard.html#/sources');
+      const origin = `http://localhost:${server.port}`;
+      await page.getByLabel("Adresse d'un flux ou d'une page web").fill(`${origin}/site/`);
+      await page.getByRole('button', { name: 'Chercher les flux' }).click();
+      await expect.poll(() => page.getByRole('radio', { name: /Flux du site/ }).isChecked(), { timeout: 5000 }).toBe(true);
+      await page.getByRole('button', { name: 'Ajouter la source' }).click();
+      await expect.poll(() => status(page).textContent(), { timeout: 5000 }).toBe('Source « Veille locale é » ajoutée.');
+      expect(await granting.api((ext, pattern) => ext.permissions.contains({ origins: [pattern] }), 'http://localhost/*')).toBe(true);
+      expect((await granting.request('listSources')).result.some((source: { url: string }) => source.url === `${origin}/flux.xml`)).toBe(true);
+    } finally {
+      await granting.close();
+    }
+  }, 60_000);
 
   it('exports all data; an invalid backup is refused with where it fails and changes nothing; a valid one replaces after confirmation', async () => {
     const page = await vigie.open('dashboard.html#/settings');

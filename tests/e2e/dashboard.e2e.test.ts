@@ -47,8 +47,11 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
     await expect.poll(() => page.locator('.item-row__title').allTextContents(), { timeout: 10_000 }).toEqual([
       'Réglementation européenne : le DSA et les Pages des collectivités',
     ]);
+    // The list's header counts in French: one item is « 1 élément ».
+    await expect.poll(() => page.locator('.items-view__list > .count').textContent()).toBe('1 élément');
     await page.getByLabel('Rechercher').fill('');
     await expect.poll(() => page.locator('.item-row__title').count()).toBe(3);
+    expect(await page.locator('.items-view__list > .count').textContent()).toBe('3 éléments');
     await page.close();
   });
 

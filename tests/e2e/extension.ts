@@ -19,6 +19,12 @@ export interface LoadedExtension {
   id: string;
   /** Opens an extension page (popup.html…) in a tab. */
   open: (page: string) => Promise<TestPage>;
+  /**
+   * Opens an extension page and records, from before its first script runs, every text the element `selector`
+   * shows: `seen()` gives them in order, the first frame's first. For "the first frame says…" assertions.
+   * Chromium only: Firefox runs no automation script in an extension page before the page's own.
+   */
+  openWatching: (page: string, selector: string) => Promise<{ page: TestPage; seen: () => Promise<string[]> }>;
   /** Opens a web page in a new tab, and gives the browser's id of that tab. */
   openTab: (url: string) => Promise<{ page: TestPage; tabId: number }>;
   /** Sends a protocol request from an extension page, as the popup would, and returns the raw envelope. */

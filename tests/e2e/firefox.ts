@@ -109,6 +109,9 @@ export async function loadExtension(options: LoadOptions = {}): Promise<LoadedEx
     id: UUID,
     profile,
     open,
+    // Firefox 140 runs no WebDriver BiDi preload script in moz-extension:// documents (tried: per tab and
+    // for the whole browser), so nothing can watch a page from before its first script.
+    openWatching: () => Promise.reject(new Error('Firefox runs no preload script in extension pages: watch the first frame in Chromium')),
     ...calls,
     async download(_page, click) {
       const before = new Set(readdirSync(downloads));

@@ -21,6 +21,21 @@ export async function readStoredItem(wanted: string): Promise<Record<string, unk
   return stored;
 }
 
+/**
+ * A script to run in a page before its own: records each new text of the element `selector` in
+ * `globalThis.__vigieSeen`, at every change of the document (so also the first frame's).
+ */
+export function watchText(selector: string): string {
+  return `(() => {
+    const seen = (globalThis.__vigieSeen = []);
+    const note = () => {
+      const text = document.querySelector(${JSON.stringify(selector)})?.textContent;
+      if (text != null && seen[seen.length - 1] !== text) seen.push(text);
+    };
+    new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true });
+  })();`;
+}
+
 /** The part of the extension API (Firefox's `browser`, Chromium's `chrome`, both promise-based) the tests call. */
 export interface ExtensionApi {
   runtime: { sendMessage: (message: unknown) => Promise<any>; getManifest: () => { commands: Record<string, { suggested_key?: object }> } };

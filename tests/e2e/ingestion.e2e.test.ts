@@ -87,8 +87,12 @@ describe.skipIf(!canRun)(`ingestion in ${browserTitle}`, () => {
     expect((await vigie.badge()).text).toBe('');
   });
 
-  it('lists the items in the popup, without running any script from the feed', async () => {
-    const popup = await vigie.open('popup.html');
+  it('lists the items in the popup, without running any script from the feed; its first frame counts the new items once', async () => {
+    // Every text the count shows, from the first frame on, is recorded in Chromium; Firefox cannot watch an
+    // extension page from before its first script (see tests/e2e/firefox.ts), and there the count is read once
+    // the items are listed. The count's logic is the same code in both (use-summary, unit-tested).
+    const { page: popup, seen } =
+      vigie.browser === 'chromium' ? await vigie.openWatching('popup.html', '.new-count') : { page: await vigie.open('popup.html'), seen: undefined };
     const dialogs: string[] = [];
     popup.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -96,6 +100,8 @@ describe.skipIf(!canRun)(`ingestion in ${browserTitle}`, () => {
     });
     await expect.poll(() => popup.locator('.item__title').allTextContents(), { timeout: 5000 }).toEqual(expect.arrayContaining(TITLES));
     await expect.poll(() => popup.locator('.new-count').textContent()).toBe('3 nouveaux éléments');
+    // The saved summary's count was once added to itself: « 6 nouveaux éléments » for a moment before « 3 ».
+    if (seen) expect(await seen()).toEqual(['3 nouveaux éléments']);
     expect(await popup.locator('a.item__title').first().getAttribute('href')).toMatch(/^https:\/\/exemple\.fr\//);
     await popup.getByRole('tab', { name: /^Sources/ }).click();
     await expect.poll(() => popup.locator('.source', { hasText: 'Veille locale é' }).locator('.source__health').textContent()).toBe('OK');
