@@ -56,6 +56,19 @@ function useColorScheme(): number {
 
 const shorten = (label: string) => (label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1).trimEnd()}…` : label);
 
+/**
+ * The category axis as wide as its longest label, measured in the chart's font: a fixed width cut the start
+ * of « Réglementation (DSA, RGPD… » in both browsers. At least AXIS_WIDTH, so that short labels keep the
+ * axis where the eye expects it.
+ */
+function categoryAxisWidth(labels: string[]): number {
+  const measure = document.createElement('canvas').getContext('2d');
+  if (!measure) return AXIS_WIDTH;
+  measure.font = FONT;
+  const widest = Math.max(0, ...labels.map((label) => measure.measureText(label).width));
+  return Math.max(AXIS_WIDTH, Math.ceil(widest) + 16);
+}
+
 interface Hover {
   left: number;
   top: number;
@@ -148,7 +161,7 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
             {
               stroke: theme.fg,
               font: FONT,
-              size: AXIS_WIDTH,
+              size: categoryAxisWidth(lanes.map((lane) => shorten(lane.label))),
               gap: 6,
               grid: { stroke: theme.line, width: 1 },
               ticks: { show: false },

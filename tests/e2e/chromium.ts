@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { bridged } from './bridge';
 import type { LoadedExtension, LoadOptions } from './extension';
 import { watchText } from './in-page';
-import type { TestPage } from './page';
+import { VIEWPORT, type TestPage } from './page';
 import { settleAndStopPolling } from './settle';
 
 /**
@@ -66,6 +66,8 @@ export async function loadExtension(options: LoadOptions = {}): Promise<Chromium
     ],
     locale: 'fr-FR',
     acceptDownloads: true,
+    // The same size in both browsers, so that their screenshots compare.
+    viewport: VIEWPORT,
     ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     // The extension's i18n follows the browser's interface language, which Chromium takes from the environment.
     env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },

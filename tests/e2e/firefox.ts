@@ -6,6 +6,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { bridged } from './bridge';
 import type { LoadedExtension, LoadOptions } from './extension';
 import { FirefoxPage } from './firefox-page';
+import { VIEWPORT } from './page';
 import { settleAndStopPolling } from './settle';
 
 /**
@@ -96,6 +97,8 @@ export async function loadExtension(options: LoadOptions = {}): Promise<LoadedEx
   const home = (await browser.pages())[0]!;
   const newPage = async (url: string) => {
     const page = new FirefoxPage(await openBeside(browser, home));
+    // The same size in both browsers, so that their screenshots compare.
+    await page.setViewportSize(VIEWPORT);
     await page.goto(url);
     return page;
   };

@@ -6,6 +6,9 @@
  */
 export type TextMatch = string | RegExp;
 
+/** Every page's size in both browsers, unless a test sets its own (the popup's): their screenshots compare. */
+export const VIEWPORT = { width: 1280, height: 800 };
+
 export interface LocatorOptions {
   hasText?: TextMatch;
   has?: TestLocator;
