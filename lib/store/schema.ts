@@ -103,7 +103,19 @@ export interface VigieSchema extends DBSchema {
 type UpgradeTransaction = IDBPTransaction<VigieSchema, StoreNames<VigieSchema>[], 'versionchange'>;
 export type Migration = (db: IDBPDatabase<VigieSchema>, tx: UpgradeTransaction) => void | Promise<void>;
 
-/** migrations[n - 1] brings a database from version n - 1 to version n. */
+/** The items' indexes migration 2 creates today, which the repair (migration 6) creates where missing. */
+const ITEM_INDEXES_OF_VERSION_2 = [
+  ['byUrl', 'url'],
+  ['byStarred', 'starredDate'],
+  ['byClip', 'clipDate'],
+  ['byImpact', 'impact'],
+  ['byUnreadFetched', 'unreadFetched'],
+] as const;
+
+/**
+ * migrations[n - 1] brings a database from version n - 1 to version n. A migration that has shipped is never
+ * edited: a change, even a forgotten index, is a new migration (see lib/store/README.md).
+ */
 export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     const sources = db.createObjectStore('sources', { keyPath: 'id' });
@@ -153,6 +165,23 @@ export const MIGRATIONS: readonly Migration[] = [
     shares.createIndex('byCreated', 'created');
     shares.createIndex('byUnread', 'unreadAt');
     db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+  },
+  // 6: a repair. Migration 2 was edited after it had shipped (byUnreadFetched and its field were added to
+  // it), so a store that reached version 2 with the first build never got them: the popup then said « The
+  // specified index was not found ». Whatever path a store took, the items get every index of migration 2
+  // and the fields those indexes read. Released migrations are never edited again (lib/store/README.md).
+  async (_db, tx) => {
+    const items = tx.objectStore('items');
+    const present = new Set(Array.from(items.indexNames));
+    for (const [name, keyPath] of ITEM_INDEXES_OF_VERSION_2) if (!present.has(name)) items.createIndex(name, keyPath);
+    for await (const cursor of items.iterate()) {
+      const { starred, read, sortDate, fetched, starredDate, unreadFetched } = cursor.value;
+      const missing = {
+        ...(starred && starredDate === undefined ? { starredDate: sortDate } : {}),
+        ...(!read && unreadFetched === undefined ? { unreadFetched: fetched } : {}),
+      };
+      if (Object.keys(missing).length > 0) await cursor.update({ ...cursor.value, ...missing });
+    }
   },
 ];
 

@@ -1,4 +1,4 @@
-import type { IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/model/item';
 import type { Rule } from '../../lib/model/rule';
@@ -180,7 +180,29 @@ const V5_SHARE = {
   reactions: { useful: [], seen: [] },
 } as const;
 
+// ---- version 6 ------------------------------------------------------------------------------------------
+
+/** Version 6 repaired items only: an item as it stores one, unread (so in byUnreadFetched) and starred. */
+const V6_ITEM: ItemRecord = toRecord({
+  ...makeDraft('v6-item', { url: 'https://v6.example/item', title: 'Version 6' }),
+  sourceId: 'v6-source',
+  fetched: '2026-12-05T08:00:00.000Z',
+  read: false,
+  starred: true,
+  tags: [],
+});
+
 const SEEDS: Record<number, Seed> = {
+  6: {
+    async write(db) {
+      await db.put('items', V6_ITEM);
+    },
+    async check(store, db) {
+      expect(await db.get('items', 'v6-item')).toEqual(V6_ITEM);
+      expect(await db.getAllKeysFromIndex('items', 'byUnreadFetched', V6_ITEM.unreadFetched)).toContain('v6-item');
+      expect(await db.getAllKeysFromIndex('items', 'byStarred', V6_ITEM.starredDate)).toContain('v6-item');
+    },
+  },
   5: {
     async write(db) {
       const tx = db.transaction(['shares', 'outbox'], 'readwrite');
@@ -431,6 +453,45 @@ describe('store migrations', () => {
       }
     });
   }
+
+  // The store the first version-2 build wrote (commit c967e74): its migration 2, as it shipped, created no
+  // byUnreadFetched and left `unreadFetched` unset; the field and the index were later added to migration 2
+  // in place, so such a store never got them until the repair (migration 6).
+  it('upgrades a version-2 store written by the first version-2 build (no byUnreadFetched) with every index, the new count answering', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const early = await openDB(name, 1, { upgrade: (db, _old, _new, tx) => MIGRATIONS[0]!(db as never, tx as never) });
+    await SEEDS[1]!.write(early as unknown as RawDb);
+    early.close();
+    const shipped = await openDB(name, 2, {
+      async upgrade(_db, _old, _new, tx) {
+        // c967e74's migration 2, word for word.
+        const items = tx.objectStore('items');
+        items.createIndex('byUrl', 'url');
+        items.createIndex('byStarred', 'starredDate');
+        items.createIndex('byClip', 'clipDate');
+        items.createIndex('byImpact', 'impact');
+        for await (const cursor of items.iterate()) {
+          if (cursor.value.starred) await cursor.update({ ...cursor.value, starredDate: cursor.value.sortDate });
+        }
+      },
+    });
+    // Its items as that build stored them: no `unreadFetched`.
+    await Promise.all(V2_ITEMS.map(({ unreadFetched: _f, ...item }) => shipped.put('items', item)));
+    expect(Array.from(shipped.transaction('items').objectStore('items').indexNames)).not.toContain('byUnreadFetched');
+    shipped.close();
+
+    const store = await VigieStore.open(name);
+    try {
+      expect(layoutOf(store.db as unknown as RawDb)).toEqual(EXPECTED_LAYOUT);
+      await SEEDS[1]!.check(store, store.db);
+      await SEEDS[2]!.check(store, store.db);
+      // The unread items of both versions, counted by the index the popup reads.
+      expect(only(await store.db.getAllKeysFromIndex('items', 'byUnreadFetched'), [...V1_IDS, ...V2_IDS]).sort()).toEqual(['v1-a1', 'v1-b1', 'v2-starred']);
+      expect(await store.countNewUnread('2000-01-01T00:00:00.000Z')).toBe(3);
+    } finally {
+      store.close();
+    }
+  });
 
   it(`keeps every version's data when a database at version ${DB_VERSION} is reopened at the same version`, async () => {
     const name = `test-${crypto.randomUUID()}`;
