@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { E2E_EXTENSION_KEY } from './build/e2e-key';
 import { withoutEmptyPluginModule } from './build/page-plugins';
 import { rssParserEntities } from './build/rss-parser-entities';
 import { curatedHostPermissions } from './lib/packs/curated-sources';
@@ -93,6 +94,8 @@ export default defineConfig({
     },
     // The options entry opens the dashboard (its Paramètres are one section of it).
     options_ui: { page: 'dashboard.html#/settings', open_in_tab: true },
+    // The end-to-end build's Chrome id, fixed whatever its folder (see build/e2e-key.ts).
+    ...(e2e && browser !== 'firefox' ? { key: E2E_EXTENSION_KEY } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

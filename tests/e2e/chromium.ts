@@ -47,15 +47,16 @@ export interface ChromiumExtension extends LoadedExtension {
 }
 
 export async function loadExtension(options: LoadOptions = {}): Promise<ChromiumExtension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no build at ${EXTENSION_DIR}: run npm run build:e2e`);
+  const build = options.build ?? EXTENSION_DIR;
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`no build at ${build}: run npm run build:e2e`);
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
       '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--disable-gpu',
       '--disable-quic',
       '--disable-background-networking',

@@ -54,12 +54,16 @@ export interface LoadOptions {
   profile?: string;
   /** Firefox only: preferences for this launch (the permission prompt's, for the test of that path). */
   prefs?: Record<string, unknown>;
+  /** Another build of the extension to load (an earlier release's, for the upgrade test). */
+  build?: string;
   /** The system's colour scheme as the pages see it, from the start. */
   colorScheme?: 'dark' | 'light';
 }
 
 const harness = BROWSER === 'firefox' ? await import('./firefox') : await import('./chromium');
 export const canRun: boolean = harness.canRun;
+/** Today's end-to-end build for the browser under test. */
+export const BUILD_DIR: string = harness.EXTENSION_DIR;
 export const loadExtension: (options?: LoadOptions) => Promise<LoadedExtension> = harness.loadExtension;
 
 /** Where a screenshot for a person to look at goes: test-results/<browser>/<name>.png. */

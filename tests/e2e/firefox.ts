@@ -46,7 +46,8 @@ async function openBeside(browser: Browser, home: Page): Promise<Page> {
 }
 
 export async function loadExtension(options: LoadOptions = {}): Promise<LoadedExtension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no build at ${EXTENSION_DIR}: run npm run build:e2e`);
+  const build = options.build ?? EXTENSION_DIR;
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`no build at ${build}: run npm run build:e2e`);
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'vigie-e2e-firefox-'));
   const downloads = join(profile, 'downloads');
   mkdirSync(downloads, { recursive: true });
@@ -88,7 +89,7 @@ export async function loadExtension(options: LoadOptions = {}): Promise<LoadedEx
   browser.process()?.stdout?.on('data', output);
   browser.process()?.stderr?.on('data', output);
 
-  await browser.installExtension(EXTENSION_DIR);
+  await browser.installExtension(build);
   const origin = `moz-extension://${UUID}`;
   let bridge: FirefoxPage | undefined;
 

@@ -38,7 +38,11 @@ export function watchText(selector: string): string {
 
 /** The part of the extension API (Firefox's `browser`, Chromium's `chrome`, both promise-based) the tests call. */
 export interface ExtensionApi {
-  runtime: { sendMessage: (message: unknown) => Promise<any>; getManifest: () => { commands: Record<string, { suggested_key?: object }> } };
+  runtime: {
+    sendMessage: (message: unknown) => Promise<any>;
+    getManifest: () => { version: string; commands: Record<string, { suggested_key?: object }> };
+    reload: () => void;
+  };
   alarms: { get: (name: string) => Promise<{ name: string; periodInMinutes?: number } | undefined>; clear: (name: string) => Promise<boolean> };
   action: { getBadgeText: (details: object) => Promise<string>; getBadgeBackgroundColor: (details: object) => Promise<number[]> };
   notifications: { getAll: () => Promise<Record<string, unknown>> };
