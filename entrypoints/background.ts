@@ -1,13 +1,13 @@
 import '@/lib/model/zod-setup';
 import { browser, type Browser } from 'wxt/browser';
-import { describeError, describeInWords } from '@/lib/background/errors';
+import { describeError } from '@/lib/background/errors';
 import { NOTIFICATION_PREFIX } from '@/lib/background/notifications';
 import { startBackground } from '@/lib/background/start';
 import { captureTab, createClipMenu, listenForQuickClips } from '@/lib/clips/browser';
 import { openDashboard } from '@/lib/dashboard/open-dashboard';
+import { rawExport } from '@/lib/data/raw-export';
 import { LANGUAGE_KEY } from '@/lib/i18n/browser';
 import { EventSchema, type VigieEvent } from '@/lib/messages/protocol';
-import { route } from '@/lib/messages/router';
 import { VigieStore } from '@/lib/store/store';
 
 /**
@@ -18,8 +18,9 @@ const POLL_ALARM = 'vigie-poll';
 const url = (path: string) => browser.runtime.getURL(path as '/popup.html');
 
 export default defineBackground(() => {
-  const { ready, handlers, words, hubSync } = startBackground({
-    openStore: () => VigieStore.open(),
+  const { ready, handlers, answer, words, hubSync } = startBackground({
+    openStore: (events) => VigieStore.open(undefined, events),
+    copyStore: async () => JSON.stringify(await rawExport()),
     // Checked here, where events are made: pages trust what the background sends them. No open page means
     // nobody listens: that is not an error.
     broadcast: (event: VigieEvent) => void browser.runtime.sendMessage(EventSchema.parse(event)).catch(() => undefined),
@@ -45,7 +46,7 @@ export default defineBackground(() => {
   const fromOwnPage = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && !!sender.url?.startsWith(url('/'));
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!fromOwnPage(sender) || (message as { channel?: unknown } | null)?.channel !== 'vigie') return undefined;
-    return handlers.then((h) => route(message, h, { describe: (error) => describeInWords(error, words) }));
+    return answer(message);
   });
 
   // The context menu and the keyboard shortcut save at once; the toolbar button says how it went.
@@ -62,7 +63,8 @@ export default defineBackground(() => {
   }
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== POLL_ALARM) return;
-    void ready.then(({ poller }) => poller.poll(false));
+    // A store that did not open has nothing to refresh; pages hear why at each request.
+    void ready.then(({ poller }) => poller.poll(false)).catch(() => undefined);
     void hubSync().catch((error: unknown) => console.warn('Vigie: hub sync failed', error));
   });
   browser.runtime.onInstalled.addListener(() => {

@@ -25,8 +25,10 @@ export const contentText = (summary: { sources: number; items: number; tags?: nu
 /**
  * All of Vigie's data as one JSON file, and back. The file is checked before the member is asked anything:
  * a refused file changes nothing and says why; an accepted one replaces everything, after confirmation.
+ * On a store a newer Vigie made (`storeNewer`), only the export is offered: the background then copies the
+ * store as it is (lib/data/raw-export.ts), and nothing may be imported on top of it.
  */
-export function BackupSection({ say, onSettings }: { say: (said: Said) => void; onSettings: (settings: Settings) => void }) {
+export function BackupSection({ say, onSettings, storeNewer = false }: { say: (said: Said) => void; onSettings: (settings: Settings) => void; storeNewer?: boolean }) {
   const [pending, setPending] = useState<{ name: string; text: string; summary: Summary }>();
 
   const exportData = async () => {
@@ -72,8 +74,9 @@ export function BackupSection({ say, onSettings }: { say: (said: Said) => void; 
         <button type="button" class="button" onClick={() => void exportData()}>
           {t('backupExport')}
         </button>
-        <FileButton label={t('backupImport')} accept=".json,application/json" testId="backup-file" onFile={(file) => void check(file)} />
+        {!storeNewer && <FileButton label={t('backupImport')} accept=".json,application/json" testId="backup-file" onFile={(file) => void check(file)} />}
       </div>
+      {storeNewer && <p class="muted">{t('storeNewerExport')}</p>}
       <Dialog open={!!pending} title={t('backupConfirmTitle')} onClose={() => setPending(undefined)}>
         {pending && (
           <>

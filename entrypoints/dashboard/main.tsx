@@ -1,11 +1,13 @@
 import '@/lib/model/zod-setup';
 import { render } from 'preact';
 import { Dashboard, type KnownLists } from '@/components/dashboard/Dashboard';
+import { StoreProblem } from '@/components/dashboard/StoreProblem';
 import { readFirstScreen, type FirstScreen } from '@/components/items/first-screen';
 import { initLanguage, LANGUAGE_KEY, t } from '@/lib/i18n/browser';
 import { ItemSchema } from '@/lib/model/item';
 import type { LanguageSetting } from '@/lib/model/settings';
 import { SourceSchema } from '@/lib/model/source';
+import { StoreError } from '@/lib/model/store-error';
 import { TagSchema } from '@/lib/model/tag';
 import { parseRoute } from '@/lib/reader/route';
 import { searchClient } from '@/lib/reader/search-client';
@@ -37,12 +39,28 @@ function earlyScreen(rows: unknown[] | undefined): FirstScreen | undefined {
 /** The dashboard reads the store directly, through the reader (reads only); every write goes through the background. */
 void (async () => {
   const early = await globalThis.vigieDashboardEarly?.catch(() => undefined);
-  const reader = await VigieReader.adopt(early?.[1]?.db);
-  await initLanguage(early ? ((early[0][LANGUAGE_KEY] ?? null) as LanguageSetting | null) : undefined);
+  const app = document.getElementById('app') as HTMLElement;
+  const language = initLanguage(early ? ((early[0][LANGUAGE_KEY] ?? null) as LanguageSetting | null) : undefined);
+  // A store that cannot be opened is said in words (with, on a newer one, the export): never a blank page.
+  const showProblem = (problem: unknown) =>
+    void language.then(() => {
+      document.title = t('dashboardTitle');
+      render(<StoreProblem problem={problem} />, app);
+    });
+  // While the upgrade waits for another tab, the page says so; the dashboard replaces it once the store opens.
+  const opening = VigieReader.adopt(early?.[1]?.db, { blocked: () => showProblem(new StoreError('store-blocked')) });
+  await language;
+  let reader: VigieReader;
+  try {
+    reader = await opening;
+  } catch (problem) {
+    showProblem(problem);
+    return;
+  }
   performance.mark('vigie:store-open');
   const route = parseRoute(location.hash);
   const firstScreen = (route.section === 'items' ? earlyScreen(early?.[1]?.rows) : undefined) ?? (await readFirstScreen(reader, route));
   document.title = t('dashboardTitle');
   const search = searchClient(() => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
-  render(<Dashboard reader={reader} search={search} firstScreen={firstScreen} known={earlyLists(early?.[1])} />, document.getElementById('app') as HTMLElement);
+  render(<Dashboard reader={reader} search={search} firstScreen={firstScreen} known={earlyLists(early?.[1])} />, app);
 })();

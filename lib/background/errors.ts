@@ -7,6 +7,7 @@ import type { Translate } from '../i18n/translate';
 import { InvalidRequestError } from '../messages/router';
 import type { ErrorInfo } from '../model/error-info';
 import { FeedError } from '../model/feed-error';
+import { StoreError } from '../model/store-error';
 import { OpmlError } from '../packs/opml';
 import { TagError } from '../tags/personal-tag';
 
@@ -28,6 +29,7 @@ export function describeError(error: unknown): ErrorInfo {
     return { code: 'invalid-rule', params: { problems } };
   }
   if (error instanceof BackupError) return { code: 'invalid-backup', params: { detail: error.message } };
+  if (error instanceof StoreError) return error.info;
   const detail = error instanceof Error ? error.message : String(error);
   return { code: error instanceof InvalidRequestError ? 'invalid-request' : 'error', params: { detail } };
 }

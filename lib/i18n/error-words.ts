@@ -20,6 +20,7 @@ export function errorWords(error: ErrorInfo, t: Translate): string {
   if (code.startsWith('hub-')) return t(`hubError_${keyOf(code, 'hub-')}`, [detail]);
   if (code.startsWith('clip-')) return t(`clipError_${keyOf(code, 'clip-')}`);
   if (code.startsWith('tag-')) return t(`tagError_${keyOf(code, 'tag-')}`);
+  if (code.startsWith('store-')) return t(`storeError_${keyOf(code, 'store-')}`, [String(params.found ?? ''), String(params.supported ?? '')]);
   if (isFeedCode(code)) return feedErrorText({ code, ...(params.detail === undefined ? {} : { detail }), ...(params.reason ? { reason: params.reason } : {}), ...(params.page ? { page: params.page } : {}) }, t);
   if (code === 'invalid-opml') return t('opmlInvalid', [detail]);
   if (code === 'invalid-backup') return t('backupInvalid', [detail]);

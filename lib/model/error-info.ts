@@ -14,10 +14,13 @@ export const ErrorParamsSchema = z.object({
   page: z.optional(z.string()),
   /** A rule refused at save: each problem with the term it concerns. */
   problems: z.optional(z.array(z.object({ code: z.string(), term: z.string(), detail: z.optional(z.string()) }))),
+  /** A store made by a newer Vigie: the version found, and the highest this code reads. */
+  found: z.optional(z.number()),
+  supported: z.optional(z.number()),
 });
 
 export const ErrorInfoSchema = z.object({
-  /** `hub-…`, `clip-…`, `tag-…`, a source's error code, `invalid-rule`, `invalid-opml`, `invalid-backup`, `invalid-request`, `error`. */
+  /** `hub-…`, `clip-…`, `tag-…`, a source's error code, `invalid-rule`, `invalid-opml`, `invalid-backup`, `invalid-request`, `store-…`, `error`. */
   code: z.string(),
   params: z.optional(ErrorParamsSchema),
 });

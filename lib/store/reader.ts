@@ -7,8 +7,9 @@ import { SourceSchema, type Source } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import type { ItemKeys } from '../reader/query';
 import { fromAlertRecord } from './alerts';
+import { Connection } from './connection';
 import { META, type MetaKey } from './meta-keys';
-import { openVigieDb } from './open';
+import type { OpenEvents } from './open';
 import { fromRecord } from './records';
 import { DB_VERSION, type ItemRecord, type VigieSchema } from './schema';
 
@@ -36,10 +37,16 @@ export interface DigestInputs {
  * writes go through the background. Objects are checked against the model's schemas on the way out.
  */
 export class VigieReader {
-  constructor(private readonly db: IDBPDatabase<VigieSchema>) {}
+  /** `connection`, when there is one, opens `db` again after the browser closed it (see connection.ts). */
+  constructor(
+    private readonly db: IDBPDatabase<VigieSchema>,
+    private readonly connection?: Connection,
+  ) {}
 
-  static async open(name?: string): Promise<VigieReader> {
-    return new VigieReader(await openVigieDb(name));
+  /** Fails with a StoreError (`store-newer`) on a store a newer Vigie made, which it leaves as it is. */
+  static async open(name?: string, events: Pick<OpenEvents, 'blocked'> = {}): Promise<VigieReader> {
+    const connection = await Connection.open(name, events);
+    return new VigieReader(connection.db, connection);
   }
 
   /**
@@ -47,10 +54,18 @@ export class VigieReader {
    * version; else opens a new one, which migrates the store if the background has not yet (the early
    * connection is closed first so as not to block the upgrade).
    */
-  static async adopt(early: IDBDatabase | undefined): Promise<VigieReader> {
-    if (early?.version === DB_VERSION) return new VigieReader(wrap(early) as unknown as IDBPDatabase<VigieSchema>);
+  static async adopt(early: IDBDatabase | undefined, events: Pick<OpenEvents, 'blocked'> = {}, name?: string): Promise<VigieReader> {
+    if (early?.version === DB_VERSION) {
+      const connection = Connection.adopt(wrap(early) as unknown as IDBPDatabase<VigieSchema>, name);
+      return new VigieReader(connection.db, connection);
+    }
     early?.close();
-    return VigieReader.open();
+    return VigieReader.open(name, events);
+  }
+
+  /** Waits for the store to be open, opening it again if the browser closed it. */
+  async ready(): Promise<void> {
+    await this.connection?.ready();
   }
 
   close(): void {

@@ -5,9 +5,10 @@ import { RuleSchema } from '../model/rule';
 import { SourceSchema, type Source, type SourceHealth } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import { addNewAlerts, AlertStore, deleteAlertsForItems, setAlertsReadForItems, toAlertRecord } from './alerts';
+import { Connection } from './connection';
 import { guardQuota } from './errors';
 import type { MetaKey } from './meta-keys';
-import { openVigieDb } from './open';
+import type { OpenEvents } from './open';
 import { VigieReader, type StoreContent } from './reader';
 import { fromRecord, toRecord } from './records';
 import { RuleStore } from './rules';
@@ -62,16 +63,27 @@ export class VigieStore {
   readonly shares: ShareStore;
   readonly reader: VigieReader;
 
-  constructor(readonly db: IDBPDatabase<VigieSchema>) {
-    this.reader = new VigieReader(db);
+  /** `connection`, when there is one, opens `db` again after the browser closed it (see connection.ts). */
+  constructor(
+    readonly db: IDBPDatabase<VigieSchema>,
+    private readonly connection?: Connection,
+  ) {
+    this.reader = new VigieReader(db, connection);
     this.shares = new ShareStore(db);
     this.rules = new RuleStore(db);
     this.alerts = new AlertStore(db);
     this.versions = new VersionStore(db);
   }
 
-  static async open(name?: string): Promise<VigieStore> {
-    return new VigieStore(await openVigieDb(name));
+  /** Fails with a StoreError (`store-newer`) on a store a newer Vigie made, which it leaves as it is. */
+  static async open(name?: string, events: Pick<OpenEvents, 'blocked'> = {}): Promise<VigieStore> {
+    const connection = await Connection.open(name, events);
+    return new VigieStore(connection.db, connection);
+  }
+
+  /** Waits for the store to be open, opening it again if the browser closed it: before each request. */
+  async ready(): Promise<void> {
+    await this.connection?.ready();
   }
 
   close(): void {

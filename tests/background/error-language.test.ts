@@ -8,6 +8,7 @@ import { initLanguage, LANGUAGE_KEY } from '../../lib/i18n/browser';
 import { request, RequestError } from '../../lib/messages/client';
 import { route, type Handlers } from '../../lib/messages/router';
 import { FeedError } from '../../lib/model/feed-error';
+import { StoreError } from '../../lib/model/store-error';
 import en from '../../public/_locales/en/messages.json';
 import { speakFrench } from '../components/french';
 
@@ -53,6 +54,24 @@ describe("errors in the member's language", () => {
     backgroundThrowing(new FeedError('not-a-feed', 'HTML'));
     const error = await refusal(() => request('addSource', { url: 'https://example.org/' }));
     expect(errorText(error)).toBe("Ce n'est pas un flux RSS, Atom ou JSON Feed (HTML)");
+  });
+
+  it('words a store made by a newer Vigie in the stored English, with the versions found and supported', async () => {
+    await fakeBrowser.storage.local.set({ [LANGUAGE_KEY]: 'en' });
+    await initLanguage();
+    backgroundThrowing(new StoreError('store-newer', { found: 6, supported: 5 }));
+    const error = await refusal(() => request('summary', {}));
+    expect(errorText(error)).toBe('This data comes from a newer version of Vigie (database version 6; this version of Vigie reads up to version 5). It is intact: update Vigie, or export a backup.');
+  });
+
+  it("words it in the browser's French, and a page's own store error (the dashboard's reader) likewise", async () => {
+    await initLanguage();
+    backgroundThrowing(new StoreError('store-newer', { found: 6, supported: 5 }));
+    const error = await refusal(() => request('summary', {}));
+    expect(errorText(error)).toBe(
+      "Ces données viennent d'une version plus récente de Vigie (base de données version 6, cette version de Vigie lit jusqu'à la version 5). Elles sont intactes : mettez Vigie à jour, ou exportez une sauvegarde.",
+    );
+    expect(errorText(new StoreError('store-blocked'))).toBe('Fermez les autres onglets de Vigie pour terminer la mise à jour de ses données.');
   });
 
   it("says a page's own failure as it says itself", () => {

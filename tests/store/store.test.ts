@@ -48,7 +48,8 @@ async function snapshot(store: VigieStore) {
  */
 function fillDisk(store: VigieStore, storeName: string, succeedFirst = 0): () => void {
   type RawStore = { storeRecord: (record: unknown, noOverwrite: boolean, rollbackLog?: unknown[]) => unknown };
-  const raw = unwrap(store.db) as unknown as { _rawDatabase: { rawObjectStores: Map<string, RawStore> } };
+  // The browser's connection under the store (store.db reaches whichever is current, see connection.ts).
+  const raw = unwrap(store.db.transaction('meta').db) as unknown as { _rawDatabase: { rawObjectStores: Map<string, RawStore> } };
   const target = raw._rawDatabase.rawObjectStores.get(storeName)!;
   const original = target.storeRecord;
   let writes = 0;
