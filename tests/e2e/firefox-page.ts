@@ -148,6 +148,20 @@ class FirefoxLocator implements TestLocator {
 
   async click() {
     const element = await this.one('actionable');
+    // As Playwright does: in view, and still for two frames (a status line appearing above moves it), so that
+    // the real click lands on it.
+    await element.evaluate(async (target) => {
+      target.scrollIntoView({ block: 'center', inline: 'center' });
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      let before = target.getBoundingClientRect();
+      for (let tries = 0; tries < 20; tries += 1) {
+        await frame();
+        await frame();
+        const now = target.getBoundingClientRect();
+        if (now.top === before.top && now.left === before.left) return;
+        before = now;
+      }
+    });
     await element.click();
     await this.page.noteAddress();
   }
