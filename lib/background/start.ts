@@ -14,6 +14,7 @@ import { createHandlers } from './handlers';
 import { memberWords, type LanguagePorts } from './language';
 import type { Notifier } from './notifications';
 import type { SessionArea } from './summary';
+import { noteRunningVersion } from './version';
 import { handlersWithoutStore } from './without-store';
 
 /** The browser as the background's parts need it; entrypoints/background.ts fills these in, tests fake them. */
@@ -32,6 +33,8 @@ export interface BackgroundPorts {
   language: Omit<LanguagePorts, 'stored' | 'messages'>;
   canRead?: (originPattern: string) => Promise<boolean>;
   capturePage?: (tabId: number) => Promise<unknown>;
+  /** The running version (the manifest's): « Quoi de neuf » after an update. */
+  version: string;
   /** Settings were saved: what pages that open later must know before asking (the language). */
   settingsChanged: (settings: Settings) => Promise<void>;
 }
@@ -78,7 +81,14 @@ export function startBackground(ports: BackgroundPorts): Background {
     return { store, changes, poller };
   });
   const packs = shippedPacks(ports.readText);
-  const seeded = storeReady.then((store) => seedShippedPacks(store, packs));
+  // Before the packs: whether the store was used before is read from what an earlier build seeded.
+  const versionNoted = storeReady
+    .then((store) => noteRunningVersion(store, ports.version))
+    .catch((error: unknown) => (error instanceof StoreError ? undefined : console.warn('Vigie: version note failed', error)));
+  const seeded = storeReady.then(async (store) => {
+    await versionNoted;
+    return seedShippedPacks(store, packs);
+  });
   // Sources the pack just brought (first run, or a newer pack) are read at once, from the background's own
   // start rather than onInstalled, which a page's first request may overtake: `refreshIdle` covers it.
   const startupRefresh = Promise.all([seeded, ready])

@@ -37,4 +37,13 @@ export const META = {
   /** The version of the shipped rules the store has, and the pack rules (shipped or the COPIL's) the member deleted. */
   defaultRulesVersion: key('defaultRulesVersion', z.number()),
   removedRules: key('removedDefaultRules', ids),
+  /** The version of Vigie that last opened this store, and the update « Quoi de neuf » has still to show (lib/about/whats-new.ts). */
+  lastVersion: key('lastVersion', z.string()),
+  whatsNew: key('whatsNew', z.object({ from: z.string(), to: z.string() })),
 } as const;
+
+/**
+ * Meta records about the code that opened the store, not the member's data: a backup never carries them, and
+ * restoring or erasing keeps them (an erased store is still the one this version opened).
+ */
+export const CODE_META: readonly string[] = [META.lastVersion.name, META.whatsNew.name];

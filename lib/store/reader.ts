@@ -1,4 +1,5 @@
 import { wrap, type IDBPDatabase } from 'idb';
+import type { PendingWhatsNew } from '../about/whats-new';
 import type { Alert } from '../model/alert';
 import type { HubConnection } from '../model/hub-connection';
 import { IMPACTS, ItemSchema, type Item } from '../model/item';
@@ -212,6 +213,11 @@ export class VigieReader {
   /** This member's link to the hub, when there is one and it passes its schema. */
   hubConnection(): Promise<HubConnection | undefined> {
     return this.getMeta(META.hub);
+  }
+
+  /** The update « Quoi de neuf » has still to show, if any (lib/about/whats-new.ts). */
+  whatsNew(): Promise<PendingWhatsNew | undefined> {
+    return this.getMeta(META.whatsNew);
   }
 
   /** The whole store, read in one transaction so that a refresh landing meanwhile cannot split it. */

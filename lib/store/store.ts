@@ -7,7 +7,7 @@ import { TagSchema, type Tag } from '../model/tag';
 import { addNewAlerts, AlertStore, deleteAlertsForItems, setAlertsReadForItems, toAlertRecord } from './alerts';
 import { Connection } from './connection';
 import { guardQuota } from './errors';
-import type { MetaKey } from './meta-keys';
+import { CODE_META, type MetaKey } from './meta-keys';
 import type { OpenEvents } from './open';
 import { VigieReader, type StoreContent } from './reader';
 import { fromRecord, toRecord } from './records';
@@ -326,6 +326,7 @@ export class VigieStore {
       const tx = this.db.transaction([...names], 'readwrite');
       await allOrNothing(tx, async () => {
         before = await tx.objectStore('items').getAllKeys();
+        const kept = (await Promise.all(CODE_META.map((key) => tx.objectStore('meta').get(key)))).filter((record) => record !== undefined);
         await Promise.all(names.map((name) => tx.objectStore(name).clear()));
         await Promise.all([
           ...sources.map((source) => tx.objectStore('sources').put(source)),
@@ -333,7 +334,8 @@ export class VigieStore {
           ...tags.map((tag) => tx.objectStore('tags').put(tag)),
           ...rules.map((rule) => tx.objectStore('rules').put(rule)),
           ...alerts.map((alert) => tx.objectStore('alerts').put(alert)),
-          ...meta.map((record) => tx.objectStore('meta').put(record)),
+          ...meta.filter((record) => !CODE_META.includes(record.key)).map((record) => tx.objectStore('meta').put(record)),
+          ...kept.map((record) => tx.objectStore('meta').put(record)),
         ]);
       });
     });

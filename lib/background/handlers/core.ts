@@ -114,6 +114,10 @@ export function coreHandlers(deps: HandlerDeps): HandlersOf<typeof CORE_REQUESTS
       await deps.itemsChanged();
       return {};
     },
+    async whatsNewSeen() {
+      await store.deleteMeta(META.whatsNew);
+      return {};
+    },
     async getSettings() {
       return loadSettings(store);
     },
