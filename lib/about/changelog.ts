@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.3.0',
+    date: '2026-12-05',
+    fr: "Version 0.3.0. Après chaque mise à jour, Vigie montre une fois « Quoi de neuf ». Le hub du COPIL dit sa version (1.1.0) et Vigie prévient quand il est plus ancien ou plus récent que ce qu'elle attend, en disant qui peut agir.",
+    en: 'Version 0.3.0. After each update, Vigie shows "What’s new" once. The COPIL hub says its version (1.1.0), and Vigie warns when it is older or newer than it expects, saying who can act on it.',
+  },
+  {
     version: '0.2.0',
     date: '2026-12-05',
     fr: "Version 0.2.0. Firefox : la connexion à un hub du COPIL dont l'adresse porte un port (:8787) aboutit, et cliper une page de Firefox (about:…) dit pourquoi c'est impossible. Tant que la fenêtre d'autorisation du navigateur attend, Vigie le dit et propose d'annuler. Les nombres s'accordent (« 1 élément », « 1 coché »). Les données créées par les toutes premières versions retrouvent le compte des nouveautés.",
