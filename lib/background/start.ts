@@ -108,6 +108,7 @@ export function startBackground(ports: BackgroundPorts): Background {
         ...(ports.capturePage ? { capturePage: ports.capturePage } : {}),
         itemsChanged: changes.items,
         alertsChanged: changes.alerts,
+        alertsRaised: changes.raised,
         sourcesChanged: changes.sources,
         rulesChanged: () => broadcast({ channel: 'vigie', event: 'rulesChanged' }),
         tagsChanged: () => broadcast({ channel: 'vigie', event: 'tagsChanged' }),

@@ -7,7 +7,7 @@ import { RuleSchema, type Rule } from '../model/rule';
 import { SourceSchema, type Source } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import type { ItemKeys } from '../reader/query';
-import { fromAlertRecord } from './alerts';
+import { fromAlertRecord, itemsOf } from './alerts';
 import { Connection } from './connection';
 import { META, type MetaKey } from './meta-keys';
 import type { OpenEvents } from './open';
@@ -130,9 +130,9 @@ export class VigieReader {
     return this.db.countFromIndex('items', 'byUnreadFetched', IDBKeyRange.lowerBound(since, true));
   }
 
-  /** Unread alerts, counted on their index (the navigation's figure). */
+  /** Items with an unread alert, as the badge counts them (the navigation's figure); unread alerts are few. */
   async countUnreadAlerts(): Promise<number> {
-    return this.db.countFromIndex('alerts', 'byUnread');
+    return itemsOf(await this.db.getAllFromIndex('alerts', 'byUnread'));
   }
 
   /** Others' shares not yet seen, counted on their index (the navigation's figure). */

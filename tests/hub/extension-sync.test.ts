@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubError } from '../../lib/hub/client';
 import { HUB_VERSION } from '../../hub/version';
+import { HubError } from '../../lib/hub/client';
 import { loadConnection, saveConnection } from '../../lib/hub/connection';
 import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../lib/hub/outbox';
 import { connect, syncHub } from '../../lib/hub/sync';
