@@ -47,7 +47,7 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
     if (!confirm(t(`hubPublishConfirm_${pack}`))) return;
     try {
       const { version, count } = await request('hubPublishPack', { name: pack });
-      say({ kind: 'ok', text: t(`hubPublished_${pack}`, [String(count), String(version)]) });
+      say({ kind: 'ok', text: countText(`hubPublished_${pack}`, count, String(version)) });
     } catch (error) {
       fail(error);
     }

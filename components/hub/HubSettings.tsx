@@ -5,6 +5,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { onEvent, request } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
+import { countText } from '../ui/count';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
@@ -61,7 +62,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
   };
 
   const disconnect = () => {
-    if (!confirm(t('hubDisconnectConfirm', [String(status?.pending.length ?? 0)]))) return;
+    if (!confirm(countText('hubDisconnectConfirm', status?.pending.length ?? 0))) return;
     void run(() => request('hubDisconnect', {}), 'hubDisconnected');
   };
 

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
 import type { VigieReader } from '@/lib/store/reader';
+import { countText, formatNumber } from '../ui/count';
 import { StatusLine, type Said } from '../ui/StatusLine';
 import { HubProblem } from './HubProblem';
 import { HubVersion } from './HubVersion';
@@ -56,7 +57,7 @@ export function HubView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnec
           <HubProblem problem={copil.status.problem} />
           <HubVersion status={copil.status} />
           <p class="new-count" aria-live="polite">
-            {unread > 0 ? t('copilUnreadCount', [String(unread)]) : t('copilNoneUnread')}
+            {unread > 0 ? countText('copilUnreadCount', unread) : t('copilNoneUnread')}
             {unread > 0 && (
               <>
                 {' '}
@@ -72,7 +73,7 @@ export function HubView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnec
               <ShareFilters filter={filter} onChange={setFilter} tags={tags} usedTags={[...new Set(copil.shares.flatMap((share) => share.tags))]} />
               {(filter.text.trim() || filter.tag || filter.view !== 'all') && (
                 <p class="new-count" aria-live="polite">
-                  {t('copilShownCount', [String(shown.length), String(copil.shares.length)])}
+                  {countText('copilShownCount', shown.length, formatNumber(copil.shares.length))}
                 </p>
               )}
             </>

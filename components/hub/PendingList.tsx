@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/browser';
 import type { HubStatus } from '@/lib/messages/requests/hub';
+import { countText } from '../ui/count';
 
 /**
  * The outbox, as the member sees it: what waits for the hub, oldest first, and why the last try failed.
@@ -17,7 +18,7 @@ export function PendingList({ pending, onDiscard }: { pending: HubStatus['pendin
               {entry.lastError && (
                 <span class={entry.refused ? 'hub-pending__refused' : 'hub-pending__retry'}>
                   {' — '}
-                  {entry.refused ? t('hubPendingRefused', [entry.lastError]) : t('hubPendingRetrying', [String(entry.attempts), entry.lastError])}
+                  {entry.refused ? t('hubPendingRefused', [entry.lastError]) : countText('hubPendingRetrying', entry.attempts, entry.lastError ?? '')}
                 </span>
               )}
               {entry.refused && (

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/browser';
 import type { Change } from '@/lib/model/change';
+import { countText } from '../ui/count';
 
 /**
  * A watched text's change, word by word: what was added and removed, said in words for screen readers and
@@ -14,7 +15,7 @@ export function ChangeView({ change }: { change: Change }) {
         <article class="change__document">
           <h4>{document.name}</h4>
           <p class="change__stats">
-            {t('changeStats', [String(document.added), String(document.removed)])}
+            {t('changeStats', [countText('changeStatsAdded', document.added), countText('changeStatsRemoved', document.removed)])}
             {document.beforeUrl && (
               <>
                 {' · '}

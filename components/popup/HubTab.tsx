@@ -6,6 +6,7 @@ import type { Summary } from '@/lib/messages/protocol';
 import type { Tag } from '@/lib/model/tag';
 import { ShareList } from '../hub/ShareList';
 import { shareActions } from '../hub/use-hub';
+import { countText } from '../ui/count';
 
 /**
  * The popup's COPIL tab: the newest shares of the collective, with comments and reactions at hand. Showing
@@ -20,7 +21,7 @@ export function HubTab({ hub, tags, say }: { hub: NonNullable<Summary['hub']>; t
   return (
     <>
       <p class="new-count" aria-live="polite">
-        {hub.unread > 0 ? t('copilUnreadCount', [String(hub.unread)]) : t('copilNoneUnread')}
+        {hub.unread > 0 ? countText('copilUnreadCount', hub.unread) : t('copilNoneUnread')}
         {hub.pending > 0 && ` · ${t('hubPendingTitle', [String(hub.pending)])}`}
       </p>
       <ShareList

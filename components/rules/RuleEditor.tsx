@@ -6,6 +6,7 @@ import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
+import { countText, formatNumber } from '../ui/count';
 import { ConditionFields } from './ConditionFields';
 import { useRuleDraft } from './use-rule-draft';
 
@@ -133,7 +134,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
       {preview && (
         <section class="rule-preview" aria-live="polite" aria-labelledby="rule-preview-title">
           <h3 id="rule-preview-title">{t('rulePreviewTitle')}</h3>
-          <p>{t('rulePreviewCount', [String(preview.matched), String(preview.total)])}</p>
+          <p>{countText('rulePreviewCount', preview.matched, formatNumber(preview.total))}</p>
           {preview.matchesEverything && (
             <p class="problem" role="alert">
               {t('rulePreviewEverything')}

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import type { Condition, Rule } from '@/lib/model/rule';
+import { countText } from '../ui/count';
 
 /** A new rule as the editor starts it: one condition on the title and text, an alert, nothing else. */
 export function blankRule(): Rule {
@@ -79,7 +80,7 @@ export function useRuleDraft(rule: Rule, { saved, onSaved, onDeleted }: Options)
   const apply = () =>
     run(async () => {
       const result = await request('applyRule', { id: draft.id });
-      setMessage({ kind: 'ok', text: t('ruleApplied', [String(result.matched), String(result.alerts)]) });
+      setMessage({ kind: 'ok', text: t('ruleApplied', [countText('ruleAppliedItems', result.matched), countText('ruleAppliedAlerts', result.alerts)]) });
     });
   const remove = () =>
     run(async () => {

@@ -6,6 +6,7 @@ import { RangeSelectorSchema, type PartSelector } from '@/lib/model/source';
 import { monitorConfigFromDeclaration, type DeclaredMonitor } from '@/lib/monitors/declaration';
 import { describeSelector } from '@/lib/monitors/extract';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
+import { countText } from '../ui/count';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
@@ -82,7 +83,7 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
       say(
         found.monitors.length === 0
           ? { kind: 'error', text: t('watchDeclarationNone', [refused]) }
-          : { kind: 'info', text: refused ? t('watchDeclarationReadSome', [String(found.monitors.length), refused]) : t('watchDeclarationRead', [String(found.monitors.length)]) },
+          : { kind: 'info', text: refused ? countText('watchDeclarationReadSome', found.monitors.length, refused) : countText('watchDeclarationRead', found.monitors.length) },
       );
     } catch (error) {
       say({ kind: 'error', text: t('watchDeclarationInvalid', [errorText(error)]) });

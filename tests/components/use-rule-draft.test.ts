@@ -101,7 +101,7 @@ describe('useRuleDraft', () => {
     requested.mockResolvedValueOnce({ matched: 4, alerts: 2 });
     await act(() => draft().apply());
     expect(requested).toHaveBeenCalledWith('applyRule', { id: RULE.id });
-    expect(draft().message).toEqual({ kind: 'ok', text: '4 élément(s) concerné(s), 2 nouvelle(s) alerte(s).' });
+    expect(draft().message).toEqual({ kind: 'ok', text: '4 éléments concernés, 2 nouvelles alertes.' });
   });
 
   it('deletes the rule, then tells the view', async () => {

@@ -121,7 +121,7 @@ describe.skipIf(!canRun)(`alerts in ${browserTitle}`, () => {
     await dashboard.goto(dashboard.url().replace(/#.*/, '#/rules/user-test-elections'));
     await dashboard.locator('.rule-editor').waitFor();
     await dashboard.getByRole('button', { name: 'Aperçu' }).click();
-    await expect.poll(() => dashboard.locator('.rule-preview').textContent()).toMatch(/1 élément\(s\) sur \d+ correspondent/);
+    await expect.poll(() => dashboard.locator('.rule-preview').textContent()).toMatch(/1 élément sur \d+ correspond\./);
     expect(await seriousViolations(dashboard)).toEqual([]);
     await dashboard.screenshot({ path: artifact('dashboard-rules.png') });
 
