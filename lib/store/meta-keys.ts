@@ -37,4 +37,6 @@ export const META = {
   /** The version of the shipped rules the store has, and the pack rules (shipped or the COPIL's) the member deleted. */
   defaultRulesVersion: key('defaultRulesVersion', z.number()),
   removedRules: key('removedDefaultRules', ids),
+  /** The last pruning of old items (lib/store/retention.ts): when it ran and what it removed, for Paramètres. */
+  lastPrune: key('lastPrune', z.object({ at: IsoDateSchema, items: z.number(), alerts: z.number() })),
 } as const;
