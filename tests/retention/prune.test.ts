@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alertId, type Alert } from '../../lib/model/alert';
 import { HISTORY_SOURCE_ID, type Item } from '../../lib/model/item';
 import type { Share } from '../../lib/model/share';
