@@ -12,8 +12,8 @@ import { backgroundChanges, type BackgroundChanges } from './changes';
 import { describeInWords } from './errors';
 import { createHandlers } from './handlers';
 import { memberWords, type LanguagePorts } from './language';
-import { retentionRunner } from './retention';
 import type { Notifier } from './notifications';
+import { retentionRunner } from './retention';
 import type { SessionArea } from './summary';
 import { handlersWithoutStore } from './without-store';
 

@@ -133,7 +133,7 @@ export class VigieReader {
   async countRecords(): Promise<{ items: number; clips: number; alerts: number; sources: number; tags: number; rules: number; versions: number; shares: number; outbox: number }> {
     const names = ['items', 'alerts', 'sources', 'tags', 'rules', 'versions', 'shares', 'outbox'] as const;
     const tx = this.db.transaction([...names]);
-    const [counts, clips] = await Promise.all([Promise.all(names.map((name) => tx.objectStore(name).count())), tx.objectStore('items').index('byClip').count()]);
+    const [counts, clips] = await Promise.all([Promise.all(names.map((name) => tx.objectStore(name).count())), tx.objectStore('items').index('byClip').count(), tx.done]);
     const [items = 0, alerts = 0, sources = 0, tags = 0, rules = 0, versions = 0, shares = 0, outbox = 0] = counts;
     return { items, clips, alerts, sources, tags, rules, versions, shares, outbox };
   }

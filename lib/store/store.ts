@@ -6,7 +6,7 @@ import { SourceSchema, type Source, type SourceHealth } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import { addNewAlerts, AlertStore, deleteAlertsForItems, setAlertsReadForItems, toAlertRecord } from './alerts';
 import { Connection } from './connection';
-import { guardQuota } from './errors';
+import { guardQuota, isQuotaError } from './errors';
 import type { MetaKey } from './meta-keys';
 import type { OpenEvents } from './open';
 import { VigieReader, type StoreContent } from './reader';
@@ -39,8 +39,13 @@ async function allOrNothing(tx: { abort(): void; done: Promise<void> }, work: ()
     } catch {
       // Already aborted by the failed request.
     }
-    await tx.done.catch(() => undefined);
-    throw error;
+    const reason = await tx.done.then(
+      () => undefined,
+      (abort: unknown) => abort,
+    );
+    // Chromium aborts a transaction that outgrows the quota while its writes are pending: they fail with a bare
+    // « aborted », and only the transaction says why. The member is told the disk is full, not « aborted ».
+    throw isQuotaError(reason) && !isQuotaError(error) ? reason : error;
   }
 }
 
