@@ -6,7 +6,7 @@ import { SourceSchema, type Source, type SourceHealth } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import { addNewAlerts, AlertStore, deleteAlertsForItems, setAlertsReadForItems, toAlertRecord } from './alerts';
 import { Connection } from './connection';
-import { guardQuota, isQuotaError } from './errors';
+import { guardQuota, isQuotaError, isStorageFailure } from './errors';
 import type { MetaKey } from './meta-keys';
 import type { OpenEvents } from './open';
 import { VigieReader, type StoreContent } from './reader';
@@ -43,9 +43,11 @@ async function allOrNothing(tx: { abort(): void; done: Promise<void> }, work: ()
       () => undefined,
       (abort: unknown) => abort,
     );
-    // Chromium aborts a transaction that outgrows the quota while its writes are pending: they fail with a bare
-    // « aborted », and only the transaction says why. The member is told the disk is full, not « aborted ».
-    throw isQuotaError(reason) && !isQuotaError(error) ? reason : error;
+    // A full disk aborts the transaction while its writes are pending: they fail with a bare « aborted », and
+    // only the transaction says why (Chromium: « Connection is closing because of: IO error: …
+    // FILE_ERROR_NO_SPACE »). The member is told that, not « aborted ».
+    const bare = error instanceof Error || error instanceof DOMException ? error.name === 'AbortError' : false;
+    throw bare && (isQuotaError(reason) || isStorageFailure(reason)) ? reason : error;
   }
 }
 

@@ -250,6 +250,9 @@ describe('VigieStore on a full disk', () => {
     expect(isQuotaError({ name: 'QuotaExceededError' })).toBe(true);
     expect(isQuotaError(new DOMException('x', 'AbortError'))).toBe(false);
     expect(isQuotaError(new Error('QuotaExceededError'))).toBe(false);
+    // Chromium's word for a full disk under an origin it holds to no quota (Vigie has unlimitedStorage).
+    expect(isQuotaError(new DOMException('Connection is closing because of: IO error: …/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)', 'UnknownError'))).toBe(true);
+    expect(isQuotaError(new DOMException('Failed to write blobs (IOError)', 'UnknownError'))).toBe(false);
   });
 
   it("says a browser's failure to write (Chromium's IOError on a full disk) as a FeedError 'storage'", async () => {
