@@ -12,8 +12,9 @@ import { ownedState } from './owned';
  *
  * How each browser is given little room:
  * - Firefox: the preference `dom.quotaManager.temporaryStorage.fixedLimit` (in KB) caps the whole profile's
- *   storage (checked on Firefox ESR 140: `navigator.storage.estimate()` then says that quota, and a write past
- *   it fails with QuotaExceededError).
+ *   storage (checked on Firefox ESR 140.12: `navigator.storage.estimate()` then says that quota, and a write
+ *   past it fails with QuotaExceededError). This test found that Firefox then keeps the writes the transaction
+ *   had already sent after the failed one; the store now sends large writes one after another (store.ts).
  * - Chromium: Vigie holds `unlimitedStorage`, so Chromium enforces no per-origin quota on it. The DevTools
  *   protocol's `Storage.overrideQuotaForOrigin` on the extension's origin changes what `estimate()` reports, but
  *   no write is refused (tried: a 6 MB import went through under a 2.6 MB override). What bounds an unlimited
@@ -101,7 +102,7 @@ describe.skipIf(!canRun)(`retention and storage quota in ${browserTitle}`, () =>
     // « toujours »: saved, and « Nettoyer maintenant » has nothing to do.
     await choice.selectOption('toujours');
     await expect.poll(async () => (await vigie.request('getSettings')).result.retentionMonths).toBeNull();
-    expect(await page.getByRole('button', { name: 'Nettoyer maintenant' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Nettoyer maintenant' }).isDisabled()).toBe(true);
     await choice.selectOption('12');
     await expect.poll(async () => (await vigie.request('getSettings')).result.retentionMonths).toBe(12);
     await page.close();
