@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { artifact, BROWSER, browserTitle, canRun, loadExtension, type LoadedExtension, type LoadOptions } from './extension';
 import { ownedState } from './owned';
 
@@ -98,6 +99,7 @@ describe.skipIf(!canRun)(`retention and storage quota in ${browserTitle}`, () =>
     expect((await vigie.item('vieux-conseil'))?.note).toBe('À relayer au cabinet');
     expect(await vigie.item('recent')).not.toBeNull();
     await page.locator('section[aria-labelledby="retention-title"]').screenshot({ path: artifact('settings-retention.png') });
+    expect(await seriousViolations(page)).toEqual([]);
 
     // « toujours »: saved, and « Nettoyer maintenant » has nothing to do.
     await choice.selectOption('toujours');
