@@ -111,7 +111,7 @@ export function RetentionSection({ settings, onSettings, say }: { settings: Sett
           <caption class="visually-hidden">{t('storageRecords')}</caption>
           <tbody>
             {rows.map(([key, count]) => (
-              <tr key={key}>
+              <tr key={key} class={key === 'storageClips' ? 'storage-counts__part' : undefined}>
                 <th scope="row">{t(key)}</th>
                 <td>{formatNumber(count ?? 0)}</td>
               </tr>
