@@ -38,6 +38,7 @@ export default defineBackground(() => {
     canRead: (origin) => browser.permissions.contains({ origins: [origin] }),
     capturePage: captureTab,
     estimateStorage: () => navigator.storage.estimate(),
+    version: browser.runtime.getManifest().version,
     settingsChanged: async (settings) => {
       await browser.storage.local.set({ [LANGUAGE_KEY]: settings.language });
       // The context menu speaks the language just chosen.

@@ -72,9 +72,14 @@ export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab, onShare }: P
             <span class="alert__meta">
               {alert.item.sourceTitle || (alert.item.clip ? t('clipLabel') : '')}
               {' · '}
-              <time dateTime={alert.created} title={fullDate(alert.created, language)}>
-                {relativeTime(alert.created, language)}
-              </time>
+              {/* The article's date; when the alert was raised, on hover. */}
+              {alert.item.date ? (
+                <time dateTime={alert.item.date} title={t('alertRaisedOn', [fullDate(alert.created, language)])}>
+                  {relativeTime(alert.item.date, language)}
+                </time>
+              ) : (
+                <span title={t('alertRaisedOn', [fullDate(alert.created, language)])}>{t('unknownDate')}</span>
+              )}
             </span>
             <button type="button" class="link-button alert__read" onClick={() => onRead(group, !group.read)} aria-label={`${group.read ? t('markUnread') : t('markRead')} : ${title}`}>
               {group.read ? t('markUnread') : t('markRead')}

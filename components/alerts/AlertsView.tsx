@@ -13,6 +13,7 @@ import { shareItem } from '../hub/share-item';
 import { useHubConnected } from '../hub/ShareButton';
 import { ReadingPane } from '../items/lazy-reading-pane';
 import { useOpenedItem } from '../items/use-opened-item';
+import { alertCountText } from './alert-count';
 import { AlertList } from './AlertList';
 
 interface Props {
@@ -47,7 +48,8 @@ export function AlertsView({ reader, item, sources, tags }: Props) {
   const patch = (change: ItemPatch) => opened && void request('updateItems', { ids: [opened.id], patch: change }).catch(say);
 
   const visible = (alerts ?? []).filter((alert) => (shown === 'all' || !alert.read) && (!priority || alert.priority === priority));
-  const unread = (alerts ?? []).filter((alert) => !alert.read).length;
+  // Counted as the badge counts: items with an unread alert, each one row of the list.
+  const unread = new Set((alerts ?? []).filter((alert) => !alert.read).map((alert) => alert.item.id)).size;
   const titles = new Map(sources.map((source) => [source.id, source.title]));
 
   return (
@@ -78,7 +80,7 @@ export function AlertsView({ reader, item, sources, tags }: Props) {
           )}
         </form>
         <p class="count" aria-live="polite">
-          {alerts ? (unread > 0 ? t('alertsUnread', [String(unread)]) : t('alertsNoneUnread')) : t('itemCounting')}
+          {alerts ? alertCountText(visible, unread, t('alertsNoneUnread')) : t('itemCounting')}
         </p>
         {alerts && (
           <div class="alerts-view__list">

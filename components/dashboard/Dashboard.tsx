@@ -6,6 +6,7 @@ import type { Tag } from '@/lib/model/tag';
 import { parseRoute, type Route } from '@/lib/reader/route';
 import type { SearchClient } from '@/lib/reader/search-client';
 import type { VigieReader } from '@/lib/store/reader';
+import { WhatsNew } from '../about/WhatsNew';
 import { AlertsView } from '../alerts/AlertsView';
 import type { FirstScreen } from '../items/first-screen';
 import { ItemsView } from '../items/ItemsView';
@@ -92,6 +93,7 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
         {route.section === 'sources' && <SourcesView sources={sources} />}
         {route.section === 'settings' && <SettingsView />}
       </main>
+      <WhatsNew reader={reader} />
     </div>
   );
 }

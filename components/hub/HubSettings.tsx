@@ -10,6 +10,7 @@ import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
 import { HubAdmin } from './HubAdmin';
 import { HubProblem } from './HubProblem';
+import { HubVersion } from './HubVersion';
 import { PendingList } from './PendingList';
 
 
@@ -90,8 +91,10 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
           <p class="hub-state" data-hub-state="connected">
             {t('hubConnected', [status.hubName ?? '', status.url ?? '', status.member?.name ?? '', t(`hubRole_${status.member?.role ?? 'member'}`)])}{' '}
             {status.lastPull ? t('hubLastPull', [fullDate(status.lastPull, language)]) : t('hubNeverPulled')}
+            {status.hubVersion && <> {t('hubVersion', [status.hubVersion])}</>}
           </p>
           <HubProblem problem={status.problem} />
+          <HubVersion status={status} />
           <div class="hub-actions">
             <button type="button" class="button button--small" disabled={busy} onClick={() => void run(() => request('hubSync', {}), 'hubSynced')}>
               {t('hubSyncNow')}

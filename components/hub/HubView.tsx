@@ -7,6 +7,7 @@ import type { Tag } from '@/lib/model/tag';
 import type { VigieReader } from '@/lib/store/reader';
 import { StatusLine, type Said } from '../ui/StatusLine';
 import { HubProblem } from './HubProblem';
+import { HubVersion } from './HubVersion';
 import { PendingList } from './PendingList';
 import { ShareFilters } from './ShareFilters';
 import { ShareList } from './ShareList';
@@ -53,6 +54,7 @@ export function HubView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnec
       ) : (
         <>
           <HubProblem problem={copil.status.problem} />
+          <HubVersion status={copil.status} />
           <p class="new-count" aria-live="polite">
             {unread > 0 ? t('copilUnreadCount', [String(unread)]) : t('copilNoneUnread')}
             {unread > 0 && (

@@ -32,7 +32,6 @@ export const ItemRow = memo(function ItemRow({ id, index, item, top, height, act
   const style = { transform: `translateY(${top}px)`, height: `${height}px` };
   if (!item) return <li class="item-row item-row--loading" style={style} aria-hidden="true" />;
   const language = uiLanguage();
-  const date = item.published ?? item.fetched;
   const title = item.title || t('untitled');
   return (
     <li class={classes.join(' ')} style={style} data-item-id={id}>
@@ -54,9 +53,14 @@ export const ItemRow = memo(function ItemRow({ id, index, item, top, height, act
         <span class="item-row__meta">
           {item.clip ? t('clipLabel') : sourceTitle}
           {' · '}
-          <time dateTime={date} title={fullDate(date, language)}>
-            {relativeTime(date, language)}
-          </time>
+          {item.published ? (
+            <time dateTime={item.published} title={fullDate(item.published, language)}>
+              {relativeTime(item.published, language)}
+            </time>
+          ) : (
+            // No readable date in the feed: the list orders it by when Vigie first saw it, said on hover.
+            <span title={t('seenOn', [fullDate(item.fetched, language)])}>{t('unknownDate')}</span>
+          )}
           {minor && <span class="item-row__minor"> · {t(`timelineMinor_${minor.replace(/-/g, '_')}`)}</span>}
           {item.impact && <span class={`impact impact--${item.impact}`}>{t(`impact_${item.impact}`)}</span>}
           {item.tags.map((tag) => (

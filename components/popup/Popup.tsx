@@ -6,6 +6,7 @@ import { feedErrorText } from '@/lib/i18n/translate';
 import { request } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 import type { ItemPatch } from '@/lib/model/item';
+import { alertCountText } from '../alerts/alert-count';
 import { AlertList } from '../alerts/AlertList';
 import { shareItem } from '../hub/share-item';
 import { refreshDoneText } from '../ui/count';
@@ -112,7 +113,7 @@ export function Popup({ kept }: { kept?: Summary }) {
               panel: (
                 <>
                   <p class="new-count" aria-live="polite">
-                    {summary.alerts.unread > 0 ? t('alertsUnread', [String(summary.alerts.unread)]) : t('alertsNoneUnread')}
+                    {alertCountText(summary.alerts.latest, summary.alerts.unread, t('alertsNoneUnread'))}
                   </p>
                   {summary.alerts.unread > 0 && (
                     <button type="button" class="link-button" onClick={() => readAlerts(undefined, true)}>

@@ -4,6 +4,7 @@ import { ClientIdSchema, CommentDraftSchema, REACTIONS, ShareDraftSchema, ShareP
 import type { HubContext } from '../context';
 import { HttpError, memberOf, parse } from '../http';
 import { addComment, addTags, changesSince, createShare, getShare, patchShare, react } from '../shares/shares';
+import { HUB_VERSION } from '../version';
 import { enqueueAlert } from '../webhooks/webhooks';
 
 const ShareParams = z.object({ id: ClientIdSchema });
@@ -24,7 +25,7 @@ export async function shareRoutes(app: FastifyInstance, { db, events, webhooks }
 
   app.get('/api/changes', async (request) => {
     const { since, limit } = parse(ChangesQuery, request.query, 'query');
-    return changesSince(db, memberOf(request), since, limit);
+    return { ...(await changesSince(db, memberOf(request), since, limit)), hub: { version: HUB_VERSION } };
   });
 
   app.get('/api/events', async (request, reply) => {

@@ -3,6 +3,8 @@
  * languages. A change that removes or moves something a member had (a curated source retired) is said here.
  */
 export interface ChangelogEntry {
+  /** The version that brought it (package.json's, semantic): « Quoi de neuf » shows the entries above the last one run. */
+  version: string;
   /** "YYYY-MM-DD". */
   date: string;
   fr: string;
@@ -11,16 +13,25 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.3.0',
+    date: '2026-12-05',
+    fr: "Version 0.3.0. Après chaque mise à jour, Vigie montre une fois « Quoi de neuf ». Le hub du COPIL dit sa version (1.1.0) et Vigie prévient quand il est plus ancien ou plus récent que ce qu'elle attend, en disant qui peut agir.",
+    en: 'Version 0.3.0. After each update, Vigie shows "What’s new" once. The COPIL hub says its version (1.1.0), and Vigie warns when it is older or newer than it expects, saying who can act on it.',
+  },
+  {
+    version: '0.2.0',
     date: '2026-12-05',
     fr: "Version 0.2.0. Firefox : la connexion à un hub du COPIL dont l'adresse porte un port (:8787) aboutit, et cliper une page de Firefox (about:…) dit pourquoi c'est impossible. Tant que la fenêtre d'autorisation du navigateur attend, Vigie le dit et propose d'annuler. Les nombres s'accordent (« 1 élément », « 1 coché »). Les données créées par les toutes premières versions retrouvent le compte des nouveautés.",
     en: "Version 0.2.0. Firefox: connecting to a COPIL hub whose address has a port (:8787) works, and clipping one of Firefox's own pages (about:…) says why it cannot be done. While the browser's permission window waits, Vigie says so and offers to cancel. Counts agree with their numbers (\"1 item\"). Data created by the very first versions count new items again.",
   },
   {
+    version: '0.1.0',
     date: '2026-12-04',
     fr: "La source « Open Terms Archive — Facebook (collection France) » est retirée du pack : Open Terms Archive ne suit plus Facebook ni Instagram dans sa collection France depuis le 28 avril 2022, son historique est vide. Ses éléments sont gardés. Les conditions de Facebook restent suivies par la collection UE (Platform Governance Archive).",
     en: 'The source "Open Terms Archive — Facebook (collection France)" leaves the pack: Open Terms Archive stopped following Facebook and Instagram in its France collection on 28 April 2022, and its history is empty. Its items are kept. Facebook\'s terms are still followed through the EU collection (Platform Governance Archive).',
   },
   {
+    version: '0.1.0',
     date: '2026-12-04',
     fr: "Veille des règles : un changement qui ne touche que des liens ou la mise en forme, ou un changement technique d'Open Terms Archive, est gardé sans alerte ni notification ; le Diagnostic montre l'histoire de Facebook depuis 2004.",
     en: "Policy watch: a change of links or formatting only, or an Open Terms Archive technical change, is kept without alert or notification; Diagnostic shows Facebook's history since 2004.",

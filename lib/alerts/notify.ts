@@ -20,7 +20,7 @@ export function inQuietHours(quiet: QuietHours, now: Date): boolean {
 }
 
 /**
- * One notification for the alerts a refresh raised whose rule asks to notify: named when there is one,
+ * One notification for the alerts a refresh raised whose rule asks to notify: named when they are about one item,
  * grouped ("5 nouvelles alertes") with the most critical named when there are several. Basic notifications
  * only (no buttons), which is all Firefox offers.
  */
@@ -34,8 +34,10 @@ export function alertNotification(
   if (!settings.notifications || alerts.length === 0 || inQuietHours(settings.quietHours, now)) return undefined;
   const [top] = [...alerts].sort(alertOrder) as [Alert, ...Alert[]];
   const named = `${t(`priority_${top.priority}`)} · ${titleOf(top.itemId) || t('untitled')}`;
-  if (alerts.length === 1) {
+  // Counted as the badge counts: an article two rules matched is one alert to read.
+  const items = new Set(alerts.map((alert) => alert.itemId)).size;
+  if (items === 1) {
     return { title: t('notifyOneTitle', [top.ruleName]), message: named, route: `#/alerts?item=${encodeURIComponent(top.itemId)}` };
   }
-  return { title: t('notifyManyTitle', [String(alerts.length)]), message: named, route: '#/alerts' };
+  return { title: t('notifyManyTitle', [String(items)]), message: named, route: '#/alerts' };
 }

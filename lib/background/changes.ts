@@ -59,12 +59,17 @@ export function backgroundChanges(deps: ChangeDeps) {
     await notifyAlerts(deps, raised).catch((error: unknown) => console.warn('Vigie: notification failed', error));
   }
 
+  /** Alerts raised outside a refresh (a new source's recent articles); the badge followed with the items. */
+  async function raised(alerts: Alert[]): Promise<void> {
+    await notifyAlerts(deps, alerts).catch((error: unknown) => console.warn('Vigie: notification failed', error));
+  }
+
   function sources(): void {
     broadcast({ channel: 'vigie', event: 'sourcesChanged' });
     void publish();
   }
 
-  return { badge, items, alerts, hub, refreshed, sources, publish };
+  return { badge, items, alerts, raised, hub, refreshed, sources, publish };
 }
 
 export type BackgroundChanges = ReturnType<typeof backgroundChanges>;

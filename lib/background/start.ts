@@ -15,6 +15,7 @@ import { memberWords, type LanguagePorts } from './language';
 import type { Notifier } from './notifications';
 import { retentionRunner } from './retention';
 import type { SessionArea } from './summary';
+import { noteRunningVersion } from './version';
 import { handlersWithoutStore } from './without-store';
 
 /** The browser as the background's parts need it; entrypoints/background.ts fills these in, tests fake them. */
@@ -33,6 +34,8 @@ export interface BackgroundPorts {
   language: Omit<LanguagePorts, 'stored' | 'messages'>;
   canRead?: (originPattern: string) => Promise<boolean>;
   capturePage?: (tabId: number) => Promise<unknown>;
+  /** The running version (the manifest's): « Quoi de neuf » after an update. */
+  version: string;
   /** Settings were saved: what pages that open later must know before asking (the language). */
   settingsChanged: (settings: Settings) => Promise<void>;
   /** `navigator.storage.estimate()`, for Paramètres' storage figures. */
@@ -84,7 +87,14 @@ export function startBackground(ports: BackgroundPorts): Background {
     return { store, changes, poller, prune };
   });
   const packs = shippedPacks(ports.readText);
-  const seeded = storeReady.then((store) => seedShippedPacks(store, packs));
+  // Before the packs: whether the store was used before is read from what an earlier build seeded.
+  const versionNoted = storeReady
+    .then((store) => noteRunningVersion(store, ports.version))
+    .catch((error: unknown) => (error instanceof StoreError ? undefined : console.warn('Vigie: version note failed', error)));
+  const seeded = storeReady.then(async (store) => {
+    await versionNoted;
+    return seedShippedPacks(store, packs);
+  });
   // Sources the pack just brought (first run, or a newer pack) are read at once, from the background's own
   // start rather than onInstalled, which a page's first request may overtake: `refreshIdle` covers it.
   const startupRefresh = Promise.all([seeded, ready])
@@ -106,6 +116,7 @@ export function startBackground(ports: BackgroundPorts): Background {
         ...(ports.capturePage ? { capturePage: ports.capturePage } : {}),
         itemsChanged: changes.items,
         alertsChanged: changes.alerts,
+        alertsRaised: changes.raised,
         sourcesChanged: changes.sources,
         rulesChanged: () => broadcast({ channel: 'vigie', event: 'rulesChanged' }),
         tagsChanged: () => broadcast({ channel: 'vigie', event: 'tagsChanged' }),

@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS, SettingsSchema } from '../model/settings';
 import { IsoDateSchema, SourceSchema } from '../model/source';
 import { TagSchema } from '../model/tag';
 import { loadSettings } from '../settings/settings';
-import { META } from '../store/meta-keys';
+import { CODE_META, META } from '../store/meta-keys';
 import type { VigieStore } from '../store/store';
 
 export const BACKUP_FORMAT = 'vigie-backup';
@@ -41,7 +41,9 @@ export class BackupError extends Error {
 export async function makeBackup(store: VigieStore, now = new Date()): Promise<Backup> {
   const { meta, ...content } = await store.exportAll();
   // The hub connection holds this member's token: it never leaves the browser in a file.
-  const { [META.settings.name]: _settings, [META.hub.name]: _hub, ...rest } = meta;
+  const { [META.settings.name]: _settings, [META.hub.name]: _hub, ...data } = meta;
+  // Which version last ran here is this browser's, not the member's data (see CODE_META).
+  const rest = Object.fromEntries(Object.entries(data).filter(([key]) => !CODE_META.includes(key)));
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

@@ -19,7 +19,7 @@ export async function connect(store: VigieStore, input: string, code: string): P
   if (!url) throw new HubError('invalid-url', input);
   const answer = JoinAnswerSchema.parse(await hubFetch(url, undefined, 'POST', '/api/join', { code: code.trim() }));
   const connection: HubConnection = {
-    url, token: answer.token, feedToken: answer.feedToken, member: answer.member, hubName: answer.hub.name, cursor: 0, packs: { sources: 0, rules: 0 },
+    url, token: answer.token, feedToken: answer.feedToken, member: answer.member, hubName: answer.hub.name, hubVersion: answer.hub.version, cursor: 0, packs: { sources: 0, rules: 0 },
   };
   await store.shares.clear();
   await saveConnection(store, connection);
@@ -65,7 +65,7 @@ async function pull(store: VigieStore, connection: HubConnection, settings: Sett
   for (let page = 0; page < MAX_PAGES; page++) {
     const changes = ChangesSchema.parse(await hubFetch(next.url, next.token, 'GET', `/api/changes?since=${next.cursor}&limit=200`));
     added.push(...(await store.shares.applyPulled(changes.shares, next.member.id)));
-    next = { ...next, cursor: changes.cursor };
+    next = { ...next, cursor: changes.cursor, ...(changes.hub ? { hubVersion: changes.hub.version } : {}) };
     next = { ...next, packs: await applyHubPacks(store, next, changes.packs, settings) };
     await saveConnection(store, next);
     if (!changes.more) break;

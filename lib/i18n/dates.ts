@@ -26,7 +26,8 @@ export function relativeTime(iso: string, language: string, now = Date.now()): s
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
-  return format.format(0, 'minute');
+  // Intl says « cette minute-ci » / "this minute", which nobody writes.
+  return language.startsWith('fr') ? "à l'instant" : 'just now';
 }
 
 export function fullDate(iso: string, language: string): string {

@@ -14,6 +14,8 @@ export const HubConnectionSchema = z.object({
   feedToken: z.string(),
   member: MemberSchema,
   hubName: z.string(),
+  /** The version the hub said last (at joining, then at each pull); absent from hubs before 1.1.0's pulls. */
+  hubVersion: z.optional(z.string()),
   /** The last change of the hub's feed this member has. */
   cursor: z.number(),
   packs: z.object({ sources: z.number(), rules: z.number() }),

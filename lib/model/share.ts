@@ -95,6 +95,8 @@ export const ChangesSchema = z.object({
   shares: z.array(z.union([ShareSchema, ShareTombstoneSchema])),
   /** Versions of the collective's packs, so members fetch a pack only when it changed. */
   packs: z.object({ sources: z.number(), rules: z.number() }),
+  /** The hub's version (hubs from 1.1.0): the extension says when it is older or newer than it expects. */
+  hub: z.optional(z.object({ version: z.string() })),
 });
 export type Changes = z.infer<typeof ChangesSchema>;
 

@@ -54,7 +54,11 @@ export async function deleteAlertsForItems(store: AlertStoreIn<'readwrite'>, ite
   }
 }
 
+/** How many items these alerts are about. */
+export const itemsOf = (alerts: readonly Pick<Alert, 'itemId'>[]): number => new Set(alerts.map((alert) => alert.itemId)).size;
+
 export interface UnreadAlerts {
+  /** Items with an unread alert: one article two rules matched is one row of the Alertes view, and counts once. */
   count: number;
   /** The highest priority among unread alerts: it gives the badge its colour. */
   highest?: Priority;
@@ -92,7 +96,7 @@ export class AlertStore {
   async unread(): Promise<UnreadAlerts> {
     const records = await this.db.getAllFromIndex('alerts', 'byUnread');
     const highest = highestPriority(records.map((record) => record.priority));
-    return { count: records.length, ...(highest ? { highest } : {}) };
+    return { count: itemsOf(records), ...(highest ? { highest } : {}) };
   }
 
   /** Marks alerts read or unread; `ids` absent means every unread alert. Returns the item ids concerned. */

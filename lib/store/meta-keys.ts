@@ -39,4 +39,13 @@ export const META = {
   removedRules: key('removedDefaultRules', ids),
   /** The last pruning of old items (lib/store/retention.ts): when it ran and what it removed, for Paramètres. */
   lastPrune: key('lastPrune', z.object({ at: IsoDateSchema, items: z.number(), alerts: z.number() })),
+  /** The version of Vigie that last opened this store, and the update « Quoi de neuf » has still to show (lib/about/whats-new.ts). */
+  lastVersion: key('lastVersion', z.string()),
+  whatsNew: key('whatsNew', z.object({ from: z.string(), to: z.string() })),
 } as const;
+
+/**
+ * Meta records about the code that opened the store, not the member's data: a backup never carries them, and
+ * restoring or erasing keeps them (an erased store is still the one this version opened).
+ */
+export const CODE_META: readonly string[] = [META.lastVersion.name, META.whatsNew.name];

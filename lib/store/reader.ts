@@ -1,4 +1,5 @@
 import { wrap, type IDBPDatabase } from 'idb';
+import type { PendingWhatsNew } from '../about/whats-new';
 import type { Alert } from '../model/alert';
 import type { HubConnection } from '../model/hub-connection';
 import { IMPACTS, ItemSchema, type Item } from '../model/item';
@@ -6,7 +7,7 @@ import { RuleSchema, type Rule } from '../model/rule';
 import { SourceSchema, type Source } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import type { ItemKeys } from '../reader/query';
-import { fromAlertRecord } from './alerts';
+import { fromAlertRecord, itemsOf } from './alerts';
 import { Connection } from './connection';
 import { META, type MetaKey } from './meta-keys';
 import type { OpenEvents } from './open';
@@ -138,9 +139,9 @@ export class VigieReader {
     return { items, clips, alerts, sources, tags, rules, versions, shares, outbox };
   }
 
-  /** Unread alerts, counted on their index (the navigation's figure). */
+  /** Items with an unread alert, as the badge counts them (the navigation's figure); unread alerts are few. */
   async countUnreadAlerts(): Promise<number> {
-    return this.db.countFromIndex('alerts', 'byUnread');
+    return itemsOf(await this.db.getAllFromIndex('alerts', 'byUnread'));
   }
 
   /** Others' shares not yet seen, counted on their index (the navigation's figure). */
@@ -221,6 +222,11 @@ export class VigieReader {
   /** This member's link to the hub, when there is one and it passes its schema. */
   hubConnection(): Promise<HubConnection | undefined> {
     return this.getMeta(META.hub);
+  }
+
+  /** The update « Quoi de neuf » has still to show, if any (lib/about/whats-new.ts). */
+  whatsNew(): Promise<PendingWhatsNew | undefined> {
+    return this.getMeta(META.whatsNew);
   }
 
   /** The whole store, read in one transaction so that a refresh landing meanwhile cannot split it. */

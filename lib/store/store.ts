@@ -7,7 +7,7 @@ import { TagSchema, type Tag } from '../model/tag';
 import { addNewAlerts, AlertStore, deleteAlertsForItems, setAlertsReadForItems, toAlertRecord } from './alerts';
 import { Connection } from './connection';
 import { guardQuota, isQuotaError, isStorageFailure } from './errors';
-import type { MetaKey } from './meta-keys';
+import { CODE_META, type MetaKey } from './meta-keys';
 import type { OpenEvents } from './open';
 import { VigieReader, type StoreContent } from './reader';
 import { fromRecord, toRecord } from './records';
@@ -346,13 +346,14 @@ export class VigieStore {
       const tx = this.db.transaction([...names], 'readwrite');
       await allOrNothing(tx, async () => {
         before = await tx.objectStore('items').getAllKeys();
+        const kept = (await Promise.all(CODE_META.map((key) => tx.objectStore('meta').get(key)))).filter((record) => record !== undefined);
         await Promise.all(names.map((name) => tx.objectStore(name).clear()));
         await oneAfterAnother(sources, (source) => tx.objectStore('sources').put(source));
         await oneAfterAnother(records, (record) => tx.objectStore('items').put(record));
         await oneAfterAnother(tags, (tag) => tx.objectStore('tags').put(tag));
         await oneAfterAnother(rules, (rule) => tx.objectStore('rules').put(rule));
         await oneAfterAnother(alerts, (alert) => tx.objectStore('alerts').put(alert));
-        await oneAfterAnother(meta, (record) => tx.objectStore('meta').put(record));
+        await oneAfterAnother([...meta.filter((record) => !CODE_META.includes(record.key)), ...kept], (record) => tx.objectStore('meta').put(record));
       });
     });
     return before;

@@ -23,6 +23,17 @@ describe('desktop notifications', () => {
     expect(notice).toEqual({ title: 'Vigie — 5 nouvelles alertes', message: 'Critique · Nouvelles règles pour les Pages', route: '#/alerts' });
   });
 
+  it('counts items, not matches: one article two rules matched is named, as one alert', () => {
+    const twoRules = [alert('a', 'important'), { ...alert('a', 'critical'), id: 'r2|a', ruleId: 'r2', ruleName: 'Publicité politique' }];
+    expect(alertNotification(twoRules, titles, DEFAULT_SETTINGS, at('10:00'), t)).toEqual({
+      title: 'Vigie — alerte : Publicité politique',
+      message: 'Critique · Le fil d’actualité change',
+      route: '#/alerts?item=a',
+    });
+    const three = [...twoRules, alert('b', 'info')];
+    expect(alertNotification(three, titles, DEFAULT_SETTINGS, at('10:00'), t)?.title).toBe('Vigie — 2 nouvelles alertes');
+  });
+
   it('stays silent when switched off, and during quiet hours (which may span midnight)', () => {
     const one = [alert('a', 'critical')];
     expect(alertNotification(one, titles, { ...DEFAULT_SETTINGS, notifications: false }, at('10:00'), t)).toBeUndefined();

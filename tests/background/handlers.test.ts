@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../lib/background/handlers';
 import { REQUESTS } from '../../lib/messages/protocol';
 import type { Handlers } from '../../lib/messages/router';
+import type { Alert } from '../../lib/model/alert';
 import { FeedError } from '../../lib/model/feed-error';
 import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { OpmlError } from '../../lib/packs/opml';
@@ -31,6 +32,8 @@ interface Harness {
   /** What the feed at /feed.xml lists; the test may change it. */
   entries: RssEntry[];
   counts: { itemsChanged: number; sourcesChanged: number };
+  /** What the handlers gave the background to notify outside a refresh. */
+  raised: Alert[];
 }
 
 async function harness(): Promise<Harness> {
@@ -47,6 +50,7 @@ async function harness(): Promise<Harness> {
   const store = await openTestStore();
   cleanup.push(() => store.close());
   const counts = { itemsChanged: 0, sourcesChanged: 0 };
+  const raised: Alert[] = [];
   const poller = new Poller({ store, broadcast: () => undefined, afterRefresh: async () => undefined, loadSettings: async () => testSettings() });
   const handlers = createHandlers({
     store,
@@ -54,6 +58,7 @@ async function harness(): Promise<Harness> {
     settingsChanged: async () => undefined,
     tagsChanged: () => undefined,
     alertsChanged: async () => undefined,
+    alertsRaised: async (alerts) => void raised.push(...alerts),
     rulesChanged: () => undefined,
     itemsChanged: async () => {
       counts.itemsChanged++;
@@ -62,7 +67,7 @@ async function harness(): Promise<Harness> {
       counts.sourcesChanged++;
     },
   });
-  return { store, handlers, http, entries, counts };
+  return { store, handlers, http, entries, counts, raised };
 }
 
 /** What the background would send back: the result as its schema reads it. */
@@ -96,6 +101,32 @@ describe('background handlers', () => {
     expect((await handlers.addSource({ url: http.url('/feed.xml') })).id).toBe(source.id);
     expect(http.hits.get('/feed.xml')).toEqual([200]);
     expect(await store.listSources()).toHaveLength(1);
+  });
+
+  it('addSource: the new source’s articles of the last two days ring (badge, notification); its older backlog is filed as read', async () => {
+    const { store, handlers, http, entries, raised } = await harness();
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toUTCString();
+    entries.splice(0, entries.length,
+      { title: 'Publicité politique : ce matin', guid: 'p-1', link: 'https://veille.example/p-1', date: hoursAgo(3) },
+      { title: 'Publicité politique : avant-hier soir', guid: 'p-2', link: 'https://veille.example/p-2', date: hoursAgo(47) },
+      { title: 'Publicité politique : la semaine dernière', guid: 'p-3', link: 'https://veille.example/p-3', date: hoursAgo(24 * 7) },
+      { title: 'Publicité politique : sans date', guid: 'p-4', link: 'https://veille.example/p-4' },
+    );
+    await store.rules.put([{
+      id: 'pub', name: 'Publicité politique', enabled: true, priority: 'critical', origin: 'user', updated: '2026-11-01T00:00:00.000Z',
+      conditions: [{ fields: ['title'], mode: 'phrase', combine: 'any', terms: ['publicité politique'] }],
+      actions: { alert: true, addTags: [], star: false, notify: true, proposeShare: false },
+    }]);
+    await handlers.addSource({ url: http.url('/feed.xml') });
+    const titleOf = async (itemId: string) => (await store.getItem(itemId))?.title;
+    const alerts = await store.alerts.list();
+    const unread = await Promise.all(alerts.filter((alert) => !alert.read).map((alert) => titleOf(alert.itemId)));
+    expect(unread.sort()).toEqual(['Publicité politique : avant-hier soir', 'Publicité politique : ce matin']);
+    expect(alerts).toHaveLength(4);
+    expect(await store.alerts.unread()).toEqual({ count: 2, highest: 'critical' });
+    // The background's notification hears of the two that ring, and only of them.
+    expect(await Promise.all(raised.map((alert) => titleOf(alert.itemId)))).toEqual(expect.arrayContaining(unread));
+    expect(raised).toHaveLength(2);
   });
 
   it('addSource refuses a page that is not a feed and adds nothing', async () => {

@@ -1,18 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { openDB, unwrap } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startBackground, type Background } from '../../lib/background/start';
-import { rawExport } from '../../lib/data/raw-export';
+import type { Background } from '../../lib/background/start';
+import type { rawExport } from '../../lib/data/raw-export';
 import { errorWords } from '../../lib/i18n/error-words';
 import { nodeTranslate } from '../../lib/i18n/node';
-import { DEFAULT_RULES, DEFAULT_RULES_VERSION } from '../../lib/packs/default-rules';
-import { RULE_PACK_PATH, rulePackJson } from '../../lib/packs/rule-pack';
-import { SOURCE_PACK_PATH } from '../../lib/packs/source-pack';
-import { sourcePackJson } from '../../lib/packs/source-pack-build';
 import { DB_VERSION } from '../../lib/store/schema';
-import { openVigieDb, VigieStore } from '../../lib/store/store';
+import { openVigieDb } from '../../lib/store/store';
 import { createNewerStore, NEWER, snapshot } from '../store/newer-store';
+import { startTestBackground } from '../support/background';
 
 /**
  * The background on a store it cannot use as it is: made by a newer Vigie, held by another tab during its
@@ -39,20 +35,7 @@ afterEach(async () => {
 
 /** The background as entrypoints/background.ts starts it, on the database `name`, in a French browser. */
 function background(name: string): Background {
-  const started = startBackground({
-    openStore: (events) => VigieStore.open(name, events),
-    copyStore: async () => JSON.stringify(await rawExport(name)),
-    broadcast: () => undefined,
-    action: { setBadgeBackgroundColor: async () => undefined, setBadgeText: async () => undefined },
-    session: { set: async () => undefined },
-    notifications: { create: async () => undefined },
-    iconUrl: '/icon/128.png',
-    readText: async (path) =>
-      path === SOURCE_PACK_PATH ? sourcePackJson() : path === RULE_PACK_PATH ? rulePackJson(DEFAULT_RULES_VERSION, DEFAULT_RULES) : readFile(`public${path}`, 'utf8'),
-    language: { browserLanguage: 'fr-FR', browserTranslate: fr },
-    canRead: async () => false,
-    settingsChanged: async () => undefined,
-  });
+  const started = startTestBackground(name);
   cleanup.push(() => started.ready.then(({ store }) => store.close()).catch(() => undefined));
   return started;
 }

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUB_VERSION } from '../../hub/version';
 import { startHub, type TestHub } from '../hub/helpers/hub-process';
 import { startServer, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
@@ -61,6 +62,9 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await expect.poll(() => settings.locator('[data-hub-state="connected"]').textContent(), { timeout: 15_000 }).toContain(
       `en tant que ${name}, ${role === 'admin' ? 'administrateur ou administratrice' : 'membre'}`,
     );
+    // The hub says its version, which this Vigie expects: said, and nothing to warn about.
+    expect(await settings.locator('[data-hub-state="connected"]').textContent()).toContain(`Version du hub : ${HUB_VERSION}.`);
+    expect(await settings.locator('[data-hub-version]').count()).toBe(0);
     return settings;
   }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/store/schema';
 import { startServer, type TestServer } from '../support/http-server';
-import { BROWSER, browserTitle, BUILD_DIR, canRun, loadExtension, type LoadedExtension } from './extension';
+import { artifact, BROWSER, browserTitle, BUILD_DIR, canRun, loadExtension, type LoadedExtension } from './extension';
 import { ownedState } from './owned';
 import { PREVIOUS_RELEASE, previousReleaseBuild } from './previous-release';
 
@@ -116,8 +116,24 @@ describe.skipIf(!canRun)(`an upgrade from the previous release in ${browserTitle
     expect(summary.result.alerts.latest.some((alert: { ruleId: string }) => alert.ruleId === 'user-municipales')).toBe(true);
     const page = await today.open('dashboard.html#/all');
     await expect.poll(() => page.locator('.item-row__title').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    // « Quoi de neuf », once: the previous release never noted its version, so every line is told, the retired
+    // France-collection source among them.
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+    const whatsNew = page.getByRole('dialog', { name: `Quoi de neuf dans Vigie ${version}` });
+    await expect.poll(() => whatsNew.count(), { timeout: 10_000 }).toBe(1);
+    expect(await whatsNew.textContent()).toContain(`Vigie a été mis à jour (version ${version}).`);
+    expect(await whatsNew.textContent()).toContain('collection France');
+    await page.screenshot({ path: artifact('dashboard-whats-new.png') });
+    await page.getByRole('button', { name: 'Fermer les nouveautés' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.getByLabel('Rechercher').fill('cabinet');
     await expect.poll(() => page.locator('.item-row__title').allTextContents(), { timeout: 10_000 }).toEqual(["Portée organique : les Reels d'abord"]);
     await page.close();
+    // Seen: the next opening goes straight to the list.
+    const again = await today.open('dashboard.html#/all');
+    await expect.poll(() => again.locator('.item-row__title').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    await new Promise((done) => setTimeout(done, 1_500));
+    expect(await again.getByRole('dialog').count()).toBe(0);
+    await again.close();
   }, 90_000);
 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUB_VERSION } from '../../hub/version';
 import { HubError } from '../../lib/hub/client';
-import { loadConnection } from '../../lib/hub/connection';
+import { loadConnection, saveConnection } from '../../lib/hub/connection';
 import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../lib/hub/outbox';
 import { connect, syncHub } from '../../lib/hub/sync';
+import { hubVersionGap } from '../../lib/hub/version';
 import type { Item } from '../../lib/model/item';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { openTestStore } from '../store/fixtures';
@@ -80,6 +82,19 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     expect(seen?.reactions.useful).toHaveLength(1);
     // Alice's own share never counts as new for her.
     expect((await alice.shares.unread()).count).toBe(0);
+  });
+
+  it('keeps the version the hub says at joining and at each pull, which this Vigie expects', async () => {
+    const store = await member('Alice version');
+    const connection = await loadConnection(store);
+    expect(connection?.hubVersion).toBe(HUB_VERSION);
+    expect(hubVersionGap(connection?.hubVersion)).toBeUndefined();
+    expect((await hub.api('/api/changes?since=0', { token: connection!.token })).json.hub).toEqual({ version: HUB_VERSION });
+    // A connection saved before hubs said their version learns it at the next pull.
+    const { hubVersion: _said, ...older } = connection!;
+    await saveConnection(store, older);
+    await syncHub(store, DEFAULT_SETTINGS);
+    expect((await loadConnection(store))?.hubVersion).toBe(HUB_VERSION);
   });
 
   it('keeps writes while the hub is down, in order, and sends them once it is back', async () => {

@@ -75,7 +75,8 @@ export function summaryItem(item: Item, titles: Map<string, string>): SummaryIte
     ...(item.url ? { url: item.url } : {}),
     sourceTitle: item.clip?.siteName ?? titles.get(item.sourceId) ?? '',
     ...(item.clip ? { clip: true } : {}),
-    date: item.published ?? item.fetched,
+    // An item whose feed gave no readable date says « date inconnue », not the moment Vigie fetched it.
+    ...(item.published ? { date: item.published } : {}),
     read: item.read,
     starred: item.starred,
     tags: item.tags,
@@ -112,6 +113,10 @@ export function coreHandlers(deps: HandlerDeps): HandlersOf<typeof CORE_REQUESTS
     async markSeen() {
       await store.setMeta(META.seenUntil, new Date().toISOString());
       await deps.itemsChanged();
+      return {};
+    },
+    async whatsNewSeen() {
+      await store.deleteMeta(META.whatsNew);
       return {};
     },
     async getSettings() {

@@ -1,3 +1,4 @@
+import type { Alert } from '../../model/alert';
 import type { Settings } from '../../model/settings';
 import type { Share } from '../../model/share';
 import type { RulePack } from '../../packs/rule-pack';
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   sourcesChanged: () => void;
   /** Alerts were raised or read (`items`: those whose alerts changed): the badge and open pages follow. */
   alertsChanged: (items?: string[]) => Promise<void>;
+  /** Alerts raised outside a refresh (a new source's recent articles): the notification, as a refresh's. */
+  alertsRaised?: (alerts: Alert[]) => Promise<void>;
   rulesChanged: () => void;
   /** The default rules as shipped (a JSON file beside the background), for a store that lacks them. */
   rulePack?: () => Promise<RulePack>;

@@ -2,6 +2,7 @@ import { HubError, hubFetch } from '../../hub/client';
 import { loadConnection, saveConnection } from '../../hub/connection';
 import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../hub/outbox';
 import { connect, syncHub } from '../../hub/sync';
+import { hubVersionGap } from '../../hub/version';
 import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
 import type { HandlersOf } from '../../messages/router';
 import type { MemberEntry, Share } from '../../model/share';
@@ -16,6 +17,7 @@ export async function hubStatus(store: VigieStore): Promise<HubStatus> {
   // Records as stored: the protocol's schema keeps only what pages show.
   const pending = outbox as HubStatus['pending'];
   if (!connection) return { connected: false, pending };
+  const gap = hubVersionGap(connection.hubVersion);
   return {
     connected: true,
     url: connection.url,
@@ -24,6 +26,8 @@ export async function hubStatus(store: VigieStore): Promise<HubStatus> {
     feedUrl: `${connection.url}/feed/${connection.feedToken}.atom`,
     ...(connection.lastPull ? { lastPull: connection.lastPull } : {}),
     ...(connection.problem ? { problem: connection.problem } : {}),
+    ...(connection.hubVersion ? { hubVersion: connection.hubVersion } : {}),
+    ...(gap ? { versionGap: gap } : {}),
     pending,
   };
 }

@@ -29,9 +29,10 @@ export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQU
     },
     async addSource(params) {
       const settings = await loadSettings(store);
-      const source = await addSource(params, { store, settings, canRead: deps.canRead, fetchImpl: deps.fetchImpl });
+      const { source, raised } = await addSource(params, { store, settings, canRead: deps.canRead, fetchImpl: deps.fetchImpl });
       deps.sourcesChanged();
       await deps.itemsChanged();
+      await deps.alertsRaised?.(raised);
       return source;
     },
     async updateSource({ id, patch }) {

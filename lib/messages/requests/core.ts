@@ -80,6 +80,8 @@ export const CORE_REQUESTS = {
   refreshIdle: { params: Empty, result: RefreshIdleSchema },
   /** The user has looked at the list: what arrived so far is no longer "new". */
   markSeen: { params: Empty, result: Empty },
+  /** « Quoi de neuf » was shown: it is not shown again until the next update. */
+  whatsNewSeen: { params: Empty, result: Empty },
   getSettings: { params: Empty, result: SettingsSchema },
   updateSettings: { params: z.partial(SettingsSchema), result: SettingsSchema },
 } as const;

@@ -24,6 +24,9 @@ export const HubStatusSchema = z.object({
   feedUrl: z.optional(z.string()),
   lastPull: z.optional(z.string()),
   problem: z.optional(HubProblemSchema),
+  /** The hub's version as it said it last, and where it stands against the one this Vigie expects (lib/hub/version.ts). */
+  hubVersion: z.optional(z.string()),
+  versionGap: z.optional(z.enum(['older', 'newer'])),
   /** Writes waiting for the hub, oldest first. */
   pending: z.array(OutboxRowSchema),
 });

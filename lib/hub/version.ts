@@ -1,0 +1,21 @@
+import semverValid from 'semver/functions/valid';
+import semverGtr from 'semver/ranges/gtr';
+import semverLtr from 'semver/ranges/ltr';
+
+/**
+ * The hub versions this extension speaks to: the hub's major version changes when its API does, so every
+ * 1.x hub answers this code as it expects (1.1.0 added its version to each pull). The hub says its version at
+ * joining and in every pull; the member and the admin are told when it falls outside this range.
+ */
+export const HUB_EXPECTED = '^1.0.0';
+
+/** Where the hub's version stands against HUB_EXPECTED: older (its admin updates it), newer (the member updates Vigie). */
+export type HubVersionGap = 'older' | 'newer';
+
+export function hubVersionGap(version: string | undefined, expected = HUB_EXPECTED): HubVersionGap | undefined {
+  // An older hub that said nothing, or something that is not a version, is no evidence either way.
+  if (!version || !semverValid(version)) return undefined;
+  if (semverGtr(version, expected)) return 'newer';
+  if (semverLtr(version, expected)) return 'older';
+  return undefined;
+}
