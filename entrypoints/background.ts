@@ -15,10 +15,12 @@ import { VigieStore } from '@/lib/store/store';
  * wires the browser's events to lib/background, where the badge, notifications, summary and errors are decided.
  */
 const POLL_ALARM = 'vigie-poll';
+/** Once a day, the old items the member's retention lets go are removed (lib/retention). */
+const PRUNE_ALARM = 'vigie-prune';
 const url = (path: string) => browser.runtime.getURL(path as '/popup.html');
 
 export default defineBackground(() => {
-  const { ready, handlers, answer, words, hubSync } = startBackground({
+  const { ready, handlers, answer, words, hubSync, prune } = startBackground({
     openStore: (events) => VigieStore.open(undefined, events),
     copyStore: async () => JSON.stringify(await rawExport()),
     // Checked here, where events are made: pages trust what the background sends them. No open page means
@@ -35,6 +37,7 @@ export default defineBackground(() => {
     },
     canRead: (origin) => browser.permissions.contains({ origins: [origin] }),
     capturePage: captureTab,
+    estimateStorage: () => navigator.storage.estimate(),
     version: browser.runtime.getManifest().version,
     settingsChanged: async (settings) => {
       await browser.storage.local.set({ [LANGUAGE_KEY]: settings.language });
@@ -61,8 +64,14 @@ export default defineBackground(() => {
   async function ensureAlarm(): Promise<void> {
     // One alarm for all sources: each source's own interval is checked at every tick.
     if (!(await browser.alarms.get(POLL_ALARM))) await browser.alarms.create(POLL_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+    // An hour after install or start-up, then daily: never in the way of the first refresh.
+    if (!(await browser.alarms.get(PRUNE_ALARM))) await browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
   }
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PRUNE_ALARM) {
+      void prune().catch((error: unknown) => console.warn('Vigie: pruning failed', error));
+      return;
+    }
     if (alarm.name !== POLL_ALARM) return;
     // A store that did not open has nothing to refresh; pages hear why at each request.
     void ready.then(({ poller }) => poller.poll(false)).catch(() => undefined);

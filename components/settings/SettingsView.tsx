@@ -10,6 +10,7 @@ import { AboutSection } from './AboutSection';
 import { BackupSection } from './BackupSection';
 import { EraseAllSection } from './EraseAllSection';
 import { NotificationSettings } from './NotificationSettings';
+import { RetentionSection } from './RetentionSection';
 
 
 /** Each language is named in itself, so that a member lost in the other one still finds theirs. */
@@ -19,7 +20,7 @@ const LANGUAGES: [LanguageSetting, string, string | undefined][] = [
   ['en', 'English', 'en'],
 ];
 
-/** The Paramètres screen: language, refresh, notifications, the COPIL hub, tags, backup in and out, erase everything. */
+/** The Paramètres screen: language, refresh, notifications, retention and storage, the COPIL hub, tags, backup in and out, erase everything. */
 export function SettingsView() {
   const [settings, setSettings] = useState<Settings>();
   const [said, say] = useState<Said>();
@@ -81,6 +82,7 @@ export function SettingsView() {
 
       <RefreshSettings settings={settings} onSave={(patch) => void update(patch, 'refreshSettingsSaved')} />
       <NotificationSettings settings={settings} onSave={(patch) => void update(patch, 'settingsSaved')} />
+      <RetentionSection settings={settings} onSettings={setSettings} say={say} />
       <HubSettings say={say} />
       <TagsSection say={say} />
       <BackupSection say={say} onSettings={setSettings} />

@@ -15,3 +15,10 @@ export function countText(key: string, count: number, ...more: string[]): string
 /** "Relève terminée : 1 nouveau, 2 sources en erreur": two counts, each in its own number (the popup's and Sources'). */
 export const refreshDoneText = (added: number, failed: number): string =>
   t('refreshDone', [countText('refreshAdded', added), countText('refreshFailed', failed)]);
+
+/** A size in bytes in the page's language, in the unit that reads best: "850 ko", "1,5 Mo", "2 Go" ("1.5 MB"). */
+export function formatBytes(bytes: number): string {
+  const [unit, size] =
+    bytes >= 1e9 ? (['gigabyte', 1e9] as const) : bytes >= 1e6 ? (['megabyte', 1e6] as const) : bytes >= 1e3 ? (['kilobyte', 1e3] as const) : (['byte', 1] as const);
+  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: bytes >= 1e6 ? 1 : 0 }).format(bytes / size);
+}

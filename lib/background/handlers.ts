@@ -7,12 +7,15 @@ import type { HandlerDeps } from './handlers/deps';
 import { hubHandlers } from './handlers/hub';
 import { itemHandlers } from './handlers/items';
 import { sourceHandlers } from './handlers/sources';
+import { retentionRunner } from './retention';
 
 export type { HandlerDeps } from './handlers/deps';
 export { newSince } from './handlers/core';
 
 /** What the background answers to each request of the protocol: one group of handlers per capability. */
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(given: HandlerDeps): Handlers {
+  // One pruning runner for the request and for a change of the retention.
+  const deps: HandlerDeps = { ...given, prune: given.prune ?? retentionRunner(given) };
   return {
     ...coreHandlers(deps),
     ...sourceHandlers(deps),

@@ -13,6 +13,7 @@ import { describeInWords } from './errors';
 import { createHandlers } from './handlers';
 import { memberWords, type LanguagePorts } from './language';
 import type { Notifier } from './notifications';
+import { retentionRunner } from './retention';
 import type { SessionArea } from './summary';
 import { noteRunningVersion } from './version';
 import { handlersWithoutStore } from './without-store';
@@ -37,6 +38,8 @@ export interface BackgroundPorts {
   version: string;
   /** Settings were saved: what pages that open later must know before asking (the language). */
   settingsChanged: (settings: Settings) => Promise<void>;
+  /** `navigator.storage.estimate()`, for Paramètres' storage figures. */
+  estimateStorage?: () => Promise<{ usage?: number; quota?: number }>;
 }
 
 export interface Background {
@@ -49,6 +52,8 @@ export interface Background {
   words: ReturnType<typeof memberWords>;
   /** The hub's sync, once the handlers made it (absent before): the alarm runs it after the feeds. */
   hubSync: () => Promise<unknown>;
+  /** Removes the old items the member's retention lets go: the daily alarm runs it. */
+  prune: () => Promise<unknown>;
 }
 
 /** Makes the background's parts and joins them; nothing here listens to the browser. */
@@ -78,7 +83,8 @@ export function startBackground(ports: BackgroundPorts): Background {
   const ready = storeReady.then((store) => {
     const changes = backgroundChanges({ ...ports, store, poller: () => poller, words });
     const poller = new Poller({ store, broadcast, ...(canRead ? { canRead } : {}), afterRefresh: changes.refreshed });
-    return { store, changes, poller };
+    const prune = retentionRunner({ store, itemsChanged: changes.items });
+    return { store, changes, poller, prune };
   });
   const packs = shippedPacks(ports.readText);
   // Before the packs: whether the store was used before is read from what an earlier build seeded.
@@ -98,11 +104,13 @@ export function startBackground(ports: BackgroundPorts): Background {
 
   let hubSync: (() => Promise<unknown>) | undefined;
   const handlers = Promise.all([ready, seeded])
-    .then(([{ store, poller, changes }]) =>
+    .then(([{ store, poller, changes, prune }]) =>
       createHandlers({
         ...packs,
         store,
         poller,
+        prune,
+        ...(ports.estimateStorage ? { estimateStorage: ports.estimateStorage } : {}),
         startupRefresh,
         ...(canRead ? { canRead } : {}),
         ...(ports.capturePage ? { capturePage: ports.capturePage } : {}),
@@ -141,5 +149,11 @@ export function startBackground(ports: BackgroundPorts): Background {
   }
   const answer = async (message: unknown) => route(message, await current(), { describe: (error) => describeInWords(error, words) });
 
-  return { ready, handlers, answer, words, hubSync: runHubSync };
+  // After the seeding, so that a first run never races the packs; a store that did not open has nothing to prune.
+  const prune = async () => {
+    await handlers;
+    return (await ready).prune();
+  };
+
+  return { ready, handlers, answer, words, hubSync: runHubSync, prune };
 }

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { AlertSchema } from '../model/alert';
 import { ItemSchema } from '../model/item';
 import { RuleSchema } from '../model/rule';
-import { SettingsSchema } from '../model/settings';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../model/settings';
 import { IsoDateSchema, SourceSchema } from '../model/source';
 import { TagSchema } from '../model/tag';
 import { loadSettings } from '../settings/settings';
@@ -118,6 +118,10 @@ export function parseBackup(text: string): Backup {
   if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
     throw new BackupError(`made by a newer Vigie (version ${head.version}): update Vigie first`);
   }
+  // A setting that came after the file was made (the retention, for one) takes its default; a setting
+  // that is there and wrong still refuses the file.
+  const settings = (json as { settings?: unknown }).settings;
+  if (typeof settings === 'object' && settings !== null && !Array.isArray(settings)) (json as { settings: unknown }).settings = { ...DEFAULT_SETTINGS, ...settings };
   const checked = BackupSchema.safeParse(json);
   if (!checked.success) {
     const [first, ...others] = checked.error.issues;

@@ -12,6 +12,14 @@ const ClockSchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 export const QuietHoursSchema = z.object({ enabled: z.boolean(), start: ClockSchema, end: ClockSchema });
 export type QuietHours = z.infer<typeof QuietHoursSchema>;
 
+/**
+ * How long items are kept, in months, as the member chose it in Paramètres; `null` is « toujours » (never
+ * pruned). What the member worked on is kept whatever this says (lib/store/retention.ts).
+ */
+export const RETENTION_CHOICES = [3, 6, 12, 24, null] as const;
+export const DEFAULT_RETENTION_MONTHS = 12;
+export const RetentionMonthsSchema = z.nullable(z.int().check(z.gte(1), z.lte(120)));
+
 export const SettingsSchema = z.object({
   language: LanguageSettingSchema,
   defaultIntervalMinutes: z.int().check(z.gte(MIN_INTERVAL_MINUTES)),
@@ -22,6 +30,8 @@ export const SettingsSchema = z.object({
   /** Desktop notifications for the rules that ask for them: the global switch. */
   notifications: z.boolean(),
   quietHours: QuietHoursSchema,
+  /** Items older than this many months are removed, unless the member worked on them; `null`: never. */
+  retentionMonths: RetentionMonthsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -33,4 +43,5 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: 6,
   notifications: true,
   quietHours: { enabled: false, start: '20:00', end: '08:00' },
+  retentionMonths: DEFAULT_RETENTION_MONTHS,
 };

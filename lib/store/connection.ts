@@ -96,7 +96,12 @@ export class Connection {
   private transaction(args: unknown[]): unknown {
     const db = this.now();
     try {
-      return Reflect.apply(db.transaction, db, args);
+      const tx = Reflect.apply(db.transaction, db, args) as { done: Promise<void> };
+      // idb makes a `done` promise for every transaction; a read's is never awaited (its requests say how it
+      // went), so a read aborted by the browser closing the connection (a full disk, in Chromium) would be an
+      // unhandled rejection. Whoever awaits `done` still gets its rejection.
+      tx.done.catch(() => undefined);
+      return tx;
     } catch (error) {
       // The browser is closing the connection and has not said so yet (its `close` event comes after).
       if (!isNamed(error, 'InvalidStateError')) throw error;

@@ -37,6 +37,8 @@ export const META = {
   /** The version of the shipped rules the store has, and the pack rules (shipped or the COPIL's) the member deleted. */
   defaultRulesVersion: key('defaultRulesVersion', z.number()),
   removedRules: key('removedDefaultRules', ids),
+  /** The last pruning of old items (lib/store/retention.ts): when it ran and what it removed, for Paramètres. */
+  lastPrune: key('lastPrune', z.object({ at: IsoDateSchema, items: z.number(), alerts: z.number() })),
   /** The version of Vigie that last opened this store, and the update « Quoi de neuf » has still to show (lib/about/whats-new.ts). */
   lastVersion: key('lastVersion', z.string()),
   whatsNew: key('whatsNew', z.object({ from: z.string(), to: z.string() })),

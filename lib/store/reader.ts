@@ -130,6 +130,15 @@ export class VigieReader {
     return this.db.countFromIndex('items', 'byUnreadFetched', IDBKeyRange.lowerBound(since, true));
   }
 
+  /** How many records of each kind the store holds, counted in one read (Paramètres' storage figures). */
+  async countRecords(): Promise<{ items: number; clips: number; alerts: number; sources: number; tags: number; rules: number; versions: number; shares: number; outbox: number }> {
+    const names = ['items', 'alerts', 'sources', 'tags', 'rules', 'versions', 'shares', 'outbox'] as const;
+    const tx = this.db.transaction([...names]);
+    const [counts, clips] = await Promise.all([Promise.all(names.map((name) => tx.objectStore(name).count())), tx.objectStore('items').index('byClip').count(), tx.done]);
+    const [items = 0, alerts = 0, sources = 0, tags = 0, rules = 0, versions = 0, shares = 0, outbox = 0] = counts;
+    return { items, clips, alerts, sources, tags, rules, versions, shares, outbox };
+  }
+
   /** Items with an unread alert, as the badge counts them (the navigation's figure); unread alerts are few. */
   async countUnreadAlerts(): Promise<number> {
     return itemsOf(await this.db.getAllFromIndex('alerts', 'byUnread'));

@@ -92,6 +92,23 @@ describe('backup', () => {
     expect(await target.countNewUnread('2025-01-01T00:00:00.000Z')).toBe(3);
   });
 
+  it('carries the retention the member chose and the last pruning, and gives them back; a file from before the retention takes 12 months', async () => {
+    const source = await usedStore();
+    await updateSettings(source, { retentionMonths: null });
+    await source.setMeta(META.lastPrune, { at: '2025-06-01T03:00:00.000Z', items: 1234, alerts: 5 });
+    const backup = await makeBackup(source);
+    expect(backup.settings.retentionMonths).toBeNull();
+    const target = await newStore();
+    await restoreBackup(target, parseBackup(JSON.stringify(backup)));
+    expect((await loadSettings(target)).retentionMonths).toBeNull();
+    expect(await target.getMeta(META.lastPrune)).toEqual({ at: '2025-06-01T03:00:00.000Z', items: 1234, alerts: 5 });
+
+    const { retentionMonths: _absent, ...older } = backup.settings;
+    const parsed = parseBackup(JSON.stringify({ ...backup, settings: older }));
+    expect(parsed.settings.retentionMonths).toBe(12);
+    expect(() => parseBackup(JSON.stringify({ ...backup, settings: { ...older, retentionMonths: 0 } }))).toThrow(/^settings\.retentionMonths: too small/);
+  });
+
   it('never carries the hub token, and a restore keeps this browser’s hub connection', async () => {
     const hub = { url: 'https://veille.example.fr', token: 'vh_secret', feedToken: 'vf_secret', member: { id: 'm_1', name: 'Alice', role: 'member' }, hubName: 'COPIL', cursor: 4, packs: { sources: 0, rules: 0 } };
     const source = await usedStore();

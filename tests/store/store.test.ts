@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../lib/model/feed-error';
 import type { Item } from '../../lib/model/item';
 import type { SourceHealth } from '../../lib/model/source';
-import { isQuotaError } from '../../lib/store/errors';
+import { guardQuota, isQuotaError, isStorageFailure } from '../../lib/store/errors';
 import { META } from '../../lib/store/meta-keys';
 import { toRecord, type VigieStore } from '../../lib/store/store';
 import { makeDraft, makeSource, newStore } from './fixtures';
@@ -250,6 +250,16 @@ describe('VigieStore on a full disk', () => {
     expect(isQuotaError({ name: 'QuotaExceededError' })).toBe(true);
     expect(isQuotaError(new DOMException('x', 'AbortError'))).toBe(false);
     expect(isQuotaError(new Error('QuotaExceededError'))).toBe(false);
+    // Chromium's word for a full disk under an origin it holds to no quota (Vigie has unlimitedStorage).
+    expect(isQuotaError(new DOMException('Connection is closing because of: IO error: …/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)', 'UnknownError'))).toBe(true);
+    expect(isQuotaError(new DOMException('Failed to write blobs (IOError)', 'UnknownError'))).toBe(false);
+  });
+
+  it("says a browser's failure to write (Chromium's IOError on a full disk) as a FeedError 'storage'", async () => {
+    const error = await errorOf(() => guardQuota(() => Promise.reject(new DOMException('Failed to write blobs (IOError)', 'UnknownError'))));
+    expect(error).toBeInstanceOf(FeedError);
+    expect(error).toMatchObject({ code: 'storage' });
+    expect(isStorageFailure(new DOMException('x', 'AbortError'))).toBe(false);
   });
 
   it("saveFetch fails with a FeedError 'quota' and rolls back, keeping what was stored before", async () => {

@@ -123,8 +123,11 @@ export function coreHandlers(deps: HandlerDeps): HandlersOf<typeof CORE_REQUESTS
       return loadSettings(store);
     },
     async updateSettings(patch) {
+      const before = await loadSettings(store);
       const settings = await updateSettings(store, patch);
       await deps.settingsChanged(settings);
+      // A shorter retention is applied now rather than at the next daily run; the answer does not wait for it.
+      if (settings.retentionMonths !== before.retentionMonths) void deps.prune?.().catch((error: unknown) => console.warn('Vigie: pruning failed', error));
       return settings;
     },
   };

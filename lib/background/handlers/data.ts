@@ -4,6 +4,7 @@ import type { HandlersOf } from '../../messages/router';
 import { seedDefaultRules } from '../../packs/seed-rules';
 import { seedCuratedPack } from '../../packs/seed-sources';
 import { loadSettings } from '../../settings/settings';
+import { META } from '../../store/meta-keys';
 import type { HandlerDeps } from './deps';
 
 export function dataHandlers(deps: HandlerDeps): HandlersOf<typeof DATA_REQUESTS> {
@@ -31,6 +32,24 @@ export function dataHandlers(deps: HandlerDeps): HandlersOf<typeof DATA_REQUESTS
       const before = await restoreBackup(store, backup);
       const settings = await everythingChanged([...new Set([...before, ...backup.items.map((item) => item.id)])]);
       return { imported: backupSummary(backup), settings };
+    },
+    async storageUsage() {
+      const [estimate, counts, lastPrune] = await Promise.all([
+        deps.estimateStorage?.().catch(() => undefined),
+        store.reader.countRecords(),
+        store.getMeta(META.lastPrune),
+      ]);
+      return {
+        ...(estimate?.usage !== undefined ? { usage: estimate.usage } : {}),
+        ...(estimate?.quota !== undefined ? { quota: estimate.quota } : {}),
+        counts,
+        ...(lastPrune ? { lastPrune } : {}),
+      };
+    },
+    async pruneNow() {
+      await deps.prune?.();
+      const lastPrune = await store.getMeta(META.lastPrune);
+      return lastPrune ? { lastPrune } : {};
     },
     async eraseAll() {
       const before = await store.eraseAll();

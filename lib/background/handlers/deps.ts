@@ -5,6 +5,7 @@ import type { RulePack } from '../../packs/rule-pack';
 import type { SourcePack } from '../../packs/source-pack';
 import type { Poller } from '../../refresh/poller';
 import type { VigieStore } from '../../store/store';
+import type { Prune } from '../retention';
 
 /**
  * What the background's handlers need from the outside. Browser APIs come in through here, so that the
@@ -36,6 +37,10 @@ export interface HandlerDeps {
   /** Hands the background the hub's sync, for its alarm. */
   registerHubSync?: (sync: () => Promise<unknown>) => void;
   fetchImpl?: typeof fetch;
+  /** Removes the old items the member's retention lets go (one run at a time); made from the rest when absent. */
+  prune?: Prune;
+  /** `navigator.storage.estimate()`, where there is one (absent in Node). */
+  estimateStorage?: () => Promise<{ usage?: number; quota?: number }>;
   /** Reads the page of a tab for a clip (`scripting.executeScript`); its answer is checked by the handler. */
   capturePage?: (tabId: number) => Promise<unknown>;
 }
