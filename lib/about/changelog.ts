@@ -15,8 +15,8 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
   {
     version: '0.3.0',
     date: '2026-12-05',
-    fr: "Version 0.3.0. Après chaque mise à jour, Vigie montre une fois « Quoi de neuf ». Le hub du COPIL dit sa version (1.1.0) et Vigie prévient quand il est plus ancien ou plus récent que ce qu'elle attend, en disant qui peut agir.",
-    en: 'Version 0.3.0. After each update, Vigie shows "What’s new" once. The COPIL hub says its version (1.1.0), and Vigie warns when it is older or newer than it expects, saying who can act on it.',
+    fr: "Version 0.3.0. Paramètres → « Conservation des éléments » : Vigie garde vos éléments 12 mois par défaut (3, 6, 24 mois ou toujours), sans jamais retirer vos favoris, vos éléments étiquetés, annotés, clipés ou partagés, ni ceux qui ont une alerte non lue ; l'espace utilisé y est affiché. Le badge compte les articles à lire, plus les règles qui les trouvent. Une source ajoutée sonne pour ses articles des 48 dernières heures. Après chaque mise à jour, Vigie montre une fois « Quoi de neuf ». Le hub du COPIL dit sa version et Vigie prévient s'il est plus ancien ou plus récent que prévu.",
+    en: 'Version 0.3.0. Settings → "Keeping items": Vigie keeps your items for 12 months by default (3, 6, 24 months or always), never removing your starred, tagged, annotated, clipped or shared items, nor those with an unread alert; the storage used is shown there. The badge counts articles to read, no longer the rules that match them. A source you add rings for its articles of the last 48 hours. After each update, Vigie shows "What’s new" once. The COPIL hub says its version, and Vigie warns when it is older or newer than expected.',
   },
   {
     version: '0.2.0',
