@@ -110,6 +110,7 @@ export function Popup({ kept }: { kept?: Summary }) {
             {
               id: 'alerts',
               label: summary.alerts.unread > 0 ? t('tabAlertsUnread', [String(summary.alerts.unread)]) : t('tabAlerts'),
+              ...(summary.alerts.unread > 0 ? { count: { short: t('tabAlerts'), value: summary.alerts.unread } } : {}),
               panel: (
                 <>
                   <p class="new-count" aria-live="polite">
@@ -149,6 +150,7 @@ export function Popup({ kept }: { kept?: Summary }) {
                   {
                     id: 'copil' as const,
                     label: summary.hub.unread > 0 ? t('tabCopilUnread', [String(summary.hub.unread)]) : t('tabCopil'),
+                    ...(summary.hub.unread > 0 ? { count: { short: t('tabCopil'), value: summary.hub.unread } } : {}),
                     panel: HubTab ? <HubTab hub={summary.hub} tags={summary.tags} say={setMessage} /> : <p aria-busy="true" />,
                   },
                 ]
@@ -156,6 +158,7 @@ export function Popup({ kept }: { kept?: Summary }) {
             {
               id: 'sources',
               label: failing > 0 ? t('tabSourcesFailing', [String(failing)]) : t('tabSources'),
+              ...(failing > 0 ? { count: { short: t('tabSources'), value: failing, tone: 'error' as const } } : {}),
               panel: (
                 <SourceHealthList
                   sources={summary.sources}

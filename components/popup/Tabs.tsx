@@ -3,7 +3,10 @@ import { useRef } from 'preact/hooks';
 
 interface Tab<Id extends string> {
   id: Id;
+  /** The tab's whole name, as a screen reader says it (« Sources (12 en erreur) »). */
   label: string;
+  /** With a count, the tab shows its short name and the number in a pill, so that four tabs fit the popup on one line. */
+  count?: { short: string; value: number; tone?: 'error' };
   panel: ComponentChildren;
 }
 
@@ -37,9 +40,19 @@ export function Tabs<Id extends string>({ tabs, selected, onSelect, label }: { t
             aria-controls={`panel-${tab.id}`}
             tabIndex={tab.id === selected ? 0 : -1}
             class="tabs__tab"
+            aria-label={tab.count ? tab.label : undefined}
             onClick={() => onSelect(tab.id)}
           >
-            {tab.label}
+            {tab.count ? (
+              <>
+                {tab.count.short}
+                <span class={`tabs__count${tab.count.tone ? ` tabs__count--${tab.count.tone}` : ''}`} aria-hidden="true">
+                  {tab.count.value}
+                </span>
+              </>
+            ) : (
+              tab.label
+            )}
           </button>
         ))}
       </div>

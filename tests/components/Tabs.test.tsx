@@ -50,4 +50,21 @@ describe('Tabs', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Sources' }));
     expect(screen.getByRole('tabpanel').textContent).toBe('Santé');
   });
+
+  it('a tab with a count shows its short name and a pill, and is named in full for a screen reader', () => {
+    render(
+      <Tabs
+        label="Contenu"
+        selected="news"
+        onSelect={() => undefined}
+        tabs={[
+          { id: 'news', label: 'Nouveautés', panel: <p>Liste</p> },
+          { id: 'sources', label: 'Sources (12 en erreur)', count: { short: 'Sources', value: 12, tone: 'error' }, panel: <p>Santé</p> },
+        ]}
+      />,
+    );
+    const sources = screen.getByRole('tab', { name: 'Sources (12 en erreur)' });
+    expect(sources.textContent).toBe('Sources12');
+    expect(sources.querySelector('.tabs__count--error')?.getAttribute('aria-hidden')).toBe('true');
+  });
 });
