@@ -115,7 +115,7 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     // Alice publishes her sources as the COPIL's pack: the hub now serves them to every member.
     settingsA.once('dialog', (dialog) => void dialog.accept());
     await settingsA.getByRole('button', { name: 'Publier mes sources comme pack du COPIL' }).click();
-    await expect.poll(() => settingsA.getByRole('status').first().textContent()).toMatch(/^Pack de sources publié : \d+ source\(s\), version 1\.$/);
+    await expect.poll(() => settingsA.getByRole('status').first().textContent()).toMatch(/^Pack de sources publié : \d+ sources, version 1\.$/);
     const pack = await hub.api('/api/packs/sources', { token: admin });
     expect(pack.text).toContain('Meta Newsroom');
     expect(await seriousViolations(settingsA)).toEqual([]);
