@@ -9,7 +9,7 @@ import type { ItemPatch } from '@/lib/model/item';
 import { alertCountText } from '../alerts/alert-count';
 import { AlertList } from '../alerts/AlertList';
 import { shareItem } from '../hub/share-item';
-import { refreshDoneText } from '../ui/count';
+import { countText, refreshDoneText } from '../ui/count';
 import { markRendered } from '../ui/first-render';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
@@ -109,8 +109,8 @@ export function Popup({ kept }: { kept?: Summary }) {
           tabs={[
             {
               id: 'alerts',
-              label: summary.alerts.unread > 0 ? t('tabAlertsUnread', [String(summary.alerts.unread)]) : t('tabAlerts'),
-              ...(summary.alerts.unread > 0 ? { count: { short: t('tabAlerts'), value: summary.alerts.unread } } : {}),
+              label: t('tabAlerts'),
+              ...(summary.alerts.unread > 0 ? { count: { value: summary.alerts.unread, said: countText('tabUnreadSaid', summary.alerts.unread) } } : {}),
               panel: (
                 <>
                   <p class="new-count" aria-live="polite">
@@ -149,16 +149,16 @@ export function Popup({ kept }: { kept?: Summary }) {
               ? [
                   {
                     id: 'copil' as const,
-                    label: summary.hub.unread > 0 ? t('tabCopilUnread', [String(summary.hub.unread)]) : t('tabCopil'),
-                    ...(summary.hub.unread > 0 ? { count: { short: t('tabCopil'), value: summary.hub.unread } } : {}),
+                    label: t('tabCopil'),
+                    ...(summary.hub.unread > 0 ? { count: { value: summary.hub.unread, said: countText('tabNewSaid', summary.hub.unread) } } : {}),
                     panel: HubTab ? <HubTab hub={summary.hub} tags={summary.tags} say={setMessage} /> : <p aria-busy="true" />,
                   },
                 ]
               : []),
             {
               id: 'sources',
-              label: failing > 0 ? t('tabSourcesFailing', [String(failing)]) : t('tabSources'),
-              ...(failing > 0 ? { count: { short: t('tabSources'), value: failing, tone: 'error' as const } } : {}),
+              label: t('tabSources'),
+              ...(failing > 0 ? { count: { value: failing, said: t('tabFailingSaid'), tone: 'error' as const } } : {}),
               panel: (
                 <SourceHealthList
                   sources={summary.sources}

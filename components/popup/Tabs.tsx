@@ -1,12 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
+import { formatNumber } from '../ui/count';
 
 interface Tab<Id extends string> {
   id: Id;
-  /** The tab's whole name, as a screen reader says it (« Sources (12 en erreur) »). */
   label: string;
-  /** With a count, the tab shows its short name and the number in a pill, so that four tabs fit the popup on one line. */
-  count?: { short: string; value: number; tone?: 'error' };
+  /**
+   * With a count, the tab shows `label` and the number in a pill, so that four tabs fit the popup on one line;
+   * `said` completes it for a screen reader (« Sources 12 en erreur »), the visible text staying the start of the
+   * name (WCAG 2.5.3).
+   */
+  count?: { value: number; said?: string; tone?: 'error' };
   panel: ComponentChildren;
 }
 
@@ -40,18 +44,15 @@ export function Tabs<Id extends string>({ tabs, selected, onSelect, label }: { t
             aria-controls={`panel-${tab.id}`}
             tabIndex={tab.id === selected ? 0 : -1}
             class="tabs__tab"
-            aria-label={tab.count ? tab.label : undefined}
             onClick={() => onSelect(tab.id)}
           >
-            {tab.count ? (
+            {tab.label}
+            {tab.count && (
               <>
-                {tab.count.short}
-                <span class={`tabs__count${tab.count.tone ? ` tabs__count--${tab.count.tone}` : ''}`} aria-hidden="true">
-                  {tab.count.value}
-                </span>
+                {' '}
+                <span class={`tabs__count${tab.count.tone ? ` tabs__count--${tab.count.tone}` : ''}`}>{formatNumber(tab.count.value)}</span>
+                {tab.count.said && <span class="visually-hidden"> {tab.count.said}</span>}
               </>
-            ) : (
-              tab.label
             )}
           </button>
         ))}
