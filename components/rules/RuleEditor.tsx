@@ -3,6 +3,7 @@ import { IMPACTS, type Impact } from '@/lib/model/item';
 import type { Rule } from '@/lib/model/rule';
 import type { Tag } from '@/lib/model/tag';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
+import { useHubConnected } from '../hub/ShareButton';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
@@ -25,6 +26,7 @@ interface Props {
  * warns when that is nearly everything.
  */
 export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
+  const hubConnected = useHubConnected();
   const { draft, changed, preview, message, busy, canSave, canApply, set, setActions, setCondition, removeCondition, addCondition, save, runPreview, apply, remove } = useRuleDraft(rule, {
     saved,
     onSaved,
@@ -97,7 +99,8 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
           <input type="checkbox" checked={draft.actions.proposeShare} onChange={(e) => setActions({ proposeShare: e.currentTarget.checked })} aria-describedby="rule-share-help" />
           {t('ruleActionShare')}
         </label>
-        <small id="rule-share-help">{t('ruleActionShareHelp')}</small>
+        {/* Said as things stand: once the hub is connected, no « une fois le hub connecté ». */}
+        <small id="rule-share-help">{hubConnected ? t('ruleActionShareHelpConnected') : t('ruleActionShareHelp')}</small>
       </fieldset>
       <div class="rule-editor__buttons">
         <button type="submit" class="button" disabled={!canSave}>
