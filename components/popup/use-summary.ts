@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { onEvent, request } from '@/lib/messages/client';
+import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { Summary } from '@/lib/messages/protocol';
 
 export interface SummaryListener {
@@ -45,6 +45,9 @@ export function useSummary(kept: Summary | undefined, on: SummaryListener): Summ
       setRefreshing(next.refreshing);
       return next;
     } catch (error) {
+      // A store a newer Vigie made is not this version's to show: the summary kept from before would say
+      // « Aucun nouvel élément » under the sentence that says why nothing can be read.
+      if (error instanceof RequestError && error.code === 'store-newer') setSummary(undefined);
       listener.current.error(error);
       return undefined;
     }

@@ -81,4 +81,14 @@ describe('useSummary', () => {
     await waitFor(() => expect(on.error).toHaveBeenCalled());
     expect((on.error as ReturnType<typeof vi.fn>).mock.calls[0]?.[0]).toMatchObject({ code: 'error' });
   });
+
+  it('on a store a newer Vigie made, drops the kept summary: nothing of it is shown under the reason', async () => {
+    fakeBrowser.reset();
+    fakeBrowser.runtime.onMessage.addListener(async () => ({ ok: false, code: 'store-newer', params: { found: 7, supported: 6 } }));
+    const on = listener();
+    render(<Probe kept={summary(3)} on={on} />);
+    expect(probe()).toBe('3 new');
+    await waitFor(() => expect(probe()).toBe('loading'));
+    expect(on.error).toHaveBeenCalled();
+  });
 });

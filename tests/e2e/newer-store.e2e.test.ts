@@ -45,6 +45,8 @@ describe.skipIf(!canRun)(`a store from a newer Vigie in ${browserTitle}`, () => 
     const popup = await vigie.open('popup.html');
     await popup.setViewportSize({ width: 400, height: 600 });
     await expect.poll(() => popup.locator('main').textContent(), { timeout: 10_000 }).toContain(sentence);
+    // Nothing of the summary kept from before is shown under it (it said « Aucun nouvel élément »).
+    await expect.poll(() => popup.getByRole('tablist').count()).toBe(0);
     await popup.screenshot({ path: artifact('popup-newer-store.png') });
     await popup.close();
 
