@@ -12,6 +12,8 @@ type SummaryItem = Summary['latest'][number];
 
 interface Props {
   items: SummaryItem[];
+  /** What the list says when it has no item (the popup knows why). */
+  empty: string;
   tags: Tag[];
   onOpen: (id: string) => void;
   onPatch: (id: string, patch: ItemPatch) => void;
@@ -23,9 +25,9 @@ interface Props {
  * The latest items: title (opens the article), source, date, tags; star, read, tag and share right there.
  * Titles come from feeds: Preact renders them as text, and only http(s) URLs become links.
  */
-export function NewsList({ items, tags, onOpen, onPatch, onShare }: Props) {
+export function NewsList({ items, empty, tags, onOpen, onPatch, onShare }: Props) {
   const [tagging, setTagging] = useState<string>();
-  if (items.length === 0) return <p class="empty">{t('noItemsYet')}</p>;
+  if (items.length === 0) return <p class="empty">{empty}</p>;
   const language = uiLanguage();
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   return (

@@ -24,6 +24,16 @@ type Tab = 'alerts' | 'news' | 'copil' | 'sources';
 
 const POPUP_RENDERED = 'vigie:popup-rendered';
 
+const enabledSources = (summary: Summary | undefined) => summary?.sources.filter((source) => source.enabled).length ?? 0;
+
+/** What an empty list says, as things stand: a refresh running, no source reached, or nothing published yet. */
+function emptyNews(summary: Summary, refreshing: boolean): string {
+  if (refreshing) return t('newsRefreshing');
+  const enabled = summary.sources.filter((source) => source.enabled);
+  if (enabled.length > 0 && enabled.every((source) => source.lastError)) return t('newsNoneReached');
+  return t('noItemsYet');
+}
+
 /**
  * The popup: clip the current page, the latest items (new count, star / read / tag right there), each
  * source's health, a way to the dashboard. It paints from the summary the background keeps in session
@@ -35,7 +45,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   const say = (error: unknown) => setMessage(errorText(error));
   const { summary, newCount, refreshing, setRefreshing, reload } = useSummary(kept, {
     error: say,
-    refreshed: (added, failed) => setMessage(refreshDoneText(added, failed)),
+    refreshed: (added, failed) => setMessage(refreshDoneText(added, failed, enabledSources(summary))),
   });
   // Alertes first when something rang; otherwise what is new.
   const [tab, setTab] = useState<Tab>(kept && kept.alerts.unread > 0 ? 'alerts' : kept?.hub && kept.hub.unread > 0 ? 'copil' : 'news');
@@ -51,7 +61,7 @@ export function Popup({ kept }: { kept?: Summary }) {
     setMessage(t('refreshing'));
     try {
       const result = await request('refresh', {});
-      setMessage(refreshDoneText(result.added, result.failed));
+      setMessage(refreshDoneText(result.added, result.failed, enabledSources(summary)));
     } catch (error) {
       say(error);
     } finally {
@@ -141,7 +151,7 @@ export function Popup({ kept }: { kept?: Summary }) {
               panel: (
                 <>
                   <NewCount count={newCount} />
-                  <NewsList items={summary.latest} tags={summary.tags} onOpen={(id) => patch(id, { read: true })} onPatch={patch} onShare={summary.hub ? share : undefined} />
+                  <NewsList empty={emptyNews(summary, refreshing)} items={summary.latest} tags={summary.tags} onOpen={(id) => patch(id, { read: true })} onPatch={patch} onShare={summary.hub ? share : undefined} />
                 </>
               ),
             },

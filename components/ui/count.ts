@@ -12,9 +12,13 @@ export function countText(key: string, count: number, ...more: string[]): string
   return t(singular ? `${key}One` : key, [formatNumber(count), ...more]);
 }
 
-/** "Relève terminée : 1 nouveau, 2 sources en erreur": two counts, each in its own number (the popup's and Sources'). */
-export const refreshDoneText = (added: number, failed: number): string =>
-  t('refreshDone', [countText('refreshAdded', added), countText('refreshFailed', failed)]);
+/**
+ * "Relève terminée : 1 nouveau, 2 sources en erreur": two counts, each in its own number (the popup's and
+ * Sources'). When every enabled source failed and nothing came, that is the network, not thirteen sources:
+ * one line says so.
+ */
+export const refreshDoneText = (added: number, failed: number, enabled?: number): string =>
+  enabled && added === 0 && failed >= enabled ? t('refreshNoneReached') : t('refreshDone', [countText('refreshAdded', added), countText('refreshFailed', failed)]);
 
 /** A size in bytes in the page's language, in the unit that reads best: "850 ko", "1,5 Mo", "2 Go" ("1.5 MB"). */
 export function formatBytes(bytes: number): string {
