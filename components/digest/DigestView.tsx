@@ -1,12 +1,15 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/components/ui/error-text';
-import type { Digest, DigestEntry, DigestKind } from '@/lib/digest';
+import type { Digest, DigestChoice, DigestEntry, DigestKind } from '@/lib/digest';
 import { digestFileName, digestHtml, digestMarkdown, entryFacts, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
 import { t } from '@/lib/i18n/browser';
 import { saveFile } from '../ui/files';
 
-const KINDS: DigestKind[] = ['weekly', 'daily'];
+const KINDS: DigestKind[] = ['weekly', 'monthly', 'daily', 'range'];
+
+/** "YYYY-MM-DD" of a local day, as a date field holds it. */
+const dayOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 type Loaded = { state: 'loading' } | { state: 'ready'; digest: Digest } | { state: 'failed'; detail: string };
 interface Said {
@@ -19,8 +22,13 @@ interface Said {
  * bring them to the COPIL, with the Markdown and HTML exports. Everything is drawn as elements from the
  * digest's plain data: nothing from a feed goes through innerHTML.
  */
-export function DigestView({ load }: { load: (kind: DigestKind) => Promise<Digest> }) {
+export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<Digest> }) {
   const [kind, setKind] = useState<DigestKind>('weekly');
+  // Chosen days: by default, from the first of the month to today (the COPIL meets monthly).
+  const [range, setRange] = useState(() => {
+    const today = new Date();
+    return { from: dayOf(new Date(today.getFullYear(), today.getMonth(), 1)), to: dayOf(today) };
+  });
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [said, say] = useState<Said>();
   // The latest `load`, without reloading when the dashboard hands a new function on each render.
@@ -32,14 +40,15 @@ export function DigestView({ load }: { load: (kind: DigestKind) => Promise<Diges
     let current = true;
     setLoaded({ state: 'loading' });
     say(undefined);
-    loadRef.current(kind).then(
+    const choice: DigestChoice = kind === 'range' ? { kind, ...range } : { kind };
+    loadRef.current(choice).then(
       (digest) => current && setLoaded({ state: 'ready', digest }),
       (error: unknown) => current && setLoaded({ state: 'failed', detail: errorText(error) }),
     );
     return () => {
       current = false;
     };
-  }, [kind]);
+  }, [kind, range.from, range.to]);
 
   const digest = loaded.state === 'ready' ? loaded.digest : undefined;
 
@@ -76,6 +85,18 @@ export function DigestView({ load }: { load: (kind: DigestKind) => Promise<Diges
               {t(`digestKind_${choice}`)}
             </label>
           ))}
+          {kind === 'range' && (
+            <span class="digest__range">
+              <label>
+                {t('digestRangeFrom')}{' '}
+                <input type="date" required value={range.from} max={range.to} onChange={(event) => event.currentTarget.value && setRange({ ...range, from: event.currentTarget.value })} />
+              </label>{' '}
+              <label>
+                {t('digestRangeTo')}{' '}
+                <input type="date" required value={range.to} min={range.from} onChange={(event) => event.currentTarget.value && setRange({ ...range, to: event.currentTarget.value })} />
+              </label>
+            </span>
+          )}
         </fieldset>
         <div class="digest__actions" role="group" aria-label={t('digestExportsLabel')}>
           <button type="button" class="button" disabled={!digest} onClick={() => exportAs('md')}>
@@ -135,6 +156,7 @@ function DigestEntryView({ entry, digest }: { entry: DigestEntry; digest: Digest
           </Fragment>
         ))}
       </p>
+      {entry.excerpt && <p class="digest-entry__excerpt">{entry.excerpt}</p>}
       {entry.tags.length > 0 && (
         <p class="digest-entry__tags">
           {t('digestTagsLabel')} {entry.tags.join(', ')}

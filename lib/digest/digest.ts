@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n/translate';
 import type { Alert } from '../model/alert';
-import type { Item } from '../model/item';
+import { IMPACTS, type Item } from '../model/item';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
 import { CLIP_SOURCE_ID, PRIORITIES, type Impact, type Priority } from '../model/vocabulary';
@@ -25,8 +25,10 @@ export interface DigestEntry {
   /** Names of the rules that fired, the most urgent first. */
   rules: string[];
   impact?: Impact;
-  /** The member's note: the "conseil", what colleagues should do. */
+  /** The member's note: the "conseil", what colleagues should do (without a leading « Conseil : »). */
   note?: string;
+  /** The start of the article (its summary, or the clipped quote), cut on a word. */
+  excerpt?: string;
   /** Labels of the item's tags, shared ones first in the taxonomy's order, then personal ones. */
   tags: string[];
   starred: boolean;
@@ -65,7 +67,7 @@ export interface DigestInput {
   kind: DigestKind;
   period: DigestPeriod;
   alerts: readonly Alert[];
-  /** The items the alerts point to and the starred items: more may be given, the period sorts them out. */
+  /** The items that may be told (the period's, with their alerts): more may be given, the period sorts them out. */
   items: readonly Item[];
   sources: readonly Source[];
   tags: readonly Tag[];
@@ -84,13 +86,36 @@ function dateOf(item: Item): string {
   return item.published ?? item.fetched;
 }
 
-/** A starred item belongs to the period when it appeared in it, or when a member clipped it in it. */
-const starredIn = (item: Item, period: DigestPeriod): boolean =>
-  item.starred && (inPeriod(item.published ?? item.fetched, period) || inPeriod(item.clip?.clippedAt, period));
+/**
+ * An item belongs to the period by its publication (else when Vigie first saw it), or by the day a member
+ * clipped it: an older page clipped this week is this week's news to the COPIL. Not by its alerts' dates:
+ * the backlog of a source added today is not today's news.
+ */
+const publishedIn = (item: Item, period: DigestPeriod): boolean => inPeriod(item.published ?? item.fetched, period) || inPeriod(item.clip?.clippedAt, period);
+
+/** What the COPIL hears about: what rang, and what a member starred, clipped, advised on or judged. */
+const worthTelling = (item: Item, alerts: readonly Alert[]): boolean => alerts.length > 0 || item.starred || !!item.clip || !!adviceOf(item) || !!item.impact;
+
+/** The note as « Conseil : … » says it once: a member who began with that word does not get it twice. */
+function adviceOf(item: Item): string | undefined {
+  const note = item.note?.trim().replace(/^(conseil|advice)\s*:\s*/i, '').trim();
+  return note || undefined;
+}
+
+/** A line or two of the article, to talk about it without opening it. */
+const EXCERPT_CHARS = 220;
+function excerptOf(item: Item): string | undefined {
+  const text = (item.summary ?? item.clip?.quote ?? item.clip?.description)?.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.slice(0, EXCERPT_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_CHARS - 40)).trimEnd()}…`;
+}
 
 /**
- * The digest of a period: the alerts raised in it and the items starred in it, one entry per item, filed by
- * category of the shared taxonomy. `translate` must speak `input.language` (it gives the title and the
+ * The digest of a period: the items published in it (or clipped in it) that rang or that a member starred,
+ * clipped, advised on or judged, one entry per item, filed by category of the shared taxonomy; within each,
+ * the most urgent first, then « fort » impact first, then the newest. `translate` must speak `input.language` (it gives the title and the
  * words "Sans titre", "Clip", "Autres").
  */
 export function buildDigest(input: DigestInput, translate: Translate): Digest {
@@ -101,15 +126,15 @@ export function buildDigest(input: DigestInput, translate: Translate): Digest {
   const categories = categoriesOf(input.tags);
   const ranks = sharedRanks(input.tags);
 
-  // Alerts of the period, gathered per item: several rules on one item make one entry.
+  // Each item's alerts, gathered: several rules on one item make one entry.
   const alertsByItem = new Map<string, Alert[]>();
   for (const alert of input.alerts) {
-    if (!inPeriod(alert.created, period) || !itemsById.has(alert.itemId)) continue;
+    if (!itemsById.has(alert.itemId)) continue;
     const gathered = alertsByItem.get(alert.itemId);
     if (gathered) gathered.push(alert);
     else alertsByItem.set(alert.itemId, [alert]);
   }
-  const chosen = [...itemsById.values()].filter((item) => alertsByItem.has(item.id) || starredIn(item, period));
+  const chosen = [...itemsById.values()].filter((item) => publishedIn(item, period) && worthTelling(item, alertsByItem.get(item.id) ?? []));
 
   const tagLabels = (item: Item): string[] =>
     item.tags
@@ -131,7 +156,8 @@ export function buildDigest(input: DigestInput, translate: Translate): Digest {
       ...(alerts[0] ? { priority: alerts[0].priority } : {}),
       rules: [...new Set(alerts.map((alert) => alert.ruleName))],
       ...(item.impact ? { impact: item.impact } : {}),
-      ...(item.note?.trim() ? { note: item.note.trim() } : {}),
+      ...(adviceOf(item) ? { note: adviceOf(item) } : {}),
+      ...(excerptOf(item) ? { excerpt: excerptOf(item) } : {}),
       tags: tagLabels(item),
       starred: item.starred,
     };
@@ -172,7 +198,14 @@ export function buildDigest(input: DigestInput, translate: Translate): Digest {
   };
 }
 
+/** « fort » first, then « moyen », « faible », then no impact. */
+const weight = (impact?: Impact): number => (impact ? IMPACTS.length - 1 - IMPACTS.indexOf(impact) : IMPACTS.length);
+
 function byUrgencyThenNewest(language: string) {
   return (a: DigestEntry, b: DigestEntry): number =>
-    urgency(a.priority) - urgency(b.priority) || Date.parse(b.date) - Date.parse(a.date) || a.title.localeCompare(b.title, language) || a.itemId.localeCompare(b.itemId);
+    urgency(a.priority) - urgency(b.priority) ||
+    weight(a.impact) - weight(b.impact) ||
+    Date.parse(b.date) - Date.parse(a.date) ||
+    a.title.localeCompare(b.title, language) ||
+    a.itemId.localeCompare(b.itemId);
 }

@@ -56,6 +56,7 @@ function entryHtml(entry: DigestEntry, digest: Digest, translate: Translate): st
     `<h3>${url ? `<a href="${escapeHtml(url)}" rel="noreferrer">${title}</a>` : title}</h3>`,
     `<p class="facts">${facts.join(' · ')}</p>`,
   ];
+  if (entry.excerpt) parts.push(`<p class="excerpt">${escapeHtml(entry.excerpt)}</p>`);
   if (entry.tags.length > 0) parts.push(`<p class="tags"><span class="label">${escapeHtml(translate('digestTagsLabel'))}</span> ${entry.tags.map(escapeHtml).join(', ')}</p>`);
   if (entry.note) parts.push(`<p class="advice"><strong>${escapeHtml(translate('digestAdviceLabel'))}</strong> ${escapeHtml(entry.note).replace(/\r\n|\r|\n/g, '<br>')}</p>`);
   parts.push('</li>');

@@ -24,6 +24,7 @@ function entryLines(entry: DigestEntry, digest: Digest, translate: Translate): s
   const title = escapeMarkdown(entry.title);
   const lines = [`- **${url ? `[${title}](${markdownDestination(url)})` : title}**`];
   lines.push(`  - ${entryFacts(entry, digest, translate).map((fact) => escapeMarkdown(fact.text)).join(' · ')}`);
+  if (entry.excerpt) lines.push(`  - _${escapeMarkdown(entry.excerpt)}_`);
   if (entry.tags.length > 0) lines.push(`  - ${escapeMarkdown(translate('digestTagsLabel'))} ${entry.tags.map(escapeMarkdown).join(', ')}`);
   if (entry.note) {
     // The member's line breaks are kept (a note is often a short list of steps), as hard breaks.

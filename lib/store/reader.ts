@@ -166,18 +166,25 @@ export class VigieReader {
     };
   }
 
-  /** The digest's inputs for the period from..to, in one transaction. */
+  /**
+   * The digest's inputs for the period from..to, in one transaction: the items dated in it (publication, else
+   * first seen) and those clipped in it, read on their date indexes, and their alerts. An item's alerts are
+   * raised once Vigie has it, so those of the period's items are among the alerts raised since its start (a
+   * day's margin covers a feed's clock).
+   */
   async digestInputs(period: { from: string; to: string }): Promise<DigestInputs> {
     const tx = this.db.transaction(['alerts', 'items', 'sources', 'tags']);
-    const [alertRecords, starred, sources, tags] = await Promise.all([
-      tx.objectStore('alerts').index('byCreated').getAll(IDBKeyRange.bound(period.from, period.to)),
-      tx.objectStore('items').index('byStarred').getAll(),
+    const since = new Date(Date.parse(period.from) - 24 * 3600 * 1000).toISOString();
+    const [dated, clipped, alertRecords, sources, tags] = await Promise.all([
+      tx.objectStore('items').index('byDate').getAll(IDBKeyRange.bound(period.from, period.to)),
+      tx.objectStore('items').index('byClip').getAll(IDBKeyRange.bound(period.from, period.to)),
+      tx.objectStore('alerts').index('byCreated').getAll(IDBKeyRange.lowerBound(since)),
       tx.objectStore('sources').getAll(),
       tx.objectStore('tags').getAll(),
     ]);
-    const alerts = alertRecords.map(fromAlertRecord);
-    const alerted = await Promise.all([...new Set(alerts.map((alert) => alert.itemId))].map((id) => tx.objectStore('items').get(id)));
-    const items = [...starred, ...alerted.flatMap((record) => (record ? [record] : []))].map(fromRecord);
+    const items = [...new Map([...dated, ...clipped].map((record) => [record.id, record])).values()].map(fromRecord);
+    const ids = new Set(items.map((item) => item.id));
+    const alerts = alertRecords.map(fromAlertRecord).filter((alert) => ids.has(alert.itemId));
     return { alerts, items, sources: sources.map((source) => SourceSchema.parse(source)), tags: tags.map((tag) => TagSchema.parse(tag)) };
   }
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DigestView } from '../../components/digest/DigestView';
-import { buildDigest, type Digest, type DigestKind } from '../../lib/digest';
+import { buildDigest, type Digest, type DigestChoice } from '../../lib/digest';
 import { nodeTranslate } from '../../lib/i18n/node';
 import { speakFrench } from '../components/french';
 import { alert, input, item } from './fixtures';
@@ -18,7 +18,7 @@ afterEach(() => {
 const fr = nodeTranslate('fr');
 const HOSTILE = '<img src=x onerror=alert(1)>Pubs politiques';
 
-function digestOf(kind: DigestKind): Digest {
+function digestOf({ kind }: DigestChoice): Digest {
   const items = [
     item('pub', { title: HOSTILE, tags: ['publicite-politique'], note: 'Prévenir le cabinet.\nRelire les campagnes.', impact: 'high' }),
     item('reels', { title: 'Les Reels passent à 3 minutes', tags: ['video-reels-live'], starred: true }),
@@ -27,7 +27,7 @@ function digestOf(kind: DigestKind): Digest {
   return buildDigest(input(alerts, kind === 'weekly' ? items : [], { kind }), fr);
 }
 
-function setUp(load = vi.fn(async (kind: DigestKind) => digestOf(kind))) {
+function setUp(load = vi.fn(async (choice: DigestChoice) => digestOf(choice))) {
   render(<DigestView load={load} />);
   return { load };
 }
@@ -35,7 +35,7 @@ function setUp(load = vi.fn(async (kind: DigestKind) => digestOf(kind))) {
 describe('DigestView', () => {
   it('shows the week by default, by category, as elements, with the counts in a polite live region', async () => {
     const { load } = setUp();
-    expect(load).toHaveBeenCalledWith('weekly');
+    expect(load).toHaveBeenCalledWith({ kind: 'weekly' });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Synthèse');
     expect((screen.getByRole('radio', { name: 'Semaine : les 7 derniers jours' }) as HTMLInputElement).checked).toBe(true);
     const summary = await screen.findByText('Éléments : 2 · Alertes critiques : 1 · Alertes importantes : 0 · Alertes info : 0 · Favoris : 1');
@@ -55,18 +55,32 @@ describe('DigestView', () => {
     const { load } = setUp();
     await screen.findByRole('heading', { level: 2, name: 'Publicité (1)' });
     fireEvent.click(screen.getByRole('radio', { name: 'Jour : les dernières 24 heures' }));
-    expect(load).toHaveBeenLastCalledWith('daily');
-    expect(await screen.findByText('Aucune alerte ni aucun favori sur cette période.')).toBeTruthy();
+    expect(load).toHaveBeenLastCalledWith({ kind: 'daily' });
+    expect(await screen.findByText('Rien sur cette période : aucune alerte, aucun favori, clip, conseil ni impact.')).toBeTruthy();
     expect(screen.queryAllByRole('heading', { level: 2 })).toEqual([]);
+  });
+
+  it('loads the month, and days the member chooses (from the first of the month to today by default)', async () => {
+    const { load } = setUp();
+    await screen.findByRole('heading', { level: 2, name: 'Publicité (1)' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Mois : le dernier mois' }));
+    expect(load).toHaveBeenLastCalledWith({ kind: 'monthly' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Dates choisies' }));
+    const from = screen.getByLabelText('Du') as HTMLInputElement;
+    const to = screen.getByLabelText('au') as HTMLInputElement;
+    expect(from.value).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(load).toHaveBeenLastCalledWith({ kind: 'range', from: from.value, to: to.value });
+    fireEvent.change(from, { target: { value: '2026-11-02' } });
+    await waitFor(() => expect(load).toHaveBeenLastCalledWith({ kind: 'range', from: '2026-11-02', to: to.value }));
   });
 
   it('keeps the answer for the last choice when an earlier one comes back later', async () => {
     let answerWeek: (digest: Digest) => void = () => undefined;
-    const load = vi.fn((kind: DigestKind) => (kind === 'weekly' ? new Promise<Digest>((resolve) => (answerWeek = resolve)) : Promise.resolve(digestOf('daily'))));
+    const load = vi.fn((choice: DigestChoice) => (choice.kind === 'weekly' ? new Promise<Digest>((resolve) => (answerWeek = resolve)) : Promise.resolve(digestOf({ kind: 'daily' }))));
     setUp(load);
     fireEvent.click(screen.getByRole('radio', { name: 'Jour : les dernières 24 heures' }));
-    await screen.findByText('Aucune alerte ni aucun favori sur cette période.');
-    answerWeek(digestOf('weekly'));
+    await screen.findByText('Rien sur cette période : aucune alerte, aucun favori, clip, conseil ni impact.');
+    answerWeek(digestOf({ kind: 'weekly' }));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(screen.queryByRole('heading', { level: 2 })).toBeNull();
   });

@@ -15,6 +15,17 @@ describe('digestPeriod', () => {
     expect(digestPeriod('daily', now)).toEqual({ from: '2026-11-27T09:00:00.000Z', to: '2026-11-28T09:00:00.000Z' });
   });
 
+  it('covers the month that ends now, and chosen days from the start of the first to the end of the last', () => {
+    const now = new Date(2026, 10, 28, 10, 0);
+    const month = digestPeriod('monthly', now);
+    expect([new Date(month.from).getMonth(), new Date(month.from).getDate(), new Date(month.from).getHours()]).toEqual([9, 28, 10]);
+    const range = digestPeriod({ kind: 'range', from: '2026-11-02', to: '2026-11-27' }, now);
+    expect(new Date(range.from).getTime()).toBe(new Date(2026, 10, 2).getTime());
+    expect(new Date(range.to).getTime()).toBe(new Date(2026, 10, 27, 23, 59, 59, 999).getTime());
+    // Days given in the wrong order are read in the right one.
+    expect(digestPeriod({ kind: 'range', from: '2026-11-27', to: '2026-11-02' }, now)).toEqual(range);
+  });
+
   it('counts the week in local days, so that it starts at the same clock time across a change of time', () => {
     const now = new Date(2026, 2, 31, 10, 0); // Tuesday 31 March 2026, 10:00 local: summer time began on the 29th in Europe
     const from = new Date(digestPeriod('weekly', now).from);
@@ -75,21 +86,59 @@ describe('buildDigest', () => {
     expect(digest.counts).toEqual({ items: 1, critical: 1, important: 0, info: 0, starred: 1 });
   });
 
-  it('keeps only the alerts raised in the period and the items starred in it', () => {
+  it('chooses items by their publication in the period, not by their alerts’ dates', () => {
     const items = [
-      item('old-alert'),
-      item('new-alert', { published: BEFORE }),
+      // Published this week; its alert was raised before (a date the feed gave late): this week's news.
+      item('alert-raised-before'),
+      // A source added this week brought last month's article: its alert is this week's, the article is not.
+      item('backlog', { published: BEFORE }),
       item('old-star', { starred: true, published: BEFORE, fetched: BEFORE }),
       item('fetched-star', { starred: true, published: undefined, fetched: IN_WEEK }),
+      // An older page a member clipped this week is this week's news to the COPIL.
       item('clipped-star', { starred: true, published: BEFORE, fetched: BEFORE, clip: { clippedAt: IN_WEEK } }),
-      item('not-starred'),
+      item('nothing-to-say'),
       item('future', { starred: true, published: '2026-12-01T08:00:00.000Z' }),
     ];
-    const alerts = [alert('A', 'old-alert', 'critical', BEFORE), alert('A', 'new-alert', 'info'), alert('A', 'missing-item', 'critical')];
+    const alerts = [alert('A', 'alert-raised-before', 'critical', BEFORE), alert('A', 'backlog', 'info'), alert('A', 'missing-item', 'critical')];
     const digest = buildDigest(input(alerts, items), fr);
     const ids = digest.groups.flatMap((group) => group.entries.map((entry) => entry.itemId));
-    expect(ids.sort()).toEqual(['clipped-star', 'fetched-star', 'new-alert']);
+    expect(ids.sort()).toEqual(['alert-raised-before', 'clipped-star', 'fetched-star']);
     expect(digest.period).toEqual(PERIOD);
+  });
+
+  it('tells what members worked on as well as what rang: clips, a conseil, an impact', () => {
+    const items = [
+      item('clip', { sourceId: CLIP_SOURCE_ID, clip: { clippedAt: IN_WEEK } }),
+      item('advised', { note: 'Relayer aux services.' }),
+      item('judged', { impact: 'medium' }),
+      item('blank-note', { note: '   ' }),
+      item('read-only', { read: true }),
+    ];
+    const ids = buildDigest(input([], items), fr).groups.flatMap((group) => group.entries.map((entry) => entry.itemId));
+    expect(ids.sort()).toEqual(['advised', 'clip', 'judged']);
+  });
+
+  it('puts « fort » impact first among equally urgent items, then the newest', () => {
+    const items = [
+      item('low-new', { impact: 'low', published: '2026-11-27T08:00:00.000Z' }),
+      item('high-old', { impact: 'high', published: '2026-11-22T08:00:00.000Z' }),
+      item('none-new', { starred: true, published: '2026-11-27T09:00:00.000Z' }),
+      item('critical-none', { published: '2026-11-22T08:00:00.000Z' }),
+    ];
+    const digest = buildDigest(input([alert('A', 'critical-none', 'critical')], items), fr);
+    expect(digest.groups[0]?.entries.map((entry) => entry.itemId)).toEqual(['critical-none', 'high-old', 'low-new', 'none-new']);
+  });
+
+  it('says « Conseil : » once when the note begins with it, and gives a short excerpt cut on a word', () => {
+    const long = `${'Les publicités à caractère politique seront soumises à de nouvelles règles de transparence. '.repeat(4)}Fin.`;
+    const items = [item('x', { note: 'Conseil : prévenir le cabinet.', summary: long }), item('y', { note: 'advice: check the Page.', summary: 'Court résumé.' })];
+    const entries = buildDigest(input([], items), fr).groups.flatMap((group) => group.entries);
+    const x = entries.find((entry) => entry.itemId === 'x');
+    expect(x?.note).toBe('prévenir le cabinet.');
+    expect(x?.excerpt?.endsWith('…')).toBe(true);
+    expect(x?.excerpt?.length).toBeLessThanOrEqual(221);
+    expect(long.startsWith(x!.excerpt!.slice(0, -1))).toBe(true);
+    expect(entries.find((entry) => entry.itemId === 'y')).toMatchObject({ note: 'check the Page.', excerpt: 'Court résumé.' });
   });
 
   it('fills in the words: "Sans titre", the source, "Clip" for a clipped page, the note, impact', () => {

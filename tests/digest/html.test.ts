@@ -62,7 +62,7 @@ describe('digestHtml', () => {
     const document = parse(html);
     expect(document.documentElement.getAttribute('lang')).toBe('en');
     expect(document.querySelector('h1')?.textContent).toBe('Weekly digest');
-    expect(document.querySelector('.empty')?.textContent).toBe('No alerts and no starred items in this period.');
+    expect(document.querySelector('.empty')?.textContent).toBe('Nothing in this period: no alert, no starred item, clip, advice or impact.');
     expect(document.querySelector('.summary')?.textContent).toBe('Items: 0Critical alerts: 0Important alerts: 0Info alerts: 0Starred: 0');
   });
 });

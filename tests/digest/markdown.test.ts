@@ -83,7 +83,7 @@ describe('digestMarkdown', () => {
     expect(markdown).toContain('# Daily digest');
     expect(markdown).toContain('From November 27, 2026 at 10:00 AM to November 28, 2026 at 10:00 AM');
     expect(markdown).toContain('Items: 0 · Critical alerts: 0 · Important alerts: 0 · Info alerts: 0 · Starred: 0');
-    expect(markdown).toContain('No alerts and no starred items in this period.');
+    expect(markdown).toContain('Nothing in this period: no alert, no starred item, clip, advice or impact.');
     expect(markdown).not.toMatch(/Synthèse|Éléments/);
   });
 });

@@ -8,9 +8,9 @@ import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } f
  * badge counts it in the rule's priority colour, a desktop notification is created, and opening the alert
  * clears the count. The Règles and Alertes views pass axe.
  */
-const rss = (items: { title: string; guid: string }[]) =>
+const rss = (items: { title: string; guid: string; date?: string }[]) =>
   `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Veille des règles</title><link>https://exemple.fr/</link>${items
-    .map((item) => `<item><title>${item.title}</title><guid>${item.guid}</guid><link>https://exemple.fr/${item.guid}</link><pubDate>Sat, 28 Nov 2026 08:00:00 GMT</pubDate></item>`)
+    .map((item) => `<item><title>${item.title}</title><guid>${item.guid}</guid><link>https://exemple.fr/${item.guid}</link><pubDate>${item.date ?? 'Sat, 28 Nov 2026 08:00:00 GMT'}</pubDate></item>`)
     .join('')}</channel></rss>`;
 
 /** A town hall's feed as a member adds it: one article of this morning, one of a month ago. */
@@ -28,7 +28,7 @@ const CRITICAL = [183, 28, 28, 255];
 describe.skipIf(!canRun)(`alerts in ${browserTitle}`, () => {
   let server: TestServer;
   let vigie: LoadedExtension;
-  let items = [{ title: 'Bilan annuel du collectif', guid: 'bilan' }];
+  let items: { title: string; guid: string; date?: string }[] = [{ title: 'Bilan annuel du collectif', guid: 'bilan' }];
 
   beforeAll(async () => {
     server = await startServer({
@@ -79,7 +79,9 @@ describe.skipIf(!canRun)(`alerts in ${browserTitle}`, () => {
     expect(added.ok, added.message).toBe(true);
     expect((await vigie.badge()).text).toBe('');
 
-    items = [{ title: 'Scrutins municipaux : ce que les Pages des mairies doivent savoir', guid: 'municipales' }, ...items];
+    // Published this morning: the week's digest, chosen by publication date, tells it (last test).
+    const thisMorning = new Date(Date.now() - 2 * 3_600_000).toUTCString();
+    items = [{ title: 'Scrutins municipaux : ce que les Pages des mairies doivent savoir', guid: 'municipales', date: thisMorning }, ...items];
     const refreshed = await vigie.request('refresh');
     expect(refreshed.ok, refreshed.message).toBe(true);
 
