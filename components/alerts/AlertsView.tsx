@@ -14,7 +14,7 @@ import { useHubConnected } from '../hub/ShareButton';
 import { ReadingPane } from '../items/lazy-reading-pane';
 import { useOpenedItem } from '../items/use-opened-item';
 import { alertCountText } from './alert-count';
-import { AlertList } from './AlertList';
+import { AlertList, groupByItem } from './AlertList';
 
 interface Props {
   reader: Pick<VigieReader, 'getItem'>;
@@ -49,7 +49,7 @@ export function AlertsView({ reader, item, sources, tags }: Props) {
 
   const visible = (alerts ?? []).filter((alert) => (shown === 'all' || !alert.read) && (!priority || alert.priority === priority));
   // Counted as the badge counts: items with an unread alert, each one row of the list.
-  const unread = new Set((alerts ?? []).filter((alert) => !alert.read).map((alert) => alert.item.id)).size;
+  const unread = groupByItem(alerts ?? []).filter((group) => !group.read).length;
   const titles = new Map(sources.map((source) => [source.id, source.title]));
 
   return (

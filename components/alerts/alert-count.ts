@@ -1,5 +1,6 @@
 import type { AlertRow } from '@/lib/messages/protocol';
 import { countText } from '../ui/count';
+import { groupByItem } from './AlertList';
 
 /**
  * The line above a list of alerts, counted as the badge counts (items, each one row of the list): the unread
@@ -7,6 +8,6 @@ import { countText } from '../ui/count';
  */
 export function alertCountText(alerts: readonly AlertRow[], unread: number, none: string): string {
   if (unread > 0) return countText('alertsUnread', unread);
-  const rows = new Set(alerts.map((alert) => alert.item.id)).size;
+  const rows = groupByItem(alerts).length;
   return rows > 0 ? countText('alertsAllRead', rows) : none;
 }

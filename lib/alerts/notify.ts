@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/translate';
-import type { Alert } from '../model/alert';
+import { itemsOf, type Alert } from '../model/alert';
 import type { QuietHours, Settings } from '../model/settings';
 import { alertOrder } from '../store/alerts';
 
@@ -35,7 +35,7 @@ export function alertNotification(
   const [top] = [...alerts].sort(alertOrder) as [Alert, ...Alert[]];
   const named = `${t(`priority_${top.priority}`)} · ${titleOf(top.itemId) || t('untitled')}`;
   // Counted as the badge counts: an article two rules matched is one alert to read.
-  const items = new Set(alerts.map((alert) => alert.itemId)).size;
+  const items = itemsOf(alerts);
   if (items === 1) {
     return { title: t('notifyOneTitle', [top.ruleName]), message: named, route: `#/alerts?item=${encodeURIComponent(top.itemId)}` };
   }

@@ -8,12 +8,10 @@ import type { VigieStore } from '../store/store';
  * used by an earlier build; a fresh one has nothing to catch up on.
  */
 export async function noteRunningVersion(store: VigieStore, running: string): Promise<void> {
-  const [last, pending, pack, sources] = await Promise.all([
-    store.getMeta(META.lastVersion),
-    store.getMeta(META.whatsNew),
-    store.getMeta(META.curatedPackVersion),
-    store.listSources(),
-  ]);
+  // Every wake of the service worker comes here before answering: the same version as last time is one read.
+  const last = await store.getMeta(META.lastVersion);
+  if (last === running) return;
+  const [pending, pack, sources] = await Promise.all([store.getMeta(META.whatsNew), store.getMeta(META.curatedPackVersion), store.listSources()]);
   const note = noteVersion(running, last, pending, pack !== undefined || sources.length > 0);
   if (note.lastVersion !== last) await store.setMeta(META.lastVersion, note.lastVersion);
   if (note.pending) await store.setMeta(META.whatsNew, note.pending);

@@ -19,3 +19,6 @@ export const AlertSchema = z.object({
 export type Alert = z.infer<typeof AlertSchema>;
 
 export const alertId = (ruleId: string, itemId: string): string => `${ruleId}|${itemId}`;
+
+/** How many items these alerts are about: the badge, the lists and a notification count articles, not rule matches. */
+export const itemsOf = (alerts: readonly Pick<Alert, 'itemId'>[]): number => new Set(alerts.map((alert) => alert.itemId)).size;

@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
-import { AlertSchema, type Alert } from '../model/alert';
+import { AlertSchema, itemsOf, type Alert } from '../model/alert';
 import { highestPriority, priorityRank, type Priority } from '../model/vocabulary';
 import { guardQuota } from './errors';
 import type { AlertRecord, VigieSchema } from './schema';
@@ -53,9 +53,6 @@ export async function deleteAlertsForItems(store: AlertStoreIn<'readwrite'>, ite
     for (const key of await store.index('byItem').getAllKeys(itemId)) await store.delete(key);
   }
 }
-
-/** How many items these alerts are about. */
-export const itemsOf = (alerts: readonly Pick<Alert, 'itemId'>[]): number => new Set(alerts.map((alert) => alert.itemId)).size;
 
 export interface UnreadAlerts {
   /** Items with an unread alert: one article two rules matched is one row of the Alertes view, and counts once. */

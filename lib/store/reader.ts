@@ -1,13 +1,13 @@
 import { wrap, type IDBPDatabase } from 'idb';
 import type { PendingWhatsNew } from '../about/whats-new';
-import type { Alert } from '../model/alert';
+import { itemsOf, type Alert } from '../model/alert';
 import type { HubConnection } from '../model/hub-connection';
 import { IMPACTS, ItemSchema, type Item } from '../model/item';
 import { RuleSchema, type Rule } from '../model/rule';
 import { SourceSchema, type Source } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import type { ItemKeys } from '../reader/query';
-import { fromAlertRecord, itemsOf } from './alerts';
+import { fromAlertRecord } from './alerts';
 import { Connection } from './connection';
 import { META, type MetaKey } from './meta-keys';
 import type { OpenEvents } from './open';
