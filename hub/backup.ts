@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { ShareDraftSchema } from '../lib/model/share';
+import { ShareDraftSchema, shareKey } from '../lib/model/share';
+import { IMPACTS } from '../lib/model/vocabulary';
 import type { Db, Queryable } from './db/db';
 import { write } from './shares/shares';
 
@@ -24,7 +25,9 @@ export const HubBackupSchema = z.strictObject({
   shares: z.array(z.strictObject({
     ...ShareDraftSchema.shape,
     id: z.string(), authorId: z.string(), hidden: z.boolean(), created: Iso, updated: Iso,
-    comments: z.array(z.strictObject({ id: z.string(), authorId: z.string(), body: z.string(), created: Iso })),
+    comments: z.array(z.strictObject({ id: z.string(), authorId: z.string(), body: z.string(), created: Iso, replyTo: z.optional(z.string()) })),
+    // Hub 1.2.0: the members who shared the same article after its author (absent from older backups).
+    sharers: z.optional(z.array(z.strictObject({ memberId: z.string(), note: z.optional(z.string()), impact: z.optional(z.enum(IMPACTS)), created: Iso, updated: Iso }))),
     reactions: z.array(z.strictObject({ memberId: z.string(), kind: z.enum(['useful', 'seen']) })),
   })),
   packs: z.array(z.strictObject({ name: z.enum(['sources', 'rules']), body: z.string(), version: z.number(), updated: Iso })),
@@ -49,17 +52,19 @@ function byShare(rows: any[]): Map<string, any[]> {
 }
 
 export async function exportHub(db: Queryable, now = new Date()): Promise<HubBackup> {
-  const [members, invites, shares, comments, reactions, packs, webhooks] = await Promise.all([
+  const [members, invites, shares, comments, reactions, cosharers, packs, webhooks] = await Promise.all([
     db.query<any>('SELECT * FROM members ORDER BY created, id'),
     db.query<any>('SELECT * FROM invites ORDER BY created'),
     db.query<any>('SELECT * FROM shares ORDER BY seq'),
     db.query<any>('SELECT * FROM comments ORDER BY created, id'),
     db.query<any>('SELECT * FROM reactions'),
+    db.query<any>('SELECT * FROM cosharers ORDER BY created, member_id'),
     db.query<any>('SELECT * FROM packs'),
     db.query<any>('SELECT * FROM webhooks ORDER BY created'),
   ]);
   const commentsOf = byShare(comments);
   const reactionsOf = byShare(reactions);
+  const sharersOf = byShare(cosharers);
   return {
     format: BACKUP_FORMAT,
     version: 1,
@@ -67,9 +72,11 @@ export async function exportHub(db: Queryable, now = new Date()): Promise<HubBac
     members: members.map((m) => ({ id: m.id, name: m.name, role: m.role, tokenHash: m.token_hash, feedTokenHash: m.feed_token_hash, created: iso(m.created)!, revoked: iso(m.revoked) })),
     invites: invites.map((i) => ({ codeHash: i.code_hash, name: i.name, role: i.role, created: iso(i.created)!, used: iso(i.used), memberId: i.member_id })),
     shares: shares.map((s) => ({
-      ...(strip({ url: s.url, summary: s.summary, sourceTitle: s.source_title, quote: s.quote, published: iso(s.published), note: s.note, impact: s.impact, triage: s.triage, priority: s.priority }) as Partial<BackupShare>),
+      ...(strip({ url: s.url, summary: s.summary, sourceTitle: s.source_title, quote: s.quote, published: iso(s.published), note: s.note, impact: s.impact, triage: s.triage, priority: s.priority,
+        tagLabels: s.tag_labels && Object.keys(s.tag_labels).length ? s.tag_labels : null }) as Partial<BackupShare>),
       id: s.id, kind: s.kind, title: s.title, tags: s.tags, authorId: s.author_id, hidden: s.hidden, created: iso(s.created)!, updated: iso(s.updated)!,
-      comments: (commentsOf.get(s.id) ?? []).map((c: any) => ({ id: c.id, authorId: c.author_id, body: c.body, created: iso(c.created)! })),
+      comments: (commentsOf.get(s.id) ?? []).map((c: any) => ({ id: c.id, authorId: c.author_id, body: c.body, created: iso(c.created)!, ...strip({ replyTo: c.reply_to }) })),
+      sharers: (sharersOf.get(s.id) ?? []).map((c: any) => ({ memberId: c.member_id, ...strip({ note: c.note, impact: c.impact }), created: iso(c.created)!, updated: iso(c.updated)! })),
       reactions: (reactionsOf.get(s.id) ?? []).map((r: any) => ({ memberId: r.member_id, kind: r.kind })),
     })),
     packs: packs.map((p) => ({ name: p.name, body: p.body, version: p.version, updated: iso(p.updated)! })),
@@ -118,11 +125,14 @@ export async function importHub(db: Db, backup: HubBackup): Promise<Record<strin
       backup.members.map((m) => [m.id, m.name, m.role, m.tokenHash, m.feedTokenHash, m.created, m.revoked]));
     await insertRows(tx, 'invites', ['code_hash', 'name', 'role', 'created', 'used', 'member_id'],
       backup.invites.map((i) => [i.codeHash, i.name, i.role, i.created, i.used, i.memberId]));
-    await insertRows(tx, 'shares', ['id', 'author_id', 'kind', 'url', 'title', 'summary', 'source_title', 'quote', 'published', 'tags', 'note', 'impact', 'triage', 'priority', 'hidden', 'created', 'updated'],
-      backup.shares.map((s) => [s.id, s.authorId, s.kind, s.url ?? null, s.title, s.summary ?? null, s.sourceTitle ?? null, s.quote ?? null, s.published ?? null,
-        JSON.stringify(s.tags), s.note ?? null, s.impact ?? null, s.triage ?? null, s.priority ?? null, s.hidden, s.created, s.updated]), { 9: '::jsonb' });
-    const comments = backup.shares.flatMap((s) => s.comments.map((c) => [c.id, s.id, c.authorId, c.body, c.created]));
-    await insertRows(tx, 'comments', ['id', 'share_id', 'author_id', 'body', 'created'], comments);
+    await insertRows(tx, 'shares', ['id', 'author_id', 'kind', 'url', 'url_key', 'title', 'summary', 'source_title', 'quote', 'published', 'tags', 'tag_labels', 'note', 'impact', 'triage', 'priority', 'hidden', 'created', 'updated'],
+      backup.shares.map((s) => [s.id, s.authorId, s.kind, s.url ?? null, shareKey(s.url) ?? null, s.title, s.summary ?? null, s.sourceTitle ?? null, s.quote ?? null, s.published ?? null,
+        JSON.stringify(s.tags), JSON.stringify(s.tagLabels ?? {}), s.note ?? null, s.impact ?? null, s.triage ?? null, s.priority ?? null, s.hidden, s.created, s.updated]),
+      { 10: '::jsonb', 11: '::jsonb' });
+    const comments = backup.shares.flatMap((s) => s.comments.map((c) => [c.id, s.id, c.authorId, c.body, c.created, c.replyTo ?? null]));
+    await insertRows(tx, 'comments', ['id', 'share_id', 'author_id', 'body', 'created', 'reply_to'], comments);
+    const sharers = backup.shares.flatMap((s) => (s.sharers ?? []).map((c) => [s.id, c.memberId, c.note ?? null, c.impact ?? null, c.created, c.updated]));
+    await insertRows(tx, 'cosharers', ['share_id', 'member_id', 'note', 'impact', 'created', 'updated'], sharers);
     const reactions = backup.shares.flatMap((s) => s.reactions.map((r) => [s.id, r.memberId, r.kind]));
     await insertRows(tx, 'reactions', ['share_id', 'member_id', 'kind'], reactions);
     await insertRows(tx, 'packs', ['name', 'body', 'version', 'updated'], backup.packs.map((p) => [p.name, p.body, p.version, p.updated]));

@@ -95,6 +95,25 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX deliveries_due ON deliveries (status, next_at);
   `,
+  // 3 (hub 1.2.0): one share per article. Its key (see shareKey) finds it again when another member, or
+  // the same one from another device, shares it; co-sharers keep their own note and impact. Tags carry
+  // their labels; comments may answer a comment. Older shares get a key from their address as stored.
+  `
+  ALTER TABLE shares ADD COLUMN url_key text;
+  UPDATE shares SET url_key = lower(regexp_replace(regexp_replace(regexp_replace(url, '#.*$', ''), '^https?://(www\\.)?', '', 'i'), '/$', '')) WHERE url IS NOT NULL;
+  CREATE INDEX shares_url_key ON shares (url_key);
+  ALTER TABLE shares ADD COLUMN tag_labels jsonb NOT NULL DEFAULT '{}'::jsonb;
+  CREATE TABLE cosharers (
+    share_id text NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+    member_id text NOT NULL REFERENCES members(id),
+    note text,
+    impact text,
+    created timestamptz NOT NULL DEFAULT now(),
+    updated timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (share_id, member_id)
+  );
+  ALTER TABLE comments ADD COLUMN reply_to text;
+  `,
 ];
 
 /** Brings the database to the newest schema. Two hubs starting on one server take turns (advisory lock). */

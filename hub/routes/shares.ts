@@ -51,10 +51,9 @@ export async function shareRoutes(app: FastifyInstance, { db, events, webhooks }
     const { id } = parse(ShareParams, request.params, 'share id');
     const draft = parse(ShareDraftSchema, request.body);
     const { share, created } = await createShare(db, member, id, draft);
-    if (created) {
-      request.log.info({ share: id, member: member.id }, 'shared');
-      await announce(share);
-    }
+    request.log.info({ share: share.id, member: member.id }, created ? 'shared' : 'shared again');
+    // Shared again: one entry, updated (another member's note joins it); the collective hears of the change.
+    await announce(share);
     return reply.code(created ? 201 : 200).send(share);
   });
 
@@ -74,7 +73,8 @@ export async function shareRoutes(app: FastifyInstance, { db, events, webhooks }
 
   app.put('/api/shares/:id/comments/:commentId', async (request) => {
     const { id, commentId } = parse(CommentParams, request.params, 'comment id');
-    const share = await addComment(db, memberOf(request), id, commentId, parse(CommentDraftSchema, request.body).body);
+    const { body, replyTo } = parse(CommentDraftSchema, request.body);
+    const share = await addComment(db, memberOf(request), id, commentId, body, replyTo);
     await announce(share);
     return share;
   });

@@ -1,4 +1,4 @@
-import type { Comment, Member, Share } from '../../lib/model/share';
+import type { CoSharer, Comment, Member, Share } from '../../lib/model/share';
 
 /** Rows as both databases return them, turned into the shared model (absent stays absent, never `null`). */
 export interface ShareRow {
@@ -11,6 +11,7 @@ export interface ShareRow {
   quote: string | null;
   published: Date | null;
   tags: string[];
+  tag_labels: Record<string, string> | null;
   note: string | null;
   impact: Share['impact'] | null;
   triage: Share['triage'] | null;
@@ -29,21 +30,40 @@ export interface CommentRow {
   share_id: string;
   body: string;
   created: Date;
+  reply_to: string | null;
   author_id: string;
   author_name: string;
   author_role: Member['role'];
 }
 
-export const SHARE_COLUMNS = `s.id, s.kind, s.url, s.title, s.summary, s.source_title, s.quote, s.published, s.tags, s.note, s.impact,
+const iso = (date: Date | string): string => new Date(date).toISOString();
+
+export const SHARE_COLUMNS = `s.id, s.kind, s.url, s.title, s.summary, s.source_title, s.quote, s.published, s.tags, s.tag_labels, s.note, s.impact,
   s.triage, s.priority, s.hidden, s.created, s.updated, s.seq, m.id AS author_id, m.name AS author_name, m.role AS author_role`;
 
-const iso = (date: Date | string): string => new Date(date).toISOString();
 
 function optional<T>(key: string, value: T | null): Record<string, T> {
   return value === null || value === undefined ? {} : { [key]: value };
 }
 
-export function shareFromRow(row: ShareRow, comments: Comment[], reactions: Share['reactions']): Share {
+/** A co-sharer as the queries build it: their member row and their own note and impact. */
+export interface SharerRow {
+  member_id: string;
+  name: string;
+  role: Member['role'];
+  note: string | null;
+  impact: CoSharer['impact'] | null;
+  created: Date | string;
+}
+
+export const sharerFromRow = (row: SharerRow): CoSharer => ({
+  member: { id: row.member_id, name: row.name, role: row.role },
+  ...optional('note', row.note),
+  ...optional('impact', row.impact),
+  created: iso(row.created),
+});
+
+export function shareFromRow(row: ShareRow, comments: Comment[], reactions: Share['reactions'], sharers: CoSharer[] = []): Share {
   return {
     id: row.id,
     kind: row.kind,
@@ -54,6 +74,7 @@ export function shareFromRow(row: ShareRow, comments: Comment[], reactions: Shar
     ...optional('quote', row.quote),
     ...optional('published', row.published && iso(row.published)),
     tags: row.tags,
+    ...(row.tag_labels && Object.keys(row.tag_labels).length ? { tagLabels: row.tag_labels } : {}),
     ...optional('note', row.note),
     ...optional('impact', row.impact),
     ...optional('triage', row.triage),
@@ -63,6 +84,7 @@ export function shareFromRow(row: ShareRow, comments: Comment[], reactions: Shar
     updated: iso(row.updated),
     hidden: row.hidden,
     seq: Number(row.seq),
+    ...(sharers.length ? { sharers } : {}),
     comments,
     reactions,
   } as Share;
@@ -73,4 +95,5 @@ export const commentFromRow = (row: CommentRow): Comment => ({
   author: { id: row.author_id, name: row.author_name, role: row.author_role },
   body: row.body,
   created: iso(row.created),
+  ...optional('replyTo', row.reply_to),
 });

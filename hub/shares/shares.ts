@@ -1,6 +1,8 @@
-import type { Comment, Member, Share, ShareDraft, SharePatch } from '../../lib/model/share';
+import { isDeepStrictEqual } from 'node:util';
+import { shareKey, type CoSharer, type Comment, type Member, type Share, type ShareDraft, type SharePatch } from '../../lib/model/share';
+import { highestPriority } from '../../lib/model/vocabulary';
 import type { Db, Queryable } from '../db/db';
-import { SHARE_COLUMNS, commentFromRow, shareFromRow, type CommentRow, type ShareRow } from './rows';
+import { SHARE_COLUMNS, commentFromRow, shareFromRow, sharerFromRow, type CommentRow, type SharerRow, type ShareRow } from './rows';
 
 /** Why a write was refused, in the words the API answers with. */
 export class ShareRefusal extends Error {
@@ -24,14 +26,19 @@ export function write<T>(db: Db, work: (tx: Queryable) => Promise<T>): Promise<T
 async function complete(db: Queryable, rows: ShareRow[]): Promise<Share[]> {
   if (!rows.length) return [];
   const ids = rows.map((row) => row.id);
-  const [comments, reactions] = await Promise.all([
+  const [comments, reactions, sharers] = await Promise.all([
     db.query<CommentRow>(
-      `SELECT c.id, c.share_id, c.body, c.created, m.id AS author_id, m.name AS author_name, m.role AS author_role
+      `SELECT c.id, c.share_id, c.body, c.created, c.reply_to, m.id AS author_id, m.name AS author_name, m.role AS author_role
        FROM comments c JOIN members m ON m.id = c.author_id WHERE c.share_id = ANY($1::text[]) ORDER BY c.created, c.id`,
       [ids],
     ),
     db.query<{ share_id: string; member_id: string; kind: 'useful' | 'seen' }>(
       'SELECT share_id, member_id, kind FROM reactions WHERE share_id = ANY($1::text[]) ORDER BY member_id',
+      [ids],
+    ),
+    db.query<SharerRow & { share_id: string }>(
+      `SELECT cs.share_id, cs.member_id, m.name, m.role, cs.note, cs.impact, cs.created
+       FROM cosharers cs JOIN members m ON m.id = cs.member_id WHERE cs.share_id = ANY($1::text[]) ORDER BY cs.created, cs.member_id`,
       [ids],
     ),
   ]);
@@ -43,7 +50,9 @@ async function complete(db: Queryable, rows: ShareRow[]): Promise<Share[]> {
     entry[row.kind].push(row.member_id);
     reactionsOf.set(row.share_id, entry);
   }
-  return rows.map((row) => shareFromRow(row, commentsOf.get(row.id) ?? [], reactionsOf.get(row.id) ?? { useful: [], seen: [] }));
+  const sharersOf = new Map<string, CoSharer[]>();
+  for (const row of sharers) sharersOf.set(row.share_id, [...(sharersOf.get(row.share_id) ?? []), sharerFromRow(row)]);
+  return rows.map((row) => shareFromRow(row, commentsOf.get(row.id) ?? [], reactionsOf.get(row.id) ?? { useful: [], seen: [] }, sharersOf.get(row.id) ?? []));
 }
 
 export async function getShare(db: Queryable, id: string): Promise<Share | undefined> {
@@ -51,23 +60,60 @@ export async function getShare(db: Queryable, id: string): Promise<Share | undef
   return (await complete(db, rows))[0];
 }
 
+/** Tags as a JSON union: what is there stays (others may have added tags), what comes is added. */
+const UNION_TAGS = `(SELECT COALESCE(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements_text(tags || $2::jsonb) t)`;
+
 /**
- * Creates a share under the id its member's extension chose. The same request sent twice (a retry after a
- * lost answer, an outbox replay) finds the share already there and answers with it: nothing is duplicated.
+ * Shares an article, once for the collective. A new article is created under the id its member's extension
+ * chose. An article already shared (the same id, or the same link: see `shareKey`) is not shared twice:
+ * its author's share is updated (note, impact, triage, priority, quote; tags added), and another member
+ * joins it as a co-sharer with their own note and impact. The same request sent again (a retry after a
+ * lost answer, an outbox replay) finds the same share: nothing is duplicated.
  */
 export async function createShare(db: Db, author: Member, id: string, draft: ShareDraft): Promise<{ share: Share; created: boolean }> {
+  const key = shareKey(draft.url);
+  const labels = JSON.stringify(draft.tagLabels ?? {});
   return write(db, async (tx) => {
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO shares (id, author_id, kind, url, title, summary, source_title, quote, published, tags, note, impact, triage, priority)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [id, author.id, draft.kind, draft.url ?? null, draft.title, draft.summary ?? null, draft.sourceTitle ?? null, draft.quote ?? null,
-      draft.published ?? null, JSON.stringify(draft.tags), draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.priority ?? null],
-  );
-  const share = (await getShare(tx, id))!;
-  if (!inserted.length && share.author.id !== author.id) {
-    throw new ShareRefusal(409, 'id-taken', 'Another member already used this id.');
-  }
-  return { share, created: inserted.length > 0 };
+    type Found = { id: string; author_id: string; url_key: string | null; priority: Share['priority'] | null };
+    let [found] = await tx.query<Found>('SELECT id, author_id, url_key, priority FROM shares WHERE id = $1', [id]);
+    if (found && found.author_id !== author.id && (!key || found.url_key !== key)) {
+      throw new ShareRefusal(409, 'id-taken', 'Another member already used this id.');
+    }
+    if (!found && key) {
+      [found] = await tx.query<Found>('SELECT id, author_id, url_key, priority FROM shares WHERE url_key = $1 AND NOT hidden ORDER BY created, id LIMIT 1', [key]);
+    }
+    if (!found) {
+      await tx.query(
+        `INSERT INTO shares (id, author_id, kind, url, url_key, title, summary, source_title, quote, published, tags, tag_labels, note, impact, triage, priority)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15, $16)`,
+        [id, author.id, draft.kind, draft.url ?? null, key ?? null, draft.title, draft.summary ?? null, draft.sourceTitle ?? null, draft.quote ?? null,
+          draft.published ?? null, JSON.stringify(draft.tags), labels, draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.priority ?? null],
+      );
+      return { share: (await getShare(tx, id))!, created: true };
+    }
+    const before = (await getShare(tx, found.id))!;
+    // An alert raised again keeps the higher of the two priorities.
+    const priority = highestPriority([found.priority ?? undefined, draft.priority]) ?? null;
+    const tagsAndLabels = [found.id, JSON.stringify(draft.tags), labels, priority];
+    if (found.author_id === author.id) {
+      await tx.query(
+        `UPDATE shares SET tags = ${UNION_TAGS}, tag_labels = tag_labels || $3::jsonb, priority = $4,
+           note = $5, impact = $6, triage = $7, quote = COALESCE($8, quote), kind = CASE WHEN $8::text IS NULL THEN kind ELSE $9 END
+         WHERE id = $1`,
+        [...tagsAndLabels, draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.quote ?? null, draft.kind],
+      );
+    } else {
+      await tx.query(`UPDATE shares SET tags = ${UNION_TAGS}, tag_labels = tag_labels || $3::jsonb, priority = $4 WHERE id = $1`, tagsAndLabels);
+      await tx.query(
+        `INSERT INTO cosharers (share_id, member_id, note, impact) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (share_id, member_id) DO UPDATE SET note = EXCLUDED.note, impact = EXCLUDED.impact, updated = now()`,
+        [found.id, author.id, draft.note ?? null, draft.impact ?? null],
+      );
+    }
+    // The same request again changed nothing: the share stays where it is in the change feed.
+    if (isDeepStrictEqual(await getShare(tx, found.id), before)) return { share: before, created: false };
+    await bump(tx, found.id);
+    return { share: (await getShare(tx, found.id))!, created: false };
   });
 }
 
@@ -122,8 +168,11 @@ export async function addTags(db: Db, member: Member, id: string, tags: string[]
   });
 }
 
-/** A comment under its client-made id: sent twice, kept once. */
-export async function addComment(db: Db, member: Member, shareId: string, commentId: string, body: string): Promise<Share> {
+/**
+ * A comment under its client-made id: sent twice, kept once. A reply hangs under the comment it answers,
+ * or under that comment's own thread when it was itself a reply (one level, as the collective reads them).
+ */
+export async function addComment(db: Db, member: Member, shareId: string, commentId: string, body: string, replyTo?: string): Promise<Share> {
   return write(db, async (tx) => {
     await visible(tx, member, shareId);
     const [existing] = await tx.query<{ share_id: string; author_id: string }>('SELECT share_id, author_id FROM comments WHERE id = $1', [commentId]);
@@ -131,7 +180,13 @@ export async function addComment(db: Db, member: Member, shareId: string, commen
       throw new ShareRefusal(409, 'id-taken', 'This comment id is already used.');
     }
     if (!existing) {
-      await tx.query('INSERT INTO comments (id, share_id, author_id, body) VALUES ($1, $2, $3, $4)', [commentId, shareId, member.id, body]);
+      let thread: string | null = null;
+      if (replyTo) {
+        const [answered] = await tx.query<{ id: string; reply_to: string | null }>('SELECT id, reply_to FROM comments WHERE id = $1 AND share_id = $2', [replyTo, shareId]);
+        if (!answered) throw new ShareRefusal(404, 'not-found', 'The comment answered does not exist on this share.');
+        thread = answered.reply_to ?? answered.id;
+      }
+      await tx.query('INSERT INTO comments (id, share_id, author_id, body, reply_to) VALUES ($1, $2, $3, $4, $5)', [commentId, shareId, member.id, body, thread]);
       await bump(tx, shareId);
     }
     return (await getShare(tx, shareId))!;
@@ -166,17 +221,24 @@ export interface ChangePage {
 const CHANGES = { name: 'vigie_changes', types: ['bigint', 'integer'], sql: `
   WITH page AS (
     SELECT ${SHARE_COLUMNS},
-      (SELECT json_agg(json_build_object('id', c.id, 'share_id', c.share_id, 'body', c.body, 'created', c.created,
+      (SELECT json_agg(json_build_object('id', c.id, 'share_id', c.share_id, 'body', c.body, 'created', c.created, 'reply_to', c.reply_to,
                 'author_id', cm.id, 'author_name', cm.name, 'author_role', cm.role) ORDER BY c.created, c.id)
          FROM comments c JOIN members cm ON cm.id = c.author_id WHERE c.share_id = s.id) AS comments_json,
       (SELECT json_agg(json_build_object('member_id', r.member_id, 'kind', r.kind) ORDER BY r.member_id)
-         FROM reactions r WHERE r.share_id = s.id) AS reactions_json
+         FROM reactions r WHERE r.share_id = s.id) AS reactions_json,
+      (SELECT json_agg(json_build_object('member_id', cs.member_id, 'name', csm.name, 'role', csm.role, 'note', cs.note, 'impact', cs.impact,
+                'created', cs.created) ORDER BY cs.created, cs.member_id)
+         FROM cosharers cs JOIN members csm ON csm.id = cs.member_id WHERE cs.share_id = s.id) AS sharers_json
     FROM shares s JOIN members m ON m.id = s.author_id WHERE s.seq > $1 ORDER BY s.seq LIMIT $2
   )
   SELECT (SELECT json_object_agg(name, version) FROM packs) AS packs,
          (SELECT json_agg(page ORDER BY page.seq) FROM page) AS shares` };
 
-type PageRow = ShareRow & { comments_json: CommentRow[] | null; reactions_json: { member_id: string; kind: 'useful' | 'seen' }[] | null };
+type PageRow = ShareRow & {
+  comments_json: CommentRow[] | null;
+  reactions_json: { member_id: string; kind: 'useful' | 'seen' }[] | null;
+  sharers_json: SharerRow[] | null;
+};
 
 /**
  * What changed after `since`, oldest first, at most `limit` shares. A share hidden by an admin reaches
@@ -195,7 +257,7 @@ export async function changesSince(db: Db, member: Member, since: number, limit:
       if (share.hidden && member.role !== 'admin') return { id: share.id, seq: Number(share.seq), hidden: true as const, removed: true as const };
       const reactions: Share['reactions'] = { useful: [], seen: [] };
       for (const reaction of share.reactions_json ?? []) reactions[reaction.kind].push(reaction.member_id);
-      return shareFromRow(share, (share.comments_json ?? []).map(commentFromRow), reactions);
+      return shareFromRow(share, (share.comments_json ?? []).map(commentFromRow), reactions, (share.sharers_json ?? []).map(sharerFromRow));
     }),
   };
 }

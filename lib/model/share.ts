@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { canonicalLink } from '../feeds/links';
 import { HttpUrlSchema, IsoDateSchema } from './source';
 import { IMPACTS, PRIORITIES, TRIAGE_STATES } from './vocabulary';
 
@@ -19,6 +20,19 @@ export const ROLES = ['member', 'admin'] as const;
 const TagSchema = z.string().check(z.minLength(1), z.maxLength(80));
 const TagsSchema = z.array(TagSchema).check(z.maxLength(30));
 const NoteSchema = z.string().check(z.maxLength(20_000));
+/** Each tag's label as its member reads it: another member's personal tag shows by its name, not its id. */
+const TagLabelsSchema = z.record(TagSchema, z.string().check(z.minLength(1), z.maxLength(120))).check(
+  z.refine((labels) => Object.keys(labels).length <= 30, 'at most 30 tag labels'),
+);
+
+/**
+ * What makes two shares one article: the link without scheme, `www.`, fragment, tracking parameters or
+ * final slash. The hub keeps one share per key, so two members sharing one article meet in one entry.
+ */
+export function shareKey(url: string | undefined): string | undefined {
+  const canonical = canonicalLink(url);
+  return canonical?.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '').toLowerCase();
+}
 
 export const ShareDraftSchema = z.strictObject({
   kind: z.enum(SHARE_KINDS),
@@ -31,6 +45,7 @@ export const ShareDraftSchema = z.strictObject({
   quote: z.optional(z.string().check(z.maxLength(20_000))),
   published: z.optional(IsoDateSchema),
   tags: TagsSchema,
+  tagLabels: z.optional(TagLabelsSchema),
   /** The "conseil": what members should do about it. */
   note: z.optional(NoteSchema),
   impact: z.optional(z.enum(IMPACTS)),
@@ -55,7 +70,8 @@ export type SharePatch = z.infer<typeof SharePatchSchema>;
 /** Any member may add tags to anyone's share. */
 export const TagAddSchema = z.strictObject({ add: TagsSchema.check(z.minLength(1)) });
 
-export const CommentDraftSchema = z.strictObject({ body: z.string().check(z.minLength(1), z.maxLength(5_000)) });
+/** `replyTo`: the comment answered (one level: an answer to an answer joins the first one's thread). */
+export const CommentDraftSchema = z.strictObject({ body: z.string().check(z.minLength(1), z.maxLength(5_000)), replyTo: z.optional(ClientIdSchema) });
 
 export const MemberSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
 export type Member = z.infer<typeof MemberSchema>;
@@ -68,11 +84,23 @@ export const CommentSchema = z.object({
   author: MemberSchema,
   body: z.string(),
   created: IsoDateSchema,
+  replyTo: z.optional(z.string()),
 });
 export type Comment = z.infer<typeof CommentSchema>;
 
+/** Another member who shared the same article: their own « conseil » and impact. */
+export const CoSharerSchema = z.object({
+  member: MemberSchema,
+  note: z.optional(z.string()),
+  impact: z.optional(z.enum(IMPACTS)),
+  created: IsoDateSchema,
+});
+export type CoSharer = z.infer<typeof CoSharerSchema>;
+
 export const ShareSchema = z.object({
   ...ShareDraftSchema.shape,
+  /** Hubs from 1.2.0: the members who shared the same article after its author, oldest first. */
+  sharers: z.optional(z.array(CoSharerSchema)),
   id: z.string(),
   author: MemberSchema,
   created: IsoDateSchema,

@@ -106,8 +106,9 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
     it('creates a share under its client id once, however often it is sent', async () => {
       const id = clientId();
       const before = (await changes(alice)).json.cursor;
-      const first = await put(alice, id);
-      const second = await put(alice, id);
+      const body = draft();
+      const first = await put(alice, id, body);
+      const second = await put(alice, id, body);
       expect([first.status, second.status]).toEqual([201, 200]);
       expect(second.json).toEqual(first.json);
       expect(first.json).toMatchObject({ id, author: alice.member, hidden: false, comments: [], reactions: { useful: [], seen: [] } });
@@ -117,6 +118,55 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       const taken = await put(bob, id, draft({ title: 'Autre chose' }));
       expect(taken.status).toBe(409);
       expect(taken.json.error).toBe('id-taken');
+    });
+
+    it('keeps one share per article: its author sharing it again updates it, another member joins it with their own note', async () => {
+      const url = `https://www.exemple.fr/actu/${clientId('a')}`;
+      const first = await put(alice, clientId(), draft({ url: `${url}?utm_source=newsletter`, note: 'Prévenir le service com', tags: ['algorithme-portee'] }));
+      expect(first.status).toBe(201);
+      const id: string = first.json.id;
+
+      // The same article from Alice's other computer (another client id, the link written differently): her share, updated.
+      const again = await put(alice, clientId(), draft({ url: `${url.replace('https://www.', 'http://')}/#commentaires`, note: 'Prévenir le service com et les élus', impact: 'high', tags: ['retour-d-experience'], tagLabels: { 'retour-d-experience': 'Retour d’expérience' } }));
+      expect(again.status).toBe(200);
+      expect(again.json).toMatchObject({ id, author: alice.member, note: 'Prévenir le service com et les élus', impact: 'high', tagLabels: { 'retour-d-experience': 'Retour d’expérience' } });
+      expect([...again.json.tags].sort()).toEqual(['algorithme-portee', 'retour-d-experience']);
+      expect(again.json.seq).toBeGreaterThan(first.json.seq);
+
+      // Bob shares it too: one entry, two sharers, each with their note.
+      const bobs = await put(bob, clientId(), draft({ url, note: 'Testé : −30 % de portée', impact: 'medium' }));
+      expect(bobs.status).toBe(200);
+      expect(bobs.json).toMatchObject({ id, author: alice.member, note: 'Prévenir le service com et les élus' });
+      expect(bobs.json.sharers).toEqual([{ member: bob.member, note: 'Testé : −30 % de portée', impact: 'medium', created: expect.any(String) }]);
+      // Bob again, with another note: still one entry, his note replaced; the same request once more changes nothing.
+      const bobsAgain = await put(bob, clientId(), draft({ url, note: 'Testé sur deux semaines : −30 %' }));
+      expect(bobsAgain.json.sharers).toEqual([expect.objectContaining({ member: bob.member, note: 'Testé sur deux semaines : −30 %' })]);
+      const replay = await put(bob, clientId(), draft({ url, note: 'Testé sur deux semaines : −30 %' }));
+      expect(replay.json.seq).toBe(bobsAgain.json.seq);
+
+      const mine = (await allChanges(hub, admin.token)).shares.filter((share) => share.url?.includes(url.slice('https://www.'.length)));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ id, sharers: [expect.objectContaining({ member: bob.member })] });
+    });
+
+    it('answers a comment under it, one level deep', async () => {
+      const id = clientId();
+      await put(alice, id);
+      const comment = (who: Joined, commentId: string, body: unknown) => hub.api(`/api/shares/${id}/comments/${commentId}`, { method: 'PUT', token: who.token, body });
+      const question = clientId('c');
+      await comment(bob, question, { body: 'Quelqu’un a testé sur une page de mairie ?' });
+      const answer = clientId('c');
+      await comment(alice, answer, { body: 'Oui, même baisse.', replyTo: question });
+      // An answer to the answer joins the first comment's thread.
+      const thanks = await comment(bob, clientId('c'), { body: 'Merci !', replyTo: answer });
+      expect(thanks.json.comments.map((c: { body: string; replyTo?: string }) => [c.body, c.replyTo])).toEqual([
+        ['Quelqu’un a testé sur une page de mairie ?', undefined],
+        ['Oui, même baisse.', question],
+        ['Merci !', question],
+      ]);
+      const changed = (await allChanges(hub, bob.token)).shares.find((share) => share.id === id);
+      expect(changed.comments.map((c: { replyTo?: string }) => c.replyTo)).toEqual([undefined, question, question]);
+      expect((await comment(bob, clientId('c'), { body: 'Perdu', replyTo: clientId('c') })).status).toBe(404);
     });
 
     it('lists only what changed after a cursor, page by page', async () => {

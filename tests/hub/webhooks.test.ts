@@ -108,7 +108,7 @@ describe.each(DB_KINDS)('webhooks, %s database', (kind) => {
 
   it('announces a critical share once to each webhook, in its format', async () => {
     const title = '<b>Alerte</b> & <!channel> Meta coupe la portée';
-    const alert = await share({ title, priority: 'critical', impact: 'high', note: 'Prévenir le cabinet', tags: ['algorithme-portee'] });
+    const alert = await share({ title, url: 'https://exemple.fr/article', priority: 'critical', impact: 'high', note: 'Prévenir le cabinet', tags: ['algorithme-portee'] });
     const deliveries = await settled(alert.id, 3);
     expect(deliveries.map((delivery) => [delivery.webhookId, delivery.status, delivery.attempts]).sort()).toEqual([
       ['matrix-main', 'delivered', 1], ['slack-critical', 'delivered', 1], ['slack-main', 'delivered', 1],

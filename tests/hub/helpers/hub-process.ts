@@ -346,9 +346,10 @@ export class TestHub {
 /** Shorthand: a hub on a fresh database of this kind. */
 export const startHub = (kind: DbKind, options?: HubOptions) => TestHub.start(kind, options);
 
-/** A valid share draft; `overrides` change or add fields. */
+/** A valid share draft; `overrides` change or add fields. Each links to its own article (the hub keeps one share per article). */
 export function draft(overrides: Record<string, unknown> = {}) {
-  return { kind: 'item', title: 'Meta change la portée des Pages', url: 'https://exemple.fr/article', tags: ['algorithme-portee'], ...overrides };
+  const url = `https://exemple.fr/article-${randomBytes(4).toString('hex')}`;
+  return { kind: 'item', title: 'Meta change la portée des Pages', url, tags: ['algorithme-portee'], ...overrides };
 }
 
 /** A fresh client-made id, as the extension makes them. */
