@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '@/components/ui/error-text';
-import { t } from '@/lib/i18n/browser';
+import { t, uiLanguage } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
-import { shareItem } from './share-item';
+import { namesText, shareItem } from './share-item';
 
 /** Whether a hub is connected, kept current by the background's events. */
 export function useHubConnected(): boolean | undefined {
@@ -27,6 +27,16 @@ export function ShareButton({ itemId, connected, withPriority, proposed, onSaid 
   const [priority, setPriority] = useState<Priority | ''>('');
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState(false);
+  // Who shared this article already: then the button updates that share (the hub keeps one per article).
+  const [sharedBy, setSharedBy] = useState<string[]>();
+  useEffect(() => {
+    if (!connected) return;
+    const load = () => void request('shareOfItem', { itemId }).then((answer) => setSharedBy(answer.by), () => setSharedBy(undefined));
+    load();
+    return onEvent((event) => {
+      if (event.event === 'hubChanged') load();
+    });
+  }, [itemId, connected]);
   if (connected === undefined) return null;
   const tell = (text: string) => {
     setSaid(text);
@@ -46,6 +56,7 @@ export function ShareButton({ itemId, connected, withPriority, proposed, onSaid 
   return (
     <div class="share-button">
       {proposed && <p class="share-button__proposed">{t('shareProposed')}</p>}
+      {sharedBy && <p class="share-button__by">{t('shareAlreadyBy', [namesText(sharedBy, uiLanguage())])}</p>}
       {withPriority && (
         <label class="field">
           <span class="field__label">{t('sharePriorityLabel')}</span>
@@ -60,7 +71,7 @@ export function ShareButton({ itemId, connected, withPriority, proposed, onSaid 
         </label>
       )}
       <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={() => void share()}>
-        {t('shareWithCopil')}
+        {t(sharedBy ? 'shareUpdate' : 'shareWithCopil')}
       </button>
       {!onSaid && (
         <span class="share-button__said" role="status">

@@ -1,14 +1,64 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
-import type { SharedRow } from '@/lib/model/share';
+import type { Comment, SharedRow } from '@/lib/model/share';
 import type { Tag } from '@/lib/model/tag';
 import { PriorityBadge } from '../alerts/PriorityBadge';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
+import { namesText } from './share-item';
+
+/** Comments in threads: each first-level comment followed by its answers (an answer to an answer joins its thread). */
+function threads(comments: readonly Comment[]): { comment: Comment; replies: Comment[] }[] {
+  const firsts = comments.filter((c) => !c.replyTo || !comments.some((other) => other.id === c.replyTo));
+  const rootOf = (c: Comment): string => {
+    const parent = comments.find((other) => other.id === c.replyTo);
+    return parent && parent !== c ? rootOf(parent) : c.id;
+  };
+  return firsts.map((comment) => ({ comment, replies: comments.filter((c) => c !== comment && c.replyTo && rootOf(c) === comment.id) }));
+}
+
+/** A comment's form: the share's own, or an answer under a comment. */
+function CommentForm({ label, send, onCancel, autoFocus }: { label: string; send: (body: string) => Promise<void>; onCancel?: () => void; autoFocus?: boolean }) {
+  const [body, setBody] = useState('');
+  const [sending, setSending] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  // The member just asked to answer: the field is where they go.
+  useEffect(() => {
+    if (autoFocus) field.current?.focus();
+  }, [autoFocus]);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!body.trim()) return;
+    setSending(true);
+    try {
+      await send(body.trim());
+      setBody('');
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <form class="share__comment-form" onSubmit={(event) => void submit(event)}>
+      <label class="field">
+        <span class="field__label">{label}</span>
+        <textarea ref={field} rows={2} maxLength={5000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="button button--small" disabled={sending || !body.trim()}>
+        {t(onCancel ? 'copilReplySend' : 'copilCommentSend')}
+      </button>
+      {onCancel && (
+        <button type="button" class="button button--small button--quiet" onClick={onCancel}>
+          {t('copilCancel')}
+        </button>
+      )}
+    </form>
+  );
+}
 
 export interface ShareActions {
-  onComment: (shareId: string, body: string) => Promise<void>;
+  /** `replyTo`: the comment answered (one level of replies). */
+  onComment: (shareId: string, body: string, replyTo?: string) => Promise<void>;
   onReact: (shareId: string, kind: 'useful' | 'seen', on: boolean) => void;
   /** The dashboard's: any member adds tags of the shared taxonomy; admins hide. */
   onTag?: (shareId: string, tagIds: string[]) => void;
@@ -24,24 +74,13 @@ const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) 
  * Everything is text: nothing from the hub is ever read as HTML.
  */
 export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, compact }: { share: SharedRow; tags: Tag[]; me?: string; compact?: boolean } & ShareActions) {
-  const [comment, setComment] = useState('');
-  const [sending, setSending] = useState(false);
+  const [replying, setReplying] = useState<string>();
   const [tagging, setTagging] = useState(false);
   const language = uiLanguage();
   const href = safeHref(share.url);
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   const titleId = `share-${share.id}`;
-  const send = async (event: Event) => {
-    event.preventDefault();
-    if (!comment.trim()) return;
-    setSending(true);
-    try {
-      await onComment(share.id, comment.trim());
-      setComment('');
-    } finally {
-      setSending(false);
-    }
-  };
+  const sharers = share.sharers ?? [];
   const reaction = (kind: 'useful' | 'seen', key: string) => {
     const mine = !!me && share.reactions[kind].includes(me);
     return (
@@ -50,30 +89,40 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
       </button>
     );
   };
+  const commentItem = (c: Comment) => (
+    <>
+      <strong>{c.author.name}</strong>{' '}
+      <time dateTime={c.created} title={fullDate(c.created, language)}>
+        {relativeTime(c.created, language)}
+      </time>
+      <p>{c.body}</p>
+    </>
+  );
   const comments = (
     <>
       <ul class="share__comments">
-        {share.comments.map((c) => (
+        {threads(share.comments).map(({ comment: c, replies }) => (
           <li key={c.id}>
-            <strong>{c.author.name}</strong>{' '}
-            <time dateTime={c.created} title={fullDate(c.created, language)}>
-              {relativeTime(c.created, language)}
-            </time>
-            <p>{c.body}</p>
+            {commentItem(c)}
+            {replies.length > 0 && (
+              <ul class="share__replies">
+                {replies.map((reply) => (
+                  <li key={reply.id}>{commentItem(reply)}</li>
+                ))}
+              </ul>
+            )}
+            {!share.pending &&
+              (replying === c.id ? (
+                <CommentForm label={t('copilReplyLabel', [c.author.name])} autoFocus send={(body) => onComment(share.id, body, c.id).then(() => setReplying(undefined))} onCancel={() => setReplying(undefined)} />
+              ) : (
+                <button type="button" class="button button--small button--quiet share__reply" aria-label={t('copilReplyTo', [c.author.name])} onClick={() => setReplying(c.id)}>
+                  {t('copilReply')}
+                </button>
+              ))}
           </li>
         ))}
       </ul>
-      {!share.pending && (
-        <form class="share__comment-form" onSubmit={(event) => void send(event)}>
-          <label class="field">
-            <span class="field__label">{t('copilCommentLabel')}</span>
-            <textarea rows={2} maxLength={5000} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
-          </label>
-          <button type="submit" class="button button--small" disabled={sending || !comment.trim()}>
-            {t('copilCommentSend')}
-          </button>
-        </form>
-      )}
+      {!share.pending && <CommentForm label={t('copilCommentLabel')} send={(body) => onComment(share.id, body)} />}
     </>
   );
   return (
@@ -94,7 +143,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
         </h3>
       </header>
       <p class="share__meta">
-        {t('copilBy', [share.author.name])}
+        {sharers.length ? t('copilSharedBy', [namesText([share.author.name, ...sharers.map((sharer) => sharer.member.name)], language)]) : t('copilBy', [share.author.name])}
         {' · '}
         <time dateTime={share.created} title={fullDate(share.created, language)}>
           {relativeTime(share.created, language)}
@@ -104,8 +153,17 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
       </p>
       {share.note && (
         <p class="share__note">
-          <strong>{t('copilNote')} :</strong> {share.note}
+          <strong>{sharers.length ? t('copilNoteOf', [share.author.name]) : t('copilNote')} :</strong> {share.note}
         </p>
+      )}
+      {sharers.map(
+        (sharer) =>
+          (sharer.note || sharer.impact) && (
+            <p key={sharer.member.id} class="share__note">
+              <strong>{t('copilNoteOf', [sharer.member.name])} :</strong> {sharer.note}
+              {sharer.impact && `${sharer.note ? ' · ' : ''}${t('impactLabel')} : ${t(`impact_${sharer.impact}`)}`}
+            </p>
+          ),
       )}
       {!compact && share.quote && (
         <blockquote class="share__quote" aria-label={t('copilQuote')}>
@@ -116,7 +174,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
       {share.tags.length > 0 && (
         <p class="share__tags">
           {share.tags.map((id) => (
-            <TagChip key={id} id={id} tag={byId.get(id)} />
+            <TagChip key={id} id={id} tag={byId.get(id)} {...(share.tagLabels?.[id] ? { fallback: share.tagLabels[id] } : {})} />
           ))}
         </p>
       )}

@@ -36,9 +36,9 @@ export function useHub(say: (text: string, kind?: 'ok' | 'error') => void, limit
 export function shareActions(say: (text: string, kind?: 'ok' | 'error') => void) {
   const fail = (error: unknown) => say(errorText(error), 'error');
   return {
-    onComment: async (shareId: string, body: string) => {
+    onComment: async (shareId: string, body: string, replyTo?: string) => {
       try {
-        const { sent } = await request('commentShare', { shareId, body });
+        const { sent } = await request('commentShare', { shareId, body, ...(replyTo ? { replyTo } : {}) });
         say(t(sent ? 'copilCommentSent' : 'copilCommentQueued'), 'ok');
       } catch (error) {
         fail(error);

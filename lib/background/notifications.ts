@@ -1,8 +1,10 @@
 import { alertNotification, inQuietHours } from '../alerts/notify';
+import { loadConnection } from '../hub/connection';
 import type { Translate } from '../i18n/translate';
 import type { Alert } from '../model/alert';
 import type { Share } from '../model/share';
 import { loadSettings } from '../settings/settings';
+import { sharedBy } from '../store/shares';
 import type { VigieStore } from '../store/store';
 
 /** `browser.notifications`, as far as Vigie uses it (basic notifications: all Firefox offers). */
@@ -39,17 +41,25 @@ export async function notifyAlerts(deps: NotifyDeps, alerts: readonly Alert[]): 
   await deps.notifications.create(`${NOTIFICATION_PREFIX}${notice.route}`, { type: 'basic', iconUrl: deps.iconUrl, title: notice.title, message: notice.message });
 }
 
-/** Others' new shares on the hub: one notification, naming the author when there is one share. */
+/**
+ * Others' new shares on the hub: one notification, naming the author when there is one share. Comments on
+ * this member's own shares come next: named by who wrote the newest one, with its words.
+ */
 export async function notifyShares(deps: NotifyDeps, added: readonly Share[]): Promise<void> {
-  const [first] = added;
-  if (!first) return;
+  if (added.length === 0) return;
   const settings = await loadSettings(deps.store);
   if (!settings.notifications || inQuietHours(settings.quietHours, deps.now?.() ?? new Date())) return;
+  const me = (await loadConnection(deps.store))?.member.id ?? '';
+  const fresh = added.filter((share) => !sharedBy(share, me));
   const t = await deps.words();
-  await deps.notifications.create(`${NOTIFICATION_PREFIX}#/copil?share=${encodeURIComponent(first.id)}`, {
-    type: 'basic',
-    iconUrl: deps.iconUrl,
-    title: added.length === 1 ? t('copilNotifyOne', [first.author.name]) : t('copilNotifyMany', [String(added.length)]),
-    message: first.title,
-  });
+  const [first] = fresh;
+  const notify = (share: Share, title: string, message: string) =>
+    deps.notifications.create(`${NOTIFICATION_PREFIX}#/copil?share=${encodeURIComponent(share.id)}`, { type: 'basic', iconUrl: deps.iconUrl, title, message });
+  if (first) {
+    await notify(first, fresh.length === 1 ? t('copilNotifyOne', [first.author.name]) : t('copilNotifyMany', [String(fresh.length)]), first.title);
+    return;
+  }
+  const commented = added[0]!;
+  const comment = commented.comments.filter((c) => c.author.id !== me).sort((a, b) => a.created.localeCompare(b.created)).at(-1);
+  if (comment) await notify(commented, t('notifyCommentTitle', [comment.author.name]), `${commented.title} — ${comment.body.slice(0, 200)}`);
 }

@@ -1,12 +1,14 @@
 import type { HubConnection } from '../model/hub-connection';
 import type { Item } from '../model/item';
-import { ShareDraftSchema, type Share } from '../model/share';
+import { ShareDraftSchema, type Share, type SharedRow } from '../model/share';
 import type { Priority } from '../model/vocabulary';
+import { loadSettings } from '../settings/settings';
 import type { OutboxRecord } from '../store/schema';
 import type { VigieStore } from '../store/store';
 import { HubError } from './client';
 import { loadConnection } from './connection';
 import { pendingShare, shareDraftOf } from './share-draft';
+import { HUB_SHARE_LABELS, hubHas } from './version';
 
 /**
  * Every write to the hub goes through the outbox: queued here with a client-made id (so sending it twice
@@ -22,20 +24,38 @@ const entry = (fields: Omit<OutboxRecord, 'created' | 'attempts'>): OutboxRecord
 
 const shortLabel = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
-export async function queueShare(store: VigieStore, item: Item, options: { sourceTitle?: string; priority?: Priority }): Promise<Share> {
+/**
+ * Shares an item, or updates its share: the same article shared again (a second click, another device, a
+ * colleague's share of it already pulled) goes under the existing share's id, and a share still waiting in
+ * the outbox is rewritten rather than queued twice. The hub keeps one share per article in any case.
+ */
+export async function queueShare(store: VigieStore, item: Item, options: { sourceTitle?: string; priority?: Priority }): Promise<{ share: Share; update: boolean }> {
   const connection = await connected(store);
-  const draft = ShareDraftSchema.parse(shareDraftOf(item, options));
-  const id = crypto.randomUUID();
-  const share = pendingShare(id, draft, connection.member, new Date().toISOString());
-  await store.shares.enqueue(entry({ method: 'PUT', path: `/api/shares/${id}`, body: draft, kind: 'share', label: shortLabel(draft.title) }));
-  await store.shares.putPending(share);
-  return share;
+  // Older hubs refuse a field they do not know: labels go only to a hub that keeps them.
+  const tags = hubHas(connection.hubVersion, HUB_SHARE_LABELS) ? await store.listTags() : undefined;
+  const language = (await loadSettings(store)).language === 'en' ? 'en' : 'fr';
+  const draft = ShareDraftSchema.parse(shareDraftOf(item, { ...options, ...(tags ? { tags, language } : {}) }));
+  const existing = await store.shares.findByLink(draft.url);
+  const id = existing?.id ?? crypto.randomUUID();
+  const path = `/api/shares/${id}`;
+  const waiting = (await store.shares.outbox()).find((queued) => !queued.refused && queued.method === 'PUT' && queued.path === path);
+  if (waiting) await store.shares.updateOutbox({ ...waiting, body: draft, label: shortLabel(draft.title) });
+  else await store.shares.enqueue(entry({ method: 'PUT', path, body: draft, kind: 'share', label: shortLabel(draft.title) }));
+  const now = new Date().toISOString();
+  // This member's own share shows their update at once; a colleague's stays as the hub last said until the pull.
+  if (!existing) await store.shares.putPending(pendingShare(id, draft, connection.member, now));
+  else if (existing.author.id === connection.member.id) await store.shares.putPending({ ...toShare(existing), ...draft, updated: now });
+  return { share: existing ? toShare(existing) : pendingShare(id, draft, connection.member, now), update: !!existing };
 }
 
-export async function queueComment(store: VigieStore, shareId: string, body: string): Promise<void> {
-  await connected(store);
+const toShare = ({ unread: _unread, pending: _pending, ...share }: SharedRow): Share => share;
+
+/** `replyTo`: the comment answered; an older hub, which knows no replies, gets a plain comment. */
+export async function queueComment(store: VigieStore, shareId: string, body: string, replyTo?: string): Promise<void> {
+  const connection = await connected(store);
   const id = crypto.randomUUID();
-  await store.shares.enqueue(entry({ method: 'PUT', path: `/api/shares/${encodeURIComponent(shareId)}/comments/${id}`, body: { body }, kind: 'comment', label: shortLabel(body) }));
+  const answers = replyTo && hubHas(connection.hubVersion, HUB_SHARE_LABELS) ? { replyTo } : {};
+  await store.shares.enqueue(entry({ method: 'PUT', path: `/api/shares/${encodeURIComponent(shareId)}/comments/${id}`, body: { body, ...answers }, kind: 'comment', label: shortLabel(body) }));
 }
 
 export async function queueReaction(store: VigieStore, shareId: string, kind: 'useful' | 'seen', on: boolean): Promise<void> {

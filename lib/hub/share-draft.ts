@@ -1,5 +1,7 @@
+import type { Language } from '../i18n/translate';
 import type { Item } from '../model/item';
 import type { Share, ShareDraft } from '../model/share';
+import type { Tag } from '../model/tag';
 import type { Priority } from '../model/vocabulary';
 
 const cut = (text: string | undefined, max: number) => (text === undefined ? undefined : text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -9,7 +11,11 @@ const cut = (text: string | undefined, max: number) => (text === undefined ? und
  * and this member's tags, note ("conseil"), impact and triage, cut to the hub's limits. Never the stored
  * HTML: the hub's list is text.
  */
-export function shareDraftOf(item: Item, options: { sourceTitle?: string; priority?: Priority } = {}): ShareDraft {
+export function shareDraftOf(item: Item, options: { sourceTitle?: string; priority?: Priority; tags?: readonly Tag[]; language?: Language } = {}): ShareDraft {
+  const tags = item.tags.slice(0, 30);
+  // Each tag's label as this member reads it: the others may not have a personal tag of that name.
+  const byId = new Map(options.tags?.map((tag) => [tag.id, tag.label[options.language ?? 'fr']]));
+  const labels = Object.fromEntries(tags.flatMap((id) => (byId.get(id) ? [[id, cut(byId.get(id), 120)!]] : [])));
   const fields: Record<string, unknown> = {
     kind: item.clip ? 'clip' : 'item',
     url: item.url,
@@ -18,7 +24,8 @@ export function shareDraftOf(item: Item, options: { sourceTitle?: string; priori
     sourceTitle: cut(options.sourceTitle ?? item.clip?.siteName, 300),
     quote: cut(item.clip?.quote, 20_000),
     published: item.published,
-    tags: item.tags.slice(0, 30),
+    tags,
+    tagLabels: options.tags && Object.keys(labels).length ? labels : undefined,
     note: cut(item.note, 20_000),
     impact: item.impact,
     triage: item.triage,

@@ -43,7 +43,13 @@ export async function flushOutbox(store: VigieStore, connection: HubConnection):
       const answer = await hubFetch<unknown>(connection.url, connection.token, entry.method, entry.path, entry.body);
       await store.shares.removeFromOutbox(entry.seq!);
       const share = ShareSchema.safeParse(answer);
-      if (share.success) await store.shares.applyPulled([share.data], connection.member.id);
+      if (share.success) {
+        // The hub answered with the article's existing share (a colleague's, or this member's from another
+        // device): the copy shown while waiting goes, the share it joined takes its place.
+        const sentAs = decodeURIComponent(entry.path.split('/')[3] ?? '');
+        if (entry.kind === 'share' && sentAs !== share.data.id) await store.shares.remove(sentAs);
+        await store.shares.applyPulled([share.data], connection.member.id);
+      }
       sent++;
     } catch (error) {
       if (!(error instanceof HubError)) throw error;

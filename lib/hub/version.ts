@@ -1,3 +1,4 @@
+import semverGte from 'semver/functions/gte';
 import semverValid from 'semver/functions/valid';
 import semverGtr from 'semver/ranges/gtr';
 import semverLtr from 'semver/ranges/ltr';
@@ -19,3 +20,14 @@ export function hubVersionGap(version: string | undefined, expected = HUB_EXPECT
   if (semverLtr(version, expected)) return 'older';
   return undefined;
 }
+
+/**
+ * Whether the hub knows a field or route added in `since` (a strict schema refuses what it does not know):
+ * a hub that never said its version is taken as the oldest.
+ */
+export function hubHas(version: string | undefined, since: string): boolean {
+  return !!version && !!semverValid(version) && semverGte(version, since);
+}
+
+/** Hub 1.2.0: one share per article, tags' labels, answers to comments. */
+export const HUB_SHARE_LABELS = '1.2.0';

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { Share, SharedRow } from '../model/share';
+import { shareKey, type Share, type SharedRow } from '../model/share';
 import { highestPriority, type Priority } from '../model/vocabulary';
 import { guardQuota } from './errors';
 import type { OutboxRecord, SharedRecord, VigieSchema } from './schema';
@@ -9,6 +9,9 @@ import type { OutboxRecord, SharedRecord, VigieSchema } from './schema';
 const toRow = ({ unreadAt, pending, ...share }: SharedRecord): SharedRow => ({ ...share, unread: unreadAt !== undefined, pending: !!pending });
 
 type Tombstone = { id: string; removed: true };
+
+/** Whether the member shared it: its author, or a colleague who shared the same article after them. */
+export const sharedBy = (share: Share, memberId: string): boolean => share.author.id === memberId || !!share.sharers?.some((sharer) => sharer.member.id === memberId);
 
 /**
  * The COPIL's shared list as this member last pulled it, and the outbox of writes the hub has not answered
@@ -33,6 +36,23 @@ export class ShareStore {
     return record && toRow(record);
   }
 
+  /**
+   * The share of this article already in the collective's list (anyone's, or this member's own still
+   * waiting to be sent): sharing it again updates that one, as the hub does.
+   */
+  async findByLink(url: string | undefined): Promise<SharedRow | undefined> {
+    const key = shareKey(url);
+    if (!key) return undefined;
+    const records = await this.db.getAll('shares');
+    const found = records.filter((record) => !record.hidden && shareKey(record.url) === key).sort((a, b) => a.created.localeCompare(b.created))[0];
+    return found && toRow(found);
+  }
+
+  /** A copy shown while waiting, once the hub answered with the share it belongs to under another id. */
+  async remove(id: string): Promise<void> {
+    await this.db.delete('shares', id);
+  }
+
   /** Others' shares not yet seen: the badge adds them to the unread alerts, in the colour of the highest priority. */
   async unread(): Promise<{ count: number; highest?: Priority }> {
     const records = await this.db.getAllFromIndex('shares', 'byUnread');
@@ -42,7 +62,8 @@ export class ShareStore {
 
   /**
    * Writes what a pull brought, in one transaction. Shares from others that were not here yet come in
-   * unread and are returned (for the badge and notifications); a tombstone removes its share.
+   * unread and are returned (for the badge and notifications), and so do this member's own shares that a
+   * colleague commented; a tombstone removes its share.
    */
   async applyPulled(shares: readonly (Share | Tombstone)[], memberId: string): Promise<Share[]> {
     const added: Share[] = [];
@@ -55,8 +76,11 @@ export class ShareStore {
           continue;
         }
         const fresh = !before && share.author.id !== memberId;
-        if (fresh) added.push(share);
-        const unreadAt = fresh ? share.created : before?.unreadAt;
+        // A colleague's comment on this member's own share (or one they shared too): the author is told.
+        const known = new Set(before?.comments.map((comment) => comment.id));
+        const answered = !!before && sharedBy(share, memberId) && share.comments.some((comment) => !known.has(comment.id) && comment.author.id !== memberId);
+        if (fresh || answered) added.push(share);
+        const unreadAt = fresh ? share.created : answered ? share.updated : before?.unreadAt;
         await tx.store.put({ ...share, ...(unreadAt ? { unreadAt } : {}) });
       }
       await tx.done;

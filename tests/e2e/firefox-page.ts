@@ -148,17 +148,22 @@ class FirefoxLocator implements TestLocator {
 
   async click() {
     const element = await this.one('actionable');
-    // As Playwright does: in view, and still for two frames (a status line appearing above moves it), so that
-    // the real click lands on it.
+    // As Playwright does: in view, still for two frames (a status line appearing above moves it), and the
+    // element itself (or its label) under its centre, not something laid over it: then the real click lands on it.
     await element.evaluate(async (target) => {
-      target.scrollIntoView({ block: 'center', inline: 'center' });
       const frame = () => new Promise((done) => requestAnimationFrame(done));
-      let before = target.getBoundingClientRect();
-      for (let tries = 0; tries < 20; tries += 1) {
+      const hit = () => {
+        const box = target.getBoundingClientRect();
+        const under = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return !!under && (target.contains(under) || under.closest('label')?.control === target);
+      };
+      let before: DOMRect | undefined;
+      for (let tries = 0; tries < 40; tries += 1) {
+        target.scrollIntoView({ block: 'center', inline: 'center' });
         await frame();
         await frame();
         const now = target.getBoundingClientRect();
-        if (now.top === before.top && now.left === before.left) return;
+        if (before && now.top === before.top && now.left === before.left && hit()) return;
         before = now;
       }
     });
@@ -185,6 +190,8 @@ class FirefoxLocator implements TestLocator {
   private async setChecked(wanted: boolean) {
     if ((await this.isChecked()) === wanted) return;
     await this.click();
+    // Once more if the page moved between the check above and the click (Playwright retries its check too).
+    if ((await this.isChecked()) !== wanted) await this.click();
     if ((await this.isChecked()) !== wanted) throw new Error(`clicking did not ${wanted ? 'check' : 'uncheck'} ${this}`);
   }
   check() {

@@ -57,7 +57,7 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
   it('joins with an invite code, shares with the item’s note, tags and quote, and sends each write once', async () => {
     const alice = await member('Alice');
     const bruno = await member('Bruno');
-    const share = await queueShare(alice, item('a1'), { sourceTitle: 'Le Journal local', priority: 'important' });
+    const { share } = await queueShare(alice, item('a1'), { sourceTitle: 'Le Journal local', priority: 'important' });
     expect((await alice.shares.get(share.id))?.pending).toBe(true);
 
     const first = await syncHub(alice, DEFAULT_SETTINGS);
@@ -80,7 +80,10 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     const seen = await alice.shares.get(share.id);
     expect(seen?.comments.map((c) => [c.author.name, c.body])).toEqual([['Bruno', 'Vu aussi chez nous.']]);
     expect(seen?.reactions.useful).toHaveLength(1);
-    // Alice's own share never counts as new for her.
+    // Alice's own share is no news to her, but Bruno's comment on it is: it counts once, until she reads it.
+    expect((await alice.shares.unread()).count).toBe(1);
+    await alice.shares.setRead([share.id]);
+    await syncHub(alice, DEFAULT_SETTINGS);
     expect((await alice.shares.unread()).count).toBe(0);
   });
 
@@ -97,11 +100,59 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     expect((await loadConnection(store))?.hubVersion).toBe(HUB_VERSION);
   });
 
+  it('keeps one share per article: shared twice, offline or not, by its author or a colleague; labels, replies and the author told of comments', async () => {
+    const alice = await member('Camille Martin');
+    const bruno = await member('Bruno Petit');
+    await alice.putTags([{ id: 'retour-d-experience', label: { fr: 'Retour d’expérience', en: 'Lessons learned' }, scope: 'personal', color: '#336699' }]);
+    const article = item('une-fois', { tags: ['pages', 'retour-d-experience'], note: 'Prévenir le service com' });
+
+    // Twice before the hub answers: one entry waits, rewritten with the newer note.
+    const port = hub.port;
+    await hub.stop();
+    const first = await queueShare(alice, article, {});
+    const again = await queueShare(alice, { ...article, note: 'Prévenir le service com et les élus' }, { priority: 'important' });
+    expect(again).toMatchObject({ update: true, share: { id: first.share.id } });
+    expect(await alice.shares.outbox()).toMatchObject([{ kind: 'share', body: { note: 'Prévenir le service com et les élus', priority: 'important' } }]);
+    await hub.restart({ HUB_PORT: String(port) });
+    expect((await syncHub(alice, DEFAULT_SETTINGS)).sent).toBe(1);
+
+    // Once more, online, from the share's own row: the hub updates the share, nothing is added.
+    await queueShare(alice, { ...article, note: 'Prévenir le service com et les élus', impact: 'medium' }, {});
+    await syncHub(alice, DEFAULT_SETTINGS);
+    const mine = (await hub.api('/api/changes?since=0&limit=500', { token: admin })).json.shares.filter((s: { url?: string }) => s.url === article.url);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ id: first.share.id, note: 'Prévenir le service com et les élus', impact: 'medium', priority: 'important', tagLabels: { 'retour-d-experience': 'Retour d’expérience' } });
+
+    // Bruno shares the same article, with a tracking parameter, before his browser pulled Alice's share: the
+    // hub joins him to it, and his waiting copy gives way to the one share.
+    const brunos = await queueShare(bruno, { ...article, id: 'b1', url: `${article.url}?utm_source=newsletter`, note: 'Testé : −30 % de portée' }, {});
+    expect(brunos.update).toBe(false);
+    await syncHub(bruno, DEFAULT_SETTINGS);
+    expect(await bruno.shares.get(brunos.share.id)).toBeUndefined();
+    const joined = await bruno.shares.get(first.share.id);
+    expect(joined?.sharers).toMatchObject([{ member: { name: 'Bruno Petit' }, note: 'Testé : −30 % de portée' }]);
+    expect((await bruno.shares.list()).filter((s) => s.title === article.title)).toHaveLength(1);
+
+    // Bruno comments, Alice answers him: one level of replies; Alice's pull tells her of his comment.
+    await queueComment(bruno, first.share.id, 'Vu aussi chez nous.');
+    await syncHub(bruno, DEFAULT_SETTINGS);
+    const told = await syncHub(alice, DEFAULT_SETTINGS);
+    expect(told.added.map((s) => s.id)).toEqual([first.share.id]);
+    expect((await alice.shares.get(first.share.id))?.unread).toBe(true);
+    const comment = (await alice.shares.get(first.share.id))!.comments[0]!;
+    await queueComment(alice, first.share.id, 'Merci, on fait pareil.', comment.id);
+    await syncHub(alice, DEFAULT_SETTINGS);
+    const onHub = (await hub.api(`/api/shares/${first.share.id}`, { token: admin })).json;
+    expect(onHub.comments.map((c: { body: string; replyTo?: string }) => [c.body, c.replyTo])).toEqual([['Vu aussi chez nous.', undefined], ['Merci, on fait pareil.', comment.id]]);
+    // Her own answer is no news to her.
+    expect((await syncHub(alice, DEFAULT_SETTINGS)).added).toEqual([]);
+  });
+
   it('keeps writes while the hub is down, in order, and sends them once it is back', async () => {
     const alice = await member('Alice hors ligne');
     const port = hub.port;
     await hub.stop();
-    const share = await queueShare(alice, item('offline'), {});
+    const { share } = await queueShare(alice, item('offline'), {});
     await queueComment(alice, share.id, 'Premier commentaire, écrit hors ligne.');
     const down = await syncHub(alice, DEFAULT_SETTINGS);
     expect(down).toMatchObject({ sent: 0, problem: { code: 'unreachable' } });
@@ -119,7 +170,7 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
   it('keeps a write the hub refuses, with its words, and goes on with the next', async () => {
     const alice = await member('Alice refusée');
     // An id another member already used: the hub answers 409, for good.
-    const taken = await queueShare(alice, item('taken'), {});
+    const { share: taken } = await queueShare(alice, item('taken'), {});
     await hub.api(`/api/shares/${taken.id}`, { method: 'PUT', token: admin, body: { kind: 'item', title: 'Pris avant', tags: [] } });
     await queueShare(alice, item('next'), {});
     const result = await syncHub(alice, DEFAULT_SETTINGS);
@@ -164,7 +215,7 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     const chief = await openTestStore();
     await connect(chief, hub.url, await hub.invite('Cheffe', 'admin'));
     await syncHub(chief, DEFAULT_SETTINGS);
-    const share = await queueShare(alice, item('tagged'), {});
+    const { share } = await queueShare(alice, item('tagged'), {});
     await syncHub(alice, DEFAULT_SETTINGS);
     await syncHub(bruno, DEFAULT_SETTINGS);
 
@@ -191,7 +242,7 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     const newcomer = await member('Nouvelle venue');
     expect((await newcomer.shares.list()).some((share) => share.title === 'Article history')).toBe(true);
     expect((await newcomer.shares.unread()).count).toBe(0);
-    const later = await queueShare(alice, item('later'), {});
+    const { share: later } = await queueShare(alice, item('later'), {});
     await syncHub(alice, DEFAULT_SETTINGS);
     expect((await syncHub(newcomer, DEFAULT_SETTINGS)).added.map((share) => share.id)).toEqual([later.id]);
     expect((await newcomer.shares.unread()).count).toBe(1);

@@ -83,13 +83,18 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       const item = await store.getItem(itemId);
       if (!item) throw new HubError('refused', 'item not found');
       const source = await store.getSource(item.sourceId);
-      const share = await queueShare(store, item, { ...(source ? { sourceTitle: source.title } : {}), ...(priority ? { priority } : {}) });
+      const { share, update } = await queueShare(store, item, { ...(source ? { sourceTitle: source.title } : {}), ...(priority ? { priority } : {}) });
       await deps.hubChanged?.([]);
       const { sent } = await sync();
-      return { id: share.id, sent: sent > 0 };
+      return { id: share.id, sent: sent > 0, update };
+    },
+    async shareOfItem({ itemId }) {
+      const item = await store.getItem(itemId);
+      const share = item && (await store.shares.findByLink(item.url));
+      return share ? { id: share.id, by: [share.author.name, ...(share.sharers ?? []).map((sharer) => sharer.member.name)] } : {};
     },
     listShares: ({ limit }) => store.shares.list(limit),
-    commentShare: ({ shareId, body }) => queued(queueComment(store, shareId, body)),
+    commentShare: ({ shareId, body, replyTo }) => queued(queueComment(store, shareId, body, replyTo)),
     reactShare: ({ shareId, kind, on }) => queued(queueReaction(store, shareId, kind, on)),
     tagShare: ({ shareId, tags }) => queued(queueTags(store, shareId, tags)),
     hideShare: ({ shareId, hidden }) => queued(queueHide(store, shareId, hidden)),

@@ -41,9 +41,13 @@ export const HUB_REQUESTS = {
   hubDisconnect: { params: Empty, result: HubStatusSchema },
   /** Sends the outbox and pulls now (also on the feeds' alarm, and when an open dashboard hears of a change). */
   hubSync: { params: Empty, result: HubStatusSchema },
-  shareItem: { params: z.object({ itemId: z.string(), priority: z.optional(z.enum(PRIORITIES)) }), result: z.object({ id: z.string(), sent: z.boolean() }) },
+  /** `update`: the article was shared already (by this member or a colleague), and that share was updated. */
+  shareItem: { params: z.object({ itemId: z.string(), priority: z.optional(z.enum(PRIORITIES)) }), result: z.object({ id: z.string(), sent: z.boolean(), update: z.boolean() }) },
+  /** The share of an item's article in the collective's list, if any, and who shared it. */
+  shareOfItem: { params: z.object({ itemId: z.string() }), result: z.object({ id: z.optional(z.string()), by: z.optional(z.array(z.string())) }) },
   listShares: { params: z.object({ limit: z.optional(z.int().check(z.gte(1), z.lte(2_000))) }), result: z.array(SharedRowSchema) },
-  commentShare: { params: z.object({ shareId: z.string(), body: z.string().check(z.minLength(1), z.maxLength(5_000)) }), result: z.object({ sent: z.boolean() }) },
+  /** `replyTo`: the comment answered (hubs from 1.2.0). */
+  commentShare: { params: z.object({ shareId: z.string(), body: z.string().check(z.minLength(1), z.maxLength(5_000)), replyTo: z.optional(z.string()) }), result: z.object({ sent: z.boolean() }) },
   reactShare: { params: z.object({ shareId: z.string(), kind: z.enum(REACTIONS), on: z.boolean() }), result: z.object({ sent: z.boolean() }) },
   /** Any member adds tags to a share. */
   tagShare: { params: z.object({ shareId: z.string(), tags: z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.minLength(1), z.maxLength(30)) }), result: z.object({ sent: z.boolean() }) },
