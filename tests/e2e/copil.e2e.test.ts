@@ -83,7 +83,7 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await popup.getByRole('checkbox', { name: 'Partager avec le COPIL' }).check();
     await popup.getByRole('button', { name: 'Enregistrer' }).click();
     const status = popup.locator('.clip [role="status"]');
-    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Clipé /);
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^(Clipé|Page déjà suivie) /);
     const said = (await status.textContent()) ?? '';
     await popup.close();
     await tab.close();
@@ -173,6 +173,39 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     const mine = copilA.locator('.share', { hasText: 'Reels : Meta change la portée' });
     await expect.poll(() => mine.locator('.share__comments').textContent(), { timeout: 15_000 }).toContain('Testé sur la page de la ville : −30 % de portée en une semaine.');
     expect(await mine.getByRole('button', { name: 'Utile (1)' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('keeps one entry per article: A shares it again, B shares it too; A is told of comments and answers one', { timeout: 90_000 }, async () => {
+    const title = 'Reels : Meta change la portée des vidéos des Pages';
+    // A clips and shares the same page again: the share is updated, not doubled.
+    expect(await clipAndShare(a, '/actu/reels', 'Prévoir moins de Reels, plus de vidéos longues')).toContain('Partage mis à jour.');
+    // B shares the same article with his own conseil: the collective still sees one entry, with both.
+    expect(await clipAndShare(b, '/actu/reels', 'Testé : −30 % de portée en une semaine')).toContain('Partage mis à jour.');
+    const onHub = (await sharesOnHub()).filter((share) => share.title === title) as { note?: string; sharers?: { member: { name: string }; note?: string }[] }[];
+    expect(onHub).toHaveLength(1);
+    expect(onHub[0]).toMatchObject({ note: 'Prévoir moins de Reels, plus de vidéos longues', sharers: [{ member: { name: 'Bruno Petit' }, note: 'Testé : −30 % de portée en une semaine' }] });
+
+    const copilA = await a.open('dashboard.html#/copil');
+    const card = copilA.locator('.share', { hasText: title });
+    await expect.poll(() => card.locator('.share__meta').textContent(), { timeout: 15_000 }).toContain('Partagé par Alice Martin et Bruno Petit');
+    expect(await card.count()).toBe(1);
+    await expect.poll(() => card.locator('.share__note').allTextContents()).toEqual([
+      'Conseil de Alice Martin : Prévoir moins de Reels, plus de vidéos longues',
+      'Conseil de Bruno Petit : Testé : −30 % de portée en une semaine',
+    ]);
+    // B's comment of the test before was news for A, her share's author: one notification told her.
+    expect((await a.notifications()).filter((id) => id.startsWith('vigie#/copil?share='))).toHaveLength(1);
+    await card.getByRole('button', { name: 'Répondre à Bruno Petit' }).click();
+    await card.getByLabel('Votre réponse à Bruno Petit').fill('Merci ! Même constat à la métropole.');
+    await card.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await expect.poll(() => card.locator('.share__replies').textContent(), { timeout: 15_000 }).toContain('Merci ! Même constat à la métropole.');
+    expect(await seriousViolations(copilA)).toEqual([]);
+    await card.screenshot({ path: artifact('share-two-sharers.png') });
+
+    // B reads A's answer in the popup's COPIL tab.
+    const popupB = await b.open('popup.html');
+    await popupB.getByRole('tab', { name: /^COPIL/ }).click();
+    await expect.poll(() => popupB.locator('.share__replies').first().textContent(), { timeout: 15_000 }).toContain('Même constat');
   });
 
   it('keeps a share made while the hub is down in the outbox, and sends it once when the hub is back', { timeout: 90_000 }, async () => {
