@@ -4,6 +4,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
+import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
 import type { Said } from '../ui/StatusLine';
 
@@ -14,6 +15,7 @@ type Members = Result<'hubMembers'>;
  * the collective, revoke a member's access. The same as the hub's admin commands, without a terminal.
  */
 export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string }) {
+  const { dialog, ask } = useConfirm();
   const [members, setMembers] = useState<Members>();
   const [name, setName] = useState('');
   const [role, setRole] = useState<'member' | 'admin'>('member');
@@ -34,7 +36,7 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
     }
   };
   const revoke = async (member: Members[number]) => {
-    if (!confirm(t('hubRevokeConfirm', [member.name]))) return;
+    if (!(await ask(t('hubRevokeConfirm', [member.name]), { yes: t('hubRevoke'), danger: true }))) return;
     try {
       await request('hubRevoke', { id: member.id });
       say({ kind: 'ok', text: t('hubRevoked', [member.name]) });
@@ -44,7 +46,7 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
     }
   };
   const publish = async (pack: 'sources' | 'rules') => {
-    if (!confirm(t(`hubPublishConfirm_${pack}`))) return;
+    if (!(await ask(t(`hubPublishConfirm_${pack}`)))) return;
     try {
       const { version, count } = await request('hubPublishPack', { name: pack });
       say({ kind: 'ok', text: countText(`hubPublished_${pack}`, count, String(version)) });
@@ -55,6 +57,7 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
   const language = uiLanguage();
   return (
     <div class="hub-admin">
+      {dialog}
       <h3>{t('hubAdminTitle')}</h3>
       <p class="admin-note">{t('hubPacksIntro')}</p>
       <div class="hub-actions">

@@ -5,6 +5,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { onEvent, request } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
+import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
@@ -20,6 +21,7 @@ import { PendingList } from './PendingList';
  * where, last sync, what went wrong, what waits to be sent), sync now, disconnect.
  */
 export function HubSettings({ say }: { say: (said: Said) => void }) {
+  const { dialog, ask } = useConfirm();
   const [status, setStatus] = useState<HubStatus>();
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
@@ -61,8 +63,8 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
     setCode('');
   };
 
-  const disconnect = () => {
-    if (!confirm(countText('hubDisconnectConfirm', status?.pending.length ?? 0))) return;
+  const disconnect = async () => {
+    if (!(await ask(countText('hubDisconnectConfirm', status?.pending.length ?? 0), { yes: t('hubDisconnect'), danger: true }))) return;
     void run(() => request('hubDisconnect', {}), 'hubDisconnected');
   };
 
@@ -70,6 +72,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
   const language = uiLanguage();
   return (
     <section class="admin-section" aria-labelledby="hub-title">
+      {dialog}
       <h2 id="hub-title">{t('hubTitle')}</h2>
       {!status.connected ? (
         <form class="admin-form" onSubmit={(event) => void connect(event)}>
@@ -100,7 +103,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
             <button type="button" class="button button--small" disabled={busy} onClick={() => void run(() => request('hubSync', {}), 'hubSynced')}>
               {t('hubSyncNow')}
             </button>
-            <button type="button" class="button button--small button--quiet" disabled={busy} onClick={disconnect}>
+            <button type="button" class="button button--small button--quiet" disabled={busy} onClick={() => void disconnect()}>
               {t('hubDisconnect')}
             </button>
           </div>

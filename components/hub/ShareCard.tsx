@@ -6,6 +6,7 @@ import type { Tag } from '@/lib/model/tag';
 import { PriorityBadge } from '../alerts/PriorityBadge';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
+import { useConfirm } from '../ui/confirm';
 import { namesText } from './share-item';
 
 /** Comments in threads: each first-level comment followed by its answers (an answer to an answer joins its thread). */
@@ -75,6 +76,7 @@ const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) 
  */
 export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, compact }: { share: SharedRow; tags: Tag[]; me?: string; compact?: boolean } & ShareActions) {
   const [replying, setReplying] = useState<string>();
+  const { dialog, ask } = useConfirm();
   const [tagging, setTagging] = useState(false);
   const language = uiLanguage();
   const href = safeHref(share.url);
@@ -127,6 +129,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
   );
   return (
     <article class={`share${share.unread ? ' share--unread' : ''}${share.pending ? ' share--pending' : ''}`} aria-labelledby={titleId} data-share-id={share.id}>
+      {dialog}
       <header class="share__head">
         {share.priority && <PriorityBadge priority={share.priority} />}
         {share.unread && <span class="share__new">{t('copilNew')}</span>}
@@ -187,7 +190,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
           </button>
         )}
         {onHide && !share.pending && (
-          <button type="button" class="button button--small button--quiet" onClick={() => (share.hidden ? onHide(share.id, false) : confirm(t('copilHideConfirm')) && onHide(share.id, true))}>
+          <button type="button" class="button button--small button--quiet" onClick={() => (share.hidden ? onHide(share.id, false) : void ask(t('copilHideConfirm'), { yes: t('copilHide') }).then((yes) => yes && onHide(share.id, true)))}>
             {share.hidden ? t('copilUnhide') : t('copilHide')}
           </button>
         )}

@@ -7,6 +7,7 @@ import { useHubConnected } from '../hub/ShareButton';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
+import { useConfirm } from '../ui/confirm';
 import { countText, formatNumber } from '../ui/count';
 import { ConditionFields } from './ConditionFields';
 import { useRuleDraft } from './use-rule-draft';
@@ -27,6 +28,7 @@ interface Props {
  */
 export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
   const hubConnected = useHubConnected();
+  const { dialog, ask } = useConfirm();
   const { draft, changed, preview, message, busy, canSave, canApply, set, setActions, setCondition, removeCondition, addCondition, save, runPreview, apply, remove } = useRuleDraft(rule, {
     saved,
     onSaved,
@@ -36,6 +38,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
 
   return (
     <form class="rule-editor" aria-labelledby="rule-editor-title" onSubmit={(event) => (event.preventDefault(), void save())}>
+      {dialog}
       <h2 id="rule-editor-title">{saved ? draft.name : t('ruleNew')}</h2>
       <label>
         <span>{t('ruleName')}</span>
@@ -125,7 +128,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
             type="button"
             class="button button--quiet button--danger-quiet"
             disabled={busy}
-            onClick={() => window.confirm(t('ruleDeleteConfirm', [draft.name])) && void remove()}
+            onClick={() => void ask(t('ruleDeleteConfirm', [draft.name]), { yes: t('ruleDelete'), danger: true }).then((yes) => { if (yes) void remove(); })}
           >
             {t('ruleDelete')}
           </button>

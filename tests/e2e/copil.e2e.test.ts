@@ -107,14 +107,18 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await settingsA.reload();
     const row = settingsA.getByRole('row', { name: /Claire Dubois/ });
     await expect.poll(() => row.count()).toBe(1);
-    settingsA.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: 'Révoquer : Claire Dubois' }).click();
+    // The app's own dialog asks first (never the browser's confirm()).
+    const revoking = settingsA.getByRole('dialog', { name: 'Révoquer l’accès de Claire Dubois ?' });
+    await expect.poll(() => revoking.count()).toBe(1);
+    expect(await revoking.textContent()).toContain('Son jeton sera refusé immédiatement');
+    await revoking.getByRole('button', { name: 'Révoquer' }).click();
     await expect.poll(() => row.textContent()).toContain('révoqué le');
     expect((await hub.api('/api/me', { token: claire.json.token })).status).toBe(401);
 
     // Alice publishes her sources as the COPIL's pack: the hub now serves them to every member.
-    settingsA.once('dialog', (dialog) => void dialog.accept());
     await settingsA.getByRole('button', { name: 'Publier mes sources comme pack du COPIL' }).click();
+    await settingsA.getByRole('dialog', { name: 'Remplacer le pack de sources du COPIL par les sources de ce navigateur ?' }).getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => settingsA.getByRole('status').first().textContent()).toMatch(/^Pack de sources publié : \d+ sources, version 1\.$/);
     const pack = await hub.api('/api/packs/sources', { token: admin });
     expect(pack.text).toContain('Meta Newsroom');
