@@ -99,8 +99,15 @@ export class WebhookWorker {
     );
     if (!claimed.length) return;
     const webhooks = new Map((await listWebhooks(this.db)).map((webhook) => [webhook.id, webhook]));
+    // Deliveries that can no longer go out end here, before they take one of their member's places.
+    const visible = new Set((await this.db.query<{ id: string }>('SELECT id FROM shares WHERE id = ANY($1::text[]) AND NOT hidden', [claimed.map((row) => row.share_id)])).map((row) => row.id));
+    const sendable: Claimed[] = [];
+    for (const row of claimed) {
+      if (webhooks.has(row.webhook_id) && visible.has(row.share_id)) sendable.push(row);
+      else await this.fail(row, webhooks.has(row.webhook_id) ? await this.whyNot(row.share_id) : 'webhook or share no longer exists');
+    }
     const groups = new Map<string, Claimed[]>();
-    for (const row of claimed.sort(byId)) {
+    for (const row of sendable.sort(byId)) {
       const key = JSON.stringify([row.webhook_id, row.member_id]);
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
@@ -162,6 +169,17 @@ export class WebhookWorker {
     return messages;
   }
 
+  private async whyNot(shareId: string): Promise<string> {
+    const [share] = await this.db.query<{ hidden: boolean }>('SELECT hidden FROM shares WHERE id = $1', [shareId]);
+    return share ? 'share hidden by an admin' : 'webhook or share no longer exists';
+  }
+
+  /** A delivery that cannot go out: failed for good, with the reason in the log. */
+  private async fail(row: Claimed, reason: string): Promise<void> {
+    await this.db.query("UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = $2, lease_until = NULL WHERE id = $1", [row.id, reason]);
+    this.log.warn({ delivery: Number(row.id), webhook: row.webhook_id, error: reason, final: true }, 'webhook not delivered');
+  }
+
   /** Sends one message (a share, or a batch of them) and records the outcome on each of its deliveries. */
   private async deliver(webhook: Webhook | undefined, message: Message): Promise<void> {
     const shares: Share[] = [];
@@ -169,10 +187,8 @@ export class WebhookWorker {
       const share = await getShare(this.db, row.share_id);
       // An admin hid the share meanwhile: the collective's chat does not get it either.
       const gone = !webhook || !share ? 'webhook or share no longer exists' : share.hidden ? 'share hidden by an admin' : undefined;
-      if (gone) {
-        await this.db.query("UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = $2, lease_until = NULL WHERE id = $1", [row.id, gone]);
-        this.log.warn({ delivery: Number(row.id), webhook: row.webhook_id, error: gone, final: true }, 'webhook not delivered');
-      } else shares.push(share!);
+      if (gone) await this.fail(row, gone);
+      else shares.push(share!);
     }
     if (!webhook || !shares.length) return;
     const sending = message.rows.filter((row) => shares.some((share) => share.id === row.share_id)).map((row) => Number(row.id));
