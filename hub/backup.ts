@@ -84,11 +84,17 @@ export async function exportHub(db: Queryable, now = new Date()): Promise<HubBac
   };
 }
 
-/** Reads a backup's text; what is wrong is said in words, and nothing is written. */
+/**
+ * What `npm run hub -- export > file` (without npm's `-s`) writes before the JSON: an empty line, then
+ * `> vigie@… hub` and `> tsx hub/main.ts export`. Lines of that shape before the first `{` are passed over.
+ */
+const NPM_BANNER = /^(?:[ \t]*(?:>[^\n]*)?\r?\n)+(?=\{)/;
+
+/** Reads a backup's text (npm's banner aside); what is wrong is said in words, and nothing is written. */
 export function parseHubBackup(text: string): HubBackup {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(NPM_BANNER, ''));
   } catch (error) {
     throw new Error(`Not a hub backup: the file is not JSON (${error instanceof Error ? error.message : error}).`, { cause: error });
   }

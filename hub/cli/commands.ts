@@ -18,7 +18,7 @@ export const USAGE = `Vigie — hub du COPIL
                                                 print a one-time invite code
   npm run hub -- members                        list members (id, name, role, revoked)
   npm run hub -- revoke <member id>             revoke a member's tokens at once
-  npm run hub -- export > backup.json           the whole hub as JSON
+  npm run -s hub -- export > backup.json        the whole hub as JSON (-s: without npm's banner)
   npm run hub -- import backup.json             restore a backup (what exists is kept)
   npm run hub -- pack sources|rules <file>      publish the collective's OPML source pack or JSON rule pack
   npm run hub -- webhook slack <url> [--min-priority info|important|critical]

@@ -114,14 +114,31 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE comments ADD COLUMN reply_to text;
   `,
+  // 4: webhook deliveries claimed by one process at a time (a lease, taken with FOR UPDATE SKIP LOCKED, so
+  // that hubs sharing one PostgreSQL announce a share once), and a member's announcements counted per
+  // chat message so that, past their hourly limit, they go out batched in one message.
+  `
+  ALTER TABLE deliveries ADD COLUMN member_id text;
+  UPDATE deliveries SET member_id = shares.author_id FROM shares WHERE shares.id = deliveries.share_id;
+  ALTER TABLE deliveries ADD COLUMN lease_until timestamptz;
+  ALTER TABLE deliveries ADD COLUMN batched boolean NOT NULL DEFAULT false;
+  ALTER TABLE deliveries ADD COLUMN message_id bigint;
+  ALTER TABLE deliveries ADD COLUMN sent_at timestamptz;
+  CREATE SEQUENCE webhook_message_seq;
+  CREATE INDEX deliveries_member_sent ON deliveries (webhook_id, member_id, sent_at);
+  `,
 ];
 
-/** Brings the database to the newest schema. Two hubs starting on one server take turns (advisory lock). */
-export async function migrate(db: Db): Promise<number> {
+/**
+ * Brings the database to the newest schema (or to step `upTo`, to rebuild an older release's schema in
+ * tests: hub 1.1.0 is step 2). Two hubs starting on one server take turns (advisory lock).
+ */
+export async function migrate(db: Db, options: { upTo?: number } = {}): Promise<number> {
   await db.query('CREATE TABLE IF NOT EXISTS hub_migrations (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())');
   let applied = 0;
   for (const [index, sql] of MIGRATIONS.entries()) {
     const version = index + 1;
+    if (options.upTo !== undefined && version > options.upTo) break;
     await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(727274)');
       const done = await tx.query('SELECT 1 FROM hub_migrations WHERE version = $1', [version]);

@@ -59,15 +59,44 @@ export const listWebhooks = async (db: Queryable): Promise<Webhook[]> => (await 
 export const deleteWebhook = async (db: Queryable, id: string): Promise<boolean> =>
   (await db.query('DELETE FROM webhooks WHERE id = $1 RETURNING id', [id])).length > 0;
 
-/** Queues one delivery per enabled webhook that wants this priority; a share is announced once per webhook. */
+/**
+ * Queues one delivery per enabled webhook that wants this priority; a share is announced once per webhook.
+ * Each delivery notes the share's author, whose announcements are counted against their hourly limit.
+ */
 export async function enqueueAlert(db: Queryable, shareId: string, priority: Priority): Promise<number> {
   const wanted = PRIORITIES.slice(0, PRIORITIES.indexOf(priority) + 1);
   const rows = await db.query(
-    `INSERT INTO deliveries (webhook_id, share_id) SELECT id, $1 FROM webhooks WHERE enabled AND min_priority = ANY($2::text[])
+    `INSERT INTO deliveries (webhook_id, share_id, member_id)
+     SELECT webhooks.id, $1, (SELECT author_id FROM shares WHERE shares.id = $1) FROM webhooks WHERE enabled AND min_priority = ANY($2::text[])
      ON CONFLICT DO NOTHING RETURNING id`,
     [shareId, wanted],
   );
   return rows.length;
+}
+
+/**
+ * How many announcements a member may make per webhook before the next ones are batched
+ * (HUB_WEBHOOK_MEMBER_LIMIT in HUB_WEBHOOK_MEMBER_WINDOW_S seconds), and how long a batch gathers before it
+ * goes out (HUB_WEBHOOK_BATCH_DELAY_S). Read from the environment the hub started with (`.env` included).
+ */
+export interface WebhookLimits {
+  memberLimit: number;
+  memberWindowS: number;
+  batchDelayS: number;
+}
+
+const LimitsEnv = z.object({
+  HUB_WEBHOOK_MEMBER_LIMIT: z._default(z.coerce.number().check(z.int(), z.gte(1)), 5),
+  HUB_WEBHOOK_MEMBER_WINDOW_S: z._default(z.coerce.number().check(z.int(), z.gte(1)), 3_600),
+  HUB_WEBHOOK_BATCH_DELAY_S: z._default(z.coerce.number().check(z.gte(0)), 300),
+});
+
+export function webhookLimits(env: NodeJS.ProcessEnv = process.env): WebhookLimits {
+  const parsed = LimitsEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([key, value]) => key.startsWith('HUB_WEBHOOK_') && value !== '')));
+  if (!parsed.success) {
+    throw new Error(`Invalid hub configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  return { memberLimit: parsed.data.HUB_WEBHOOK_MEMBER_LIMIT, memberWindowS: parsed.data.HUB_WEBHOOK_MEMBER_WINDOW_S, batchDelayS: parsed.data.HUB_WEBHOOK_BATCH_DELAY_S };
 }
 
 export interface Delivery {
@@ -78,19 +107,22 @@ export interface Delivery {
   attempts: number;
   lastStatus?: number;
   lastError?: string;
+  /** Announced in a batch message, with the member's other shares past their hourly limit. */
+  batched?: true;
   created: string;
   delivered?: string;
 }
 
 /** The delivery log, newest first. */
 export async function listDeliveries(db: Queryable, limit = 100): Promise<Delivery[]> {
-  const rows = await db.query<{ id: number; webhook_id: string; share_id: string; status: Delivery['status']; attempts: number; last_status: number | null; last_error: string | null; created: Date; delivered: Date | null }>(
+  const rows = await db.query<{ id: number; webhook_id: string; share_id: string; status: Delivery['status']; attempts: number; last_status: number | null; last_error: string | null; batched: boolean; created: Date; delivered: Date | null }>(
     'SELECT * FROM deliveries ORDER BY id DESC LIMIT $1', [limit],
   );
   return rows.map((row) => ({
     id: Number(row.id), webhookId: row.webhook_id, shareId: row.share_id, status: row.status, attempts: row.attempts,
     ...(row.last_status !== null ? { lastStatus: row.last_status } : {}),
     ...(row.last_error !== null ? { lastError: row.last_error } : {}),
+    ...(row.batched ? { batched: true as const } : {}),
     created: new Date(row.created).toISOString(),
     ...(row.delivered ? { delivered: new Date(row.delivered).toISOString() } : {}),
   }));

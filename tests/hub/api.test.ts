@@ -3,7 +3,8 @@
  * as members' extensions and admins drive it. The tests of one database share one hub and run in order; the
  * ones that need a hub of their own (restore, rate limit, shutdown) get one started alongside.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { parseStringPromise } from 'xml2js';
 import { HUB_VERSION } from '../../hub/version';
 import { DEFAULT_RULES } from '../../lib/packs/default-rules';
 import { rulePackJson } from '../../lib/packs/rule-pack';
-import { DB_KINDS, allChanges, clientId, draft, openEvents, skipped, startHubs, type Joined, type TestHub } from './helpers/hub-process';
+import { DB_KINDS, REPO, allChanges, clientId, draft, openEvents, skipped, startHubs, type Joined, type TestHub } from './helpers/hub-process';
 
 // Each test drives a real process; starting one (PGlite creating its database) takes seconds on a small machine.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
@@ -418,10 +419,32 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       expect(backup.shares).toHaveLength(source.shares.length);
       expect(exported.stdout).not.toContain(alice.token);
 
+      // The daily backup as the service makes it (hub/deploy/vigie-hub-backup.sh: `npm run -s hub -- export`
+      // into a dated file, backups older than the days to keep removed, others left alone).
       const folder = mkdtempSync(join(tmpdir(), 'vigie-backup-'));
       onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
-      const file = join(folder, 'backup.json');
-      writeFileSync(file, exported.stdout);
+      const aged = (name: string, days: number) => {
+        writeFileSync(join(folder, name), '{}');
+        const when = new Date(Date.now() - days * 86_400_000);
+        utimesSync(join(folder, name), when, when);
+      };
+      aged('vigie-hub-2026-01-01T031500Z.json', 20);
+      aged('vigie-hub-2026-01-10T031500Z.json', 5);
+      aged('notes.txt', 60);
+      const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HUB_') && key !== 'DATABASE_URL'));
+      const script = await new Promise<{ error: Error | null; stdout: string; stderr: string }>((resolve) => execFile('sh', [join(REPO, 'hub/deploy/vigie-hub-backup.sh')], {
+        env: { ...inherited, ...hub.storage.env, ...hub.env, VIGIE_HUB_DIR: REPO, VIGIE_BACKUP_DIR: folder, VIGIE_BACKUP_KEEP_DAYS: '14', npm_config_update_notifier: 'false' },
+      }, (error, stdout, stderr) => resolve({ error, stdout, stderr })));
+      expect(script.error, script.stderr).toBeNull();
+      expect(script.stdout).toMatch(/^removed old backup .*vigie-hub-2026-01-01T031500Z\.json\nbackup written: .*vigie-hub-\d{4}-\d\d-\d\dT\d{6}Z\.json \(\d+ members, \d+ shares, \d+ bytes\)\n$/);
+      const made = readdirSync(folder).filter((name) => /^vigie-hub-\d{4}-\d\d-\d\dT\d{6}Z\.json$/.test(name) && !name.startsWith('vigie-hub-2026-01-'));
+      expect(made).toHaveLength(1);
+      expect(readdirSync(folder).sort()).toEqual([...made, 'notes.txt', 'vigie-hub-2026-01-10T031500Z.json'].sort());
+      const file = join(folder, made[0]!);
+      // npm said nothing in it: the file is the export's JSON, the same as the command's own.
+      const text = readFileSync(file, 'utf8');
+      expect(text.startsWith('{')).toBe(true);
+      expect({ ...JSON.parse(text), exported: 'then' }).toEqual({ ...backup, exported: 'then' });
       const imported = await restoreTarget.cli('import', file);
       expect(imported.code, imported.stderr).toBe(0);
       expect(imported.stdout).toMatch(new RegExp(`Imported: \\d+ members, ${backup.shares.length} shares`));
@@ -434,6 +457,10 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       const members = async () => (await restoreTarget.api('/api/members', { token: admin.token })).json.members;
       const restoredMembers = await members();
 
+      // Made without npm's -s, a backup starts with npm's banner: it is restored all the same (below, as a second import).
+      const withBanner = join(folder, 'with-banner.json');
+      writeFileSync(withBanner, `\n> vigie@0.3.0 hub\n> tsx hub/main.ts export\n\n${exported.stdout}`);
+
       const bad = {
         'not-json.json': '{"format": "vigie-hub-backup",',
         'wrong-shape.json': JSON.stringify({ ...backup, shares: [{ ...backup.shares[0], title: 42 }] }),
@@ -442,8 +469,9 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       };
       for (const [name, text] of Object.entries(bad)) writeFileSync(join(folder, name), text);
       // The same backup again and the three bad files, side by side (each command is a process of its own).
-      const [again, ...refusals] = await Promise.all([file, ...Object.keys(bad).map((name) => join(folder, name))].map((path) => restoreTarget.cli('import', path)));
+      const [again, bannered, ...refusals] = await Promise.all([file, withBanner, ...Object.keys(bad).map((name) => join(folder, name))].map((path) => restoreTarget.cli('import', path)));
       expect(again!.code, again!.stderr).toBe(0);
+      expect(bannered!.code, bannered!.stderr).toBe(0);
       for (const [i, name] of Object.keys(bad).entries()) {
         const refused = refusals[i]!;
         expect(refused.code, name).not.toBe(0);

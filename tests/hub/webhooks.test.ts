@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { matrixMessage, slackMessage } from '../../hub/webhooks/formats';
+import { matrixBatchMessage, matrixMessage, slackBatchMessage, slackMessage } from '../../hub/webhooks/formats';
 import type { Share } from '../../lib/model/share';
 import { DB_KINDS, clientId, draft, skipped, startHub, type Joined, type TestHub } from './helpers/hub-process';
 
@@ -25,15 +25,18 @@ interface Received {
   at: number;
 }
 
-/** A chat server on 127.0.0.1 that answers each request with the status `answer` gives for it (1st, 2nd…). */
-async function startReceiver(answer: (count: number) => number = () => 200) {
+/**
+ * A chat server on 127.0.0.1 that answers each request with the status `answer` gives for it (1st, 2nd…),
+ * after `delayMs` (a slow server keeps a delivery in flight while other passes run).
+ */
+async function startReceiver(answer: (count: number) => number = () => 200, delayMs = 0) {
   const received: Received[] = [];
   const server = createServer((request, response) => {
     let text = '';
     request.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => {
       received.push({ method: request.method!, url: request.url!, headers: request.headers, body: JSON.parse(text), at: Date.now() });
       const status = answer(received.length);
-      response.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"event_id":"$1"}' : '{"errcode":"M_UNKNOWN"}');
+      setTimeout(() => response.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"event_id":"$1"}' : '{"errcode":"M_UNKNOWN"}'), delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -121,7 +124,7 @@ describe.each(DB_KINDS)('webhooks, %s database', (kind) => {
       expect(Object.keys(request!.body)).toEqual(['text']);
       const text: string = request!.body.text;
       // Slack markup is <link|label>: the member's <, > and & are escaped, so the title forges no mention or link.
-      expect(text).toContain(`<https://exemple.fr/article|&lt;b&gt;Alerte&lt;/b&gt; &amp; &lt;!channel&gt; Meta coupe la portée>`);
+      expect(text).toContain(`<https://exemple.fr/article|&lt;b&gt;Alerte&lt;/b&gt; &amp; &lt;¡channel&gt; Meta coupe la portée>`);
       expect(text).not.toContain('<!channel>');
       expect(text).toMatch(/^\*\[Critique\] Alice Martin partage une alerte avec le COPIL\*\n/);
       expect(text).toContain('> Conseil : Prévenir le cabinet');
@@ -130,14 +133,45 @@ describe.each(DB_KINDS)('webhooks, %s database', (kind) => {
     const [request, ...more] = matrix.about('Meta coupe la port');
     expect(more).toEqual([]);
     expect(request!.method).toBe('PUT');
-    expect(request!.url).toMatch(/^\/_matrix\/client\/v3\/rooms\/!copil%3Amatrix\.example\.org\/send\/m\.room\.message\/vigie-\d+$/);
+    expect(request!.url).toMatch(/^\/_matrix\/client\/v3\/rooms\/!copil%3Amatrix\.example\.org\/send\/m\.room\.message\/vigie-m\d+$/);
     expect(request!.headers.authorization).toBe(`Bearer ${MATRIX_TOKEN}`);
     expect(request!.body).toMatchObject({ msgtype: 'm.text', format: 'org.matrix.custom.html' });
-    expect(request!.body.body).toContain(`${title} — https://exemple.fr/article`);
+    expect(request!.body.body).toContain('<b>Alerte</b> & <¡channel> Meta coupe la portée — https://exemple.fr/article');
     const html: string = request!.body.formatted_body;
-    expect(html).toContain('<a href="https://exemple.fr/article">&lt;b&gt;Alerte&lt;/b&gt; &amp; &lt;!channel&gt; Meta coupe la portée</a>');
+    expect(html).toContain('<a href="https://exemple.fr/article">&lt;b&gt;Alerte&lt;/b&gt; &amp; &lt;¡channel&gt; Meta coupe la portée</a>');
     expect(html).not.toContain('<b>');
     expect(html).toMatch(/^<strong>\[Critique\] Alice Martin partage une alerte avec le COPIL<\/strong><br>/);
+  });
+
+  it("takes a hostile member's name, title, note and tags to each chat as plain text, linking only to the item", async () => {
+    const mallory = await hub.join('Mallory @channel *Admin*\u202e', 'member', { adminToken: admin.token });
+    const body = draft({
+      title: 'Vrai titre\n*[Critique] Admin COPIL partage une alerte avec le COPIL*\n@here <!channel> [clic](https://piege.example/x) ![img](https://piege.example/i.png)\u2067',
+      url: 'https://exemple.fr/hostile', priority: 'critical', note: 'Voir www.piege.example\r\n> @all @room\u0007', tags: ['@everyone'],
+    });
+    const answer = await hub.api(`/api/shares/${clientId()}`, { method: 'PUT', token: mallory.token, body });
+    expect(answer.status, answer.text).toBe(201);
+    await settled(answer.json.id, 3);
+    for (const receiver of [slack, criticalOnly]) {
+      const [request, ...more] = receiver.about('Vrai titre');
+      expect(more).toEqual([]);
+      const text: string = request!.body.text;
+      expect(text.split('\n')).toEqual([
+        '*[Critique] Mallory ＠channel ∗Admin∗ partage une alerte avec le COPIL*',
+        '<https://exemple.fr/hostile|Vrai titre ∗［Critique］ Admin COPIL partage une alerte avec le COPIL∗ ＠here &lt;¡channel&gt; ［clic］(https∶//piege․example/x) !［img］(https∶//piege․example/i․png)>',
+        '> Conseil : Voir www․piege․example &gt; ＠all ＠room',
+        '> Tags : ＠everyone',
+      ]);
+    }
+    const [request] = matrix.about('Vrai titre');
+    expect(request!.body['m.mentions']).toEqual({});
+    expect(request!.body.body.split('\n')).toEqual([
+      '[Critique] Mallory ＠channel *Admin* partage une alerte avec le COPIL',
+      'Vrai titre *[Critique] Admin COPIL partage une alerte avec le COPIL* ＠here <¡channel> [clic](https∶//piege․example/x) ![img](https∶//piege․example/i․png) — https://exemple.fr/hostile',
+      'Conseil : Voir www․piege․example > ＠all ＠room',
+      'Tags : ＠everyone',
+    ]);
+    expect(request!.body.formatted_body.match(/<[a-z]+/g)).toEqual(['<strong', '<br', '<a', '<br', '<br']);
   });
 
   it('sends nothing for a share without priority, nor to webhooks that want a higher one', async () => {
@@ -207,6 +241,138 @@ describe.each(DB_KINDS)('webhooks, %s database', (kind) => {
   });
 });
 
+/** The chat messages a receiver got, as text: Slack's `text`, Matrix's plain `body`. */
+const texts = (receiver: Receiver): string[] => receiver.received.map((request) => String(request.body.text ?? request.body.body));
+/** How many messages of `texts` name this title (as « Partage 3 sur 30 » never contains « Partage 30 sur 30 »). */
+const mentions = (all: string[], title: string) => all.filter((text) => text.includes(title)).length;
+
+const LIMIT = 5;
+
+describe.each(DB_KINDS)("a member's announcements past the hourly limit, %s database", (kind) => {
+  if (skipped(kind)) return void it.skip('PostgreSQL is unreachable (see the warning printed above)', () => {});
+
+  let hub: TestHub;
+  let admin: Joined;
+  let slack: Receiver;
+  let matrix: Receiver;
+
+  beforeAll(async () => {
+    [slack, matrix] = await Promise.all([startReceiver(), startReceiver()]);
+    hub = await startHub(kind, { env: { HUB_WEBHOOK_MEMBER_LIMIT: String(LIMIT), HUB_WEBHOOK_MEMBER_WINDOW_S: '3600', HUB_WEBHOOK_BATCH_DELAY_S: '2' } });
+    admin = await hub.join('Admin COPIL', 'admin');
+    for (const [id, body] of Object.entries({
+      'slack-batch': { kind: 'slack', url: `${slack.url}/hooks/copil`, minPriority: 'critical' },
+      'matrix-batch': { kind: 'matrix', url: matrix.url, room: ROOM, accessToken: MATRIX_TOKEN, minPriority: 'critical' },
+    })) expect((await hub.api(`/api/webhooks/${id}`, { method: 'PUT', token: admin.token, body })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await Promise.all([slack, matrix].map((receiver) => receiver?.close()));
+  });
+
+  it(`30 critical shares in a row: ${LIMIT} messages, then one « 25 partages de Camille Martin », no title lost or repeated`, async () => {
+    const camille = await hub.join('Camille Martin', 'member', { adminToken: admin.token });
+    const alice = await hub.join('Alice Martin', 'member', { adminToken: admin.token });
+    const titles = Array.from({ length: 30 }, (_, i) => `Partage ${i + 1} sur 30`);
+    for (const title of titles) {
+      const answer = await hub.api(`/api/shares/${clientId()}`, { method: 'PUT', token: camille.token, body: draft({ title, priority: 'critical' }) });
+      expect(answer.status, answer.text).toBe(201);
+    }
+    // Another member is not held up by Camille's batch: their alert goes out alone, at once.
+    const answer = await hub.api(`/api/shares/${clientId()}`, { method: 'PUT', token: alice.token, body: draft({ title: 'Alice seule', priority: 'critical' }) });
+    expect(answer.status).toBe(201);
+    await until(async () => slack.about('Alice seule').length && matrix.about('Alice seule').length, "Alice's alert");
+    expect(slack.about('Partage 30 sur 30')).toEqual([]);
+
+    const deliveries = await until(async () => {
+      const all = (await hub.api('/api/deliveries', { token: admin.token })).json.deliveries as { status: string; batched?: true; attempts: number }[];
+      return all.length === 62 && all.every((delivery) => delivery.status === 'delivered') && all;
+    }, 'every delivery to be made');
+    expect(deliveries.filter((delivery) => delivery.batched)).toHaveLength(2 * (30 - LIMIT));
+
+    for (const receiver of [slack, matrix]) {
+      const all = texts(receiver).filter((text) => !text.includes('Alice seule'));
+      // At most one more message than the limit (two should the shares have spanned the batch's 2 s gathering).
+      expect(all.length).toBeGreaterThanOrEqual(LIMIT + 1);
+      expect(all.length).toBeLessThanOrEqual(LIMIT + 2);
+      for (const title of titles) expect(mentions(all, title), title).toBe(1);
+      const singles = all.filter((text) => /Camille Martin partage une alerte avec le COPIL/.test(text));
+      expect(singles).toHaveLength(LIMIT);
+      titles.slice(0, LIMIT).forEach((title, i) => expect(singles[i]).toContain(title));
+      const batches = all.slice(LIMIT);
+      let batched = 0;
+      for (const text of batches) {
+        const count = Number(/^\*?\[Critique\] (\d+) partages de Camille Martin\*?\n/.exec(text)?.[1]);
+        expect(text.split('\n').slice(1)).toHaveLength(count);
+        expect(text.split('\n').slice(1).every((line) => line.startsWith('• '))).toBe(true);
+        batched += count;
+      }
+      expect(batched).toBe(30 - LIMIT);
+    }
+    expect(slack.received.at(-1)!.body.text.split('\n')[0]).toMatch(/^\*\[Critique\] \d+ partages de Camille Martin\*$/);
+    expect(hub.logs).toContain('webhook announcements held for a batch');
+  });
+});
+
+describe.skipIf(skipped('postgres'))('webhooks from two hub processes on one PostgreSQL', () => {
+  let first: TestHub;
+  let second: TestHub;
+  let slack: Receiver;
+  let matrix: Receiver;
+  const env = { HUB_WEBHOOK_MEMBER_LIMIT: String(LIMIT), HUB_WEBHOOK_BATCH_DELAY_S: '2', HUB_WEBHOOK_RETRY_MS: String(RETRY_MS) };
+
+  beforeAll(async () => {
+    // Slow chat servers (150 ms an answer): deliveries stay in flight while the other process's passes run.
+    [slack, matrix] = await Promise.all([startReceiver(() => 200, 150), startReceiver(() => 200, 150)]);
+    first = await startHub('postgres', { env });
+    second = await startHub('postgres', { env, storage: first.storage });
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await first?.close();
+    await Promise.all([slack, matrix].map((receiver) => receiver?.close()));
+  });
+
+  it('announces each share once to each webhook, whichever process took it and whichever delivers', async () => {
+    const admin = await first.join('Admin COPIL', 'admin');
+    for (const [id, body] of Object.entries({
+      'slack-two': { kind: 'slack', url: `${slack.url}/hooks/copil`, minPriority: 'critical' },
+      'matrix-two': { kind: 'matrix', url: matrix.url, room: ROOM, accessToken: MATRIX_TOKEN, minPriority: 'critical' },
+    })) expect((await first.api(`/api/webhooks/${id}`, { method: 'PUT', token: admin.token, body })).status).toBe(200);
+    const members = await Promise.all(['Alice', 'Bruno', 'Chloé', 'David', 'Camille'].map((name) => first.join(`${name} Martin`, 'member', { adminToken: admin.token })));
+    // Four members share 4 alerts each (within their limit), Camille 12 (past it), through either process in turn.
+    const plan = [
+      ...members.slice(0, 4).flatMap((member, m) => Array.from({ length: 4 }, (_, i) => ({ member, title: `Alerte ${m + 1}-${i + 1} fin` }))),
+      ...Array.from({ length: 12 }, (_, i) => ({ member: members[4]!, title: `Camille ${i + 1} fin` })),
+    ];
+    await Promise.all(plan.map(async ({ member, title }, i) => {
+      const hub = i % 2 ? second : first;
+      const answer = await hub.api(`/api/shares/${clientId()}`, { method: 'PUT', token: member.token, body: draft({ title, priority: 'critical' }) });
+      expect(answer.status, answer.text).toBe(201);
+    }));
+    await until(async () => {
+      const all = (await second.api('/api/deliveries', { token: admin.token })).json.deliveries as { status: string }[];
+      return all.length === 2 * plan.length && all.every((delivery) => delivery.status === 'delivered');
+    }, 'every delivery to be made', 30_000);
+    // A worker pass later on each process, nothing more went out.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+    for (const receiver of [slack, matrix]) {
+      const all = texts(receiver);
+      for (const { title } of plan) expect(mentions(all, title), title).toBe(1);
+      // 16 messages for the four, and for Camille 5 alone then her batch (or two).
+      expect(all.length).toBeGreaterThanOrEqual(16 + LIMIT + 1);
+      expect(all.length).toBeLessThanOrEqual(16 + LIMIT + 2);
+    }
+    // Each Matrix message had its own transaction id: none was sent twice, even as a retry.
+    const transactions = matrix.received.map((request) => request.url.split('/').at(-1));
+    expect(new Set(transactions).size).toBe(transactions.length);
+    // Both processes delivered some.
+    expect(first.logs).toContain('webhook delivered');
+    expect(second.logs).toContain('webhook delivered');
+  });
+});
+
 describe('webhook message formats', () => {
   const base: Share = {
     id: 'share-0001', kind: 'alert', title: 'Meta | change <tout> & plus', url: 'https://exemple.fr/a?b=1&c=<2>|x', tags: ['elections', 'pub'],
@@ -228,18 +394,92 @@ describe('webhook message formats', () => {
 
   it('writes a Slack message without a link when the share has none, and says Info without a priority', () => {
     const { url: _url, priority: _priority, note: _note, impact: _impact, ...bare } = base;
-    expect(slackMessage({ ...bare, tags: [] })).toEqual({ text: '*[Info] Zoé &lt;admin&gt; partage une alerte avec le COPIL*\nMeta | change &lt;tout&gt; &amp; plus' });
+    expect(slackMessage({ ...bare, tags: [] })).toEqual({ text: '*[Info] Zoé &lt;admin&gt; partage une alerte avec le COPIL*\nMeta ¦ change &lt;tout&gt; &amp; plus' });
   });
 
-  it('writes a Matrix message: plain text as it is, HTML escaped', () => {
+  it('writes a Matrix message: plain text as it is, HTML escaped, mentioning no one', () => {
     const message = matrixMessage({ ...base, priority: 'critical', url: 'https://exemple.fr/a?x="1"&y=2' });
     expect(message).toEqual({
       msgtype: 'm.text',
-      body: '[Critique] Zoé <admin> partage une alerte avec le COPIL\nMeta | change <tout> & plus — https://exemple.fr/a?x="1"&y=2\nConseil : Relire <la> charte\nImpact : moyen\nTags : elections, pub',
+      // The item's address has its quotes percent-encoded: nothing in it can end the link.
+      body: '[Critique] Zoé <admin> partage une alerte avec le COPIL\nMeta | change <tout> & plus — https://exemple.fr/a?x=%221%22&y=2\nConseil : Relire <la> charte\nImpact : moyen\nTags : elections, pub',
       format: 'org.matrix.custom.html',
       formatted_body: '<strong>[Critique] Zoé &lt;admin&gt; partage une alerte avec le COPIL</strong><br>'
-        + '<a href="https://exemple.fr/a?x=&quot;1&quot;&amp;y=2">Meta | change &lt;tout&gt; &amp; plus</a><br>'
+        + '<a href="https://exemple.fr/a?x=%221%22&amp;y=2">Meta | change &lt;tout&gt; &amp; plus</a><br>'
         + 'Conseil : Relire &lt;la&gt; charte<br>Impact : moyen<br>Tags : elections, pub',
+      'm.mentions': {},
     });
+  });
+  /** Every hostile thing at once, in each piece of member text. */
+  const HOSTILE = '@channel @here @all @room @everyone <!channel> <!here|here> <!subteam^S01> *gras* _penché_ ~barré~ `code` '
+    + '[clic](https://piege.example/a) ![img](https://piege.example/i.png) www.piege.example piege.example/x';
+  const BIDI = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\ufeff';
+  const CONTROLS = '\u0000\u0007\u001b[31m\u007f\u0085\u009b';
+  const hostile: Share = {
+    ...base, priority: 'critical', url: 'https://exemple.fr/vrai', title: `Titre ${HOSTILE}${BIDI}${CONTROLS}`,
+    note: `Note\n*[Critique] Faux titre*\n${HOSTILE}`, tags: ['@all', '*tag*', 'x\u202eyz'], tagLabels: { '*tag*': '[lien](https://piege.example)' },
+    author: { id: 'm_2', name: `Mallory\n@everyone${BIDI}`, role: 'member' },
+  };
+  const MENTION = /@(channel|here|all|room|everyone)\b|<!/;
+  // eslint-disable-next-line no-control-regex
+  const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+  /** Every address a chat client could make a link of. */
+  const addresses = (text: string) => text.match(/[a-z][a-z0-9+.-]*:\/\/[^\s<>|)\]"]+|\bwww\.\S+|\b[a-z0-9-]+\.[a-z]{2,}\b/gi) ?? [];
+
+  for (const [name, message] of [['Slack', () => slackMessage(hostile).text], ['Matrix body', () => matrixMessage(hostile).body], ['Matrix HTML', () => matrixMessage(hostile).formatted_body]] as const) {
+    it(`${name}: no mass mention, control or bidirectional character, link but the item's own`, () => {
+      const text = message();
+      expect(text).not.toMatch(MENTION);
+      expect(text).toContain('＠channel');
+      expect(text.replace(/<br>|\n/g, '')).not.toMatch(INVISIBLE);
+      expect(addresses(text)).toEqual(['https://exemple.fr/vrai']);
+    });
+  }
+
+  it('Slack: member text formats nothing (bold, italics, strike, code, links, images) and keeps to its line', () => {
+    const lines = slackMessage(hostile).text.split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('*[Critique] Mallory ＠everyone partage une alerte avec le COPIL*');
+    expect(lines[1]).toMatch(/^<https:\/\/exemple\.fr\/vrai\|Titre ＠channel /);
+    expect(lines[2]).toMatch(/^> Conseil : Note ∗［Critique］ Faux titre∗ ＠channel /);
+    expect(lines[3]).toBe('> Impact : moyen');
+    expect(lines[4]).toBe('> Tags : ＠all, ［lien］(https∶//piege․example), xyz');
+    // Only the heading's own bold, the item's link, and the quote marks are markup.
+    const member = lines.slice(1).map((line) => line.replace(/^<https:\/\/exemple\.fr\/vrai\|/, '').replace(/>$/, '').replace(/^> /, '')).join('\n');
+    expect(member).not.toMatch(/[*_~`[\]<>|]/);
+    expect(member).toContain('∗gras∗ ˍpenchéˍ ∼barré∼ ˋcodeˋ ［clic］(https∶//piege․example/a) !［img］(https∶//piege․example/i․png)');
+  });
+
+  it('Matrix: member text is plain in the body and escaped in the HTML, one line each, one link, no image', () => {
+    const message = matrixMessage(hostile);
+    expect(message.body.split('\n')).toHaveLength(5);
+    expect(message.body.split('\n')[0]).toBe('[Critique] Mallory ＠everyone partage une alerte avec le COPIL');
+    expect(message.body).toContain('Conseil : Note *[Critique] Faux titre* ＠channel');
+    const html = message.formatted_body;
+    expect(html.split('<br>')).toHaveLength(5);
+    expect(html.match(/<[a-z]+[^>]*>/g)).toEqual(['<strong>', '<br>', '<a href="https://exemple.fr/vrai">', '<br>', '<br>', '<br>']);
+    expect(html).toContain('&lt;¡channel&gt;');
+    expect(message['m.mentions']).toEqual({});
+  });
+
+  it('cuts very long member text, and never splits the item address', () => {
+    const long = slackMessage({ ...base, title: 'x'.repeat(5_000), note: 'y'.repeat(20_000) }).text.split('\n');
+    expect(long[1]!.length).toBeLessThan(400);
+    expect(long[1]).toMatch(/x…>$/);
+    expect(long[2]!.length).toBeLessThan(700);
+  });
+
+  it('writes a batch: « 12 partages de Camille Martin », each title with its own link, in each format', () => {
+    const shares = Array.from({ length: 12 }, (_, i): Share => ({
+      ...base, id: `share-${i}`, title: `Partage ${i + 1} @here *gras*`, url: `https://exemple.fr/${i + 1}`, priority: i === 4 ? 'critical' : 'important',
+      author: { id: 'm_3', name: 'Camille Martin', role: 'member' },
+    }));
+    const slackLines = slackBatchMessage(shares).text.split('\n');
+    expect(slackLines[0]).toBe('*[Critique] 12 partages de Camille Martin*');
+    expect(slackLines.slice(1)).toEqual(shares.map((_, i) => `• <https://exemple.fr/${i + 1}|Partage ${i + 1} ＠here ∗gras∗>`));
+    const matrix = matrixBatchMessage(shares);
+    expect(matrix.body.split('\n')).toEqual(['[Critique] 12 partages de Camille Martin', ...shares.map((_, i) => `• Partage ${i + 1} ＠here *gras* — https://exemple.fr/${i + 1}`)]);
+    expect(matrix.formatted_body).toMatch(/^<strong>\[Critique\] 12 partages de Camille Martin<\/strong><ul>(<li><a href="https:\/\/exemple\.fr\/\d+">Partage \d+ ＠here \*gras\*<\/a><\/li>){12}<\/ul>$/);
+    expect(matrix['m.mentions']).toEqual({});
   });
 });
