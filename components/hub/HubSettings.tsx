@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '@/components/ui/error-text';
-import { normalizeHubUrl } from '@/lib/hub/connection';
+import { hubAddressesToTry } from '@/lib/hub/connection';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
-import { onEvent, request } from '@/lib/messages/client';
+import { onEvent, request, RequestError } from '@/lib/messages/client';
 import type { HubStatus } from '@/lib/messages/requests/hub';
 import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
@@ -14,6 +14,7 @@ import { HubAdmin } from './HubAdmin';
 import { HubProblem } from './HubProblem';
 import { HubVersion } from './HubVersion';
 import { PendingList } from './PendingList';
+import { namesText } from './share-item';
 
 
 /**
@@ -51,16 +52,39 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
 
   const connect = async (event: Event) => {
     event.preventDefault();
-    const base = normalizeHubUrl(url);
+    const addresses = hubAddressesToTry(url);
+    const [base, ...others] = addresses;
     if (!base) return say({ kind: 'error', text: t('hubError_invalid_url', [url]) });
     // Asked here, at the click: the browser shows its prompt only for a user gesture. For the hub's host, port
     // left out: Firefox refuses a pattern with one (the request threw, and the click said nothing); a pattern
-    // without a port covers every port. A refusal or a cancel is already said.
-    const asked = await permission.ask(base, { refused: (origin) => t('hubPermissionDenied', [origin]) });
+    // without a port covers every port. Both schemes in one prompt when none was typed. A refusal or a
+    // cancel is already said.
+    const asked = await permission.ask(base, { refused: (origin) => t('hubPermissionDenied', [origin]), also: others });
     if (!asked) return;
     say({ kind: 'info', text: t('hubConnecting') });
-    await run(() => request('hubConnect', { url: base, code }), 'hubSynced');
-    setCode('');
+    setBusy(true);
+    const failed: string[] = [];
+    try {
+      for (const [index, address] of addresses.entries()) {
+        try {
+          setStatus(await request('hubConnect', { url: address, code }));
+          say({ kind: 'ok', text: t('hubSynced') });
+          setCode('');
+          return;
+        } catch (error) {
+          const unreachable = error instanceof RequestError && error.info.code === 'hub-unreachable';
+          failed.push(`${address} : ${error instanceof RequestError ? (error.info.params?.detail ?? error.message) : String(error)}`);
+          // Only an address that did not answer lets the next be tried: a hub's refusal (a used code) is final.
+          if (unreachable && index < addresses.length - 1) continue;
+          const words = unreachable ? t('hubNoAnswerAt', [namesText(addresses.slice(0, failed.length), uiLanguage(), 'disjunction')]) : errorText(error);
+          say({ kind: 'error', text: words, detail: failed.join('\n') });
+          setStatus(await request('hubStatus', {}));
+          return;
+        }
+      }
+    } finally {
+      setBusy(false);
+    }
   };
 
   const disconnect = async () => {

@@ -14,4 +14,5 @@ export async function shareItem(itemId: string, priority?: Priority): Promise<st
 }
 
 /** « Camille Martin et Bruno Petit »: names as a sentence says them, in the interface's language. */
-export const namesText = (names: readonly string[], language: string): string => new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
+export const namesText = (names: readonly string[], language: string, type: 'conjunction' | 'disjunction' = 'conjunction'): string =>
+  new Intl.ListFormat(language, { type }).format(names);

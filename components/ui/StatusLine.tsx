@@ -1,13 +1,23 @@
+import { t } from '@/lib/i18n/browser';
+
 /** What the last action did, said in words: one polite live region per screen, present from the start. */
 export interface Said {
   text: string;
   kind: 'info' | 'ok' | 'error';
+  /** The technical words (a browser's or a server's, often English), behind « Détails ». */
+  detail?: string;
 }
 
 export function StatusLine({ said }: { said?: Said }) {
   return (
-    <p class={`admin-status${said ? ` admin-status--${said.kind}` : ''}`} role="status">
+    <div class={`admin-status${said ? ` admin-status--${said.kind}` : ''}`} role="status">
       {said?.text}
-    </p>
+      {said?.detail && (
+        <details class="admin-status__details">
+          <summary>{t('details')}</summary>
+          <code>{said.detail}</code>
+        </details>
+      )}
+    </div>
   );
 }

@@ -11,9 +11,9 @@ import type { Said } from './StatusLine';
  * pattern leaves the port out (originPattern): Firefox refuses a pattern with one, and one without covers
  * every port of the host.
  */
-export function askToRead(url: string): Promise<boolean> {
+export function askToRead(url: string, also: readonly string[] = []): Promise<boolean> {
   try {
-    return browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
+    return browser.permissions.request({ origins: [...new Set([url, ...also].map(originPattern))] }).catch(() => false);
   } catch {
     return Promise.resolve(false);
   }
@@ -39,6 +39,8 @@ interface Asking {
 export interface AskOptions {
   /** The sentence for a refusal; the page's usual one otherwise. */
   refused?: (origin: string) => string;
+  /** Other addresses asked for in the same prompt (a hub typed without scheme: https and http). */
+  also?: readonly string[];
 }
 
 export interface Permission {
@@ -76,9 +78,9 @@ export function usePermission(say: (said: Said) => void): Permission {
     [],
   );
 
-  const ask = (url: string, { refused = (origin) => t('permissionRefused', [origin]) }: AskOptions = {}) => {
+  const ask = (url: string, { refused = (origin) => t('permissionRefused', [origin]), also = [] }: AskOptions = {}) => {
     // The request before anything else: the prompt needs the member's gesture.
-    const answer = askToRead(url);
+    const answer = askToRead(url, also);
     const origin = new URL(url).origin;
     // A second ask takes the place of the first, whose answer no longer matters.
     const before = asking.current;

@@ -21,3 +21,14 @@ export function normalizeHubUrl(input: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The addresses a connection tries, in order. Typed with its scheme, just that one; typed without
+ * (« veille.example.fr:8787 »), https first, then http: a hub on a collectivité's network may have no
+ * certificate, and the member typed no scheme to choose.
+ */
+export function hubAddressesToTry(input: string): string[] {
+  const url = normalizeHubUrl(input);
+  if (!url) return [];
+  return /^\s*https?:\/\//i.test(input) ? [url] : [url, url.replace(/^https:/, 'http:')];
+}

@@ -266,5 +266,10 @@ describe('hub addresses', () => {
     expect(normalizeHubUrl('http://127.0.0.1:8787/hub/')).toBe('http://127.0.0.1:8787/hub');
     expect(normalizeHubUrl('ftp://example.org')).toBeUndefined();
     expect(normalizeHubUrl('javascript:alert(1)')).toBeUndefined();
+    // Typed without a scheme, both are tried, https first; typed with one, only that one.
+    const { hubAddressesToTry } = await import('../../lib/hub/connection');
+    expect(hubAddressesToTry('veille.example.fr:8787')).toEqual(['https://veille.example.fr:8787', 'http://veille.example.fr:8787']);
+    expect(hubAddressesToTry('http://127.0.0.1:8787')).toEqual(['http://127.0.0.1:8787']);
+    expect(hubAddressesToTry('ftp://example.org')).toEqual([]);
   });
 });
