@@ -1,8 +1,8 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/components/ui/error-text';
-import type { Digest, DigestChoice, DigestEntry, DigestKind } from '@/lib/digest';
-import { digestFileName, digestHtml, digestMarkdown, entryFacts, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
+import type { Digest, DigestChoice, DigestEdits, DigestEntry, DigestKind } from '@/lib/digest';
+import { arrangeDigest, digestFileName, digestHtml, digestMarkdown, entryFacts, moveEntry, NO_EDITS, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
 import { t } from '@/lib/i18n/browser';
 import { saveFile } from '../ui/files';
 
@@ -31,6 +31,8 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
   });
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [said, say] = useState<Said>();
+  // What the member decides before exporting: left out, moved, introduced. A new period starts a new choice.
+  const [edits, setEdits] = useState<DigestEdits>(NO_EDITS);
   // The latest `load`, without reloading when the dashboard hands a new function on each render.
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -40,6 +42,7 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
     let current = true;
     setLoaded({ state: 'loading' });
     say(undefined);
+    setEdits((before) => ({ ...NO_EDITS, intro: before.intro }));
     const choice: DigestChoice = kind === 'range' ? { kind, ...range } : { kind };
     loadRef.current(choice).then(
       (digest) => current && setLoaded({ state: 'ready', digest }),
@@ -50,7 +53,13 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
     };
   }, [kind, range.from, range.to]);
 
-  const digest = loaded.state === 'ready' ? loaded.digest : undefined;
+  const full = loaded.state === 'ready' ? loaded.digest : undefined;
+  // What is exported (and counted in the summary), and what is shown: every item, in the member's order.
+  const digest = full && arrangeDigest(full, edits);
+  const shown = full && arrangeDigest(full, { ...edits, left: [] });
+  const left = new Set(edits.left);
+  const keep = (itemId: string, kept: boolean) => setEdits({ ...edits, left: kept ? edits.left.filter((id) => id !== itemId) : [...edits.left, itemId] });
+  const move = (itemId: string, step: -1 | 1) => full && setEdits({ ...edits, order: moveEntry(full, edits, itemId, step) });
 
   const exportAs = (extension: 'md' | 'html') => {
     if (!digest) return;
@@ -58,6 +67,12 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
     if (extension === 'md') saveFile(name, digestMarkdown(digest, t), 'text/markdown;charset=utf-8');
     else saveFile(name, digestHtml(digest, t), 'text/html;charset=utf-8');
     say({ kind: 'ok', text: t('digestExported', [name]) });
+  };
+
+  /** The same HTML as the export, in a tab of its own, to print (its print styles write each link out). */
+  const print = () => {
+    if (!digest) return;
+    window.open(URL.createObjectURL(new Blob([digestHtml(digest, t)], { type: 'text/html;charset=utf-8' })), '_blank', 'noopener');
   };
 
   const copy = async () => {
@@ -70,7 +85,7 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
     }
   };
 
-  const summary = loaded.state === 'loading' ? t('digestLoading') : loaded.state === 'failed' ? t('digestLoadFailed', [loaded.detail]) : summaryText(loaded.digest, t);
+  const summary = loaded.state === 'loading' ? t('digestLoading') : loaded.state === 'failed' ? t('digestLoadFailed', [loaded.detail]) : summaryText(digest ?? loaded.digest, t);
 
   return (
     <div class="digest" aria-busy={loaded.state === 'loading'}>
@@ -108,6 +123,9 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
           <button type="button" class="button button--quiet" disabled={!digest} onClick={() => void copy()}>
             {t('digestCopyMarkdown')}
           </button>
+          <button type="button" class="button button--quiet" disabled={!digest} onClick={print}>
+            {t('digestPrint')}
+          </button>
         </div>
         <p class={`digest__status${said ? ` digest__status--${said.kind}` : ''}`} role="status">
           {said?.text}
@@ -117,15 +135,29 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
       <p class={`digest__summary${loaded.state === 'failed' ? ' digest__summary--error' : ''}`} aria-live="polite">
         {summary}
       </p>
-      {digest && digest.groups.length === 0 && <p class="digest__empty">{t('digestEmpty')}</p>}
-      {digest?.groups.map((group, index) => (
+      {shown && shown.groups.length > 0 && (
+        <label class="field digest__intro-field">
+          <span class="field__label">{t('digestIntroLabel')}</span>
+          <textarea rows={3} maxLength={5000} value={edits.intro} onInput={(event) => setEdits({ ...edits, intro: event.currentTarget.value })} />
+        </label>
+      )}
+      {shown && shown.groups.length === 0 && <p class="digest__empty">{t('digestEmpty')}</p>}
+      {shown?.groups.map((group, index) => (
         <section key={group.tagId ?? 'other'} class="digest-group" aria-labelledby={`digest-group-${index}`}>
           <h2 id={`digest-group-${index}`} class="digest-group__title">
-            {group.label} <span class="digest-group__count">({group.entries.length})</span>
+            {group.label} <span class="digest-group__count">({group.entries.filter((entry) => !left.has(entry.itemId)).length})</span>
           </h2>
           <ul class="digest-group__entries">
-            {group.entries.map((entry) => (
-              <DigestEntryView key={entry.itemId} entry={entry} digest={digest} />
+            {group.entries.map((entry, position) => (
+              <DigestEntryView
+                key={entry.itemId}
+                entry={entry}
+                digest={shown}
+                kept={!left.has(entry.itemId)}
+                onKeep={(kept) => keep(entry.itemId, kept)}
+                {...(position > 0 ? { onUp: () => move(entry.itemId, -1) } : {})}
+                {...(position < group.entries.length - 1 ? { onDown: () => move(entry.itemId, 1) } : {})}
+              />
             ))}
           </ul>
         </section>
@@ -134,11 +166,29 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
   );
 }
 
-function DigestEntryView({ entry, digest }: { entry: DigestEntry; digest: Digest }) {
+interface EntryChoices {
+  kept: boolean;
+  onKeep: (kept: boolean) => void;
+  onUp?: () => void;
+  onDown?: () => void;
+}
+
+function DigestEntryView({ entry, digest, kept, onKeep, onUp, onDown }: { entry: DigestEntry; digest: Digest } & EntryChoices) {
   const url = safeHttpUrl(entry.url);
   const facts = entryFacts(entry, digest, t);
   return (
-    <li class={`digest-entry digest-entry--${entry.priority ?? 'starred'}`}>
+    <li class={`digest-entry digest-entry--${entry.priority ?? 'starred'}${kept ? '' : ' digest-entry--left'}`}>
+      <div class="digest-entry__choices">
+        <label class="checkbox">
+          <input type="checkbox" checked={kept} onChange={(event) => onKeep(event.currentTarget.checked)} aria-label={t('digestKeep', [entry.title])} /> {t('digestKeepShort')}
+        </label>
+        <button type="button" class="button button--small button--quiet" disabled={!onUp} onClick={onUp} aria-label={t('digestMoveUp', [entry.title])}>
+          ↑
+        </button>
+        <button type="button" class="button button--small button--quiet" disabled={!onDown} onClick={onDown} aria-label={t('digestMoveDown', [entry.title])}>
+          ↓
+        </button>
+      </div>
       <h3 class="digest-entry__title">
         {url ? (
           <a href={url} target="_blank" rel="noopener noreferrer">

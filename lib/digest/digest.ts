@@ -61,6 +61,8 @@ export interface Digest {
   period: DigestPeriod;
   counts: DigestCounts;
   groups: DigestGroup[];
+  /** The member's introduction, written before exporting (see arrangeDigest). */
+  intro?: string;
 }
 
 export interface DigestInput {
@@ -179,23 +181,22 @@ export function buildDigest(input: DigestInput, translate: Translate): Digest {
   const groups = [...[...sections.values()].sort((a, b) => a.rank - b.rank).map((section) => section.group), other].filter((group) => group.entries.length > 0);
   for (const group of groups) group.entries.sort(byUrgencyThenNewest(language));
 
-  const entries = groups.flatMap((group) => group.entries);
-  const countOf = (priority: Priority) => entries.filter((entry) => entry.priority === priority).length;
   return {
     kind: input.kind,
     language,
     ...(input.timeZone ? { timeZone: input.timeZone } : {}),
     title: translate(`digestTitle_${input.kind}`),
     period,
-    counts: {
-      items: entries.length,
-      critical: countOf('critical'),
-      important: countOf('important'),
-      info: countOf('info'),
-      starred: entries.filter((entry) => entry.starred).length,
-    },
+    counts: countsOf(groups),
     groups,
   };
+}
+
+/** Counted per listed item (see DigestCounts). */
+export function countsOf(groups: readonly DigestGroup[]): DigestCounts {
+  const entries = groups.flatMap((group) => group.entries);
+  const countOf = (priority: Priority) => entries.filter((entry) => entry.priority === priority).length;
+  return { items: entries.length, critical: countOf('critical'), important: countOf('important'), info: countOf('info'), starred: entries.filter((entry) => entry.starred).length };
 }
 
 /** « fort » first, then « moyen », « faible », then no impact. */

@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n/translate';
 import type { Digest, DigestEntry } from './digest';
-import { entryFacts, footerText, periodText, safeHttpUrl, summaryParts } from './words';
+import { entryFacts, footerText, introParagraphs, periodText, safeHttpUrl, summaryParts } from './words';
 
 /**
  * The digest as one standalone HTML file, to send, print or project at the COPIL. Everything in it comes
@@ -34,6 +34,7 @@ ${group.entries.map((entry) => entryHtml(entry, digest, translate)).join('\n')}
 <h1>${escapeHtml(digest.title)}</h1>
 <p class="period">${escapeHtml(periodText(digest, translate))}</p>
 <ul class="summary">${summaryParts(digest, translate).map((part) => `<li>${escapeHtml(part)}</li>`).join('')}</ul>
+${introParagraphs(digest).map((paragraph) => `<p class="intro">${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`).join('\n')}
 </header>
 <main>
 ${digest.groups.length === 0 ? `<p class="empty">${escapeHtml(translate('digestEmpty'))}</p>` : sections.join('\n')}
@@ -79,6 +80,7 @@ body { margin: 0 auto; max-width: 50rem; padding: 1.5rem; background: var(--bg);
 h1 { font-size: 1.6rem; margin: 0 0 0.25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; padding-bottom: 0.25rem; border-bottom: 2px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
+.intro { margin: 1rem 0 0; font-size: 1.05rem; }
 a { color: var(--accent); }
 a:focus-visible { outline: 3px solid #f0a300; outline-offset: 2px; }
 .period, .facts, .tags, footer, .count { color: var(--muted); }

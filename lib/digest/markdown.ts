@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n/translate';
 import type { Digest, DigestEntry } from './digest';
-import { entryFacts, footerText, periodText, safeHttpUrl, summaryText } from './words';
+import { entryFacts, footerText, introParagraphs, periodText, safeHttpUrl, summaryText } from './words';
 
 /**
  * The digest as Markdown, to paste into a shared document or the white paper: a heading, the period, the
@@ -9,6 +9,8 @@ import { entryFacts, footerText, periodText, safeHttpUrl, summaryText } from './
  */
 export function digestMarkdown(digest: Digest, translate: Translate): string {
   const lines = [`# ${escapeMarkdown(digest.title)}`, '', escapeMarkdown(periodText(digest, translate)), '', escapeMarkdown(summaryText(digest, translate)), ''];
+  // The member's introduction, paragraph by paragraph, as written.
+  for (const paragraph of introParagraphs(digest)) lines.push(paragraph.split('\n').map((line) => escapeMarkdownLine(line.trim())).join('\\\n'), '');
   if (digest.groups.length === 0) lines.push(escapeMarkdown(translate('digestEmpty')), '');
   for (const group of digest.groups) {
     lines.push(`## ${escapeMarkdown(group.label)} (${new Intl.NumberFormat(digest.language).format(group.entries.length)})`, '');

@@ -93,3 +93,7 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** The member's introduction in paragraphs (a blank line between two), each line kept. */
+export const introParagraphs = (digest: Digest): string[] =>
+  (digest.intro ?? '').split(/(?:\r?\n|\r)\s*(?:\r?\n|\r)/).map((paragraph) => paragraph.replace(/\r\n?/g, '\n').trim()).filter(Boolean);

@@ -110,6 +110,26 @@ describe('DigestView', () => {
     expect(html).toContain("default-src 'none'".replace(/'/g, '&#39;'));
   });
 
+  it('lets the member leave items out, order them and write an introduction: what is copied is what they chose', async () => {
+    setUp();
+    await screen.findByRole('heading', { level: 2, name: 'Publicité (1)' });
+    fireEvent.click(screen.getByRole('checkbox', { name: `Garder dans la synthèse : ${HOSTILE}` }));
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['Publicité (0)', 'Vidéo / Reels / live (1)']);
+    await screen.findByText('Éléments : 1 · Alertes critiques : 0 · Alertes importantes : 0 · Alertes info : 0 · Favoris : 1');
+    // Alone in its category: nowhere to move.
+    expect((screen.getByRole('button', { name: 'Monter : Les Reels passent à 3 minutes' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(screen.getByLabelText('Introduction (facultative) : ce que le COPIL doit retenir de la période'), { target: { value: 'Pour la réunion de décembre.' } });
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValueOnce(undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Copier le Markdown' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalled());
+    const markdown = writeText.mock.calls[0]![0];
+    expect(markdown).toContain('Favoris : 1\n\nPour la réunion de décembre.\n\n## Vidéo / Reels / live (1)');
+    expect(markdown).not.toContain('Pubs politiques');
+    // Put back, it is exported again.
+    fireEvent.click(screen.getByRole('checkbox', { name: `Garder dans la synthèse : ${HOSTILE}` }));
+    await screen.findByText('Éléments : 2 · Alertes critiques : 1 · Alertes importantes : 0 · Alertes info : 0 · Favoris : 1');
+  });
+
   it('copies the Markdown and says whether the browser allowed it', async () => {
     setUp();
     await screen.findByRole('heading', { level: 2, name: 'Publicité (1)' });

@@ -131,6 +131,35 @@ describe.skipIf(!canRun)(`alerts in ${browserTitle}`, () => {
     await expect.poll(() => dashboard.locator('main').textContent()).toMatch(/Scrutins municipaux/);
     expect(await seriousViolations(dashboard)).toEqual([]);
     await dashboard.screenshot({ path: artifact('dashboard-digest.png') });
+
+    // The COPIL's monthly meeting: chosen days (from the first of the month by default), the member's
+    // order within a category, one item left out, an introduction; the Markdown carries just that.
+    // Two more articles with a conseil, in the same category as the alert's, so that there is an order to choose.
+    const latest = (await vigie.request('summary')).result.latest as { id: string }[];
+    const noted = await vigie.request('updateItems', { ids: latest.slice(0, 3).map((item) => item.id), patch: { note: 'À suivre au COPIL', tags: ['periode-electorale'] } });
+    expect(noted.ok, noted.message).toBe(true);
+    await dashboard.getByRole('radio', { name: 'Dates choisies' }).check();
+    await dashboard.locator('.digest__range input[type="date"]').first().fill('2020-01-01');
+    await expect.poll(() => dashboard.locator('.digest-entry').count()).toBeGreaterThan(1);
+    const titles = async () => dashboard.locator('.digest-entry__title').allTextContents();
+    const movable = dashboard.locator('.digest-group', { has: dashboard.locator('.digest-entry:nth-child(2)') }).first();
+    const second = (await movable.locator('.digest-entry__title').allTextContents())[1]!;
+    await movable.getByRole('button', { name: `Monter : ${second}` }).click();
+    await expect.poll(async () => (await movable.locator('.digest-entry__title').allTextContents())[0]).toBe(second);
+    const dropped = (await titles()).at(-1)!;
+    await dashboard.getByRole('checkbox', { name: `Garder dans la synthèse : ${dropped}` }).uncheck();
+    await dashboard.getByLabel('Introduction (facultative) : ce que le COPIL doit retenir de la période').fill('Pour la réunion du COPIL de décembre.');
+    const exported = await vigie.download(dashboard, () => dashboard.getByRole('button', { name: 'Exporter en Markdown' }).click());
+    expect(exported.text).toContain('\n\nPour la réunion du COPIL de décembre.\n\n');
+    expect(exported.text).not.toContain(dropped.replace(/[\\`*_[\]<>|~&$!]/g, '\\$&'));
+    const kept = (await titles()).filter((title) => title !== dropped);
+    const at = (title: string) => exported.text.indexOf(title.replace(/[\\`*_[\]<>|~&$!]/g, '\\$&'));
+    expect(kept.every((title) => at(title) >= 0)).toBe(true);
+    // The moved item comes first in its category in the file too.
+    const first = (await movable.locator('.digest-entry__title').allTextContents())[1]!;
+    if (first !== dropped) expect(at(second)).toBeLessThan(at(first));
+    expect(await seriousViolations(dashboard)).toEqual([]);
+    await dashboard.screenshot({ path: artifact('dashboard-digest-chosen.png') });
     await dashboard.close();
   });
 
