@@ -82,6 +82,21 @@ export function SourcesView({ sources }: { sources: Source[] }) {
     }
   };
 
+  // The pack's sources (Vigie's curated ones and the COPIL's): paused together when the network of an
+  // administration blocks them all, resumed together, without touching the member's own.
+  const pack = sources.filter((source) => source.origin !== 'user');
+  const packRunning = pack.some((source) => source.enabled);
+  const pausePack = async () => {
+    const enabled = !packRunning;
+    try {
+      const changed = pack.filter((source) => source.enabled !== enabled);
+      for (const source of changed) await request('updateSource', { id: source.id, patch: { enabled } });
+      say({ kind: 'ok', text: countText(enabled ? 'packResumed' : 'packPaused', changed.length) });
+    } catch (error) {
+      say({ kind: 'error', text: errorText(error) });
+    }
+  };
+
   const grant = async (source: Source) => {
     setGranting(source.id);
     // First await of the click: see askToRead. A refusal or a cancel is already said.
@@ -102,6 +117,11 @@ export function SourcesView({ sources }: { sources: Source[] }) {
           <button type="button" class="button button--quiet" disabled={refreshing} onClick={() => void refresh()}>
             {t('refreshNow')}
           </button>
+          {pack.length > 0 && (
+            <button type="button" class="button button--quiet" onClick={() => void pausePack()}>
+              {t(packRunning ? 'packPause' : 'packResume')}
+            </button>
+          )}
         </div>
         <StatusLine said={said} />
       </header>

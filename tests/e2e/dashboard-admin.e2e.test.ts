@@ -75,6 +75,16 @@ describe.skipIf(!canRun)(`dashboard admin screens in ${browserTitle}`, () => {
     const exported = download.text;
     expect(exported).toContain('<outline text="Tests e2e" title="Tests e2e">');
     expect(exported).toContain(`xmlUrl="${server.url('/prefecture.xml')}"`);
+
+    // An administration's network that blocks the pack: its sources pause together, the member's own go on.
+    const listed = async () => (await vigie.request('listSources')).result as { origin: string; enabled: boolean }[];
+    const packCount = (await listed()).filter((source) => source.origin !== 'user').length;
+    await page.getByRole('button', { name: 'Mettre en pause les sources du pack' }).click();
+    await expect.poll(() => status(page).textContent()).toBe(`${packCount} sources du pack mises en pause ; les vôtres continuent.`);
+    expect((await listed()).map((source) => [source.origin === 'user', source.enabled]).filter(([own, on]) => own !== on)).toEqual([]);
+    await page.getByRole('button', { name: 'Reprendre les sources du pack' }).click();
+    await expect.poll(() => status(page).textContent()).toBe(`${packCount} sources du pack reprises.`);
+    expect((await listed()).every((source) => source.enabled)).toBe(true);
     await page.close();
   });
 
