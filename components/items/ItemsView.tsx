@@ -66,6 +66,11 @@ export function ItemsView({ sources, tags, ...options }: Props) {
           {list.message}
         </p>
       </section>
+      {!opened && (
+        <aside class="reading-pane reading-pane--empty" aria-label={t('paneEmptyLabel')}>
+          <p>{t('paneEmpty')}</p>
+        </aside>
+      )}
       {opened && (
         <ReadingPane
           key={opened.id}

@@ -14,7 +14,8 @@ interface Props {
   item: Item;
   sourceTitle?: string;
   tags: Tag[];
-  onPatch: (patch: ItemPatch) => void;
+  /** Resolves whether the change was stored (see use-item-list). */
+  onPatch: (patch: ItemPatch) => unknown;
   onClose: () => void;
 }
 
@@ -24,6 +25,7 @@ interface Props {
  * sharing it with the COPIL.
  */
 export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props) {
+  const [noteSaid, setNoteSaid] = useState('');
   const [note, setNote] = useState(item.note ?? '');
   const language = uiLanguage();
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
@@ -58,6 +60,14 @@ export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props
         </button>
       </div>
 
+      {item.change && <ChangeView change={item.change} />}
+      {item.clip?.quote && <blockquote class="reading-pane__quote">{item.clip.quote}</blockquote>}
+      {item.contentHtml ? (
+        <SafeHtml class="reading-pane__content" html={item.contentHtml} />
+      ) : (
+        !item.change && item.summary && <p class="reading-pane__content">{item.summary}</p>
+      )}
+      {/* The article first, then what the member does about it. */}
       <section class="reading-pane__triage" aria-label={t('triageSection')}>
         <div class="field">
           <span class="field__label" id="tags-label">
@@ -99,19 +109,19 @@ export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props
           <span class="field__label">{t('noteLabel')}</span>
           <textarea rows={4} value={note} placeholder={t('notePlaceholder')} onInput={(event) => setNote(event.currentTarget.value)} />
         </label>
-        <button type="button" class="button" disabled={!noteChanged} onClick={() => onPatch({ note: note.trim() ? note : null })}>
+        <button
+          type="button"
+          class="button"
+          disabled={!noteChanged}
+          onClick={() => void Promise.resolve(onPatch({ note: note.trim() ? note : null })).then((stored) => stored !== false && setNoteSaid(t('noteSaved')))}
+        >
           {t('saveNote')}
         </button>
+        <p class="status" role="status">
+          {noteChanged ? '' : noteSaid}
+        </p>
         <ShareButton itemId={item.id} connected={connected} withPriority />
       </section>
-
-      {item.change && <ChangeView change={item.change} />}
-      {item.clip?.quote && <blockquote class="reading-pane__quote">{item.clip.quote}</blockquote>}
-      {item.contentHtml ? (
-        <SafeHtml class="reading-pane__content" html={item.contentHtml} />
-      ) : (
-        !item.change && item.summary && <p class="reading-pane__content">{item.summary}</p>
-      )}
     </article>
   );
 }

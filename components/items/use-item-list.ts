@@ -170,11 +170,14 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
     [search],
   );
 
-  const patch = async (targets: string[], change: ItemPatch) => {
+  /** Resolves whether it was stored: the reading pane says « Note enregistrée » only then. */
+  const patch = async (targets: string[], change: ItemPatch): Promise<boolean> => {
     try {
       await request('updateItems', { ids: targets, patch: change });
+      return true;
     } catch (error) {
       setMessage(errorText(error));
+      return false;
     }
   };
 

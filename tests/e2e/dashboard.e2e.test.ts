@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
 import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
-import type { TestPage } from './page';
+import { VIEWPORT, type TestPage } from './page';
 
 /**
  * The dashboard in a real browser (Chromium and Firefox ESR): items listed, found by an accent-free word, opened; a hostile item stays
@@ -88,8 +88,14 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
     await pane.getByLabel('Note (conseil : que faire ?)').fill('Prévoir plus de Reels dans le calendrier éditorial.');
     await pane.getByRole('button', { name: 'Enregistrer la note' }).click();
     await expect.poll(() => pane.getByRole('button', { name: 'Enregistrer la note' }).isDisabled()).toBe(true);
+    // Said where the member looks, politely.
+    await expect.poll(() => pane.locator('.reading-pane__triage [role="status"]').textContent()).toBe('Note enregistrée.');
     await page.screenshot({ path: artifact('dashboard.png') });
     expect(await seriousViolations(page)).toEqual([]);
+    // A wide screen: the list and the article share it.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: artifact('dashboard-1920.png') });
+    await page.setViewportSize(VIEWPORT);
     await page.close();
 
     const { profile } = vigie;
