@@ -1,14 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { relativeTime } from '@/lib/i18n/dates';
-import { feedErrorText } from '@/lib/i18n/translate';
+import { feedErrorParts } from '@/lib/i18n/translate';
 import type { Summary } from '@/lib/messages/protocol';
+import { ErrorDetails } from '../ui/ErrorDetails';
 
 type SourceRow = Summary['sources'][number];
 
-function healthOf(source: SourceRow): { state: 'ok' | 'error' | 'never' | 'off'; text: string } {
+function healthOf(source: SourceRow): { state: 'ok' | 'error' | 'never' | 'off'; text: string; detail?: string } {
   if (!source.enabled) return { state: 'off', text: t('sourceDisabled') };
-  if (source.lastError) return { state: 'error', text: feedErrorText(source.lastError, t) };
+  if (source.lastError) return { state: 'error', ...feedErrorParts(source.lastError, t) };
   if (!source.lastSuccess) return { state: 'never', text: t('sourceNeverFetched') };
   return { state: 'ok', text: t('sourceOk') };
 }
@@ -35,6 +36,7 @@ export function SourceHealthList({ sources, onGrant, asking }: {
               {health.text}
               {health.state === 'error' && source.consecutiveFailures > 1 && ` · ${t('sourceFailures', [String(source.consecutiveFailures)])}`}
             </span>
+            <ErrorDetails detail={health.detail} />
             {source.lastError?.code === 'permission' && (
               <button type="button" class="button button--small" onClick={() => onGrant(source)} aria-label={t('grantAccessLabel', [source.title])}>
                 {t('grantAccess')}

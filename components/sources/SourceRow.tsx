@@ -2,11 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { relativeTime } from '@/lib/i18n/dates';
-import { feedErrorText } from '@/lib/i18n/translate';
+import { feedErrorParts } from '@/lib/i18n/translate';
 import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
 import { formatRoute } from '@/lib/reader/route';
 import { countText } from '../ui/count';
+import { ErrorDetails } from '../ui/ErrorDetails';
 import { SourceEditForm } from './SourceEditForm';
 
 type Patch = Params<'updateSource'>['patch'];
@@ -32,9 +33,9 @@ function languageName(code: string): string {
 }
 
 /** The source's health in words, never only by colour. */
-function health(source: Source): { state: 'ok' | 'error' | 'never' | 'off'; text: string } {
+function health(source: Source): { state: 'ok' | 'error' | 'never' | 'off'; text: string; detail?: string } {
   if (!source.enabled) return { state: 'off', text: t('sourceDisabled') };
-  if (source.health.lastError) return { state: 'error', text: feedErrorText(source.health.lastError, t) };
+  if (source.health.lastError) return { state: 'error', ...feedErrorParts(source.health.lastError, t) };
   if (!source.health.lastSuccess) return { state: 'never', text: t('sourceNeverFetched') };
   return { state: 'ok', text: t('sourceOk') };
 }
@@ -70,6 +71,7 @@ export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant, 
         <p class="source-row__details">{details.join(' · ')}</p>
         <p class="source-row__health">
           <span class="source-row__state">{state.text}</span>
+          <ErrorDetails detail={state.detail} />
           {state.state === 'error' && consecutiveFailures > 1 && ` · ${t('sourceFailures', [String(consecutiveFailures)])}`}
           {lastSuccess && ` · ${t('sourceLastSuccess', [relativeTime(lastSuccess, uiLanguage())])}`}
           {lastError?.code === 'permission' && (

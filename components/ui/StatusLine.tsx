@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n/browser';
+import { ErrorDetails } from './ErrorDetails';
 
 /** What the last action did, said in words: one polite live region per screen, present from the start. */
 export interface Said {
@@ -12,12 +12,7 @@ export function StatusLine({ said }: { said?: Said }) {
   return (
     <div class={`admin-status${said ? ` admin-status--${said.kind}` : ''}`} role="status">
       {said?.text}
-      {said?.detail && (
-        <details class="admin-status__details">
-          <summary>{t('details')}</summary>
-          <code>{said.detail}</code>
-        </details>
-      )}
+      <ErrorDetails detail={said?.detail} />
     </div>
   );
 }

@@ -32,6 +32,19 @@ export function translatorFrom(messages: Messages): Translate {
 }
 
 /** The sentence that tells the user why a source failed, in words. */
+/**
+ * Codes whose detail is the browser's or a parser's own words (« Failed to fetch », « Unclosed root tag »,
+ * often English): screens say the error in words and keep those words apart, behind « Détails ».
+ */
+const TECHNICAL_DETAIL: ReadonlySet<string> = new Set(['network', 'malformed', 'not-a-feed', 'storage', 'quota']);
+
+/** An error in words, and its technical detail apart when it has one (see TECHNICAL_DETAIL). */
+export function feedErrorParts(error: FeedErrorInfo, t: Translate): { text: string; detail?: string } {
+  if (!TECHNICAL_DETAIL.has(error.code) || error.reason || !error.detail) return { text: feedErrorText(error, t) };
+  const { detail, ...words } = error;
+  return { text: feedErrorText(words, t), detail };
+}
+
 export function feedErrorText(error: FeedErrorInfo, t: Translate): string {
   const detail = error.reason ? t(`feedReason_${error.reason.replace(/-/g, '_')}`) : (error.detail ?? '');
   const text = t(`feedError_${error.code.replace(/-/g, '_')}`, [detail]).replace(/\s*\(\)/, '');

@@ -159,6 +159,10 @@ describe.skipIf(!canRun)(`ingestion in ${browserTitle}`, () => {
     const muted = popup.locator('.source', { hasText: 'Serveur muet' }).locator('.source__health');
     await expect.poll(() => muted.textContent()).toMatch(/n'a pas répondu à temps/);
     await expect.poll(() => popup.locator('.source', { hasText: 'Énorme' }).locator('.source__health').textContent()).toMatch(/trop volumineuse \(plus de 10 Mo\)/);
+    // Said in words; nothing technical to fold under « Détails » here (a parser's English would be: unit test).
+    const html = popup.locator('.source', { hasText: 'Page HTML' });
+    await expect.poll(() => html.locator('.source__health').textContent()).toMatch(/^Ce n'est pas un flux RSS, Atom ou JSON Feed \(l'adresse renvoie une page web\)/);
+    expect(await html.locator('.error-details').count()).toBe(0);
     // For a person to look at: the popup as a member sees it after this refresh.
     await popup.setViewportSize({ width: 380, height: 900 });
     await popup.screenshot({ path: artifact('popup.png'), fullPage: true });
