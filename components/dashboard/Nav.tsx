@@ -2,7 +2,10 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute, type Route, type View } from '@/lib/reader/route';
-import { countText } from '../ui/count';
+import { countText, formatNumber } from '../ui/count';
+
+/** Longer lists start folded (the one holding the current page stays open): the member opens them. */
+const FOLDED_ABOVE = 8;
 
 const VIEWS: [View, string][] = [
   ['all', 'navAll'],
@@ -15,7 +18,7 @@ function isCurrent(route: Route, target: Route): boolean {
   return formatRoute({ ...route, ...(route.section === 'items' || route.section === 'alerts' ? { item: undefined } : {}), ...(route.section === 'rules' ? { rule: undefined } : {}) } as Route) === formatRoute(target);
 }
 
-/** The dashboard's sections, then each source and each tag as a shortcut to its items. */
+/** The dashboard's sections, then each source and each tag as a shortcut to its items, in lists that fold. */
 export function Nav({ route, sources, tags, unreadAlerts, unreadShares }: { route: Route; sources: Source[]; tags: Tag[]; unreadAlerts: number; unreadShares: number }) {
   const link = (target: Route, label: string, extra?: preact.ComponentChildren) => (
     <li>
@@ -26,6 +29,14 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares }: { rout
     </li>
   );
   const language = uiLanguage() === 'fr' ? 'fr' : 'en';
+  // Règles, Sources and Paramètres stay in view whatever the number of sources: before the long lists.
+  const admin = (
+    <ul class="nav__admin">
+      {link({ section: 'rules' }, t('navRules'))}
+      {link({ section: 'sources' }, t('navSources'))}
+      {link({ section: 'settings' }, t('navSettings'))}
+    </ul>
+  );
   return (
     <nav class="nav" aria-label={t('navLabel')}>
       <p class="nav__brand">Vigie</p>
@@ -36,23 +47,31 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares }: { rout
         {link({ section: 'digest' }, t('navDigest'))}
         {link({ section: 'timeline' }, t('navTimeline'))}
       </ul>
-      <h2 class="nav__heading">{t('navBySource')}</h2>
-      <ul>
-        {[...sources]
-          .sort((a, b) => a.title.localeCompare(b.title, language))
-          .map((source) => link({ section: 'items', view: 'all', sourceId: source.id }, source.title))}
-      </ul>
-      <h2 class="nav__heading">{t('navByTag')}</h2>
-      <ul>
-        {tags.map((tag) =>
-          link({ section: 'items', view: 'all', tag: tag.id }, tag.label[language], <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />),
-        )}
-      </ul>
-      <ul class="nav__admin">
-        {link({ section: 'rules' }, t('navRules'))}
-        {link({ section: 'sources' }, t('navSources'))}
-        {link({ section: 'settings' }, t('navSettings'))}
-      </ul>
+      {admin}
+      <details class="nav__group" open={sources.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.sourceId)}>
+        <summary>
+          <h2 class="nav__heading">
+            {t('navBySource')} <span class="nav__count">({formatNumber(sources.length)})</span>
+          </h2>
+        </summary>
+        <ul>
+          {[...sources]
+            .sort((a, b) => a.title.localeCompare(b.title, language))
+            .map((source) => link({ section: 'items', view: 'all', sourceId: source.id }, source.title))}
+        </ul>
+      </details>
+      <details class="nav__group" open={tags.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.tag)}>
+        <summary>
+          <h2 class="nav__heading">
+            {t('navByTag')} <span class="nav__count">({formatNumber(tags.length)})</span>
+          </h2>
+        </summary>
+        <ul>
+          {tags.map((tag) =>
+            link({ section: 'items', view: 'all', tag: tag.id }, tag.label[language], <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />),
+          )}
+        </ul>
+      </details>
     </nav>
   );
 }
