@@ -19,6 +19,8 @@ interface Props {
   onOpen: (id: string) => void;
   onCheck: (id: string, checked: boolean) => void;
   onPatch: (id: string, patch: ItemPatch) => void;
+  /** « ? »: the keyboard shortcuts. */
+  onHelp?: () => void;
 }
 
 const ROW_HEIGHT = 64;
@@ -108,6 +110,7 @@ export function ItemList(props: Props) {
       x: () => id && props.onCheck(id, !props.checked.has(id)),
       s: () => id && item && props.onPatch(id, { starred: !item.starred }),
       m: () => id && item && props.onPatch(id, { read: !item.read }),
+      '?': () => props.onHelp?.(),
     };
     const action = actions[event.key];
     if (!action || event.altKey || event.ctrlKey || event.metaKey) return;

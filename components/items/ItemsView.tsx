@@ -1,13 +1,31 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
+import { request } from '@/lib/messages/client';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
+import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
+import { Dialog } from '../ui/Dialog';
+import { errorText } from '../ui/error-text';
 import { BulkBar } from './BulkBar';
 import { Filters } from './Filters';
 import { ItemList } from './ItemList';
 import { ReadingPane } from './lazy-reading-pane';
 import { useItemList, type ItemListOptions } from './use-item-list';
+
+const DAY_MS = 24 * 3_600_000;
+
+/** What the list's keys do, as the « ? » panel lists them; `key…` names a key in the member's language. */
+const SHORTCUTS: [string[], string][] = [
+  [['j', '↓'], 'shortcutNext'],
+  [['k', '↑'], 'shortcutPrevious'],
+  [['keyEnter', 'o'], 'shortcutOpen'],
+  [['s'], 'shortcutStar'],
+  [['m'], 'shortcutRead'],
+  [['x'], 'shortcutCheck'],
+  [['keyHome', 'keyEnd'], 'shortcutEnds'],
+  [['?'], 'shortcutHelp'],
+];
 
 interface Props extends ItemListOptions {
   sources: Source[];
@@ -21,6 +39,19 @@ interface Props extends ItemListOptions {
 export function ItemsView({ sources, tags, ...options }: Props) {
   const list = useItemList(options);
   const { ids, checked, opened } = list;
+  const [help, setHelp] = useState(false);
+  const { dialog, ask } = useConfirm();
+
+  /** « Tout marquer comme lu » for what arrived more than a day ago: today's news stays to read. */
+  const markOlderRead = async () => {
+    if (!(await ask(t('markOlderReadConfirm'), { yes: t('markOlderReadYes') }))) return;
+    try {
+      const { updated } = await request('markReadBefore', { before: new Date(Date.now() - DAY_MS).toISOString() });
+      list.setMessage(countText('markedOlderRead', updated));
+    } catch (error) {
+      list.setMessage(errorText(error));
+    }
+  };
 
   const sourceTitles = useMemo(() => new Map(sources.map((source) => [source.id, source.title])), [sources]);
   const tagsById = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
@@ -37,9 +68,40 @@ export function ItemsView({ sources, tags, ...options }: Props) {
           onSearch={list.onSearch}
           indexing={list.indexing}
         />
-        <p class="count" aria-live="polite">
-          {list.counted ? countText('itemCount', ids.length) : t('itemCounting')}
-        </p>
+        <div class="items-view__bar">
+          <p class="count" aria-live="polite">
+            {list.counted ? countText('itemCount', ids.length) : t('itemCounting')}
+          </p>
+          <button type="button" class="button button--small button--quiet" onClick={() => void markOlderRead()}>
+            {t('markOlderRead')}
+          </button>
+          <button type="button" class="button button--small button--quiet" aria-haspopup="dialog" onClick={() => setHelp(true)}>
+            {t('shortcutsButton')}
+          </button>
+        </div>
+        <Dialog open={help} title={t('shortcutsTitle')} onClose={() => setHelp(false)}>
+          <dl class="shortcuts">
+            {SHORTCUTS.map(([keys, what]) => (
+              <div key={what}>
+                <dt>
+                  {keys.map((key, index) => (
+                    <>
+                      {index > 0 && ' '}
+                      <kbd>{key.startsWith('key') ? t(key) : key}</kbd>
+                    </>
+                  ))}
+                </dt>
+                <dd>{t(what)}</dd>
+              </div>
+            ))}
+          </dl>
+          <div class="dialog__actions">
+            <button type="button" class="button" onClick={() => setHelp(false)}>
+              {t('close')}
+            </button>
+          </div>
+        </Dialog>
+        {dialog}
         {checked.size > 0 && (
           <BulkBar
             count={checked.size}
@@ -61,6 +123,7 @@ export function ItemsView({ sources, tags, ...options }: Props) {
           onOpen={list.open}
           onCheck={list.check}
           onPatch={(id, change) => list.patch([id], change)}
+          onHelp={() => setHelp(true)}
         />
         <p class="status" role="status">
           {list.message}

@@ -210,7 +210,8 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
     check,
     clearChecked: () => setChecked(new Set()),
     message,
-    patch: (targets: string[], change: ItemPatch) => void patch(targets, change),
+    patch,
+    setMessage,
     open,
     close: () => (location.hash = formatRoute({ ...route, item: undefined })),
   };

@@ -125,6 +125,20 @@ export class VigieReader {
     return this.db.count('items');
   }
 
+  /**
+   * Unread items published before `before` (when Vigie first saw them, for those without a date): « Tout
+   * marquer comme lu » for what is older than a day, a new source's backlog included. Walks the unread only.
+   */
+  async unreadIdsBefore(before: string): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor = await this.db.transaction('items').store.index('byUnreadFetched').openCursor();
+    while (cursor) {
+      if ((cursor.value.published ?? cursor.value.fetched) < before) ids.push(cursor.value.id);
+      cursor = await cursor.continue();
+    }
+    return ids;
+  }
+
   /** Unread items that arrived after `since`: what the badge and the popup call "new". One index count. */
   async countNewUnread(since: string): Promise<number> {
     return this.db.countFromIndex('items', 'byUnreadFetched', IDBKeyRange.lowerBound(since, true));

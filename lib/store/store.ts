@@ -143,6 +143,10 @@ export class VigieStore {
   }
 
   /** Unread items that arrived after `since`: what the badge and the popup call "new". */
+  unreadIdsBefore(before: string): Promise<string[]> {
+    return this.reader.unreadIdsBefore(before);
+  }
+
   countNewUnread(since: string): Promise<number> {
     return this.reader.countNewUnread(since);
   }

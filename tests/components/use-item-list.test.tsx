@@ -168,7 +168,7 @@ describe('useItemList', () => {
     await waitFor(() => expect(view.result.current.opened?.id).toBe('i4'));
     const full = new RequestError('quota');
     background.request.mockRejectedValueOnce(full);
-    act(() => view.result.current.patch(['i4'], { starred: true }));
+    act(() => void view.result.current.patch(['i4'], { starred: true }));
     await waitFor(() => expect(view.result.current.message).toBe(full.message));
   });
 });

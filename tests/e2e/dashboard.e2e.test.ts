@@ -48,10 +48,10 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
       'Réglementation européenne : le DSA et les Pages des collectivités',
     ]);
     // The list's header counts in French: one item is « 1 élément ».
-    await expect.poll(() => page.locator('.items-view__list > .count').textContent()).toBe('1 élément');
+    await expect.poll(() => page.locator('.items-view__bar > .count').textContent()).toBe('1 élément');
     await page.getByLabel('Rechercher').fill('');
     await expect.poll(() => page.locator('.item-row__title').count()).toBe(3);
-    expect(await page.locator('.items-view__list > .count').textContent()).toBe('3 éléments');
+    expect(await page.locator('.items-view__bar > .count').textContent()).toBe('3 éléments');
     await page.close();
   });
 
@@ -175,6 +175,29 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
     const meta = await row('Réglementation européenne').locator('.item-row__meta').textContent();
     expect(meta).toContain('Veille tableau de bord');
     expect(meta).toContain('Réglementation (DSA, RGPD, TTPA)');
+    await page.close();
+  });
+
+  it('lists the keyboard shortcuts on « ? », and marks read what is older than a day after asking', async () => {
+    // Every article unread again (the tests before read some).
+    const latest = (await vigie.request('summary')).result.latest as { id: string }[];
+    expect((await vigie.request('updateItems', { ids: latest.map((item) => item.id), patch: { read: false } })).ok).toBe(true);
+    const page = await vigie.open('dashboard.html#/unread');
+    await expect.poll(() => page.locator('.item-row__title').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.locator('.item-list').press('?');
+    const shortcuts = page.getByRole('dialog', { name: 'Raccourcis clavier de la liste' });
+    await expect.poll(() => shortcuts.count()).toBe(1);
+    expect(await shortcuts.textContent()).toContain('Élément suivant');
+    await shortcuts.getByRole('button', { name: 'Fermer' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    const unread = await page.locator('.item-row__title').count();
+    await page.getByRole('button', { name: 'Tout marquer comme lu (plus d’un jour)' }).click();
+    await page.getByRole('dialog', { name: 'Marquer comme lus les éléments arrivés il y a plus d’un jour ?' }).getByRole('button', { name: 'Marquer comme lus' }).click();
+    // The fixtures' articles are two weeks old: every unread one goes.
+    await expect.poll(() => page.locator('.items-view__list [role="status"]').textContent()).toBe(unread === 1 ? '1 élément marqué comme lu.' : `${unread} éléments marqués comme lus.`);
+    await expect.poll(() => page.locator('.item-row__title').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 });

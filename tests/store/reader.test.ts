@@ -115,6 +115,13 @@ describe('VigieReader', () => {
     expect(await reader.countNewUnread('2026-02-01T00:00:00.000Z')).toBe(4);
   });
 
+  it('finds the unread items published before a date, the undated ones by when they were first seen', async () => {
+    const { reader } = await filled();
+    // a1 is read; b4 is published on the 4th; a5, undated, was first seen on the 5th.
+    expect((await reader.unreadIdsBefore(day(4))).sort()).toEqual(['a2', 'b3']);
+    expect((await reader.unreadIdsBefore(day(6))).sort()).toEqual(['a2', 'a5', 'b3', 'b4']);
+  });
+
   it('reads the hub connection only when it passes its schema', async () => {
     const { store, reader } = await filled();
     expect(await reader.hubConnection()).toBeUndefined();

@@ -12,6 +12,13 @@ export function itemHandlers(deps: HandlerDeps): HandlersOf<typeof ITEM_REQUESTS
       await deps.itemsChanged(ids);
       return { updated };
     },
+    async markReadBefore({ before }) {
+      const ids = await store.unreadIdsBefore(before);
+      if (ids.length === 0) return { updated: 0 };
+      const updated = await store.updateItems(ids, { read: true });
+      await deps.itemsChanged(ids);
+      return { updated };
+    },
     async listTags() {
       return store.listTags();
     },

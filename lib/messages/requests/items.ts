@@ -11,6 +11,8 @@ export const ITEM_REQUESTS = {
     params: z.object({ ids: z.array(z.string()).check(z.minLength(1), z.maxLength(50_000)), patch: ItemPatchSchema }),
     result: z.object({ updated: z.number() }),
   },
+  /** Every unread item published (or, undated, first seen) before `before` is marked read: the list's « plus d'un jour ». */
+  markReadBefore: { params: z.object({ before: z.iso.datetime() }), result: z.object({ updated: z.number() }) },
   listTags: { params: Empty, result: z.array(TagSchema) },
   /** A past event of Meta's history, added by hand to the timeline: a date, a title, a shared category, a source. */
   addHistoryEvent: {
