@@ -46,7 +46,10 @@ export class WebhookWorker {
 
   /** One pass over the due deliveries; concurrent calls share the pass in progress. */
   tick(): Promise<void> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
+    // A pass that fails (the database restarting) is tried again at the next tick, and never ends the process.
+    this.running ??= this.pass()
+      .catch((error: unknown) => this.log.warn({ err: error }, 'webhook pass failed: tried again shortly'))
+      .finally(() => (this.running = undefined));
     return this.running;
   }
 
