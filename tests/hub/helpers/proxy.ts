@@ -185,6 +185,13 @@ export function httpsApi<T = any>(base: string, path: string, ca: string, option
   });
 }
 
+export interface StreamEvent {
+  name: string;
+  data: any;
+  /** performance.now() when it arrived. */
+  at: number;
+}
+
 export interface EventStream {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -195,23 +202,41 @@ export interface EventStream {
   close(): void;
 }
 
-/** The live stream (`GET /api/events`) over HTTPS or HTTP, read as the extension reads it. */
-export function openStream(base: string, token: string, ca?: string): Promise<EventStream> {
+/**
+ * The live stream (`GET /api/events`) over HTTPS or HTTP, read as the extension reads it. `onEvent` hears each
+ * event as it arrives (with its arrival time), whether or not `next` is waiting for it.
+ */
+export function openStream(base: string, token: string, ca?: string, onEvent?: (event: StreamEvent) => void): Promise<EventStream> {
   return new Promise((resolve, reject) => {
     const url = new URL('/api/events', base);
     const get = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = get(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, ...(ca ? { ca } : {}) }, (response) => {
       let buffer = '';
+      const queue: StreamEvent[] = [];
       const waiting: (() => void)[] = [];
       let done = false;
+      const wakeAll = () => {
+        for (const wake of waiting.splice(0)) wake();
+      };
       const ended = new Promise<void>((end) => response.once('close', () => {
         done = true;
         end();
-        for (const wake of waiting.splice(0)) wake();
+        wakeAll();
       }));
       response.setEncoding('utf8').on('data', (chunk: string) => {
         buffer += chunk;
-        for (const wake of waiting.splice(0)) wake();
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const name = /^event: (.*)$/m.exec(block)?.[1];
+          if (name === undefined) continue; // a comment (the heartbeat)
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          const event = { name, data: data === undefined ? undefined : JSON.parse(data), at: performance.now() };
+          queue.push(event);
+          onEvent?.(event);
+        }
+        wakeAll();
       });
       resolve({
         status: response.statusCode ?? 0,
@@ -220,14 +245,7 @@ export function openStream(base: string, token: string, ca?: string): Promise<Ev
         async next(name, timeoutMs = 5_000) {
           const until = Date.now() + timeoutMs;
           for (;;) {
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const block = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const event = /^event: (.*)$/m.exec(block)?.[1];
-              const data = /^data: (.*)$/m.exec(block)?.[1];
-              if (event === name) return data === undefined ? undefined : JSON.parse(data);
-            }
+            for (let event = queue.shift(); event; event = queue.shift()) if (event.name === name) return event.data;
             if (done) throw new Error(`the event stream ended before an "${name}" event`);
             const left = until - Date.now();
             if (left <= 0) throw new Error(`no "${name}" event within ${timeoutMs} ms`);
