@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, createStorage, draft, skipped, startHub, type HubStorage, type TestHub } from './helpers/hub-process';
 import {
-  freePort, httpsApi, openStream, ownPostgresMissing, proxyMissing, scratch, selfSignedCertificate, startNginx, startOwnPostgres,
+  caddyMissing, freePort, httpsApi, openStream, ownPostgresMissing, proxyMissing, scratch, selfSignedCertificate, startCaddy, startNginx, startOwnPostgres,
   type Certificate, type EventStream, type Nginx, type OwnPostgres,
 } from './helpers/proxy';
 
@@ -108,6 +108,33 @@ describe.skipIf(skipped('postgres') || proxyMissing())('two hub processes on one
   it('refuses the admin route through the proxy', async () => {
     expect((await api('/internal/command', { body: { argv: ['members'] } })).status).toBe(404);
   });
+
+  it.skipIf(caddyMissing())('serves the same through Caddy with hub/deploy/Caddyfile: join, the live event on both processes, the Atom feed', async () => {
+    const dir = scratch('vigie-caddy-');
+    const caddy = await startCaddy(dir, { upstreams: hubs.map((hub) => hub.port), cert });
+    try {
+      const call = (path: string, options?: Parameters<typeof httpsApi>[3]) => httpsApi(caddy.url, path, cert.pem, options);
+      const joined = await call('/api/join', { body: { code: await hubs[0]!.invite('Sacha Bernard') } });
+      expect(joined.status).toBe(201);
+      const before = hubs.map((hub) => requestsTo(hub, '/api/events'));
+      const streams = [await openStream(caddy.url, joined.json.token, cert.pem), await openStream(caddy.url, joined.json.token, cert.pem)];
+      try {
+        for (const stream of streams) await stream.next('hello');
+        expect(hubs.map((hub, i) => requestsTo(hub, '/api/events') - before[i]!)).toEqual([1, 1]);
+        const share = draft({ title: 'Caddy : la portée organique des Pages' });
+        const created = await call(`/api/shares/${clientId()}`, { method: 'PUT', token: joined.json.token, body: share });
+        expect(created.status).toBe(201);
+        await within(1_000, Promise.all(streams.map((stream) => stream.next('change', 1_000))));
+        const feed = await call(`/feed/${joined.json.feedToken}.atom`);
+        expect(feed.text).toContain(share.title);
+        expect((await call('/internal/command', { body: { argv: ['members'] } })).status).toBe(404);
+      } finally {
+        for (const stream of streams) stream.close();
+      }
+    } finally {
+      await caddy.stop();
+    }
+  }, 30_000);
 
   // The rate limit's client address behind the proxy is HUB_TRUST_PROXY's work (hub/app.ts, hub/config.ts),
   // not yet in this branch. Once it is, this test runs with HUB_TRUST_PROXY=127.0.0.1 on both hubs and

@@ -155,6 +155,59 @@ export async function startNginx(dir: string, options: { upstreams: number[]; ce
   };
 }
 
+const CADDY = '/usr/bin/caddy';
+export const caddyMissing = (): string | undefined => (existsSync(CADDY) ? undefined : CADDY);
+
+/** hub/deploy/Caddyfile made to run here: this address and certificate instead of Let's Encrypt, these hub ports. */
+export function deployedCaddyfile(options: { port: number; upstreams: number[]; cert: Certificate }): string {
+  let conf = readFileSync(join(REPO, 'hub/deploy/Caddyfile'), 'utf8');
+  const replace = (pattern: RegExp, by: string) => {
+    if (!pattern.test(conf)) throw new Error(`hub/deploy/Caddyfile no longer has ${pattern}`);
+    conf = conf.replace(pattern, by);
+  };
+  replace(/^hub\.example\.fr \{$/m, `https://127.0.0.1:${options.port} {\n\ttls ${options.cert.certFile} ${options.cert.keyFile}`);
+  replace(/reverse_proxy 127\.0\.0\.1:\d+ 127\.0\.0\.1:\d+/, `reverse_proxy ${options.upstreams.map((port) => `127.0.0.1:${port}`).join(' ')}`);
+  // No admin endpoint (its fixed port would clash between test runs), no certificate authority of its own.
+  return `{\n\tadmin off\n\tskip_install_trust\n\tauto_https disable_redirects\n}\n\n${conf}`;
+}
+
+/** Caddy in the foreground, its state in `dir`. */
+export async function startCaddy(dir: string, options: { upstreams: number[]; cert: Certificate; port?: number }): Promise<Nginx> {
+  const port = options.port ?? (await freePort());
+  const file = join(dir, 'Caddyfile');
+  writeFileSync(file, deployedCaddyfile({ port, upstreams: options.upstreams, cert: options.cert }));
+  const child = spawn(CADDY, ['run', '--config', file, '--adapter', 'caddyfile'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },
+  });
+  running.add(child);
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let alive = true;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => {
+    alive = false;
+    running.delete(child);
+    resolve();
+  }));
+  try {
+    await waitForPort(port, 10_000, () => alive);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`caddy did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
+  }
+  return {
+    port,
+    url: `https://127.0.0.1:${port}`,
+    stderr: () => stderr,
+    async stop() {
+      if (alive) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** One HTTPS request, trusting `ca` only; answered whatever its status. */
 export function httpsApi<T = any>(base: string, path: string, ca: string, options: ApiOptions = {}): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { ...options.headers };
