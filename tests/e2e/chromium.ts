@@ -64,6 +64,7 @@ export async function loadExtension(options: LoadOptions = {}): Promise<Chromium
       '--disable-sync',
       '--no-first-run',
       '--lang=fr-FR',
+      ...(options.trustedSpki?.length ? [`--ignore-certificate-errors-spki-list=${options.trustedSpki.join(',')}`] : []),
     ],
     locale: 'fr-FR',
     acceptDownloads: true,

@@ -58,6 +58,8 @@ export interface LoadOptions {
   build?: string;
   /** The system's colour scheme as the pages see it, from the start. */
   colorScheme?: 'dark' | 'light';
+  /** Chromium only: base64 SHA-256 public-key hashes of certificates to trust (a test's own, self-signed). */
+  trustedSpki?: string[];
 }
 
 const harness = BROWSER === 'firefox' ? await import('./firefox') : await import('./chromium');
