@@ -58,8 +58,9 @@ export interface LoadOptions {
   build?: string;
   /** The system's colour scheme as the pages see it, from the start. */
   colorScheme?: 'dark' | 'light';
-  /** Chromium only: base64 SHA-256 public-key hashes of certificates to trust (a test's own, self-signed). */
-  trustedSpki?: string[];
+  /** A test's own TLS certificate to trust. Chromium: by the server certificate's public-key hash (base64
+   * SHA-256); Firefox: its authority (a PEM file), put into the profile's certificate store with certutil. */
+  trust?: { spki: string; caFile: string };
 }
 
 const harness = BROWSER === 'firefox' ? await import('./firefox') : await import('./chromium');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, createStorage, draft, skipped, startHub, type HubStorage, type TestHub } from '../hub/helpers/hub-process';
-import { freePort, httpsApi, proxyMissing, scratch, selfSignedCertificate, startNginx, type Certificate, type Nginx } from '../hub/helpers/proxy';
+import { certutilMissing, freePort, httpsApi, proxyMissing, scratch, selfSignedCertificate, startNginx, type Certificate, type Nginx } from '../hub/helpers/proxy';
 import { startServer, type TestServer } from '../support/http-server';
 import { BROWSER, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
 
@@ -9,12 +9,12 @@ import { BROWSER, browserTitle, canRun, loadExtension, type LoadedExtension } fr
  * (hub/deploy/nginx/vigie-hub.conf, a self-signed certificate the browser is told to trust), and the
  * extension speaking to it only through https://: it joins with an invite code, hears another member's
  * share live on its open dashboard, shares a clip, and its Atom feed address is the public https one.
- * Chromium only: Firefox would need the certificate in its profile's NSS store (certutil), not done yet.
+ * Chromium trusts the certificate by its key's hash; Firefox, its authority put in the profile with certutil.
  */
 
 const PAGE = '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Pages : la portée organique en baisse</title></head><body><p id="quote">La portée des Pages publiques baisse encore.</p></body></html>';
 
-describe.skipIf(!canRun || BROWSER === 'firefox' || skipped('postgres') || proxyMissing())(`the hub behind nginx with TLS, from the extension in ${browserTitle}`, () => {
+describe.skipIf(!canRun || skipped('postgres') || proxyMissing() || (BROWSER === 'firefox' && certutilMissing()))(`the hub behind nginx with TLS, from the extension in ${browserTitle}`, () => {
   let storage: HubStorage;
   let hubs: TestHub[] = [];
   let nginx: Nginx;
@@ -34,7 +34,7 @@ describe.skipIf(!canRun || BROWSER === 'firefox' || skipped('postgres') || proxy
     hubs.push(await startHub('postgres', { storage, env }));
     nginx = await startNginx(dir, { port, upstreams: hubs.map((hub) => hub.port), cert });
     server = await startServer({ '/actu/pages': (_request, response) => void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE) });
-    member = await loadExtension({ trustedSpki: [cert.spki] });
+    member = await loadExtension({ trust: { spki: cert.spki, caFile: cert.caFile } });
   }, 90_000);
 
   afterAll(async () => {

@@ -20,6 +20,9 @@ const OPENSSL = '/usr/bin/openssl';
 export const proxyMissing = (): string | undefined =>
   [NGINX, OPENSSL].find((path) => !existsSync(path));
 
+/** certutil (libnss3-tools), for a Firefox profile to trust the test's certificate authority. */
+export const certutilMissing = (): string | undefined => (existsSync('/usr/bin/certutil') ? undefined : '/usr/bin/certutil');
+
 /** A port free right now on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,25 +54,35 @@ async function waitForPort(port: number, timeoutMs: number, alive: () => boolean
 export interface Certificate {
   certFile: string;
   keyFile: string;
-  /** The PEM text, for a client that trusts this certificate. */
+  /** The test's own certificate authority, which signed `certFile`: what a browser profile is told to trust. */
+  caFile: string;
+  /** The authority's PEM text, for a client that trusts it and no other. */
   pem: string;
-  /** base64 SHA-256 of the public key, for Chromium's --ignore-certificate-errors-spki-list. */
+  /** base64 SHA-256 of the server certificate's public key, for Chromium's --ignore-certificate-errors-spki-list. */
   spki: string;
 }
 
-/** A self-signed certificate for 127.0.0.1 and localhost, valid a day. */
+/**
+ * A certificate for 127.0.0.1 and localhost, valid a day, signed by an authority made for the test (Firefox
+ * refuses a self-signed authority's certificate used as the server's own, so there are two).
+ */
 export function selfSignedCertificate(dir: string): Certificate {
+  const caFile = join(dir, 'ca.crt');
+  const caKey = join(dir, 'ca.key');
   const certFile = join(dir, 'hub.crt');
   const keyFile = join(dir, 'hub.key');
-  execFileSync(OPENSSL, [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    '-keyout', keyFile, '-out', certFile,
-  ], { stdio: 'ignore' });
-  const der = execFileSync(OPENSSL, ['x509', '-in', certFile, '-noout', '-pubkey']);
-  const spkiDer = execFileSync(OPENSSL, ['pkey', '-pubin', '-outform', 'der'], { input: der });
-  const spki = execFileSync(OPENSSL, ['dgst', '-sha256', '-binary'], { input: spkiDer }).toString('base64');
-  return { certFile, keyFile, pem: readFileSync(certFile, 'utf8'), spki };
+  const csr = join(dir, 'hub.csr');
+  const ext = join(dir, 'hub.ext');
+  const ssl = (args: string[], input?: Buffer) => execFileSync(OPENSSL, args, { stdio: input ? ['pipe', 'pipe', 'ignore'] : ['ignore', 'pipe', 'ignore'], ...(input ? { input } : {}) });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  ssl(['req', '-x509', ...ec, '-days', '1', '-subj', '/CN=Vigie test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign', '-keyout', caKey, '-out', caFile]);
+  ssl(['req', '-new', ...ec, '-subj', '/CN=127.0.0.1', '-keyout', keyFile, '-out', csr]);
+  writeFileSync(ext, 'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  ssl(['x509', '-req', '-in', csr, '-CA', caFile, '-CAkey', caKey, '-CAcreateserial', '-days', '1', '-extfile', ext, '-out', certFile]);
+  const publicKey = ssl(['x509', '-in', certFile, '-noout', '-pubkey']);
+  const spkiDer = ssl(['pkey', '-pubin', '-outform', 'der'], publicKey);
+  const spki = ssl(['dgst', '-sha256', '-binary'], spkiDer).toString('base64');
+  return { certFile, keyFile, caFile, pem: readFileSync(caFile, 'utf8'), spki };
 }
 
 /**
