@@ -5,7 +5,7 @@ import type { Db, Queryable } from './db';
 pg.types.setTypeParser(20, (value) => Number(value));
 
 /** How long the listening connection waits before trying again, doubling up to the last, while the server is away. */
-const RECONNECT_DELAYS_MS = [100, 250, 500, 1_000, 2_000];
+const RECONNECT_DELAYS_MS = [100, 250, 500, 1_000];
 
 export interface PostgresOptions {
   /** Connection trouble the hub survives (a server restart): said, never thrown. Standard error by default. */

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, createStorage, draft, skipped, startHub, type HubStorage, type TestHub } from '../hub/helpers/hub-process';
 import { certutilMissing, freePort, httpsApi, proxyMissing, scratch, selfSignedCertificate, startNginx, type Certificate, type Nginx } from '../hub/helpers/proxy';
@@ -22,9 +23,10 @@ describe.skipIf(!canRun || skipped('postgres') || proxyMissing() || (BROWSER ===
   let server: TestServer;
   let member: LoadedExtension;
   let base: string;
+  let dir: string;
 
   beforeAll(async () => {
-    const dir = scratch('vigie-e2e-proxy-');
+    dir = scratch('vigie-e2e-proxy-');
     cert = selfSignedCertificate(dir);
     const port = await freePort();
     base = `https://127.0.0.1:${port}`;
@@ -43,6 +45,7 @@ describe.skipIf(!canRun || skipped('postgres') || proxyMissing() || (BROWSER ===
     await nginx?.stop();
     await Promise.all(hubs.map((hub) => hub.stop()));
     await storage?.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('joins, hears a share live, shares a clip and gives its Atom feed, all through https://', { timeout: 90_000 }, async () => {

@@ -3,6 +3,7 @@
  * hub/deploy/nginx/vigie-hub.conf, everything through https://. And a PostgreSQL restart under running hubs,
  * on a cluster of the test's own.
  */
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, createStorage, draft, skipped, startHub, type HubStorage, type TestHub } from './helpers/hub-process';
 import {
@@ -29,10 +30,11 @@ describe.skipIf(skipped('postgres') || proxyMissing())('two hub processes on one
   let nginx: Nginx;
   let cert: Certificate;
   let base: string;
+  let dir: string;
   const api = (path: string, options?: Parameters<typeof httpsApi>[3]) => httpsApi(base, path, cert.pem, options);
 
   beforeAll(async () => {
-    const dir = scratch('vigie-proxy-');
+    dir = scratch('vigie-proxy-');
     cert = selfSignedCertificate(dir);
     const port = await freePort();
     base = `https://127.0.0.1:${port}`;
@@ -47,6 +49,7 @@ describe.skipIf(skipped('postgres') || proxyMissing())('two hub processes on one
     await nginx?.stop();
     await Promise.all((hubs ?? []).map((hub) => hub.stop()));
     await storage?.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('joins, shares, serves the live event on the other process within a second, and the Atom feed, all through https', async () => {
@@ -133,6 +136,7 @@ describe.skipIf(skipped('postgres') || proxyMissing())('two hub processes on one
       }
     } finally {
       await caddy.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
 
@@ -150,11 +154,12 @@ describe.skipIf(ownPostgresMissing())('a PostgreSQL restart under two running hu
   let server: OwnPostgres;
   let hubs: TestHub[] = [];
   let storage: HubStorage;
+  const unused = scratch('vigie-own-pg-unused-');
 
   beforeAll(async () => {
     server = await startOwnPostgres();
     const url = server.url();
-    storage = { kind: 'postgres', env: { DATABASE_URL: url, HUB_DATA_DIR: `${scratch('vigie-own-pg-unused-')}/none` }, dispose: async () => {} };
+    storage = { kind: 'postgres', env: { DATABASE_URL: url, HUB_DATA_DIR: `${unused}/none` }, dispose: async () => {} };
     hubs = [await startHub('postgres', { storage })];
     hubs.push(await startHub('postgres', { storage }));
   }, 60_000);
@@ -162,6 +167,7 @@ describe.skipIf(ownPostgresMissing())('a PostgreSQL restart under two running hu
   afterAll(async () => {
     await Promise.all(hubs.map((hub) => hub.stop()));
     await server?.dispose();
+    rmSync(unused, { recursive: true, force: true });
   });
 
   it('is survived: the processes stay up, their streams go on, and live events cross again', async () => {
@@ -186,8 +192,9 @@ describe.skipIf(ownPostgresMissing())('a PostgreSQL restart under two running hu
       const event = await stream.next('change', 4_000);
       expect(event.cursor).toBeGreaterThanOrEqual(created!.json.seq);
 
-      // And once both listeners are back, a new write crosses within a second, as before the restart.
-      await new Promise((wait) => setTimeout(wait, 2_500));
+      // And once both listeners are back (they try again every second at most), a new write crosses within a
+      // second, as before the restart.
+      await new Promise((wait) => setTimeout(wait, 3_000));
       const again = await a.api(`/api/shares/${clientId()}`, { method: 'PUT', token: author.token, body: draft() });
       expect(again.status).toBe(201);
       for (;;) {

@@ -152,7 +152,8 @@ export async function startNginx(dir: string, options: { upstreams: number[]; ce
   try {
     await waitForPort(port, 10_000, () => alive);
   } catch (error) {
-    child.kill('SIGKILL');
+    // Not SIGKILL: nginx's master would leave its worker behind.
+    child.kill('SIGTERM');
     throw new Error(`nginx did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
   }
   return {
@@ -205,7 +206,8 @@ export async function startCaddy(dir: string, options: { upstreams: number[]; ce
   try {
     await waitForPort(port, 10_000, () => alive);
   } catch (error) {
-    child.kill('SIGKILL');
+    // Not SIGKILL: nginx's master would leave its worker behind.
+    child.kill('SIGTERM');
     throw new Error(`caddy did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
   }
   return {
