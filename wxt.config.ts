@@ -13,8 +13,9 @@ import { SOURCE_PACK_PATH } from './lib/packs/source-pack';
 import { sourcePackJson } from './lib/packs/source-pack-build';
 
 /**
- * The end-to-end build (VIGIE_E2E=1) may also read feeds served on 127.0.0.1 by the tests; the real build
- * asks for any origin beyond the curated pack at the user's click (optional_host_permissions).
+ * The end-to-end build (VIGIE_E2E=1) may also read feeds and the hub served on 127.0.0.1 by the tests (http, or
+ * https behind the tests' TLS proxy); the real build asks for any origin beyond the curated pack at the user's
+ * click (optional_host_permissions).
  */
 const e2e = process.env.VIGIE_E2E === '1';
 
@@ -85,7 +86,7 @@ export default defineConfig({
     default_locale: 'fr',
     // activeTab + scripting: a clip reads the page at the member's click; no content script runs on every page.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'notifications'],
-    host_permissions: [...curatedHostPermissions(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
+    host_permissions: [...curatedHostPermissions(), ...(e2e ? ['http://127.0.0.1/*', 'https://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

@@ -15,6 +15,7 @@ import { VigieStore } from '../lib/store/store';
 import { startServer, type Route } from '../tests/support/http-server';
 import { benchBackgroundWake } from './background-wake';
 import { benchHub } from './hub';
+import { benchHubProxy } from './hub-proxy';
 import { benchMonitors } from './monitors';
 import { podcastFeed } from './podcast-feed';
 import { benchPolicy } from './policy';
@@ -146,6 +147,6 @@ function bundleSizes(): void {
 }
 
 /** `npm run bench -- reader` (or any figure-group names) runs only those groups. */
-const groups: Record<string, () => unknown> = { ingest: ingestPodcast, refresh: refresh200, bundle: bundleSizes, reader: () => benchReader(report), wake: () => benchBackgroundWake(report), rules: () => benchRules(report), monitors: () => benchMonitors(report), policy: () => benchPolicy(report), hub: () => benchHub(report) };
+const groups: Record<string, () => unknown> = { ingest: ingestPodcast, refresh: refresh200, bundle: bundleSizes, reader: () => benchReader(report), wake: () => benchBackgroundWake(report), rules: () => benchRules(report), monitors: () => benchMonitors(report), policy: () => benchPolicy(report), hub: () => benchHub(report), 'hub-proxy': () => benchHubProxy(report) };
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(groups)) if (wanted.length === 0 || wanted.includes(name)) await run();

@@ -15,7 +15,11 @@ export interface Db extends Queryable {
    * feed every member polls. Parameters are integers only (see the embedded adapter).
    */
   prepared<Row = Record<string, unknown>>(statement: { name: string; sql: string; types: string[] }, params: number[]): Promise<Row[]>;
-  /** Calls `onNotify` on each NOTIFY on `channel`, from this process or another on the same database. */
-  listen(channel: string, onNotify: () => void): Promise<void>;
+  /**
+   * Calls `onNotify` with the payload of each NOTIFY on `channel`, from this process or another on the same
+   * database. After the listening connection was lost and restored (a PostgreSQL restart), it is called once
+   * with `undefined`: notifications may have been missed meanwhile, and the listener catches up its own way.
+   */
+  listen(channel: string, onNotify: (payload: string | undefined) => void): Promise<void>;
   close(): Promise<void>;
 }

@@ -26,7 +26,7 @@ export async function openEmbedded(dataDir: string | undefined): Promise<Db> {
     },
     ...wrap(pg),
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
-    listen: async (channel, onNotify) => void (await pg.listen(channel, onNotify)),
+    listen: async (channel, onNotify) => void (await pg.listen(channel, (payload) => onNotify(payload))),
     close: () => pg.close(),
   };
 }

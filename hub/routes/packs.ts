@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import type { HubContext } from '../context';
 import { HttpError, adminOf, memberOf, parse } from '../http';
+import { liveRelay } from '../live-relay';
 import { PACK_TYPES, checkPack, getPack, putPack, type PackName } from '../packs/packs';
 
 const PackParams = z.object({ name: z.enum(['sources', 'rules']) });
 
 /** The collective's source pack (OPML) and rule pack (JSON): members read them, admins replace them. */
 export async function packRoutes(app: FastifyInstance, { db, events }: HubContext) {
+  const live = await liveRelay(db, events);
   app.get('/api/packs/:name', async (request, reply) => {
     memberOf(request);
     const { name } = parse(PackParams, request.params, 'pack name');
@@ -26,7 +28,7 @@ export async function packRoutes(app: FastifyInstance, { db, events }: HubContex
     const { count, summary } = await checkPack(name as PackName, body);
     const version = await putPack(db, name as PackName, body, admin.id);
     request.log.info({ by: admin.id, pack: name, version }, 'pack published');
-    events.packsChanged();
+    live.packsChanged();
     return { name, version, count, summary };
   });
 }

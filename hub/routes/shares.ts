@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { ClientIdSchema, CommentDraftSchema, REACTIONS, ShareDraftSchema, SharePatchSchema, TagAddSchema, type Share } from '../../lib/model/share';
 import type { HubContext } from '../context';
 import { HttpError, memberOf, parse } from '../http';
+import { liveRelay } from '../live-relay';
 import { addComment, addTags, changesSince, createShare, getShare, patchShare, react } from '../shares/shares';
 import { HUB_VERSION } from '../version';
 import { enqueueAlert } from '../webhooks/webhooks';
@@ -17,9 +18,10 @@ const ChangesQuery = z.object({
 
 /** The shared watch list: sharing, editing, tags, comments, reactions, and the feed of what changed. */
 export async function shareRoutes(app: FastifyInstance, { db, events, webhooks }: HubContext) {
-  /** After every write: open dashboards hear of it, and a shared alert goes to the chat webhooks. */
+  const live = await liveRelay(db, events);
+  /** After every write: open dashboards hear of it (on every hub process), and a shared alert goes to the chat webhooks. */
   async function announce(share: Share) {
-    events.changed(share.seq);
+    live.changed(share.seq);
     if (share.priority && !share.hidden && (await enqueueAlert(db, share.id, share.priority))) void webhooks.tick();
   }
 

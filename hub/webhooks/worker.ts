@@ -79,8 +79,9 @@ export class WebhookWorker {
 
   /** One pass over the due deliveries; concurrent calls share the pass in progress. */
   tick(): Promise<void> {
+    // A pass that fails (the database restarting) is tried again at the next tick, and never ends the process.
     this.running ??= this.pass()
-      .catch((error: unknown) => this.log.error({ err: error }, 'webhook pass failed'))
+      .catch((error: unknown) => this.log.warn({ err: error }, 'webhook pass failed: tried again shortly'))
       .finally(() => (this.running = undefined));
     return this.running;
   }

@@ -64,6 +64,7 @@ export async function loadExtension(options: LoadOptions = {}): Promise<Chromium
       '--disable-sync',
       '--no-first-run',
       '--lang=fr-FR',
+      ...(options.trust ? [`--ignore-certificate-errors-spki-list=${options.trust.spki}`] : []),
     ],
     locale: 'fr-FR',
     acceptDownloads: true,

@@ -58,6 +58,9 @@ export interface LoadOptions {
   build?: string;
   /** The system's colour scheme as the pages see it, from the start. */
   colorScheme?: 'dark' | 'light';
+  /** A test's own TLS certificate to trust. Chromium: by the server certificate's public-key hash (base64
+   * SHA-256); Firefox: its authority (a PEM file), put into the profile's certificate store with certutil. */
+  trust?: { spki: string; caFile: string };
 }
 
 const harness = BROWSER === 'firefox' ? await import('./firefox') : await import('./chromium');

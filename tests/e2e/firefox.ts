@@ -51,6 +51,11 @@ export async function loadExtension(options: LoadOptions = {}): Promise<LoadedEx
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'vigie-e2e-firefox-'));
   const downloads = join(profile, 'downloads');
   mkdirSync(downloads, { recursive: true });
+  if (options.trust) {
+    // Firefox reads the authorities it trusts from the profile's NSS store (cert9.db), made here before launch.
+    if (!existsSync(join(profile, 'cert9.db'))) execFileSync('certutil', ['-N', '--empty-password', '-d', `sql:${profile}`]);
+    execFileSync('certutil', ['-A', '-n', 'Vigie test CA', '-t', 'C,,', '-i', options.trust.caFile, '-d', `sql:${profile}`]);
+  }
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
