@@ -53,10 +53,10 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
   });
 
   /** Paramètres → Hub du COPIL: the address and an invite code printed by `npm run hub -- invite`. */
-  async function connect(member: LoadedExtension, name: string, role: 'member' | 'admin' = 'member'): Promise<TestPage> {
+  async function connect(member: LoadedExtension, name: string, role: 'member' | 'admin' = 'member', typed = hub.url): Promise<TestPage> {
     const code = await hub.invite(name, role);
     const settings = await member.open('dashboard.html#/settings');
-    await settings.getByLabel('Adresse du hub').fill(hub.url);
+    await settings.getByLabel('Adresse du hub').fill(typed);
     await settings.getByLabel('Code d’invitation').fill(code.toLowerCase());
     await settings.getByRole('button', { name: 'Se connecter au hub' }).click();
     await expect.poll(() => settings.locator('[data-hub-state="connected"]').textContent(), { timeout: 15_000 }).toContain(
@@ -93,8 +93,21 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
   const sharesOnHub = async () => (await hub.api('/api/changes?since=0&limit=500', { token: admin })).json.shares as { id: string; title: string; note?: string; comments: { body: string }[] }[];
 
   it('connects both members with invite codes; an admin invites and revokes from Paramètres; a code works once', { timeout: 60_000 }, async () => {
+    // An address typed without scheme where nothing answers: both tried, both named, the browser's words apart.
+    const dead = await a.open('dashboard.html#/settings');
+    const closed = hub.url.replace(/^http:\/\//, '').replace(/:\d+$/, ':9');
+    await dead.getByLabel('Adresse du hub').fill(closed);
+    await dead.getByLabel('Code d’invitation').fill('ABCD-EFGH');
+    await dead.getByRole('button', { name: 'Se connecter au hub' }).click();
+    const said = dead.locator('.admin-status--error');
+    await expect.poll(() => said.count(), { timeout: 20_000 }).toBe(1);
+    expect(await said.textContent()).toContain(`Aucun hub n’a répondu à https://${closed} ou http://${closed}.`);
+    expect(await said.locator('.error-details summary').textContent()).toBe('Détails');
+    await dead.close();
     const settingsA = await connect(a, 'Alice Martin', 'admin');
-    await connect(b, 'Bruno Petit');
+    // Bruno types the address as it was dictated to him, without its scheme: https is tried (this hub has no
+    // certificate), then http, which answers.
+    await connect(b, 'Bruno Petit', 'member', hub.url.replace(/^http:\/\//, ''));
 
     // Alice administers the hub from Paramètres: an invite code for Claire, then Claire's access revoked.
     await settingsA.getByLabel('Nom du nouveau membre').fill('Claire Dubois');
