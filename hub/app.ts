@@ -104,10 +104,12 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
   });
 
   // While the hub stops, answers close their connection: a client's kept-alive socket must not hold the stop up.
+  // A caller refused for who it is (403: the admin route without its secret) is not owed the rest of its body:
+  // its connection closes with the answer, unread.
   let stopping = false;
   app.addHook('onSend', async (request, reply) => {
     if (stopping) reply.header('connection', 'close');
-    else if (reply.getHeader('connection') === 'close' && !request.raw.complete) lingerForBody(request.raw, reply);
+    else if (reply.getHeader('connection') === 'close' && !request.raw.complete && reply.statusCode !== 403) lingerForBody(request.raw, reply);
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -1,0 +1,170 @@
+/**
+ * The hub against what an attack on a real deployment found (issue 16): the admin route read whole bodies
+ * before its secret, two processes could open one data folder, made-up tokens escaped the rate limit and cost
+ * a query each, slow clients were never cut, a member could open streams without end. Each test drives real
+ * hub processes over loopback, as the other hub tests do.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { HUB_ARGS, REPO, createStorage, hubEnv, startHub, type HubStorage, type TestHub } from './helpers/hub-process';
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
+/** A hub process started by hand (two at once on one folder, say), with what it printed. */
+function spawnHub(storage: HubStorage, args: string[] = [], env: Record<string, string> = {}) {
+  const child: ChildProcess = spawn(process.execPath, [...HUB_ARGS, ...args], { cwd: REPO, env: hubEnv(storage, env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (out.stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  onTestFinished(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  });
+  return { child, out, exited, ready: () => /"msg":"hub ready at/.test(out.stdout) };
+}
+
+/** A raw connection, to send what fetch will not: half a request, a body at its own pace. */
+function rawSocket(url: string) {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  socket.on('error', () => {}); // a reset by the hub is what some tests wait for
+  const state = { received: '', closedAt: 0 };
+  socket.on('data', (chunk) => (state.received += chunk.toString('latin1')));
+  const closed = new Promise<void>((resolve) => socket.once('close', () => {
+    state.closedAt = Date.now();
+    resolve();
+  }));
+  onTestFinished(() => void socket.destroy());
+  return { socket, state, closed };
+}
+
+const lockFile = (storage: HubStorage) => join(storage.env.HUB_DATA_DIR!, 'hub.lock.json');
+
+describe('the admin route (/internal/command)', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startHub('embedded');
+  });
+  afterAll(() => hub?.close());
+
+  it('refuses a large body without the secret at once, without reading it, while /health stays quick and memory flat', async () => {
+    const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${hub.pid}/status`, 'utf8'))![1]) * 1024;
+    const before = rss();
+    const size = 64 * 1024 * 1024;
+    const { socket, state, closed } = rawSocket(hub.url);
+    const started = Date.now();
+    socket.write(`POST /internal/command HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`);
+    // The body streamed as fast as the hub takes it (spaces: valid JSON so far), until the hub hangs up.
+    let sent = 0;
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const pump = (async () => {
+      while (sent < size && !socket.destroyed) {
+        if (!socket.write(chunk)) await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed]);
+        sent += chunk.length;
+        await new Promise(setImmediate); // lets the answer be read between two writes
+      }
+    })();
+    const healthTimes: number[] = [];
+    const health = (async () => {
+      while (!state.closedAt && Date.now() - started < 10_000) {
+        const asked = Date.now();
+        expect((await hub.api('/health')).status).toBe(200);
+        healthTimes.push(Date.now() - asked);
+        await sleep(20);
+      }
+    })();
+    await vi.waitFor(() => expect(state.received).toMatch(/^HTTP\/1\.1 403 /), { timeout: 5_000, interval: 10 });
+    const answeredIn = Date.now() - started;
+    await Promise.race([closed, sleep(5_000)]);
+    await Promise.all([pump, health]);
+    expect(state.received).toMatch(/"error":"forbidden"/);
+    expect(answeredIn).toBeLessThan(1_000);
+    // The hub hung up long before the body's end: it never read it.
+    expect(state.closedAt).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(size / 2);
+    expect(healthTimes.length).toBeGreaterThan(0);
+    expect(Math.max(...healthTimes)).toBeLessThan(500);
+    expect(rss() - before).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('takes only small bodies, even with the secret: a file to import goes by its path', async () => {
+    const { secret } = JSON.parse(readFileSync(lockFile(hub.storage), 'utf8')) as { secret: string };
+    const big = await hub.api('/internal/command', {
+      headers: { 'x-vigie-command-secret': secret },
+      body: { argv: ['members'], cwd: '/', padding: 'x'.repeat(100 * 1024) },
+    });
+    expect(big.status).toBe(413);
+    // A backup well over that limit (its JSON padded with spaces) is imported through the running hub all the same.
+    await hub.join('Admin COPIL', 'admin');
+    const exported = await hub.cli('export');
+    expect(exported.code).toBe(0);
+    const folder = mkdtempSync(join(tmpdir(), 'vigie-harden-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const file = join(folder, 'backup.json');
+    writeFileSync(file, exported.stdout.replace('{', `{${' '.repeat(300 * 1024)}`));
+    const imported = await hub.cli('import', file);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toMatch(/^Imported: 1 members/);
+    // A file that is not there is said in words, by its name.
+    const missing = await hub.cli('import', join(folder, 'absent.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^Cannot read .*absent\.json: ENOENT/);
+  });
+});
+
+describe('the lock on the embedded data folder', () => {
+  it('lets exactly one of two hubs started together on one folder serve; the other stops, saying why', async () => {
+    const storage = await createStorage('embedded');
+    onTestFinished(() => storage.dispose());
+    const hubs = [spawnHub(storage), spawnHub(storage)];
+    const loser = await Promise.race(hubs.map(async (hub) => ((await hub.exited), hub)));
+    const winner = hubs.find((hub) => hub !== loser)!;
+    expect(await loser.exited).toBe(1);
+    expect(loser.out.stderr).toMatch(new RegExp(`^Another hub \\(pid ${winner.child.pid}\\) already runs on the data folder ${storage.env.HUB_DATA_DIR}`));
+    expect(loser.ready()).toBe(false);
+    await vi.waitFor(() => expect(winner.ready()).toBe(true), { timeout: 30_000 });
+    winner.child.kill('SIGTERM');
+    expect(await winner.exited).toBe(0);
+    expect(existsSync(lockFile(storage))).toBe(false);
+  });
+
+  it('is taken by an admin command on a stopped hub: a hub starting meanwhile waits for it', async () => {
+    const storage = await createStorage('embedded');
+    onTestFinished(() => storage.dispose());
+    const command = spawnHub(storage, ['invite', 'Camille Martin', '--role', 'admin']);
+    await vi.waitFor(() => expect(existsSync(lockFile(storage))).toBe(true), { timeout: 20_000, interval: 5 });
+    // Held still (as a long import would be) while a hub starts on the same folder.
+    command.child.kill('SIGSTOP');
+    expect(JSON.parse(readFileSync(lockFile(storage), 'utf8'))).toMatchObject({ pid: command.child.pid, holder: 'invite' });
+    const hub = spawnHub(storage);
+    await vi.waitFor(() => expect(hub.out.stderr).toMatch(`Waiting for the admin command "invite" (pid ${command.child.pid}) to finish`), { timeout: 20_000 });
+    await sleep(500);
+    expect(hub.ready()).toBe(false);
+    command.child.kill('SIGCONT');
+    expect(await command.exited).toBe(0);
+    await vi.waitFor(() => expect(hub.ready()).toBe(true), { timeout: 30_000 });
+    // What the command wrote is the hub's: its invite code lets one join.
+    const code = /\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}\b/.exec(command.out.stdout)![0];
+    const port = /"msg":"hub ready at http:\/\/[^:]+:(\d+)"/.exec(hub.out.stdout)![1];
+    const joined = await fetch(`http://127.0.0.1:${port}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    expect(joined.status).toBe(201);
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const storage = await createStorage('embedded');
+    onTestFinished(() => storage.dispose());
+    const dead = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => dead.once('exit', resolve));
+    writeFileSync(lockFile(storage), JSON.stringify({ pid: dead.pid, holder: 'hub', port: 1, secret: 'old' }));
+    const members = spawnHub(storage, ['members']);
+    expect(await members.exited).toBe(0);
+    expect(members.out.stdout).toMatch(/No member yet/);
+    expect(existsSync(lockFile(storage))).toBe(false);
+  });
+});
