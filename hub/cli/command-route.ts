@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import type { Db } from '../db/db';
 import { HttpError, parse } from '../http';
+import { exemptFromIdleTimeout } from '../timeouts';
 import { CommandError, runCommand } from './commands';
 
 /** The command and the admin's shell folder, against which the paths it names are resolved: never a file's content. */
@@ -31,6 +32,7 @@ export function commandRoute(app: FastifyInstance, db: Db, secret: string, after
     throw new HttpError(403, 'forbidden', 'Admin commands come from this machine only, with the secret in the data folder.');
   };
   app.post('/internal/command', { bodyLimit: COMMAND_BODY_LIMIT, onRequest: checkSecret }, async (request, reply) => {
+    exemptFromIdleTimeout(request.raw);
     const { argv, cwd } = parse(CommandBody, request.body, 'command');
     try {
       const output = await runCommand(db, argv, cwd);
