@@ -17,6 +17,7 @@ import { packRoutes } from './routes/packs';
 import { shareRoutes } from './routes/shares';
 import { webhookRoutes } from './routes/webhooks';
 import { ShareRefusal } from './shares/shares';
+import { serverTimeouts } from './timeouts';
 import { HUB_VERSION } from './version';
 import { WebhookWorker } from './webhooks/worker';
 
@@ -56,8 +57,12 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Behind the proxies named in HUB_TRUST_PROXY, `request.ip` is the client's address they pass on; from
+    // anywhere else an `X-Forwarded-For` is not believed (anyone can send one).
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    ...serverTimeouts(config.timeouts),
   });
-  const events = new ChangeEvents();
+  const events = new ChangeEvents(undefined, config.eventStreamsPerMember);
   const members = new MemberCache(db);
   await members.start();
   const webhooks = new WebhookWorker(db, app.log, { retryMs: config.webhookRetryMs, maxAttempts: config.webhookMaxAttempts });
@@ -78,10 +83,13 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
     global: false,
     max: config.rateLimit,
     timeWindow: '1 minute',
-    // Per member: the token's hash, never the token itself, keys the counter.
+    // Per member for a token found valid lately (its hash keys the count, never the token itself). Any other
+    // request counts with its client's address: anonymous ones, and tokens the hub does not know (yet), so
+    // that sending a new made-up token each time gains nothing. A member's first request after a while
+    // counts with their address once; the next ones have their own count.
     keyGenerator: (request) => {
       const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-      return token ? hashSecret(token) : request.ip;
+      return token && members.knows(token) ? `member:${hashSecret(token)}` : `address:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
@@ -104,10 +112,12 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
   });
 
   // While the hub stops, answers close their connection: a client's kept-alive socket must not hold the stop up.
+  // A caller refused for who it is (403: the admin route without its secret) is not owed the rest of its body:
+  // its connection closes with the answer, unread.
   let stopping = false;
   app.addHook('onSend', async (request, reply) => {
     if (stopping) reply.header('connection', 'close');
-    else if (reply.getHeader('connection') === 'close' && !request.raw.complete) lingerForBody(request.raw, reply);
+    else if (reply.getHeader('connection') === 'close' && !request.raw.complete && reply.statusCode !== 403) lingerForBody(request.raw, reply);
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ShareDraftSchema, shareKey } from '../lib/model/share';
 import { IMPACTS } from '../lib/model/vocabulary';
 import type { Db, Queryable } from './db/db';
+import { MEMBERS_CHANNEL } from './members/members';
 import { write } from './shares/shares';
 
 /**
@@ -144,6 +145,8 @@ export async function importHub(db: Db, backup: HubBackup): Promise<Record<strin
     await insertRows(tx, 'packs', ['name', 'body', 'version', 'updated'], backup.packs.map((p) => [p.name, p.body, p.version, p.updated]));
     await insertRows(tx, 'webhooks', ['id', 'kind', 'url', 'room', 'access_token', 'min_priority', 'enabled'],
       backup.webhooks.map((w) => [w.id, w.kind, w.url, w.room, w.accessToken, w.minPriority, w.enabled]));
+    // Running hubs forget the tokens they refused lately: some may be valid now (sent at the commit).
+    await tx.query(`SELECT pg_notify('${MEMBERS_CHANNEL}', 'import')`);
     return { members: backup.members.length, shares: backup.shares.length, comments: comments.length, reactions: reactions.length };
   });
 }

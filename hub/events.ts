@@ -10,7 +10,15 @@ export class ChangeEvents {
   private readonly streams = new Map<ServerResponse, string>();
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(heartbeatMs = 25_000) {
+  /**
+   * `streamsPerMember`: past it, a member's new stream ends their oldest one rather than being refused. A
+   * laptop put to sleep or a network that changed leaves streams the hub cannot tell are dead (no TCP reset
+   * comes) for minutes; refusing would lock the member's fresh pages out for that long, while the oldest
+   * stream is the likeliest dead. A member with more pages open than that sees the oldest reconnect in turn
+   * (5 s later), each catching up on its reconnection: degraded, never lost; a token held by a script gains
+   * no more sockets than the limit.
+   */
+  constructor(heartbeatMs = 25_000, private readonly streamsPerMember = Number.POSITIVE_INFINITY) {
     // A comment line now and then keeps proxies from closing a quiet stream.
     this.heartbeat = setInterval(() => this.send(': ping\n\n'), heartbeatMs).unref();
   }
@@ -24,6 +32,12 @@ export class ChangeEvents {
       'x-accel-buffering': 'no',
     });
     response.write(`retry: 5000\nevent: hello\ndata: ${JSON.stringify({ cursor })}\n\n`);
+    const own = [...this.streams].filter(([, member]) => member === memberId).map(([stream]) => stream);
+    for (const oldest of own.slice(0, Math.max(0, own.length + 1 - this.streamsPerMember))) {
+      const message = `At most ${this.streamsPerMember} live streams per member: this one, the oldest, ends for a newer one.`;
+      oldest.end(`event: closed\ndata: ${JSON.stringify({ reason: 'too-many-streams', message })}\n\n`);
+      this.streams.delete(oldest);
+    }
     this.streams.set(response, memberId);
     response.on('close', () => this.streams.delete(response));
   }

@@ -1,17 +1,42 @@
 /**
  * `npm run hub`: the COPIL hub. Without arguments it serves; with one it runs an admin command (see USAGE).
  */
-import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { buildHub } from './app';
-import { CommandError, FILE_ARGUMENT, USAGE, runCommand } from './cli/commands';
-import { newCommandSecret, readLock, removeLock, writeLock } from './cli/lock';
+import { CommandError, USAGE, runCommand } from './cli/commands';
+import { newCommandSecret, releaseLock, takeLock, updateLock, type HubLock } from './cli/lock';
 import { loadConfig, type HubConfig } from './config';
 import { openDatabase } from './db/open';
 
+/**
+ * Takes the embedded data folder for this process before its database opens. `onHeld` says, for the process
+ * holding it, whether to wait for it (returns the message to print once) or to stop here (throws, or returns
+ * a holder to hand the work to).
+ */
+async function lockDataFolder(dataDir: string, holder: string, onHeld: (by: HubLock) => string | HubLock): Promise<HubLock | undefined> {
+  let told = false;
+  for (;;) {
+    const by = takeLock(dataDir, holder);
+    if (!by) return undefined;
+    // `starting`: the lock file is being written or a dead holder's removed, a matter of milliseconds.
+    if (by.holder !== 'starting') {
+      const next = onHeld(by);
+      if (typeof next === 'object') return next;
+      if (!told) process.stderr.write(`${next}\n`);
+      told = true;
+    }
+    await sleep(100);
+  }
+}
+
 async function serve(config: HubConfig) {
   const embedded = !config.databaseUrl;
-  if (embedded && readLock(config.dataDir)) {
-    throw new Error(`Another hub already runs on the data folder ${config.dataDir}.`);
+  if (embedded) {
+    await lockDataFolder(config.dataDir, 'hub', (by) => {
+      if (by.holder === 'hub') throw new Error(`Another hub (pid ${by.pid}) already runs on the data folder ${config.dataDir}: stop it first, or give this one another HUB_DATA_DIR.`);
+      // An admin command on the stopped hub's data (an import, say): the hub starts as soon as it is done.
+      return `Waiting for the admin command "${by.holder}" (pid ${by.pid}) to finish with the data folder ${config.dataDir}…`;
+    });
   }
   const db = await openDatabase(config);
   // Admin commands reach a hub that holds the embedded database through a loopback route and this secret.
@@ -20,7 +45,7 @@ async function serve(config: HubConfig) {
   await hub.app.listen({ host: config.host, port: config.port });
   const address = hub.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  if (secret) writeLock(config.dataDir, { pid: process.pid, port, secret });
+  if (secret) updateLock(config.dataDir, { port, secret });
   hub.app.log.info({ database: db.kind, port, dataDir: embedded ? config.dataDir : undefined }, `hub ready at http://${config.host}:${port}`);
 
   let stopping = false;
@@ -29,7 +54,7 @@ async function serve(config: HubConfig) {
     stopping = true;
     hub.app.log.info({ signal }, 'stopping: finishing requests in flight');
     await hub.stop();
-    if (embedded) removeLock(config.dataDir);
+    if (embedded) releaseLock(config.dataDir);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -37,33 +62,32 @@ async function serve(config: HubConfig) {
 }
 
 async function command(config: HubConfig, argv: string[]) {
-  const files: Record<string, string> = {};
-  const fileIndex = FILE_ARGUMENT[argv[0] ?? ''];
-  const positionals = argv.slice(1).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
-  const fileName = fileIndex === undefined ? undefined : positionals[fileIndex];
-  if (fileName) {
-    try {
-      files[fileName] = readFileSync(fileName, 'utf8');
-    } catch (error) {
-      throw new CommandError(`Cannot read ${fileName}: ${(error as NodeJS.ErrnoException).code ?? error}`);
-    }
-  }
-  const lock = config.databaseUrl ? undefined : readLock(config.dataDir);
-  if (lock) {
-    const response = await fetch(`http://127.0.0.1:${lock.port}/internal/command`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-vigie-command-secret': lock.secret },
-      body: JSON.stringify({ argv, files }),
+  if (!config.databaseUrl) {
+    const hub = await lockDataFolder(config.dataDir, argv[0] ?? 'command', (by) => {
+      if (by.holder === 'hub' && by.port && by.secret) return by;
+      return by.holder === 'hub'
+        ? `Waiting for the hub (pid ${by.pid}) starting on ${config.dataDir}…`
+        : `Waiting for the admin command "${by.holder}" (pid ${by.pid}) to finish with the data folder ${config.dataDir}…`;
     });
-    const text = await response.text();
-    if (!response.ok) throw new CommandError(((JSON.parse(text) as { message?: string }).message ?? text).trim());
-    return process.stdout.write(text);
+    // The hub runs: the command goes through it. Files go by path (resolved against this shell's folder),
+    // never in the body, which the hub keeps small.
+    if (hub) {
+      const response = await fetch(`http://127.0.0.1:${hub.port}/internal/command`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-vigie-command-secret': hub.secret! },
+        body: JSON.stringify({ argv, cwd: process.cwd() }),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new CommandError(((JSON.parse(text) as { message?: string }).message ?? text).trim());
+      return process.stdout.write(text);
+    }
   }
   const db = await openDatabase(config);
   try {
-    process.stdout.write(await runCommand(db, argv, files));
+    process.stdout.write(await runCommand(db, argv));
   } finally {
     await db.close();
+    if (!config.databaseUrl) releaseLock(config.dataDir);
   }
 }
 

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportHub, importHub, parseHubBackup } from '../backup';
 import type { Db } from '../db/db';
@@ -9,7 +11,8 @@ import { WebhookSchema, listDeliveries, listWebhooks, publicWebhook, putWebhook 
 /**
  * The admin commands (`npm run hub -- <command>`). Each takes the database and its arguments and returns
  * what to print, so the same code runs on a stopped hub's database or inside the running hub.
- * `files` carries the content of the files a command reads, read by the caller.
+ * A file a command reads is named by its path, resolved against `cwd`, the admin's shell's folder: the
+ * running hub reads it itself, so the admin route never carries a file in its body.
  */
 export const USAGE = `Vigie — hub du COPIL
 
@@ -30,22 +33,21 @@ export class CommandError extends Error {}
 
 export const COMMANDS = ['invite', 'members', 'revoke', 'export', 'import', 'pack', 'webhook', 'webhooks'] as const;
 
-/** Which of a command's arguments name files to read (index among positionals). */
-export const FILE_ARGUMENT: Partial<Record<string, number>> = { import: 0, pack: 1 };
-
-export async function runCommand(db: Db, argv: string[], files: Record<string, string> = {}): Promise<string> {
+export async function runCommand(db: Db, argv: string[], cwd = process.cwd()): Promise<string> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
     options: { role: { type: 'string' }, 'min-priority': { type: 'string' } },
   });
-  const file = (index: number) => {
+  const file = async (index: number) => {
     const name = positionals[index];
     if (!name) throw new CommandError(`${command}: which file?\n\n${USAGE}`);
-    const text = files[name];
-    if (text === undefined) throw new CommandError(`${command}: cannot read ${name}`);
-    return text;
+    try {
+      return await readFile(resolve(cwd, name), 'utf8');
+    } catch (error) {
+      throw new CommandError(`Cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
   };
   switch (command) {
     case 'invite': {
@@ -72,7 +74,7 @@ export async function runCommand(db: Db, argv: string[], files: Record<string, s
     case 'import': {
       let backup: ReturnType<typeof parseHubBackup>;
       try {
-        backup = parseHubBackup(file(0));
+        backup = parseHubBackup(await file(0));
       } catch (error) {
         // Said in words by the command, whether it runs here or inside the running hub.
         if (error instanceof CommandError) throw error;
@@ -84,7 +86,7 @@ export async function runCommand(db: Db, argv: string[], files: Record<string, s
     case 'pack': {
       const name = positionals[0];
       if (name !== 'sources' && name !== 'rules') throw new CommandError('pack: sources (an OPML file) or rules (a JSON rule pack)');
-      const body = file(1);
+      const body = await file(1);
       const { summary } = await checkPack(name as PackName, body).catch((error: Error) => {
         throw new CommandError(error.message);
       });

@@ -5,6 +5,7 @@ import type { HubContext } from '../context';
 import { HttpError, memberOf, parse } from '../http';
 import { liveRelay } from '../live-relay';
 import { addComment, addTags, changesSince, createShare, getShare, patchShare, react } from '../shares/shares';
+import { exemptFromIdleTimeout } from '../timeouts';
 import { HUB_VERSION } from '../version';
 import { enqueueAlert } from '../webhooks/webhooks';
 
@@ -34,6 +35,7 @@ export async function shareRoutes(app: FastifyInstance, { db, events, webhooks }
     memberOf(request);
     const [latest] = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM shares');
     reply.hijack();
+    exemptFromIdleTimeout(request.raw);
     // A hijacked reply does not send the headers the CORS hook set: the allowed origin (and only an allowed one) is copied here.
     const allowed = reply.getHeader('access-control-allow-origin');
     events.open(reply.raw, memberOf(request).id, Number(latest?.seq ?? 0), allowed ? { 'access-control-allow-origin': String(allowed), vary: 'Origin' } : {});

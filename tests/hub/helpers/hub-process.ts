@@ -122,12 +122,12 @@ export async function createStorage(kind: DbKind, options: { fresh?: boolean } =
 }
 
 /** Only what the test gives: no HUB_* or DATABASE_URL from the shell running the tests. */
-function hubEnv(storage: HubStorage, env: Record<string, string>): NodeJS.ProcessEnv {
+export function hubEnv(storage: HubStorage, env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HUB_') && key !== 'DATABASE_URL'));
   return { ...inherited, HUB_HOST: '127.0.0.1', HUB_PORT: '0', HUB_LOG_LEVEL: 'info', ...storage.env, ...env };
 }
 
-const HUB_ARGS = ['--import', 'tsx', 'hub/main.ts'];
+export const HUB_ARGS = ['--import', 'tsx', 'hub/main.ts'];
 
 /** A port free right now on 127.0.0.1 (for hubs too quiet to say which one they took). */
 function freePort(): Promise<number> {
@@ -215,6 +215,11 @@ export class TestHub {
 
   get kind(): DbKind {
     return this.storage.kind;
+  }
+
+  /** The running hub process's id (to read its memory, say). */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   /** Starts a hub process on this hub's data (at first, or again after `stop`), and waits for "hub ready". */
