@@ -4,6 +4,7 @@
  * on a cluster of the test's own.
  */
 import { rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, createStorage, draft, skipped, startHub, type HubStorage, type TestHub } from './helpers/hub-process';
 import {
@@ -140,15 +141,43 @@ describe.skipIf(skipped('postgres') || proxyMissing())('two hub processes on one
     }
   }, 30_000);
 
-  // The rate limit's client address behind the proxy is HUB_TRUST_PROXY's work (hub/app.ts, hub/config.ts),
-  // not yet in this branch. Once it is, this test runs with HUB_TRUST_PROXY=127.0.0.1 on both hubs and
-  // HUB_RATE_LIMIT=5:
-  //   six anonymous requests through nginx with `X-Forwarded-For: 203.0.113.7` (nginx appends the real
-  //   client, 127.0.0.1, so the hub must take the address nginx adds): the sixth answers 429; then one with
-  //   a different forwarded client answers 200 (its own counter, not the proxy's); and a direct request to a
-  //   hub, not through the proxy, with a forged `X-Forwarded-For` is counted under 127.0.0.1.
-  it.todo('counts the rate limit per client address through nginx, not per proxy (needs HUB_TRUST_PROXY)');
+  it('counts the rate limit per client address through nginx, not per proxy, and believes no one else\'s X-Forwarded-For', async () => {
+    // A hub of its own trusting the proxy (127.0.0.1) with a small limit; clients leave from other loopback
+    // addresses, as they would from their own machines.
+    const own = scratch('vigie-proxy-limit-');
+    const hub = await startHub('postgres', { storage, env: { HUB_PUBLIC_URL: base, HUB_TRUST_PROXY: '127.0.0.1', HUB_RATE_LIMIT: '5' } });
+    const proxy = await startNginx(own, { upstreams: [hub.port], cert });
+    try {
+      const through = (from: string, headers: Record<string, string> = {}) => httpsApi(proxy.url, '/health', cert.pem, { localAddress: from, headers });
+      // A forged header from the client is not what counts: nginx appends the address it saw, the one believed.
+      const first: number[] = [];
+      for (let i = 0; i < 6; i++) first.push((await through('127.0.0.2', { 'x-forwarded-for': `203.0.113.${i}` })).status);
+      expect(first).toEqual([200, 200, 200, 200, 200, 429]);
+      // Another client behind the same proxy has its own counter.
+      expect((await through('127.0.0.3')).status).toBe(200);
+      // Straight to the hub from an address not in HUB_TRUST_PROXY: its X-Forwarded-For is not believed.
+      const direct: number[] = [];
+      for (let i = 0; i < 6; i++) direct.push(await statusFrom(`${hub.url}/health`, '127.0.0.4', { 'x-forwarded-for': `198.51.100.${i}` }));
+      expect(direct).toEqual([200, 200, 200, 200, 200, 429]);
+    } finally {
+      await proxy.stop();
+      await hub.stop();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
+
+/** A plain HTTP request leaving from a given loopback address: another machine, as the hub sees it. */
+function statusFrom(url: string, localAddress: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { localAddress, headers }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
 
 describe.skipIf(ownPostgresMissing())('a PostgreSQL restart under two running hub processes', () => {
   let server: OwnPostgres;

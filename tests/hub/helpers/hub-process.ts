@@ -171,6 +171,8 @@ export interface ApiOptions {
   body?: unknown;
   contentType?: string;
   headers?: Record<string, string>;
+  /** The loopback address the request leaves from (127.0.0.2, …): another client, as a proxy sees it (httpsApi). */
+  localAddress?: string;
 }
 
 export type Joined = JoinAnswer;

@@ -233,7 +233,7 @@ export function httpsApi<T = any>(base: string, path: string, ca: string, option
     headers['content-type'] ??= options.contentType ?? 'application/json';
   }
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(base + path, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, ca }, (response) => {
+    const req = httpsRequest(base + path, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, ca, ...(options.localAddress ? { localAddress: options.localAddress } : {}) }, (response) => {
       let text = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
       response.on('end', () => {
