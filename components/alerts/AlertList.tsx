@@ -81,11 +81,11 @@ export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab, onShare }: P
                 <span title={t('alertRaisedOn', [fullDate(alert.created, language)])}>{t('unknownDate')}</span>
               )}
             </span>
-            <button type="button" class="link-button alert__read" onClick={() => onRead(group, !group.read)} aria-label={`${group.read ? t('markUnread') : t('markRead')} : ${title}`}>
+            <button type="button" class="button button--small button--quiet alert__read" onClick={() => onRead(group, !group.read)} aria-label={`${group.read ? t('markUnread') : t('markRead')} : ${title}`}>
               {group.read ? t('markUnread') : t('markRead')}
             </button>
             {onShare && group.proposeShare && (
-              <button type="button" class="link-button alert__share" onClick={() => onShare(group)} aria-label={`${t('shareWithCopil')} : ${title}`}>
+              <button type="button" class="button button--small button--quiet alert__share" onClick={() => onShare(group)} aria-label={`${t('shareWithCopil')} : ${title}`}>
                 {t('shareWithCopil')}
               </button>
             )}

@@ -45,7 +45,16 @@ export function AlertsView({ reader, item, sources, tags }: Props) {
   }, []);
 
   const read = (ids: string[] | undefined, value: boolean) => void request('setAlertsRead', { ...(ids ? { ids } : {}), read: value }).catch(say);
-  const patch = (change: ItemPatch) => opened && void request('updateItems', { ids: [opened.id], patch: change }).catch(say);
+  /** Resolves whether it was stored (the pane says « Note enregistrée » only then). */
+  const patch = (change: ItemPatch): Promise<boolean> | false =>
+    !!opened &&
+    request('updateItems', { ids: [opened.id], patch: change }).then(
+      () => true,
+      (error: unknown) => {
+        say(error);
+        return false;
+      },
+    );
 
   const visible = (alerts ?? []).filter((alert) => (shown === 'all' || !alert.read) && (!priority || alert.priority === priority));
   // Counted as the badge counts: items with an unread alert, each one row of the list.
@@ -98,6 +107,11 @@ export function AlertsView({ reader, item, sources, tags }: Props) {
           {message}
         </p>
       </section>
+      {!opened && (
+        <aside class="reading-pane reading-pane--empty" aria-label={t('paneEmptyLabel')}>
+          <p>{t('paneEmptyAlerts')}</p>
+        </aside>
+      )}
       {opened && (
         <ReadingPane
           key={opened.id}
