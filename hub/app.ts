@@ -157,7 +157,12 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
   await packRoutes(app, context);
   await webhookRoutes(app, context);
   await feedRoutes(app, context);
-  if (options.commandSecret) commandRoute(app, db, options.commandSecret, () => members.forget());
+  // The address printed with an invite: HUB_PUBLIC_URL, or where this hub listens (its port once chosen, when 0).
+  const publicUrl = () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address ? config.publicUrl.replace(/:0$/, `:${address.port}`) : config.publicUrl;
+  };
+  if (options.commandSecret) commandRoute(app, db, options.commandSecret, () => members.forget(), publicUrl);
 
   webhooks.start();
   return {

@@ -84,7 +84,8 @@ async function command(config: HubConfig, argv: string[]) {
   }
   const db = await openDatabase(config);
   try {
-    process.stdout.write(await runCommand(db, argv));
+    // A port left to the system (0) is no address to give: the code is printed without one.
+    process.stdout.write(await runCommand(db, argv, process.cwd(), config.publicUrl.endsWith(':0') ? {} : { publicUrl: config.publicUrl }));
   } finally {
     await db.close();
     if (!config.databaseUrl) releaseLock(config.dataDir);

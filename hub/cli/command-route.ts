@@ -20,7 +20,7 @@ const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === 
  * the secret the hub wrote in its data folder at start. Behind a reverse proxy on the same machine every
  * request comes from loopback (unless HUB_TRUST_PROXY names the proxy), so the secret is what really guards it.
  */
-export function commandRoute(app: FastifyInstance, db: Db, secret: string, afterCommand: () => void) {
+export function commandRoute(app: FastifyInstance, db: Db, secret: string, afterCommand: () => void, publicUrl?: () => string) {
   const expected = Buffer.from(secret);
   // Checked from the headers alone, before a byte of the body is read: a caller without the secret costs
   // nothing, however large a body it sends. Its connection is closed with the answer (see the `onSend` hook in
@@ -35,7 +35,7 @@ export function commandRoute(app: FastifyInstance, db: Db, secret: string, after
     exemptFromIdleTimeout(request.raw);
     const { argv, cwd } = parse(CommandBody, request.body, 'command');
     try {
-      const output = await runCommand(db, argv, cwd);
+      const output = await runCommand(db, argv, cwd, publicUrl ? { publicUrl: publicUrl() } : {});
       // A `revoke` holds at once: the hub forgets the tokens it remembered.
       afterCommand();
       return reply.type('text/plain; charset=utf-8').send(output);

@@ -33,7 +33,8 @@ export class CommandError extends Error {}
 
 export const COMMANDS = ['invite', 'members', 'revoke', 'export', 'import', 'pack', 'webhook', 'webhooks'] as const;
 
-export async function runCommand(db: Db, argv: string[], cwd = process.cwd()): Promise<string> {
+/** `publicUrl`: the address members type in Vigie, printed with each invite code. */
+export async function runCommand(db: Db, argv: string[], cwd = process.cwd(), context: { publicUrl?: string } = {}): Promise<string> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -56,7 +57,10 @@ export async function runCommand(db: Db, argv: string[], cwd = process.cwd()): P
       if (!name) throw new CommandError('invite: give the member\'s name, e.g. invite "Camille Martin" --role member');
       if (role !== 'member' && role !== 'admin') throw new CommandError('invite: --role is member or admin');
       const code = await createInvite(db, name, role);
-      return `Code d'invitation pour ${name} (${role}), valable 14 jours, une seule fois :\n\n  ${code}\n\nDans Vigie : Paramètres → Hub du COPIL → adresse du hub + ce code.\n`;
+      // Said in French, as the admin passes it on: the role in words, and the address to type with the code.
+      const said = role === 'admin' ? 'administrateur ou administratrice' : 'membre';
+      const where = context.publicUrl ? `adresse du hub : ${context.publicUrl}, et ce code` : 'adresse du hub + ce code';
+      return `Code d'invitation pour ${name} (${said}), valable 14 jours, une seule fois :\n\n  ${code}\n\nDans Vigie : Paramètres → Hub du COPIL → ${where}.\n`;
     }
     case 'members': {
       const members = await listMembers(db);

@@ -88,6 +88,15 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       expect((await hub.api('/api/join', { body: { code: 'AAAA-BBBB-CCCC-DDDD' } })).status).toBe(404);
     });
 
+    it('prints an invite code with the hub’s address and the role in French (`npm run hub -- invite`)', async () => {
+      const admin = await hub.cli('invite', 'Claire Dubois', '--role', 'admin');
+      expect(admin.stdout).toContain('Code d\'invitation pour Claire Dubois (administrateur ou administratrice), valable 14 jours');
+      // Embedded, the running hub prints it and knows its address; on PostgreSQL the command runs apart and takes
+      // HUB_PUBLIC_URL (or HUB_HOST and HUB_PORT), here a port left to the system: no address then.
+      expect(admin.stdout).toContain(kind === 'embedded' ? `Paramètres → Hub du COPIL → adresse du hub : ${hub.url}, et ce code.` : 'adresse du hub + ce code.');
+      expect((await hub.cli('invite', 'Bruno Petit')).stdout).toContain('(membre)');
+    });
+
     it('refuses requests without a token or with a bad one (401)', async () => {
       const none = await hub.api('/api/changes');
       expect(none.status).toBe(401);
