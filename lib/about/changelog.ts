@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.4.0',
+    date: '2026-12-06',
+    fr: "Version 0.4.0. Un article partagé deux fois avec le COPIL, par vous ou par un collègue, reste un seul partage : le vôtre est mis à jour, celui d'un collègue porte vos deux conseils (« Partagé par Camille Martin et Bruno Petit ») ; les étiquettes arrivent par leur nom ; on peut répondre à un commentaire, et vous êtes prévenu des commentaires sur vos partages. Avant d'exporter la Synthèse, vous choisissez les éléments, leur ordre et une introduction. L'article s'affiche avant son tri, la liste et l'article se partagent l'écran, « Tout marquer comme lu » vaut pour ce qui a plus d'un jour, « ? » liste les raccourcis. Les sources du pack se mettent en pause ensemble. Les erreurs se disent en mots, les détails techniques sous « Détails ». Les confirmations sont celles de Vigie, plus celles du navigateur.",
+    en: "Version 0.4.0. An article shared twice with the COPIL, by you or a colleague, stays one share: yours is updated, a colleague's carries both your advice (\"Shared by Camille Martin and Bruno Petit\"); tags arrive by their names; comments can be answered, and you are told of comments on your shares. Before exporting the digest, you choose its items, their order and an introduction. The article shows before its triage, the list and the article share the screen, \"Mark all read\" applies to what is older than a day, \"?\" lists the shortcuts. The pack's sources pause together. Errors are said in words, technical details under \"Details\". Confirmations are Vigie's own, no longer the browser's.",
+  },
+  {
     version: '0.3.0',
     date: '2026-12-05',
     fr: "Version 0.3.0. Paramètres → « Conservation des éléments » : Vigie garde vos éléments 12 mois par défaut (3, 6, 24 mois ou toujours), sans jamais retirer vos favoris, vos éléments étiquetés, annotés, clipés ou partagés, ni ceux qui ont une alerte non lue ; l'espace utilisé y est affiché. Le badge compte les articles à lire, plus les règles qui les trouvent. Une source ajoutée sonne pour ses articles des 48 dernières heures. La Synthèse choisit les éléments par date de publication, sur un jour, une semaine, un mois ou les dates de votre choix, avec clips, conseils et impacts. Après chaque mise à jour, Vigie montre une fois « Quoi de neuf ». Le hub du COPIL dit sa version et Vigie prévient s'il est plus ancien ou plus récent que prévu.",
