@@ -75,7 +75,7 @@ describe('TimelineChart', () => {
     // The arcs are in canvas pixels from the canvas's corner; the pointer is in CSS pixels.
     fireEvent.mouseMove(over, { clientX: (x ?? 0) / ratio - left, clientY: (y ?? 0) / ratio - top });
     const tooltip = await waitFor(() => container.querySelector('.timeline-chart__tooltip') as HTMLElement);
-    expect(tooltip.textContent).toBe('Lancement de Facebook4 février 2004 · Pages · Événement passé · Non évalué');
+    expect(tooltip.textContent).toBe('Lancement de Facebook4 février 2004 · Pages · Événement passé · non évalué');
     expect(over.style.cursor).toBe('pointer');
     // No mousedown first: uPlot takes that for the end of a drag, which must not swallow the click.
     fireEvent.click(over);

@@ -38,7 +38,7 @@ describe('TimelineView', () => {
     expect(firstRow?.textContent).toContain('4 février 2004');
     expect(firstRow?.textContent).toContain('Pages');
     expect(firstRow?.textContent).toContain('Événement passé');
-    expect(firstRow?.textContent).toContain('Non évalué');
+    expect(firstRow?.textContent).toContain('non évalué');
   });
 
   it('opens an item from its title in the table', async () => {
