@@ -19,6 +19,8 @@ interface Props {
   onOpen: (id: string) => void;
   onCheck: (id: string, checked: boolean) => void;
   onPatch: (id: string, patch: ItemPatch) => void;
+  /** The words searched, marked in the titles. */
+  highlight?: string;
   /** « ? »: the keyboard shortcuts. */
   onHelp?: () => void;
 }
@@ -149,6 +151,7 @@ export function ItemList(props: Props) {
               checked={props.checked.has(id)}
               sourceTitle={(id && props.sourceTitles.get(rows.get(id)?.sourceId ?? '')) || ''}
               tagsById={props.tagsById}
+              highlight={props.highlight ?? ''}
               onOpen={handlers.open}
               onCheck={handlers.check}
               onPatch={handlers.patch}

@@ -3,6 +3,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
+import { highlightParts } from '@/lib/reader/highlight';
 import { TagChip } from '../tags/TagChip';
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
   checked: boolean;
   sourceTitle: string;
   tagsById: Map<string, Tag>;
+  /** The words searched: marked in the title. */
+  highlight: string;
   index: number;
   onOpen: (id: string, index: number) => void;
   onCheck: (id: string, checked: boolean) => void;
@@ -25,7 +28,7 @@ interface Props {
  * One line of the list: check box, star, title (opens the item), source, date, tags, impact. Memoised: the
  * list re-renders on every answer of the search, and rows whose item did not change are left as they are.
  */
-export const ItemRow = memo(function ItemRow({ id, index, item, top, height, active, opened, checked, sourceTitle, tagsById, onOpen, onCheck, onPatch }: Props) {
+export const ItemRow = memo(function ItemRow({ id, index, item, top, height, active, opened, checked, sourceTitle, tagsById, highlight, onOpen, onCheck, onPatch }: Props) {
   // A change of links or formatting only, or OTA's technical commit: kept in the list, greyed, and said.
   const minor = item?.change?.significance === 'links-only' || item?.change?.significance === 'technical' ? item.change.significance : undefined;
   const classes = ['item-row', item?.read ? 'item-row--read' : '', minor ? 'item-row--minor' : '', active ? 'item-row--active' : '', opened ? 'item-row--opened' : ''];
@@ -48,7 +51,7 @@ export const ItemRow = memo(function ItemRow({ id, index, item, top, height, act
       </button>
       <div class="item-row__body">
         <button type="button" class="item-row__title" elementtiming="vigie-row" onClick={() => onOpen(id, index)} aria-current={opened ? 'true' : undefined}>
-          {title}
+          {highlight ? highlightParts(title, highlight).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text)) : title}
         </button>
         <span class="item-row__meta">
           {item.clip ? t('clipLabel') : sourceTitle}

@@ -124,6 +124,7 @@ export function ItemsView({ sources, tags, ...options }: Props) {
           onCheck={list.check}
           onPatch={(id, change) => list.patch([id], change)}
           onHelp={() => setHelp(true)}
+          highlight={list.highlight}
         />
         <p class="status" role="status">
           {list.message}

@@ -95,9 +95,12 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
   // Search as the member types, from the keystroke itself (an effect would wait for a painted frame): the
   // worker answers, the list is resolved and shown at once; an overtaken answer is dropped.
   const searched = useRef(0);
+  // The words typed, marked in the rows' titles.
+  const [highlight, setHighlight] = useState('');
   const answering = useRef(false);
   const runSearch = (text: string, state: { query: ItemQuery; queryKey: string; keys: ItemKeys }) => {
     typed.current = text;
+    setHighlight(text);
     const seq = ++searched.current;
     if (!text.trim()) {
       setMatches(undefined);
@@ -210,6 +213,7 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
     check,
     clearChecked: () => setChecked(new Set()),
     message,
+    highlight,
     patch,
     setMessage,
     open,

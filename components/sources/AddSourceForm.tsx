@@ -33,6 +33,12 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
   const [found, setFound] = useState<Found>();
   const [chosen, setChosen] = useState('');
   const [category, setCategory] = useState('');
+  // What went wrong with the address is said under its field, where the member is typing (and announced).
+  const [problem, setProblem] = useState('');
+  const refuse = (text: string) => {
+    setProblem(text);
+    say({ kind: 'info', text: '' });
+  };
   // One per form: the cancel button shows beside the button that asked.
   const searchPermission = usePermission(say);
   const addPermission = usePermission(say);
@@ -40,8 +46,9 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
   const search = async (event: Event) => {
     event.preventDefault();
     const url = typedUrl(address);
+    setProblem('');
     if (!url) {
-      say({ kind: 'error', text: t('addSourceBadAddress') });
+      refuse(t('addSourceBadAddress'));
       return;
     }
     // First await of the handler: the browser shows its prompt only during the member's gesture. A refusal
@@ -54,13 +61,10 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
       const { feeds } = await request('discoverFeeds', { url });
       setFound(feeds);
       setChosen(feeds.find((feed) => !feed.followed)?.url ?? '');
-      say(
-        feeds.length === 0
-          ? { kind: 'error', text: t('discoverNone') }
-          : { kind: 'info', text: feeds.length === 1 ? t('discoverFoundOne') : t('discoverFound', [String(feeds.length)]) },
-      );
+      if (feeds.length === 0) refuse(t('discoverNone'));
+      else say({ kind: 'info', text: feeds.length === 1 ? t('discoverFoundOne') : t('discoverFound', [String(feeds.length)]) });
     } catch (error) {
-      say({ kind: 'error', text: errorText(error) });
+      refuse(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -101,10 +105,17 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
             required
             value={address}
             placeholder="https://"
-            aria-describedby="add-source-hint"
-            onInput={(event) => setAddress(event.currentTarget.value)}
+            aria-describedby={problem ? 'add-source-problem add-source-hint' : 'add-source-hint'}
+            aria-invalid={problem ? true : undefined}
+            onInput={(event) => {
+              setAddress(event.currentTarget.value);
+              setProblem('');
+            }}
           />
         </label>
+        <p id="add-source-problem" class="field__error" role="alert">
+          {problem}
+        </p>
         <button type="submit" class="button" disabled={busy}>
           {t('discoverButton')}
         </button>

@@ -95,7 +95,9 @@ describe.skipIf(!canRun)(`dashboard admin screens in ${browserTitle}`, () => {
     // A page with no feed says so.
     await address.fill(server.url('/sans-flux.html'));
     await page.getByRole('button', { name: 'Chercher les flux' }).click();
-    await expect.poll(() => status(page).textContent(), { timeout: 5000 }).toBe('Aucun flux trouvé sur cette page.');
+    // Said under the address, where the member typed it.
+    await expect.poll(() => page.locator('#add-source-problem').textContent(), { timeout: 5000 }).toBe('Aucun flux trouvé sur cette page.');
+    expect(await address.getAttribute('aria-invalid')).toBe('true');
 
     // The e2e build declares 127.0.0.1: permissions.request resolves true at once, without a prompt.
     expect(await vigie.api((ext) => ext.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);

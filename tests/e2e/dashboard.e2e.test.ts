@@ -47,6 +47,8 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
     await expect.poll(() => page.locator('.item-row__title').allTextContents(), { timeout: 10_000 }).toEqual([
       'Réglementation européenne : le DSA et les Pages des collectivités',
     ]);
+    // The words searched are marked in the title, as the search found them (without accents).
+    expect(await page.locator('.item-row__title mark').allTextContents()).toEqual(['Réglementation', 'européenne']);
     // The list's header counts in French: one item is « 1 élément ».
     await expect.poll(() => page.locator('.items-view__bar > .count').textContent()).toBe('1 élément');
     await page.getByLabel('Rechercher').fill('');
