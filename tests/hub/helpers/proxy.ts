@@ -118,6 +118,37 @@ process.on('exit', () => {
 });
 
 /** nginx in the foreground (no daemon), its files in `dir`, one worker so that round-robin alternates strictly. */
+/** A proxy process started by a test: its port awaited, its output kept, stopped with its own graceful signal. */
+async function supervise(child: ChildProcess, name: string, port: number, graceful: NodeJS.Signals): Promise<Nginx> {
+  running.add(child);
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let alive = true;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => {
+    alive = false;
+    running.delete(child);
+    resolve();
+  }));
+  try {
+    await waitForPort(port, 10_000, () => alive);
+  } catch (error) {
+    // Not SIGKILL: nginx's master would leave its worker behind.
+    child.kill('SIGTERM');
+    throw new Error(`${name} did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
+  }
+  return {
+    port,
+    url: `https://127.0.0.1:${port}`,
+    stderr: () => stderr,
+    async stop() {
+      if (alive) child.kill(graceful);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
 export async function startNginx(dir: string, options: { upstreams: number[]; cert: Certificate; port?: number }): Promise<Nginx> {
   const port = options.port ?? (await freePort());
   const site = join(dir, 'vigie-hub.conf');
@@ -140,33 +171,8 @@ export async function startNginx(dir: string, options: { upstreams: number[]; ce
     '',
   ].join('\n'));
   const child = spawn(NGINX, ['-p', dir, '-c', main, '-e', 'stderr'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  running.add(child);
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  let alive = true;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => {
-    alive = false;
-    running.delete(child);
-    resolve();
-  }));
-  try {
-    await waitForPort(port, 10_000, () => alive);
-  } catch (error) {
-    // Not SIGKILL: nginx's master would leave its worker behind.
-    child.kill('SIGTERM');
-    throw new Error(`nginx did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
-  }
-  return {
-    port,
-    url: `https://127.0.0.1:${port}`,
-    stderr: () => stderr,
-    async stop() {
-      if (alive) child.kill('SIGQUIT');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  // SIGQUIT: nginx's graceful stop, which takes its worker with it.
+  return supervise(child, 'nginx', port, 'SIGQUIT');
 }
 
 const CADDY = '/usr/bin/caddy';
@@ -194,33 +200,7 @@ export async function startCaddy(dir: string, options: { upstreams: number[]; ce
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },
   });
-  running.add(child);
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  let alive = true;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => {
-    alive = false;
-    running.delete(child);
-    resolve();
-  }));
-  try {
-    await waitForPort(port, 10_000, () => alive);
-  } catch (error) {
-    // Not SIGKILL: nginx's master would leave its worker behind.
-    child.kill('SIGTERM');
-    throw new Error(`caddy did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
-  }
-  return {
-    port,
-    url: `https://127.0.0.1:${port}`,
-    stderr: () => stderr,
-    async stop() {
-      if (alive) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return supervise(child, 'caddy', port, 'SIGTERM');
 }
 
 /** One HTTPS request, trusting `ca` only; answered whatever its status. */
