@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import type { Tag } from '@/lib/model/tag';
 import { fold } from '@/lib/text/fold';
@@ -26,9 +26,13 @@ export function TagPicker({ tags, exclude = [], onPick, onCreate, label }: Props
   const wanted = fold(text.trim());
   const suggestions = tags
     .filter((tag) => !exclude.includes(tag.id))
-    .filter((tag) => !wanted || fold(`${tag.label.fr} ${tag.label.en} ${tag.id}`).includes(wanted))
-    .slice(0, 8);
+    .filter((tag) => !wanted || fold(`${tag.label.fr} ${tag.label.en} ${tag.id}`).includes(wanted));
   const exact = tags.some((tag) => fold(tag.label[language]) === wanted);
+  // Every match is listed (the list scrolls): the option the arrows reach stays in view.
+  const activeId = open && suggestions[active] ? `${id}-${suggestions[active].id}` : undefined;
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
 
   const pick = async (tag?: Tag) => {
     const chosen = tag ?? (wanted && !exact ? await onCreate(text.trim()) : undefined);
@@ -39,7 +43,9 @@ export function TagPicker({ tags, exclude = [], onPick, onCreate, label }: Props
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, suggestions.length - 1));
+    // The list opens as the member types or asks for it (↓), not on focus: over a form, it would hide the fields below.
+    if (event.key === 'ArrowDown' && !open) setOpen(true);
+    else if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, suggestions.length - 1));
     else if (event.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
     else if (event.key === 'Escape') setOpen(false);
     else if (event.key === 'Enter') void pick(open ? suggestions[active] : undefined);
@@ -57,7 +63,7 @@ export function TagPicker({ tags, exclude = [], onPick, onCreate, label }: Props
         aria-expanded={open && suggestions.length > 0}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
-        aria-activedescendant={open && suggestions[active] ? `${id}-${suggestions[active]?.id}` : undefined}
+        aria-activedescendant={activeId}
         value={text}
         placeholder={t('tagPickerPlaceholder')}
         onInput={(event) => {
@@ -65,7 +71,6 @@ export function TagPicker({ tags, exclude = [], onPick, onCreate, label }: Props
           setOpen(true);
           setActive(0);
         }}
-        onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />

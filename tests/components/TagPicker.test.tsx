@@ -30,6 +30,15 @@ describe('TagPicker', () => {
     expect(optionLabels()).toEqual(['Algorithme / portée']);
   });
 
+  it('lists every match, not the first eight: the list box scrolls', () => {
+    const { input } = setUp();
+    fireEvent.focus(input);
+    expect(optionLabels()).toEqual([]);
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(optionLabels()).toHaveLength(TAGS.length);
+    expect(TAGS.length).toBeGreaterThan(8);
+  });
+
   it('moves with the arrows and adds the active suggestion with Enter', async () => {
     const { input, onPick } = setUp();
     fireEvent.input(input, { target: { value: 'pu' } });
