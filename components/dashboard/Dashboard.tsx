@@ -14,6 +14,7 @@ import { ReadingPane } from '../items/lazy-reading-pane';
 import { firstPaint } from '../ui/first-render';
 import { lazyView } from './lazy-view';
 import { Nav } from './Nav';
+import { useUnreadCounts } from './use-unread-counts';
 
 const DigestView = lazyView(() => import('../digest/DigestView').then((module) => module.DigestView));
 const HubView = lazyView(() => import('../hub/HubView').then((module) => module.HubView));
@@ -46,6 +47,7 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
   const [tags, setTags] = useState<Tag[]>(known?.tags ?? []);
   const [unreadAlerts, setUnreadAlerts] = useState(0);
   const [unreadShares, setUnreadShares] = useState(0);
+  const counts = useUnreadCounts(reader, sources, tags);
 
   // A second after the first screen, the other sections' code downloads, out of the first paint's way.
   useEffect(() => {
@@ -82,7 +84,7 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
       <a class="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <Nav route={route} sources={sources} tags={tags} unreadAlerts={unreadAlerts} unreadShares={unreadShares} />
+      <Nav route={route} sources={sources} tags={tags} unreadAlerts={unreadAlerts} unreadShares={unreadShares} counts={counts} />
       <main id="main" class="dashboard__main" tabIndex={-1}>
         {route.section === 'items' && <ItemsView reader={reader} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} />}
         {route.section === 'alerts' && <AlertsView reader={reader} item={route.item} sources={sources} tags={tags} />}

@@ -2,10 +2,30 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute, type Route, type View } from '@/lib/reader/route';
+import type { UnreadCounts } from '@/lib/store/reader';
 import { countText, formatNumber } from '../ui/count';
 
 /** Longer lists start folded (the one holding the current page stays open): the member opens them. */
 const FOLDED_ABOVE = 8;
+
+/** Each view's unread figure, from the counts (« Tous » has none: it would repeat « Non lus »). */
+const VIEW_UNREAD: Record<View, (counts: UnreadCounts) => number | undefined> = {
+  all: () => undefined,
+  unread: (counts) => counts.unread,
+  starred: (counts) => counts.starred,
+  clips: (counts) => counts.clips,
+};
+
+/** The unread figure after a link's name: the number on screen, « 12 non lus » for a screen reader. */
+function Unread({ count }: { count: number | undefined }) {
+  if (!count) return null;
+  return (
+    <span class="nav__unread">
+      <span aria-hidden="true">{formatNumber(count)}</span>
+      <span class="visually-hidden">{` (${countText('navUnreadCount', count)})`}</span>
+    </span>
+  );
+}
 
 const VIEWS: [View, string][] = [
   ['all', 'navAll'],
@@ -19,12 +39,23 @@ function isCurrent(route: Route, target: Route): boolean {
 }
 
 /** The dashboard's sections, then each source and each tag as a shortcut to its items, in lists that fold. */
-export function Nav({ route, sources, tags, unreadAlerts, unreadShares }: { route: Route; sources: Source[]; tags: Tag[]; unreadAlerts: number; unreadShares: number }) {
-  const link = (target: Route, label: string, extra?: preact.ComponentChildren) => (
+export interface NavProps {
+  route: Route;
+  sources: Source[];
+  tags: Tag[];
+  unreadAlerts: number;
+  unreadShares: number;
+  /** Unread items per view, source and tag; absent until counted (the first frame goes without). */
+  counts?: UnreadCounts;
+}
+
+export function Nav({ route, sources, tags, unreadAlerts, unreadShares, counts }: NavProps) {
+  const link = (target: Route, label: string, extra?: preact.ComponentChildren, unread?: number) => (
     <li>
       <a href={formatRoute(target)} aria-current={isCurrent(route, target) ? 'page' : undefined}>
         {extra}
-        {label}
+        <span class="nav__label">{label}</span>
+        <Unread count={unread} />
       </a>
     </li>
   );
@@ -42,7 +73,7 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares }: { rout
       <p class="nav__brand">Vigie</p>
       <ul>
         {link({ section: 'alerts' }, unreadAlerts > 0 ? countText('navAlertsUnread', unreadAlerts) : t('navAlerts'))}
-        {VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key)))}
+        {VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key), undefined, counts && VIEW_UNREAD[view](counts)))}
         {link({ section: 'copil' }, unreadShares > 0 ? countText('navCopilUnread', unreadShares) : t('navCopil'))}
         {link({ section: 'digest' }, t('navDigest'))}
         {link({ section: 'timeline' }, t('navTimeline'))}
@@ -57,7 +88,7 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares }: { rout
         <ul>
           {[...sources]
             .sort((a, b) => a.title.localeCompare(b.title, language))
-            .map((source) => link({ section: 'items', view: 'all', sourceId: source.id }, source.title))}
+            .map((source) => link({ section: 'items', view: 'all', sourceId: source.id }, source.title, undefined, counts?.bySource[source.id]))}
         </ul>
       </details>
       <details class="nav__group" open={tags.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.tag)}>
@@ -68,7 +99,12 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares }: { rout
         </summary>
         <ul>
           {tags.map((tag) =>
-            link({ section: 'items', view: 'all', tag: tag.id }, tag.label[language], <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />),
+            link(
+              { section: 'items', view: 'all', tag: tag.id },
+              tag.label[language],
+              <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />,
+              counts?.byTag[tag.id],
+            ),
           )}
         </ul>
       </details>

@@ -9,6 +9,7 @@ export function toRecord(item: Item): ItemRecord {
     ...checked,
     sortDate,
     ...(checked.read ? {} : { unreadDate: sortDate, unreadFetched: checked.fetched }),
+    ...(checked.read || checked.tags.length === 0 ? {} : { unreadTags: checked.tags }),
     ...(checked.starred ? { starredDate: sortDate } : {}),
     ...(checked.clip ? { clipDate: checked.clip.clippedAt } : {}),
   };

@@ -26,6 +26,8 @@ export interface ItemRecord extends Item {
   clipDate?: string;
   /** Version 2: `fetched` again, only on unread items, so "new and unread" is one index count (byUnreadFetched). */
   unreadFetched?: string;
+  /** Version 7: the tags again, only on unread items (byUnreadTag: the navigation's unread count per tag). */
+  unreadTags?: string[];
 }
 
 /** Version 3: an alert plus `unreadCreated`, its time again, only while unread (byUnread lists exactly those). */
@@ -89,6 +91,8 @@ export interface VigieSchema extends DBSchema {
       byClip: string;
       byImpact: string;
       byUnreadFetched: string;
+      byUnreadSource: [string, string];
+      byUnreadTag: string;
     };
   };
   tags: { key: string; value: Tag };
@@ -181,6 +185,20 @@ export const MIGRATIONS: readonly Migration[] = [
         ...(!read && unreadFetched === undefined ? { unreadFetched: fetched } : {}),
       };
       if (Object.keys(missing).length > 0) await cursor.update({ ...cursor.value, ...missing });
+    }
+  },
+  // 7: the navigation's unread counts per source and per tag, each one index count: unread items by source
+  // (an item without `unreadDate` is read, and left out of a compound index), and `unreadTags`, backfilled
+  // on the unread items only (walked on byUnread, so a store of read items costs nothing; a store that somehow
+  // lacks that index is walked whole).
+  async (_db, tx) => {
+    const items = tx.objectStore('items');
+    const present = new Set(Array.from(items.indexNames));
+    if (!present.has('byUnreadSource')) items.createIndex('byUnreadSource', ['sourceId', 'unreadDate']);
+    if (!present.has('byUnreadTag')) items.createIndex('byUnreadTag', 'unreadTags', { multiEntry: true });
+    for await (const cursor of present.has('byUnread') ? items.index('byUnread').iterate() : items.iterate()) {
+      const { tags, read, unreadTags } = cursor.value;
+      if (!read && tags.length > 0 && unreadTags === undefined) await cursor.update({ ...cursor.value, unreadTags: tags });
     }
   },
 ];

@@ -169,6 +169,15 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
     }
     // The third, unchecked, is left as it was: not starred.
     expect(await row('Algorithme : la portée').getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed')).toBe('false');
+    // The navigation counts what is still unread: beside the source, « Non lus » and « Favoris » (both
+    // favourites are read: no figure), in words for a screen reader.
+    const unread = await page.locator('.item-row:not(.item-row--read)').count();
+    const navUnread = (name: string) => page.locator('.nav a', { has: page.locator('.nav__label', { hasText: name }) }).locator('.visually-hidden').allTextContents();
+    const said = unread === 0 ? [] : [` (${unread} non ${unread === 1 ? 'lu' : 'lus'})`];
+    await expect.poll(() => navUnread('Veille tableau de bord')).toEqual(said);
+    await expect.poll(() => navUnread('Non lus')).toEqual(said);
+    await expect.poll(() => navUnread('Favoris')).toEqual([]);
+    await expect.poll(() => navUnread('Réglementation (DSA')).toEqual([]);
 
     await page.reload();
     await expect.poll(() => row('Élément piégé').getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');

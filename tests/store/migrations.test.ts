@@ -6,6 +6,7 @@ import type { Source } from '../../lib/model/source';
 import type { Tag } from '../../lib/model/tag';
 import { META } from '../../lib/store/meta-keys';
 import { DB_VERSION, MIGRATIONS, type AlertRecord, type ItemRecord, type PageVersion, type VigieSchema } from '../../lib/store/schema';
+import { VigieReader } from '../../lib/store/reader';
 import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
 import { makeDraft, makeSource } from './fixtures';
 
@@ -192,7 +193,28 @@ const V6_ITEM: ItemRecord = toRecord({
   tags: [],
 });
 
+// ---- version 7 ------------------------------------------------------------------------------------------
+
+/** Version 7 counts unread items per source and tag: an unread tagged item carries `unreadTags`; a read one does not. */
+const V7_ITEMS: ItemRecord[] = [
+  toRecord({ ...makeDraft('v7-unread', { url: 'https://v7.example/unread' }), sourceId: 'v7-source', fetched: '2026-12-06T08:00:00.000Z', read: false, starred: false, tags: ['v7-tag'] }),
+  toRecord({ ...makeDraft('v7-read', { url: 'https://v7.example/read' }), sourceId: 'v7-source', fetched: '2026-12-06T08:00:00.000Z', read: true, starred: false, tags: ['v7-tag'] }),
+];
+
 const SEEDS: Record<number, Seed> = {
+  7: {
+    async write(db) {
+      const tx = db.transaction('items', 'readwrite');
+      await Promise.all([...V7_ITEMS.map((item) => tx.objectStore('items').put(item)), tx.done]);
+    },
+    async check(store, db) {
+      expect(V7_ITEMS.map((record) => record.unreadTags)).toEqual([['v7-tag'], undefined]);
+      for (const record of V7_ITEMS) expect(await db.get('items', record.id)).toEqual(record);
+      expect(await db.getAllKeysFromIndex('items', 'byUnreadTag', 'v7-tag')).toEqual(['v7-unread']);
+      const counts = await new VigieReader(db).unreadCounts(['v7-source'], ['v7-tag']);
+      expect([counts.bySource, counts.byTag]).toEqual([{ 'v7-source': 1 }, { 'v7-tag': 1 }]);
+    },
+  },
   6: {
     async write(db) {
       await db.put('items', V6_ITEM);
@@ -284,6 +306,11 @@ const SEEDS: Record<number, Seed> = {
       expect(only(await db.getAllKeysFromIndex('items', 'byClip'), V1_IDS)).toEqual([]);
       // …and the unread ones by first fetch, for the new count.
       expect(only(await db.getAllKeysFromIndex('items', 'byUnreadFetched'), V1_IDS)).toEqual(['v1-b1', 'v1-a1']);
+      // Version 7 indexed the unread ones by source and backfilled their tags for the per-tag count.
+      const unreadOf = async (sourceId: string) => only(await db.getAllKeysFromIndex('items', 'byUnreadSource', IDBKeyRange.bound([sourceId], [sourceId, []])), V1_IDS);
+      expect([await unreadOf('v1-alpha'), await unreadOf('v1-beta')]).toEqual([['v1-a1'], ['v1-b1']]);
+      expect(only(await db.getAllKeysFromIndex('items', 'byUnreadTag', 'v1-publicite'), V1_IDS)).toEqual(['v1-a1']);
+      expect(only(await db.getAllKeysFromIndex('items', 'byUnreadTag', 'v1-ia'), V1_IDS)).toEqual(['v1-a1']);
     },
   },
   2: {
@@ -335,6 +362,8 @@ const EXPECTED_LAYOUT: Layout = {
       byClip: index('clipDate'),
       byImpact: index('impact'),
       byUnreadFetched: index('unreadFetched'),
+      byUnreadSource: index(['sourceId', 'unreadDate']),
+      byUnreadTag: index('unreadTags', { multiEntry: true }),
     },
   },
   meta: { keyPath: 'key', autoIncrement: false, indexes: {} },

@@ -115,6 +115,22 @@ describe('VigieReader', () => {
     expect(await reader.countNewUnread('2026-02-01T00:00:00.000Z')).toBe(4);
   });
 
+  it("counts the navigation's unread items: in all, favourites, clips, per source and per tag, as reading and tagging change them", async () => {
+    const { store, reader } = await filled();
+    expect(await reader.unreadCounts(['alpha', 'beta', 'gamma'], ['elus', 'none'])).toEqual({
+      unread: 4,
+      starred: 1,
+      clips: 1,
+      bySource: { alpha: 2, beta: 2, gamma: 0 },
+      byTag: { elus: 1, none: 0 },
+    });
+    await store.setRead(['b4', 'a2'], true);
+    await store.updateItems(['a5'], { tags: ['elus'] });
+    expect(await reader.unreadCounts(['alpha', 'beta'], ['elus'])).toEqual({ unread: 2, starred: 0, clips: 1, bySource: { alpha: 1, beta: 1 }, byTag: { elus: 1 } });
+    await store.setRead(['a5'], true);
+    expect((await reader.unreadCounts([], ['elus'])).byTag).toEqual({ elus: 0 });
+  });
+
   it('finds the unread items published before a date, the undated ones by when they were first seen', async () => {
     const { reader } = await filled();
     // a1 is read; b4 is published on the 4th; a5, undated, was first seen on the 5th.
