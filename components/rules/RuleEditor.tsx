@@ -40,121 +40,128 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
     <form class="rule-editor" aria-labelledby="rule-editor-title" onSubmit={(event) => (event.preventDefault(), void save())}>
       {dialog}
       <h2 id="rule-editor-title">{saved ? draft.name : t('ruleNew')}</h2>
-      <label>
-        <span>{t('ruleName')}</span>
-        <input type="text" required maxLength={200} value={draft.name} onInput={(event) => set({ name: event.currentTarget.value })} />
-      </label>
-      <label class="checkbox">
-        <input type="checkbox" checked={draft.enabled} onChange={(event) => set({ enabled: event.currentTarget.checked })} />
-        {t('ruleEnabled')}
-      </label>
-      <label>
-        <span>{t('priorityLabel')}</span>
-        <select value={draft.priority} onChange={(event) => set({ priority: event.currentTarget.value as Priority })}>
-          {PRIORITIES.map((priority) => (
-            <option value={priority}>{t(`priority_${priority}`)}</option>
+      {/* What the rule looks for, then what it does: side by side when the editor is wide (rules.css). */}
+      <div class="rule-editor__columns">
+        <div class="rule-editor__column">
+          <label>
+            <span>{t('ruleName')}</span>
+            <input type="text" required maxLength={200} value={draft.name} onInput={(event) => set({ name: event.currentTarget.value })} />
+          </label>
+          <label class="checkbox">
+            <input type="checkbox" checked={draft.enabled} onChange={(event) => set({ enabled: event.currentTarget.checked })} />
+            {t('ruleEnabled')}
+          </label>
+          <label>
+            <span>{t('priorityLabel')}</span>
+            <select value={draft.priority} onChange={(event) => set({ priority: event.currentTarget.value as Priority })}>
+              {PRIORITIES.map((priority) => (
+                <option value={priority}>{t(`priority_${priority}`)}</option>
+              ))}
+            </select>
+          </label>
+          <p class="rule-editor__hint">{t('ruleConditionsHint')}</p>
+          {draft.conditions.map((condition, index) => (
+            <ConditionFields
+              index={index}
+              condition={condition}
+              onChange={(next) => setCondition(index, next)}
+              onRemove={removeCondition && (() => removeCondition(index))}
+            />
           ))}
-        </select>
-      </label>
-      <p class="rule-editor__hint">{t('ruleConditionsHint')}</p>
-      {draft.conditions.map((condition, index) => (
-        <ConditionFields
-          index={index}
-          condition={condition}
-          onChange={(next) => setCondition(index, next)}
-          onRemove={removeCondition && (() => removeCondition(index))}
-        />
-      ))}
-      <button type="button" class="button button--quiet" onClick={addCondition}>
-        {t('ruleConditionAdd')}
-      </button>
-      <fieldset class="rule-editor__actions">
-        <legend>{t('ruleActions')}</legend>
-        <label class="checkbox">
-          <input type="checkbox" checked={draft.actions.alert} onChange={(event) => setActions({ alert: event.currentTarget.checked })} />
-          {t('ruleActionAlert')}
-        </label>
-        <label class="checkbox">
-          <input type="checkbox" checked={draft.actions.notify} onChange={(event) => setActions({ notify: event.currentTarget.checked })} />
-          {t('ruleActionNotify')}
-        </label>
-        <label class="checkbox">
-          <input type="checkbox" checked={draft.actions.star} onChange={(event) => setActions({ star: event.currentTarget.checked })} />
-          {t('ruleActionStar')}
-        </label>
-        <label>
-          <span>{t('ruleActionImpact')}</span>
-          <select value={draft.actions.impact ?? ''} onChange={(event) => setActions({ impact: (event.currentTarget.value || undefined) as Impact | undefined })}>
-            <option value="">{t('ruleActionImpactNone')}</option>
-            {IMPACTS.map((impact) => (
-              <option value={impact}>{t(`impact_${impact}`)}</option>
-            ))}
-          </select>
-        </label>
-        <div class="rule-editor__tags">
-          <span>{t('ruleActionTags')}</span>
-          {draft.actions.addTags.map((id) => (
-            <TagChip id={id} tag={byId.get(id)} onRemove={() => setActions({ addTags: draft.actions.addTags.filter((tag) => tag !== id) })} removeLabel={t('removeTag')} />
-          ))}
-          <TagPicker tags={tags} exclude={draft.actions.addTags} label={t('ruleActionTagsAdd')} onPick={(tag) => setActions({ addTags: [...draft.actions.addTags, tag.id] })} onCreate={createPersonalTag} />
+          <button type="button" class="button button--quiet" onClick={addCondition}>
+            {t('ruleConditionAdd')}
+          </button>
         </div>
-        <label class="checkbox">
-          <input type="checkbox" checked={draft.actions.proposeShare} onChange={(e) => setActions({ proposeShare: e.currentTarget.checked })} aria-describedby="rule-share-help" />
-          {t('ruleActionShare')}
-        </label>
-        {/* Said as things stand: once the hub is connected, no « une fois le hub connecté ». */}
-        <small id="rule-share-help">{hubConnected ? t('ruleActionShareHelpConnected') : t('ruleActionShareHelp')}</small>
-      </fieldset>
-      <div class="rule-editor__buttons">
-        <button type="submit" class="button" disabled={!canSave}>
-          {t('ruleSave')}
-        </button>
-        <button type="button" class="button button--quiet" disabled={busy} onClick={() => void runPreview()}>
-          {t('rulePreview')}
-        </button>
-        {saved && (
-          <button
-            type="button"
-            class="button button--quiet"
-            disabled={!canApply}
-            title={changed ? t('ruleApplySaveFirst') : undefined}
-            onClick={() => void apply()}
-          >
-            {t('ruleApply')}
-          </button>
-        )}
-        {saved && (
-          <button
-            type="button"
-            class="button button--quiet button--danger-quiet"
-            disabled={busy}
-            onClick={() => void ask(t('ruleDeleteConfirm', [draft.name]), { yes: t('ruleDelete'), danger: true }).then((yes) => { if (yes) void remove(); })}
-          >
-            {t('ruleDelete')}
-          </button>
-        )}
-      </div>
-      <p class={message?.kind === 'error' ? 'problem' : 'status'} role={message?.kind === 'error' ? 'alert' : 'status'}>
-        {message?.text}
-      </p>
-      {preview && (
-        <section class="rule-preview" aria-live="polite" aria-labelledby="rule-preview-title">
-          <h3 id="rule-preview-title">{t('rulePreviewTitle')}</h3>
-          <p>{countText('rulePreviewCount', preview.matched, formatNumber(preview.total))}</p>
-          {preview.matchesEverything && (
-            <p class="problem" role="alert">
-              {t('rulePreviewEverything')}
-            </p>
+        <div class="rule-editor__column">
+          <fieldset class="rule-editor__actions">
+            <legend>{t('ruleActions')}</legend>
+            <label class="checkbox">
+              <input type="checkbox" checked={draft.actions.alert} onChange={(event) => setActions({ alert: event.currentTarget.checked })} />
+              {t('ruleActionAlert')}
+            </label>
+            <label class="checkbox">
+              <input type="checkbox" checked={draft.actions.notify} onChange={(event) => setActions({ notify: event.currentTarget.checked })} />
+              {t('ruleActionNotify')}
+            </label>
+            <label class="checkbox">
+              <input type="checkbox" checked={draft.actions.star} onChange={(event) => setActions({ star: event.currentTarget.checked })} />
+              {t('ruleActionStar')}
+            </label>
+            <label>
+              <span>{t('ruleActionImpact')}</span>
+              <select value={draft.actions.impact ?? ''} onChange={(event) => setActions({ impact: (event.currentTarget.value || undefined) as Impact | undefined })}>
+                <option value="">{t('ruleActionImpactNone')}</option>
+                {IMPACTS.map((impact) => (
+                  <option value={impact}>{t(`impact_${impact}`)}</option>
+                ))}
+              </select>
+            </label>
+            <div class="rule-editor__tags">
+              <span>{t('ruleActionTags')}</span>
+              {draft.actions.addTags.map((id) => (
+                <TagChip id={id} tag={byId.get(id)} onRemove={() => setActions({ addTags: draft.actions.addTags.filter((tag) => tag !== id) })} removeLabel={t('removeTag')} />
+              ))}
+              <TagPicker tags={tags} exclude={draft.actions.addTags} label={t('ruleActionTagsAdd')} onPick={(tag) => setActions({ addTags: [...draft.actions.addTags, tag.id] })} onCreate={createPersonalTag} />
+            </div>
+            <label class="checkbox">
+              <input type="checkbox" checked={draft.actions.proposeShare} onChange={(e) => setActions({ proposeShare: e.currentTarget.checked })} aria-describedby="rule-share-help" />
+              {t('ruleActionShare')}
+            </label>
+            {/* Said as things stand: once the hub is connected, no « une fois le hub connecté ». */}
+            <small id="rule-share-help">{hubConnected ? t('ruleActionShareHelpConnected') : t('ruleActionShareHelp')}</small>
+          </fieldset>
+          <div class="rule-editor__buttons">
+            <button type="submit" class="button" disabled={!canSave}>
+              {t('ruleSave')}
+            </button>
+            <button type="button" class="button button--quiet" disabled={busy} onClick={() => void runPreview()}>
+              {t('rulePreview')}
+            </button>
+            {saved && (
+              <button
+                type="button"
+                class="button button--quiet"
+                disabled={!canApply}
+                title={changed ? t('ruleApplySaveFirst') : undefined}
+                onClick={() => void apply()}
+              >
+                {t('ruleApply')}
+              </button>
+            )}
+            {saved && (
+              <button
+                type="button"
+                class="button button--quiet button--danger-quiet"
+                disabled={busy}
+                onClick={() => void ask(t('ruleDeleteConfirm', [draft.name]), { yes: t('ruleDelete'), danger: true }).then((yes) => { if (yes) void remove(); })}
+              >
+                {t('ruleDelete')}
+              </button>
+            )}
+          </div>
+          <p class={message?.kind === 'error' ? 'problem' : 'status'} role={message?.kind === 'error' ? 'alert' : 'status'}>
+            {message?.text}
+          </p>
+          {preview && (
+            <section class="rule-preview" aria-live="polite" aria-labelledby="rule-preview-title">
+              <h3 id="rule-preview-title">{t('rulePreviewTitle')}</h3>
+              <p>{countText('rulePreviewCount', preview.matched, formatNumber(preview.total))}</p>
+              {preview.matchesEverything && (
+                <p class="problem" role="alert">
+                  {t('rulePreviewEverything')}
+                </p>
+              )}
+              <ul>
+                {preview.sample.map((item) => (
+                  <li key={item.id}>
+                    {item.title || t('untitled')} <span class="muted">· {item.sourceTitle}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
-          <ul>
-            {preview.sample.map((item) => (
-              <li key={item.id}>
-                {item.title || t('untitled')} <span class="muted">· {item.sourceTitle}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+        </div>
+      </div>
     </form>
   );
 }

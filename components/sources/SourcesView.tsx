@@ -87,11 +87,10 @@ export function SourcesView({ sources }: { sources: Source[] }) {
   const pack = sources.filter((source) => source.origin !== 'user');
   const packRunning = pack.some((source) => source.enabled);
   const pausePack = async () => {
-    const enabled = !packRunning;
+    const paused = packRunning;
     try {
-      const changed = pack.filter((source) => source.enabled !== enabled);
-      for (const source of changed) await request('updateSource', { id: source.id, patch: { enabled } });
-      say({ kind: 'ok', text: countText(enabled ? 'packResumed' : 'packPaused', changed.length) });
+      const { changed } = await request('pausePack', { paused });
+      say({ kind: 'ok', text: countText(paused ? 'packPaused' : 'packResumed', changed) });
     } catch (error) {
       say({ kind: 'error', text: errorText(error) });
     }

@@ -168,7 +168,7 @@ export function TimelineView({ items, sources, tags, onOpen, onAddEvent, history
         {t('timelineShown', [String(shown.length), String(points.length)])}
       </p>
 
-      <section class="timeline__section" aria-labelledby="timeline-chart-heading">
+      <section class="timeline__section timeline__section--chart" aria-labelledby="timeline-chart-heading">
         <h2 id="timeline-chart-heading" class="timeline__subheading">
           {t('timelineChartHeading')}
         </h2>

@@ -37,6 +37,8 @@ export const META = {
   /** The version of the shipped rules the store has, and the pack rules (shipped or the COPIL's) the member deleted. */
   defaultRulesVersion: key('defaultRulesVersion', z.number()),
   removedRules: key('removedDefaultRules', ids),
+  /** The pack sources « Mettre en pause » turned off, which « Reprendre » turns on again (and only those). */
+  packPaused: key('packPaused', ids),
   /** The last pruning of old items (lib/store/retention.ts): when it ran and what it removed, for Paramètres. */
   lastPrune: key('lastPrune', z.object({ at: IsoDateSchema, items: z.number(), alerts: z.number() })),
   /** The version of Vigie that last opened this store, and the update « Quoi de neuf » has still to show (lib/about/whats-new.ts). */

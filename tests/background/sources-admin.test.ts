@@ -51,6 +51,26 @@ describe('Sources screen requests', () => {
     expect(after.feeds.map((feed) => feed.followed)).toEqual([true, undefined]);
   });
 
+  it('pausePack pauses the pack sources together, and resumes only those it paused, the member’s own untouched', async () => {
+    const { store, handlers } = await harness();
+    await store.putSources([
+      makeSource({ id: 'meta', url: 'https://a.example/1', origin: 'curated' }),
+      makeSource({ id: 'numerama', url: 'https://a.example/2', origin: 'curated' }),
+      // Turned off by the member before the pause: it stays off after « Reprendre ».
+      makeSource({ id: 'tired', url: 'https://a.example/3', origin: 'curated', enabled: false }),
+      makeSource({ id: 'copil', url: 'https://a.example/4', origin: 'hub' }),
+      makeSource({ id: 'mine', url: 'https://a.example/5', origin: 'user' }),
+    ]);
+    const enabled = async () => (await store.listSources()).filter((source) => source.enabled).map((source) => source.id).sort();
+    expect(await handlers.pausePack({ paused: true })).toEqual({ changed: 3 });
+    expect(await enabled()).toEqual(['mine']);
+    expect(await handlers.pausePack({ paused: false })).toEqual({ changed: 3 });
+    expect(await enabled()).toEqual(['copil', 'meta', 'mine', 'numerama']);
+    // No pause on record (paused one by one, or before this build): « Reprendre » turns every pack source on.
+    expect(await handlers.pausePack({ paused: false })).toEqual({ changed: 1 });
+    expect(await enabled()).toEqual(['copil', 'meta', 'mine', 'numerama', 'tired']);
+  });
+
   it('updateSource trims, keeps the title when emptied, and removes an emptied category or language', async () => {
     const { store, handlers } = await harness();
     await store.putSources([makeSource({ id: 's', title: 'Mairie', category: 'Villes', language: 'fr' })]);

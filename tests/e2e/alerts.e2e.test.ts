@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
 import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
+import { VIEWPORT } from './page';
 
 /**
  * Alerts in a real browser (Chromium and Firefox ESR): a locally served feed gains an item that a rule matches; after a refresh the
@@ -126,11 +127,25 @@ describe.skipIf(!canRun)(`alerts in ${browserTitle}`, () => {
     await expect.poll(() => dashboard.locator('.rule-preview').textContent()).toMatch(/1 élément sur \d+ correspond\./);
     expect(await seriousViolations(dashboard)).toEqual([]);
     await dashboard.screenshot({ path: artifact('dashboard-rules.png') });
+    // On a wide screen the editor puts what the rule looks for beside what it does and its preview.
+    await dashboard.setViewportSize({ width: 1920, height: 1080 });
+    const sideBySide = () =>
+      dashboard.evaluate(() => {
+        const conditions = document.querySelector('.rule-condition')!.getBoundingClientRect();
+        const actions = document.querySelector('.rule-editor__actions')!.getBoundingClientRect();
+        return actions.left >= conditions.right;
+      });
+    await expect.poll(sideBySide).toBe(true);
+    await dashboard.screenshot({ path: artifact('dashboard-rules-1920.png') });
+    await dashboard.setViewportSize(VIEWPORT);
 
     await dashboard.goto(dashboard.url().replace(/#.*/, '#/digest'));
     await expect.poll(() => dashboard.locator('main').textContent()).toMatch(/Scrutins municipaux/);
     expect(await seriousViolations(dashboard)).toEqual([]);
     await dashboard.screenshot({ path: artifact('dashboard-digest.png') });
+    await dashboard.setViewportSize({ width: 1920, height: 1080 });
+    await dashboard.screenshot({ path: artifact('dashboard-digest-1920.png') });
+    await dashboard.setViewportSize(VIEWPORT);
 
     // The COPIL's monthly meeting: chosen days (from the first of the month by default), the member's
     // order within a category, one item left out, an introduction; the Markdown carries just that.

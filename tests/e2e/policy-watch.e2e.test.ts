@@ -192,6 +192,8 @@ describe.skipIf(!canRun)(`policy watch in ${browserTitle}`, () => {
       await page.getByRole('button', { name: 'Rapprocher', exact: true }).click();
       await expect.poll(() => page.getByRole('button', { name: 'Toute l’histoire' }).isEnabled()).toBe(true);
       await page.screenshot({ path: artifact('dashboard-timeline-zoomed.png') });
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.screenshot({ path: artifact('dashboard-timeline-1920.png') });
       await page.close();
     } finally {
       await fresh.close();

@@ -61,6 +61,23 @@ export function sourceHandlers(deps: HandlerDeps): HandlersOf<typeof SOURCE_REQU
       await deps.itemsChanged();
       return {};
     },
+    async pausePack({ paused }) {
+      const pack = (await store.listSources()).filter((source) => source.origin !== 'user');
+      let changed: Source[];
+      if (paused) {
+        changed = pack.filter((source) => source.enabled);
+        await store.setMeta(META.packPaused, changed.map((source) => source.id));
+      } else {
+        // A pause from before this was recorded (or none): every pack source is turned on again.
+        const turnedOff = await store.getMeta(META.packPaused);
+        const resumed = turnedOff ? new Set(turnedOff) : undefined;
+        changed = pack.filter((source) => !source.enabled && (!resumed || resumed.has(source.id)));
+        await store.deleteMeta(META.packPaused);
+      }
+      if (changed.length > 0) await store.putSources(changed.map((source) => ({ ...source, enabled: !paused })));
+      deps.sourcesChanged();
+      return { changed: changed.length };
+    },
     async importOpml({ text }) {
       const entries = await parseOpml(text);
       const result = await importSources(store, entries, await loadSettings(store));

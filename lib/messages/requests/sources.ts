@@ -56,6 +56,11 @@ export const SOURCE_REQUESTS = {
   addSource: { params: NewSourceSchema, result: SourceSchema },
   updateSource: { params: z.object({ id: z.string(), patch: SourcePatchSchema }), result: SourceSchema },
   removeSource: { params: z.object({ id: z.string(), keepItems: z.boolean() }), result: Empty },
+  /**
+   * Pauses the pack's sources (curated and the COPIL's) together, or resumes them: resuming turns on again the
+   * ones the pause turned off, not those the member had turned off before. `changed`: sources switched.
+   */
+  pausePack: { params: z.object({ paused: z.boolean() }), result: z.object({ changed: z.number() }) },
   importOpml: { params: z.object({ text: z.string() }), result: OpmlImportResultSchema },
   exportOpml: { params: Empty, result: z.object({ text: z.string() }) },
 } as const;
