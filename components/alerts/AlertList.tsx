@@ -56,7 +56,7 @@ export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab, onShare }: P
         const title = alert.item.title || t('untitled');
         const href = hrefOf(alert);
         return (
-          <li key={alert.item.id} class={`alert alert--${alert.priority}${group.read ? ' alert--read' : ''}`} data-alert-id={group.ids.join(' ')}>
+          <li key={alert.item.id} class={`alert alert--${alert.priority}${group.read ? ' alert--read' : ''}`} data-alert-id={group.ids.join(' ')} data-item={alert.item.id}>
             <span class="alert__head">
               <PriorityBadge priority={alert.priority} />
               <span class="alert__rule">{group.rules.join(' · ')}</span>

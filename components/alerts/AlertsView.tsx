@@ -9,9 +9,11 @@ import type { Tag } from '@/lib/model/tag';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
 import { formatRoute } from '@/lib/reader/route';
 import type { VigieReader } from '@/lib/store/reader';
+import { pageTitle, useDocumentTitle } from '../dashboard/page-title';
 import { shareItem } from '../hub/share-item';
 import { useHubConnected } from '../hub/ShareButton';
 import { ReadingPane } from '../items/lazy-reading-pane';
+import { returnFocusToRow } from '../items/pane-focus';
 import { useOpenedItem } from '../items/use-opened-item';
 import { alertCountText } from './alert-count';
 import { AlertList, groupByItem } from './AlertList';
@@ -22,17 +24,20 @@ interface Props {
   item?: string;
   sources: Source[];
   tags: Tag[];
+  /** « Alertes »: the tab's title with an item open. */
+  sectionName?: string;
 }
 
 type Shown = 'unread' | 'all';
 
 /** The Alertes view: every alert, unread and most critical first, filterable; an alert opens its item beside the list. */
-export function AlertsView({ reader, item, sources, tags }: Props) {
+export function AlertsView({ reader, item, sources, tags, sectionName }: Props) {
   const [alerts, setAlerts] = useState<AlertRow[]>();
   const [shown, setShown] = useState<Shown>('all');
   const [priority, setPriority] = useState<Priority | ''>('');
   const [message, setMessage] = useState('');
   const opened = useOpenedItem(reader, item, alerts);
+  useDocumentTitle(opened ? pageTitle(opened.title || t('untitled'), sectionName) : undefined);
   const connected = useHubConnected();
   const say = (error: unknown) => setMessage(errorText(error));
 
@@ -117,9 +122,13 @@ export function AlertsView({ reader, item, sources, tags }: Props) {
           key={opened.id}
           item={opened}
           sourceTitle={titles.get(opened.sourceId)}
+          sourceLanguage={sources.find((source) => source.id === opened.sourceId)?.language}
           tags={tags}
           onPatch={patch}
-          onClose={() => (location.hash = formatRoute({ section: 'alerts' }))}
+          onClose={() => {
+            location.hash = formatRoute({ section: 'alerts' });
+            returnFocusToRow(opened.id);
+          }}
         />
       )}
     </div>

@@ -14,6 +14,7 @@ import { ReadingPane } from '../items/lazy-reading-pane';
 import { firstPaint } from '../ui/first-render';
 import { lazyView } from './lazy-view';
 import { Nav } from './Nav';
+import { pageTitle, sectionName, useDocumentTitle, useFocusOnSection } from './page-title';
 import { useUnreadCounts } from './use-unread-counts';
 
 const DigestView = lazyView(() => import('../digest/DigestView').then((module) => module.DigestView));
@@ -48,6 +49,10 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
   const [unreadAlerts, setUnreadAlerts] = useState(0);
   const [unreadShares, setUnreadShares] = useState(0);
   const counts = useUnreadCounts(reader, sources, tags);
+  const name = sectionName(route, sources, tags);
+  // With an item open, its view titles the tab with the item's title (ItemsView, AlertsView).
+  useDocumentTitle('item' in route && route.item ? undefined : pageTitle(name));
+  useFocusOnSection(route);
 
   // A second after the first screen, the other sections' code downloads, out of the first paint's way.
   useEffect(() => {
@@ -86,8 +91,8 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
       </a>
       <Nav route={route} sources={sources} tags={tags} unreadAlerts={unreadAlerts} unreadShares={unreadShares} counts={counts} />
       <main id="main" class="dashboard__main" tabIndex={-1}>
-        {route.section === 'items' && <ItemsView reader={reader} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} />}
-        {route.section === 'alerts' && <AlertsView reader={reader} item={route.item} sources={sources} tags={tags} />}
+        {route.section === 'items' && <ItemsView reader={reader} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} sectionName={name} />}
+        {route.section === 'alerts' && <AlertsView reader={reader} item={route.item} sources={sources} tags={tags} sectionName={name} />}
         {route.section === 'copil' && <HubView reader={reader} tags={tags} />}
         {route.section === 'digest' && <DigestView load={(kind) => import('../digest/digest-data').then((module) => module.loadDigest(reader, kind))} />}
         {route.section === 'rules' && <RulesView selected={route.rule} tags={tags} />}

@@ -15,6 +15,8 @@ interface Props {
   openedId?: string;
   checked: Set<string>;
   sourceTitles: Map<string, string>;
+  /** Each source's language, for the rows' `lang` where an item does not say its own. */
+  sourceLanguages?: Map<string, string | undefined>;
   tagsById: Map<string, Tag>;
   onOpen: (id: string) => void;
   onCheck: (id: string, checked: boolean) => void;
@@ -26,12 +28,19 @@ interface Props {
 }
 
 const ROW_HEIGHT = 64;
+
+/** A row's controls, so that ↑/↓ from a row's star lands on the next row's star. */
+type RowPart = 'title' | 'star' | 'check';
+const PART_SELECTORS: Record<RowPart, string> = { title: '.item-row__title', star: '.star', check: '.item-row__check' };
+const partOf = (target: EventTarget | null): RowPart =>
+  target instanceof HTMLInputElement ? 'check' : target instanceof Element && target.classList.contains('star') ? 'star' : 'title';
 export const LIST_RENDERED = 'vigie:list-rendered';
 
 /**
  * The item list, virtualised with TanStack Virtual: only the rows in view (and a few around) exist in the
- * page, so 50,000 items scroll like 50. Keyboard: ↑/↓ or j/k move, Enter or o opens, x checks, s stars,
- * m toggles read.
+ * page, so 50,000 items scroll like 50. Keyboard (roving focus, RGAA 7.3): ↑/↓ or j/k move focus to the
+ * next row, Enter and Space do what the focused control does, o opens, x checks, s stars, m toggles read, each
+ * on the row that has focus. Each row says its place in the whole list (aria-posinset / aria-setsize).
  */
 export function ItemList(props: Props) {
   const { ids, rows, loadRows, version } = props;
@@ -90,25 +99,53 @@ export function ItemList(props: Props) {
     [],
   );
 
-  const move = (to: number) => {
+  // Roving focus: the row holding focus is the active one, and a key acts on the row it was pressed in.
+  // Moving to another row moves focus to the same control there once the row is rendered.
+  const focusWanted = useRef<{ index: number; part: RowPart } | undefined>();
+  useLayoutEffect(() => {
+    const wanted = focusWanted.current;
+    const control = wanted && scroller.current?.querySelector<HTMLElement>(`li[data-index="${wanted.index}"] ${PART_SELECTORS[wanted.part]}`);
+    if (!control) return;
+    focusWanted.current = undefined;
+    control.focus({ preventScroll: true });
+  });
+
+  const move = (to: number, part: RowPart) => {
     const next = Math.max(0, Math.min(ids.length - 1, to));
     setActive(next);
+    focusWanted.current = { index: next, part };
     list.scrollToIndex(next, { align: 'auto' });
+    render((n) => n + 1);
+  };
+
+  const rowOf = (target: EventTarget | null): number | undefined => {
+    const row = target instanceof Element ? target.closest<HTMLElement>('li[data-index]') : null;
+    return row ? Number(row.dataset.index) : undefined;
+  };
+
+  const onFocusIn = (event: FocusEvent) => {
+    const index = rowOf(event.target);
+    if (index !== undefined && index !== active) setActive(index);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.target instanceof HTMLInputElement && event.target.type !== 'checkbox') return;
-    const id = ids[active];
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.type !== 'checkbox') return;
+    const index = rowOf(target) ?? active;
+    const part = partOf(target);
+    const id = ids[index];
     const item = id ? rows.get(id) : undefined;
+    // Enter and Space on a control do what the control does (the browser's own click): open, star, check.
+    const onControl = target instanceof HTMLButtonElement || target instanceof HTMLInputElement;
     const actions: Record<string, () => void> = {
-      ArrowDown: () => move(active + 1),
-      j: () => move(active + 1),
-      ArrowUp: () => move(active - 1),
-      k: () => move(active - 1),
-      Home: () => move(0),
-      End: () => move(ids.length - 1),
-      Enter: () => id && props.onOpen(id),
-      o: () => id && props.onOpen(id),
+      ArrowDown: () => move(index + 1, part),
+      j: () => move(index + 1, part),
+      ArrowUp: () => move(index - 1, part),
+      k: () => move(index - 1, part),
+      Home: () => move(0, part),
+      End: () => move(ids.length - 1, part),
+      ...(onControl ? {} : { Enter: () => id && handlers.open(id, index) }),
+      o: () => id && handlers.open(id, index),
       x: () => id && props.onCheck(id, !props.checked.has(id)),
       s: () => id && item && props.onPatch(id, { starred: !item.starred }),
       m: () => id && item && props.onPatch(id, { read: !item.read }),
@@ -120,17 +157,21 @@ export function ItemList(props: Props) {
     action();
   };
 
+  // While the active row is on screen its controls are the tab stops; scrolled away, the list itself is.
+  const activeShown = visible.some((row) => row.index === active) && rows.has(ids[active] ?? '');
+
   if (ids.length === 0) return <p class="empty">{t('noItemsHere')}</p>;
 
   return (
     <div
       ref={scroller}
       class="item-list"
-      tabIndex={0}
+      tabIndex={activeShown ? -1 : 0}
       role="region"
       aria-label={t('itemListLabel')}
       aria-describedby="item-list-keys"
       onKeyDown={onKeyDown}
+      onFocusIn={onFocusIn}
     >
       <p id="item-list-keys" class="visually-hidden">
         {t('itemListKeys')}
@@ -147,9 +188,12 @@ export function ItemList(props: Props) {
               top={row.start}
               height={ROW_HEIGHT}
               active={row.index === active}
+              tabbable={row.index === active}
+              setSize={ids.length}
               opened={id === props.openedId}
               checked={props.checked.has(id)}
               sourceTitle={(id && props.sourceTitles.get(rows.get(id)?.sourceId ?? '')) || ''}
+              sourceLanguage={props.sourceLanguages?.get(rows.get(id)?.sourceId ?? '')}
               tagsById={props.tagsById}
               highlight={props.highlight ?? ''}
               onOpen={handlers.open}

@@ -4,6 +4,7 @@ import { fullDate, relativeTime } from '@/lib/i18n/dates';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
 import { highlightParts } from '@/lib/reader/highlight';
+import { contentLanguage } from '@/lib/reader/language';
 import { TagChip } from '../tags/TagChip';
 
 interface Props {
@@ -12,9 +13,14 @@ interface Props {
   top: number;
   height: number;
   active: boolean;
+  /** The active row's controls are the list's tab stops; the other rows' are reached with ↑/↓ (roving focus). */
+  tabbable: boolean;
+  /** How many items the list holds: said on each row, since only those on screen exist (aria-setsize). */
+  setSize: number;
   opened: boolean;
   checked: boolean;
   sourceTitle: string;
+  sourceLanguage?: string;
   tagsById: Map<string, Tag>;
   /** The words searched: marked in the title. */
   highlight: string;
@@ -28,29 +34,46 @@ interface Props {
  * One line of the list: check box, star, title (opens the item), source, date, tags, impact. Memoised: the
  * list re-renders on every answer of the search, and rows whose item did not change are left as they are.
  */
-export const ItemRow = memo(function ItemRow({ id, index, item, top, height, active, opened, checked, sourceTitle, tagsById, highlight, onOpen, onCheck, onPatch }: Props) {
+export const ItemRow = memo(function ItemRow({ id, index, item, top, height, active, tabbable, setSize, opened, checked, sourceTitle, sourceLanguage, tagsById, highlight, onOpen, onCheck, onPatch }: Props) {
   // A change of links or formatting only, or OTA's technical commit: kept in the list, greyed, and said.
   const minor = item?.change?.significance === 'links-only' || item?.change?.significance === 'technical' ? item.change.significance : undefined;
   const classes = ['item-row', item?.read ? 'item-row--read' : '', minor ? 'item-row--minor' : '', active ? 'item-row--active' : '', opened ? 'item-row--opened' : ''];
   const style = { transform: `translateY(${top}px)`, height: `${height}px` };
-  if (!item) return <li class="item-row item-row--loading" style={style} aria-hidden="true" />;
+  if (!item) return <li class="item-row item-row--loading" style={style} aria-hidden="true" data-index={index} />;
+  const tabIndex = tabbable ? 0 : -1;
   const language = uiLanguage();
   const title = item.title || t('untitled');
   return (
-    <li class={classes.join(' ')} style={style} data-item-id={id}>
-      <input type="checkbox" checked={checked} onChange={(event) => onCheck(id, event.currentTarget.checked)} aria-label={t('selectItem', [title])} />
+    <li class={classes.join(' ')} style={style} data-item-id={id} data-index={index} aria-setsize={setSize} aria-posinset={index + 1}>
+      <input
+        type="checkbox"
+        class="item-row__check"
+        tabIndex={tabIndex}
+        checked={checked}
+        onChange={(event) => onCheck(id, event.currentTarget.checked)}
+        aria-label={t('selectItem', [title])}
+      />
       <button
         type="button"
         class={item.starred ? 'star star--on' : 'star'}
+        tabIndex={tabIndex}
         aria-pressed={item.starred}
-        aria-label={t('starItem')}
+        aria-label={t('starItemNamed', [title])}
         title={t('starItem')}
         onClick={() => onPatch(id, { starred: !item.starred })}
       >
         {item.starred ? '★' : '☆'}
       </button>
       <div class="item-row__body">
-        <button type="button" class="item-row__title" elementtiming="vigie-row" onClick={() => onOpen(id, index)} aria-current={opened ? 'true' : undefined}>
+        <button
+          type="button"
+          class="item-row__title"
+          elementtiming="vigie-row"
+          tabIndex={tabIndex}
+          lang={contentLanguage(item.language, sourceLanguage)}
+          onClick={() => onOpen(id, index)}
+          aria-current={opened ? 'true' : undefined}
+        >
           {highlight ? highlightParts(title, highlight).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text)) : title}
         </button>
         <span class="item-row__meta">

@@ -7,10 +7,12 @@ import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../ui/error-text';
+import { pageTitle, useDocumentTitle } from '../dashboard/page-title';
 import { BulkBar } from './BulkBar';
 import { Filters } from './Filters';
 import { ItemList } from './ItemList';
 import { ReadingPane } from './lazy-reading-pane';
+import { returnFocusToRow } from './pane-focus';
 import { useItemList, type ItemListOptions } from './use-item-list';
 
 const DAY_MS = 24 * 3_600_000;
@@ -30,15 +32,18 @@ const SHORTCUTS: [string[], string][] = [
 interface Props extends ItemListOptions {
   sources: Source[];
   tags: Tag[];
+  /** The section's name (« Non lus », a source's title): the tab's title with an item open. */
+  sectionName?: string;
 }
 
 /**
  * A list of items (a view of the navigation, filtered, searched) with a reading pane. Ids come from the
  * store's indexes; records are read only for the rows on screen and the item opened (see use-item-list.ts).
  */
-export function ItemsView({ sources, tags, ...options }: Props) {
+export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
   const list = useItemList(options);
   const { ids, checked, opened } = list;
+  useDocumentTitle(opened ? pageTitle(opened.title || t('untitled'), sectionName) : undefined);
   const [help, setHelp] = useState(false);
   const { dialog, ask } = useConfirm();
 
@@ -54,6 +59,7 @@ export function ItemsView({ sources, tags, ...options }: Props) {
   };
 
   const sourceTitles = useMemo(() => new Map(sources.map((source) => [source.id, source.title])), [sources]);
+  const sourceLanguages = useMemo(() => new Map(sources.map((source) => [source.id, source.language])), [sources]);
   const tagsById = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
 
   return (
@@ -119,6 +125,7 @@ export function ItemsView({ sources, tags, ...options }: Props) {
           openedId={options.route.item}
           checked={checked}
           sourceTitles={sourceTitles}
+          sourceLanguages={sourceLanguages}
           tagsById={tagsById}
           onOpen={list.open}
           onCheck={list.check}
@@ -140,9 +147,13 @@ export function ItemsView({ sources, tags, ...options }: Props) {
           key={opened.id}
           item={opened}
           sourceTitle={sourceTitles.get(opened.sourceId)}
+          sourceLanguage={sourceLanguages.get(opened.sourceId)}
           tags={tags}
           onPatch={(change) => list.patch([opened.id], change)}
-          onClose={list.close}
+          onClose={() => {
+            list.close();
+            returnFocusToRow(opened.id);
+          }}
         />
       )}
     </div>

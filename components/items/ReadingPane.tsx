@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Triage } from '@/lib/model/item';
@@ -7,12 +7,15 @@ import { ShareButton, useHubConnected } from '../hub/ShareButton';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
+import { contentLanguage } from '@/lib/reader/language';
 import { SafeHtml } from '../ui/SafeHtml';
 import { ChangeView } from './ChangeView';
 
 interface Props {
   item: Item;
   sourceTitle?: string;
+  /** The source's language, for the article's `lang` where the item does not say its own. */
+  sourceLanguage?: string;
   tags: Tag[];
   /** Resolves whether the change was stored (see use-item-list). */
   onPatch: (patch: ItemPatch) => unknown;
@@ -24,7 +27,9 @@ interface Props {
  * collective adds: tags, the note ("conseil": what to do about it), the impact and the triage status;
  * sharing it with the COPIL.
  */
-export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props) {
+export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, onClose }: Props) {
+  // The article's own words are marked with their language (RGAA 8.7); Vigie's around them keep the page's.
+  const lang = contentLanguage(item.language, sourceLanguage);
   const [noteSaid, setNoteSaid] = useState('');
   const [note, setNote] = useState(item.note ?? '');
   const language = uiLanguage();
@@ -32,10 +37,23 @@ export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props
   const date = item.published ?? item.fetched;
   const noteChanged = note !== (item.note ?? '');
   const connected = useHubConnected();
+  // Opening an item takes focus to its title, so that the keyboard and a screen reader are where the article
+  // is (RGAA 12.8); Escape, like « Fermer », closes it (and the view puts focus back on its row).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    // A dialog opened from the pane closes on its own Escape, and leaves the pane open.
+    if (event.target instanceof Element && event.target.closest('dialog')) return;
+    event.preventDefault();
+    onClose();
+  };
   return (
-    <article class="reading-pane" aria-labelledby="reading-title">
+    <article class="reading-pane" aria-labelledby="reading-title" onKeyDown={onKeyDown}>
       <header class="reading-pane__header">
-        <h2 id="reading-title">{item.title || t('untitled')}</h2>
+        <h2 id="reading-title" ref={heading} tabIndex={-1} lang={item.title ? lang : undefined}>
+          {item.title || t('untitled')}
+        </h2>
         <button type="button" class="button button--quiet" onClick={onClose}>
           {t('close')}
         </button>
@@ -61,11 +79,20 @@ export function ReadingPane({ item, sourceTitle, tags, onPatch, onClose }: Props
       </div>
 
       {item.change && <ChangeView change={item.change} />}
-      {item.clip?.quote && <blockquote class="reading-pane__quote">{item.clip.quote}</blockquote>}
+      {item.clip?.quote && (
+        <blockquote class="reading-pane__quote" lang={lang}>
+          {item.clip.quote}
+        </blockquote>
+      )}
       {item.contentHtml ? (
-        <SafeHtml class="reading-pane__content" html={item.contentHtml} />
+        <SafeHtml class="reading-pane__content" html={item.contentHtml} lang={lang} />
       ) : (
-        !item.change && item.summary && <p class="reading-pane__content">{item.summary}</p>
+        !item.change &&
+        item.summary && (
+          <p class="reading-pane__content" lang={lang}>
+            {item.summary}
+          </p>
+        )
       )}
       {/* The article first, then what the member does about it. */}
       <section class="reading-pane__triage" aria-label={t('triageSection')}>

@@ -9,6 +9,7 @@ import type { VigieReader } from '@/lib/store/reader';
 import { firstPaint } from '../ui/first-render';
 import { SEARCH_INPUT, type FilterState } from './Filters';
 import { FIRST_SCREEN, type FirstScreen } from './first-screen';
+import { savedText } from './saved-words';
 import { useOpenedItem } from './use-opened-item';
 
 /** User Timing, read by the benchmark: from a keystroke to the list that answers it in the page, then painted. */
@@ -173,10 +174,14 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
     [search],
   );
 
-  /** Resolves whether it was stored: the reading pane says « Note enregistrée » only then. */
-  const patch = async (targets: string[], change: ItemPatch): Promise<boolean> => {
+  /**
+   * Resolves whether it was stored: the reading pane says « Note enregistrée » only then, and the list's
+   * status line says what was saved (`quiet` for what the member did not ask, as reading an item opened).
+   */
+  const patch = async (targets: string[], change: ItemPatch, options: { quiet?: boolean } = {}): Promise<boolean> => {
     try {
       await request('updateItems', { ids: targets, patch: change });
+      if (!options.quiet) setMessage(savedText(change, targets.length) ?? '');
       return true;
     } catch (error) {
       setMessage(errorText(error));
@@ -188,7 +193,7 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
   const open = (id: string) => {
     location.hash = formatRoute({ ...route, item: id });
     const row = rows.current.get(id);
-    if (row && !row.read) void patch([id], { read: true });
+    if (row && !row.read) void patch([id], { read: true }, { quiet: true });
   };
 
   const check = (id: string, on: boolean) => {

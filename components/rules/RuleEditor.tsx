@@ -99,7 +99,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
             <div class="rule-editor__tags">
               <span>{t('ruleActionTags')}</span>
               {draft.actions.addTags.map((id) => (
-                <TagChip id={id} tag={byId.get(id)} onRemove={() => setActions({ addTags: draft.actions.addTags.filter((tag) => tag !== id) })} removeLabel={t('removeTag')} />
+                <TagChip id={id} tag={byId.get(id)} onRemove={() => setActions({ addTags: draft.actions.addTags.filter((tag) => tag !== id) })} />
               ))}
               <TagPicker tags={tags} exclude={draft.actions.addTags} label={t('ruleActionTagsAdd')} onPick={(tag) => setActions({ addTags: [...draft.actions.addTags, tag.id] })} onCreate={createPersonalTag} />
             </div>

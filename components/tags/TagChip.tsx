@@ -1,4 +1,4 @@
-import { uiLanguage } from '@/lib/i18n/browser';
+import { t, uiLanguage } from '@/lib/i18n/browser';
 import type { Tag } from '@/lib/model/tag';
 
 /** A tag as a small label; its colour is a mark beside the text, never the only way it is told apart. */
@@ -10,7 +10,7 @@ export function TagChip({ tag, id, fallback, onRemove, removeLabel }: { tag?: Ta
       <span class="swatch" style={{ background: tag?.color ?? '#6b7280' }} aria-hidden="true" />
       {label}
       {onRemove && (
-        <button type="button" class="tag-chip__remove" onClick={onRemove} aria-label={removeLabel}>
+        <button type="button" class="tag-chip__remove" onClick={onRemove} aria-label={removeLabel ?? t('removeTag', [label])}>
           ×
         </button>
       )}

@@ -47,7 +47,8 @@ export function TagPicker({ tags, exclude = [], onPick, onCreate, label }: Props
     if (event.key === 'ArrowDown' && !open) setOpen(true);
     else if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, suggestions.length - 1));
     else if (event.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-    else if (event.key === 'Escape') setOpen(false);
+    // Escape closes the suggestions; with none open it is left to what holds the field (the pane closes).
+    else if (event.key === 'Escape' && open) setOpen(false);
     else if (event.key === 'Enter') void pick(open ? suggestions[active] : undefined);
     else return;
     event.preventDefault();

@@ -23,6 +23,7 @@ const OPTIONS = {
   ADD_ATTR: ['target'],
 };
 
-export function SafeHtml({ html, class: className }: { html: string; class?: string }) {
-  return <div class={className} dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(html, OPTIONS) }} />;
+/** `lang`: the language the HTML is written in (the item's), when known. */
+export function SafeHtml({ html, class: className, lang }: { html: string; class?: string; lang?: string }) {
+  return <div class={className} lang={lang} dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(html, OPTIONS) }} />;
 }
