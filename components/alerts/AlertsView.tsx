@@ -67,7 +67,7 @@ export function AlertsView({ reader, item, sources, tags, sectionName }: Props) 
   const titles = new Map(sources.map((source) => [source.id, source.title]));
 
   return (
-    <div class="items-view">
+    <div class={opened ? 'items-view items-view--opened' : 'items-view'}>
       <section class="items-view__list alerts-view" aria-labelledby="alerts-title">
         <h1 id="alerts-title">{t('navAlerts')}</h1>
         <form class="filters" onSubmit={(event) => event.preventDefault()}>

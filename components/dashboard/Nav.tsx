@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
@@ -60,6 +61,11 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares, counts }
     </li>
   );
   const language = uiLanguage() === 'fr' ? 'fr' : 'en';
+  // On a narrow screen (a phone, or 200 % zoom and more) the menu folds under a « Menu » button, so that the
+  // section keeps the width (RGAA 10.11); choosing a section folds it again. Wide, the button is not shown.
+  const [unfolded, setUnfolded] = useState(false);
+  const where = formatRoute(route);
+  useEffect(() => setUnfolded(false), [where]);
   // Règles, Sources and Paramètres stay in view whatever the number of sources: before the long lists.
   const admin = (
     <ul class="nav__admin">
@@ -70,44 +76,51 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares, counts }
   );
   return (
     <nav class="nav" aria-label={t('navLabel')}>
-      <p class="nav__brand">Vigie</p>
-      <ul>
-        {link({ section: 'alerts' }, unreadAlerts > 0 ? countText('navAlertsUnread', unreadAlerts) : t('navAlerts'))}
-        {VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key), undefined, counts && VIEW_UNREAD[view](counts)))}
-        {link({ section: 'copil' }, unreadShares > 0 ? countText('navCopilUnread', unreadShares) : t('navCopil'))}
-        {link({ section: 'digest' }, t('navDigest'))}
-        {link({ section: 'timeline' }, t('navTimeline'))}
-      </ul>
-      {admin}
-      <details class="nav__group" open={sources.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.sourceId)}>
-        <summary>
-          <h2 class="nav__heading">
-            {t('navBySource')} <span class="nav__count">({formatNumber(sources.length)})</span>
-          </h2>
-        </summary>
+      <div class="nav__top">
+        <p class="nav__brand">Vigie</p>
+        <button type="button" class="button button--quiet nav__toggle" aria-expanded={unfolded} aria-controls="nav-lists" onClick={() => setUnfolded(!unfolded)}>
+          {t('navMenu')}
+        </button>
+      </div>
+      <div id="nav-lists" class={unfolded ? 'nav__lists nav__lists--unfolded' : 'nav__lists'}>
         <ul>
-          {[...sources]
-            .sort((a, b) => a.title.localeCompare(b.title, language))
-            .map((source) => link({ section: 'items', view: 'all', sourceId: source.id }, source.title, undefined, counts?.bySource[source.id]))}
+          {link({ section: 'alerts' }, unreadAlerts > 0 ? countText('navAlertsUnread', unreadAlerts) : t('navAlerts'))}
+          {VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key), undefined, counts && VIEW_UNREAD[view](counts)))}
+          {link({ section: 'copil' }, unreadShares > 0 ? countText('navCopilUnread', unreadShares) : t('navCopil'))}
+          {link({ section: 'digest' }, t('navDigest'))}
+          {link({ section: 'timeline' }, t('navTimeline'))}
         </ul>
-      </details>
-      <details class="nav__group" open={tags.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.tag)}>
-        <summary>
-          <h2 class="nav__heading">
-            {t('navByTag')} <span class="nav__count">({formatNumber(tags.length)})</span>
-          </h2>
-        </summary>
-        <ul>
-          {tags.map((tag) =>
-            link(
-              { section: 'items', view: 'all', tag: tag.id },
-              tag.label[language],
-              <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />,
-              counts?.byTag[tag.id],
-            ),
-          )}
-        </ul>
-      </details>
+        {admin}
+        <details class="nav__group" open={sources.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.sourceId)}>
+          <summary>
+            <span class="nav__heading">
+              {t('navBySource')} <span class="nav__count">({formatNumber(sources.length)})</span>
+            </span>
+          </summary>
+          <ul>
+            {[...sources]
+              .sort((a, b) => a.title.localeCompare(b.title, language))
+              .map((source) => link({ section: 'items', view: 'all', sourceId: source.id }, source.title, undefined, counts?.bySource[source.id]))}
+          </ul>
+        </details>
+        <details class="nav__group" open={tags.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.tag)}>
+          <summary>
+            <span class="nav__heading">
+              {t('navByTag')} <span class="nav__count">({formatNumber(tags.length)})</span>
+            </span>
+          </summary>
+          <ul>
+            {tags.map((tag) =>
+              link(
+                { section: 'items', view: 'all', tag: tag.id },
+                tag.label[language],
+                <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />,
+                counts?.byTag[tag.id],
+              ),
+            )}
+          </ul>
+        </details>
+      </div>
     </nav>
   );
 }

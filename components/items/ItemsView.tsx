@@ -63,7 +63,7 @@ export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
   const tagsById = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
 
   return (
-    <div class="items-view">
+    <div class={opened ? 'items-view items-view--opened' : 'items-view'}>
       <section class="items-view__list" aria-labelledby="items-title">
         <h1 id="items-title" class="visually-hidden">
           {t('itemsHeading')}

@@ -61,11 +61,19 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
   useEffect(() => search.onProgress((indexed, total, ready) => setIndexing({ indexed, total, ready })), [search]);
 
   /** Reads the rows not yet cached; says whether it read any (the list then draws them). */
+  // Rows changed in the store are read again but shown as they were meanwhile: a row never goes blank under
+  // the member, and the control that has focus (a star just pressed) stays in the page (RGAA 7.1).
+  const stale = useRef(new Set<string>());
   const loadRows = useCallback(
     async (wanted: string[]) => {
-      const missing = wanted.filter((id) => !rows.current.has(id));
+      const missing = wanted.filter((id) => !rows.current.has(id) || stale.current.has(id));
       if (missing.length === 0) return false;
-      for (const item of await reader.getItems(missing)) rows.current.set(item.id, item);
+      for (const id of missing) stale.current.delete(id);
+      const found = await reader.getItems(missing);
+      const kept = new Set(found.map((item) => item.id));
+      for (const item of found) rows.current.set(item.id, item);
+      // Gone from the store (pruned, its source removed): no longer shown.
+      for (const id of missing) if (!kept.has(id)) rows.current.delete(id);
       return true;
     },
     [reader],
@@ -166,9 +174,9 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
       onEvent((event) => {
         if (event.event !== 'itemsChanged') return;
         if (event.ids) {
-          for (const id of event.ids) rows.current.delete(id);
+          for (const id of event.ids) if (rows.current.has(id)) stale.current.add(id);
           search.update(event.ids);
-        } else rows.current.clear();
+        } else for (const id of rows.current.keys()) stale.current.add(id);
         setVersion((v) => v + 1);
       }),
     [search],

@@ -8,9 +8,10 @@ import { countText } from '../ui/count';
  */
 export function PointsTable({ id, points, language, categoryLabel, onOpen }: { id: string; points: readonly TimelinePoint[]; language: string; categoryLabel: (category?: string) => string; onOpen: (itemId: string) => void }) {
   return (
-    <div class="timeline-table-scroll" id={id}>
+    // Focusable, so that the keyboard can scroll it sideways on a narrow screen (its content is two-dimensional).
+    <div class="timeline-table-scroll" id={id} tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
       <table class="timeline-table timeline-points">
-        <caption>{countText('timelinePointsCaption', points.length)}</caption>
+        <caption id={`${id}-caption`}>{countText('timelinePointsCaption', points.length)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('timelineColumnDate')}</th>

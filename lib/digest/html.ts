@@ -82,7 +82,7 @@ h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; padding-bottom: 0.25rem; border-
 h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 .intro { margin: 1rem 0 0; font-size: 1.05rem; }
 a { color: var(--accent); }
-a:focus-visible { outline: 3px solid #f0a300; outline-offset: 2px; }
+a:focus-visible { outline: 3px solid #b35c00; outline-offset: 2px; }
 .period, .facts, .tags, footer, .count { color: var(--muted); }
 .summary { list-style: none; padding: 0.5rem 0.75rem; margin: 0.75rem 0 0; background: var(--soft); border-radius: 6px; }
 .summary li { display: inline; }

@@ -131,21 +131,27 @@ describe('useItemList', () => {
     expect(view.result.current.checked.size).toBe(0);
   });
 
-  it("follows the background's changes: changed rows are read again, the index told, the list resolved anew", async () => {
+  it("follows the background's changes: changed rows are read again (shown as they were meanwhile), the index told, the list resolved anew", async () => {
     const { view, store, search } = await setUp();
     await waitFor(() => expect(view.result.current.counted).toBe(true));
     await store.putItems([item(7)]);
     await store.updateItems(['i1'], { starred: true });
     await emit({ channel: 'vigie', event: 'itemsChanged', newCount: 1, ids: ['i7', 'i1'] });
     expect(search.client.update).toHaveBeenCalledWith(['i7', 'i1']);
-    expect(view.result.current.rows.has('i1')).toBe(false);
+    // Still shown as it was until read again: a row never goes blank under the member (nor loses focus).
+    expect(view.result.current.rows.get('i1')?.starred).toBe(false);
     expect(view.result.current.version).toBe(1);
     await waitFor(() => expect(view.result.current.ids[0]).toBe('i7'));
     // The plain list's first screen read its rows again, the changed one as it now is.
     await waitFor(() => expect(view.result.current.rows.get('i1')?.starred).toBe(true));
-    // Without ids (a restore), every cached row goes.
+    // Without ids (a restore), every cached row is read again when next shown.
+    await store.updateItems(['i3'], { starred: true });
     await emit({ channel: 'vigie', event: 'itemsChanged', newCount: 0 });
-    expect(view.result.current.rows.size).toBe(0);
+    await waitFor(async () => {
+      await view.result.current.loadRows(['i3']);
+      expect(view.result.current.rows.get('i3')?.starred).toBe(true);
+    });
+    expect(await view.result.current.loadRows(['i3'])).toBe(false);
   });
 
   it('opens an item by the address and marks it read when it was not', async () => {

@@ -267,6 +267,13 @@ export class FirefoxPage implements TestPage {
 
   constructor(readonly puppeteer: Page) {}
 
+  readonly keyboard = {
+    press: async (key: string) => {
+      await this.puppeteer.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+      await this.noteAddress();
+    },
+  };
+
   async noteAddress() {
     this.address = await this.puppeteer.evaluate(() => location.href).catch(() => this.address);
   }

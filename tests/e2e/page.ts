@@ -67,6 +67,8 @@ export interface TestPage extends Finder {
     (expression: string): Promise<unknown>;
   };
   setViewportSize: (size: { width: number; height: number }) => Promise<void>;
+  /** Keys pressed wherever focus is, as a keyboard user does (Tab, Enter, Escape, ArrowDown…). */
+  keyboard: { press: (key: string) => Promise<void> };
   emulateMedia: (options: { colorScheme: 'dark' | 'light' }) => Promise<void>;
   screenshot: (options: { path: string; fullPage?: boolean }) => Promise<unknown>;
   waitForTimeout: (ms: number) => Promise<void>;

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, withEtag, type TestServer } from '../support/http-server';
+import { seriousViolations } from './axe';
+import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
+import { VIEWPORT, type TestPage } from './page';
+
+/**
+ * What an RGAA audit checks beyond axe, in a real browser (Chromium and Firefox ESR): the keyboard alone in the
+ * list and the reading pane (where focus is after each step, what the status line says), the list's place
+ * in the accessibility tree, each section's tab title, the language of each item's words, the focus ring's
+ * contrast as rendered, and the dashboard at 320 CSS pixels and at 200 % zoom without scrolling sideways.
+ */
+const entries = (prefix: string, count: number, lang?: string) =>
+  Array.from({ length: count }, (_, i) => {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    return `<item><title>${prefix} ${i + 1}</title><link>https://exemple.fr/${lang ?? 'fr'}/${i + 1}</link><guid>${lang ?? 'fr'}-${i + 1}</guid>
+<pubDate>${day} Nov 2026 09:${String(i % 60).padStart(2, '0')}:00 +0100</pubDate><description>Texte ${i + 1}</description></item>`;
+  }).join('\n');
+
+const FRENCH = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Veille des collectivités</title><link>https://exemple.fr/</link><language>fr</language>
+${entries('Actualité des réseaux', 24)}
+</channel></rss>`;
+
+const ENGLISH = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Platform news</title><link>https://example.com/</link><language>en-us</language>
+${entries('Platform update', 6, 'en')}
+</channel></rss>`;
+
+/** The element that has focus, said as a test reads it: its tag, its class and its text (or its name). */
+const focused = (page: TestPage) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return 'body';
+    return `${element.tagName.toLowerCase()}.${element.className} ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 60)}`;
+  });
+
+/**
+ * The first thing in `main` past the window's right edge, or none: « no scrolling sideways » (RGAA 10.11). A
+ * data table may scroll in its own focusable box (two-dimensional content, which 10.11 leaves out): what is
+ * inside such a box is not counted, the box itself is.
+ */
+const sideways = (page: TestPage) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width + 1) return `the page is ${document.documentElement.scrollWidth}px wide for ${width}`;
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
+      if (element.closest('.visually-hidden, .skip-link, .item-list, [hidden]')) continue;
+      const box0 = element.parentElement?.closest<HTMLElement>('.timeline-table-scroll');
+      if (box0 && box0.tabIndex >= 0 && getComputedStyle(box0).overflowX === 'auto') continue;
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1) return `${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(box.right)}px for ${width}`;
+    }
+    return 'none';
+  });
+
+describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
+  let server: TestServer;
+  let vigie: LoadedExtension;
+
+  beforeAll(async () => {
+    server = await startServer({
+      '/collectivites.xml': withEtag(FRENCH, 'application/rss+xml; charset=utf-8'),
+      '/platform.xml': withEtag(ENGLISH, 'application/rss+xml; charset=utf-8'),
+    });
+    vigie = await loadExtension();
+    for (const path of ['/collectivites.xml', '/platform.xml']) {
+      const added = await vigie.request('addSource', { url: server.url(path) });
+      expect(added.ok, added.message).toBe(true);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await vigie?.close();
+    await server?.close();
+  });
+
+  const openList = async () => {
+    const page = await vigie.open('dashboard.html#/all');
+    await expect.poll(() => page.locator('.item-row__title').count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    return page;
+  };
+
+  it('triages with the keyboard alone: the focused row is the one Enter opens, Escape comes back to it, each save is said', async () => {
+    const page = await openList();
+    await page.locator('.item-row__title').first().click();
+    await expect.poll(() => focused(page)).toMatch(/^h2\./);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toMatch(/^button\.item-row__title/);
+    // ↓ three times: focus moves row by row, and Enter opens the row that has it, not the first.
+    const fourth = (await page.locator('.item-row__title').nth(3).textContent())!.trim();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focused(page)).toBe(`button.item-row__title ${fourth}`);
+    await page.keyboard.press('Enter');
+    // The pane opens on the article's title, which has focus; the tab says which item.
+    await expect.poll(() => focused(page)).toBe(`h2. ${fourth}`);
+    await expect.poll(() => page.evaluate(() => document.title)).toBe(`${fourth} — Tout — Vigie`);
+    // Escape closes it and puts focus back on its row.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe(`button.item-row__title ${fourth}`);
+    await expect.poll(() => page.evaluate(() => document.title)).toBe('Tout — Vigie');
+    // s stars the focused row, and the status line says so.
+    await page.keyboard.press('s');
+    const row = page.locator('.item-row', { has: page.locator('.item-row__title', { hasText: fourth }) });
+    await expect.poll(() => row.locator('.star').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('.items-view__list > .status').textContent()).toBe('Ajouté aux favoris.');
+    // The star is named by its item; Tab from the title leaves the list: one row's controls are its tab stops.
+    expect(await row.locator('.star').getAttribute('aria-label')).toBe(`Favori : « ${fourth} »`);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).not.toMatch(/item-row/);
+    await page.close();
+  });
+
+  it('gives each rendered row its place in the whole list, and each section its tab title and its heading focus', async () => {
+    const page = await openList();
+    const total = await page.locator('.item-row').count();
+    const [setSize, positions] = await page.evaluate(() => {
+      const rows = Array.from(document.querySelectorAll('.item-row[aria-setsize]'));
+      return [rows[0]?.getAttribute('aria-setsize'), rows.slice(0, 3).map((row) => row.getAttribute('aria-posinset'))];
+    });
+    expect(Number(setSize)).toBe(30);
+    expect(total).toBeLessThanOrEqual(30);
+    expect(positions).toEqual(['1', '2', '3']);
+    expect(await page.evaluate(() => document.title)).toBe('Tout — Vigie');
+    // Changing section: the title follows, and focus goes to the new section's heading (heard by a screen reader).
+    await page.getByRole('link', { name: 'Règles', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.title)).toBe('Règles — Vigie');
+    await expect.poll(() => focused(page)).toBe('h1. Règles');
+    await page.getByRole('link', { name: /^Alertes/ }).click();
+    await expect.poll(() => page.evaluate(() => document.title)).toBe('Alertes — Vigie');
+    await expect.poll(() => focused(page)).toBe('h1. Alertes');
+    await page.close();
+  });
+
+  it("marks each item's words with its language: English from an English feed, nothing added to French", async () => {
+    const page = await vigie.open('dashboard.html#/all');
+    await page.getByLabel('Rechercher').fill('platform update');
+    await expect.poll(() => page.locator('.item-row__title').count(), { timeout: 10_000 }).toBe(6);
+    expect(new Set(await page.evaluate(() => Array.from(document.querySelectorAll('.item-row__title')).map((title) => title.getAttribute('lang'))))).toEqual(
+      new Set(['en-US']),
+    );
+    await page.locator('.item-row__title').first().click();
+    await expect.poll(() => page.locator('#reading-title').getAttribute('lang')).toBe('en-US');
+    expect(await page.locator('.reading-pane__content').getAttribute('lang')).toBe('en-US');
+    await page.getByLabel('Rechercher').fill('actualite des reseaux 1');
+    await expect.poll(() => page.locator('.item-row__title').first().getAttribute('lang')).toBe('fr');
+    await page.close();
+  });
+
+  it('draws the focus ring at 3:1 or more against the background it sits on, as rendered', async () => {
+    const page = await openList();
+    const contrasts = await page.evaluate(() => {
+      const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+      const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+        const [lr, lg, lb] = [r, g, b].map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * lr! + 0.7152 * lg! + 0.0722 * lb!;
+      };
+      // The background the ring is drawn on: the nearest opaque one around the element.
+      const background = (element: Element | null): number[] => {
+        for (let node = element; node; node = node.parentElement) {
+          const colour = rgb(getComputedStyle(node).backgroundColor);
+          if (colour.length === 3 || (colour[3] ?? 0) > 0.5) return colour.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const ratio = (a: number[], b: number[]) => {
+        const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+        return (x! + 0.05) / (y! + 0.05);
+      };
+      const hex = getComputedStyle(document.documentElement).getPropertyValue('--focus').trim();
+      const ring = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const targets = ['.nav a[aria-current="page"]', '.nav a:not([aria-current])', '.item-row__title', '.items-view__bar button', '.filters input'];
+      // The ring is drawn outside the element (outline-offset): on the background around it.
+      return targets.map((selector) => ({ selector, ratio: Number(ratio(ring, background(document.querySelector(selector)!.parentElement)).toFixed(2)) }));
+    });
+    for (const { selector, ratio } of contrasts) expect(ratio, selector).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  for (const [name, size] of [
+    ['320 CSS pixels (400 % zoom of 1280)', { width: 320, height: 640 }],
+    ['200 % zoom of 1280 × 800', { width: 640, height: 400 }],
+  ] as const) {
+    it(`reflows at ${name}: no section scrolls sideways, the menu folds, an opened item takes the width`, async () => {
+      const page = await openList();
+      await page.setViewportSize(size);
+      const sections = ['#/all', '#/alerts', '#/copil', '#/digest', '#/timeline', '#/rules', '#/sources', '#/settings'];
+      const problems: string[] = [];
+      for (const hash of sections) {
+        await page.goto(page.url().replace(/#.*/, hash));
+        await page.locator('main h1').waitFor();
+        // Lazy sections draw after their heading: a moment for them to settle.
+        await page.waitForTimeout(300);
+        const found = await sideways(page);
+        if (found !== 'none') problems.push(`${hash}: ${found}`);
+      }
+      expect(problems).toEqual([]);
+      // The menu is folded under « Menu », which unfolds it.
+      await page.goto(page.url().replace(/#.*/, '#/all'));
+      const menu = page.getByRole('button', { name: 'Menu' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.getByRole('link', { name: 'Règles', exact: true }).count()).toBe(0);
+      await menu.click();
+      await expect.poll(() => page.getByRole('link', { name: 'Règles', exact: true }).count()).toBe(1);
+      await menu.click();
+      // An opened item takes the width, its controls reachable; « Fermer » brings the list back.
+      await page.locator('.item-row__title').first().click();
+      await expect.poll(() => page.locator('.items-view__list').isVisible()).toBe(false);
+      await page.getByLabel('Note (conseil : que faire ?)').waitFor();
+      expect(await sideways(page)).toBe('none');
+      await page.screenshot({ path: artifact(`dashboard-${size.width}-item.png`) });
+      await page.getByRole('button', { name: 'Fermer' }).click();
+      await expect.poll(() => page.locator('.items-view__list').isVisible()).toBe(true);
+      await page.screenshot({ path: artifact(`dashboard-${size.width}.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.setViewportSize(VIEWPORT);
+      await page.close();
+    });
+  }
+});
