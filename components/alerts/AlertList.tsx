@@ -63,11 +63,13 @@ export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab, onShare }: P
               {!group.read && <span class="visually-hidden">{t('alertUnread')}</span>}
             </span>
             {href ? (
-              <a class="alert__title" elementtiming="vigie-row" href={href} {...(newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})} onClick={() => onOpen(group)}>
+              <a class="alert__title" elementtiming="vigie-row" lang={alert.item.language} href={href} {...(newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})} onClick={() => onOpen(group)}>
                 {title}
               </a>
             ) : (
-              <span class="alert__title">{title}</span>
+              <span class="alert__title" lang={alert.item.language}>
+                {title}
+              </span>
             )}
             <span class="alert__meta">
               {alert.item.sourceTitle || (alert.item.clip ? t('clipLabel') : '')}

@@ -9,7 +9,8 @@ import { countText } from '../ui/count';
 export function PendingList({ pending, onDiscard }: { pending: HubStatus['pending']; onDiscard: (seq: number) => void }) {
   return (
     <div class="hub-pending" aria-live="polite">
-      <h3>{pending.length ? t('hubPendingTitle', [String(pending.length)]) : t('hubPendingNone')}</h3>
+      {/* A heading when there is a list under it; « Rien en attente d'envoi. » is a sentence (RGAA 9.1). */}
+      {pending.length ? <h3>{t('hubPendingTitle', [String(pending.length)])}</h3> : <p>{t('hubPendingNone')}</p>}
       {pending.length > 0 && (
         <ol class="hub-pending__list">
           {pending.map((entry) => (

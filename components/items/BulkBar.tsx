@@ -5,7 +5,10 @@ import { createPersonalTag } from '../tags/create-tag';
 import { TagPicker } from '../tags/TagPicker';
 import { countText } from '../ui/count';
 
-/** Actions on the checked items at once: read, unread, star, unstar, add a tag. */
+/**
+ * Actions on the checked items at once: read, unread, star, unstar, add a tag. The count is shown here and said
+ * by the view's own live region, present before the bar appears (so the first count is heard).
+ */
 export function BulkBar({ count, tags, onPatch, onAddTag, onClear }: {
   count: number;
   tags: Tag[];
@@ -15,7 +18,7 @@ export function BulkBar({ count, tags, onPatch, onAddTag, onClear }: {
 }) {
   return (
     <div class="bulk-bar" role="group" aria-label={t('bulkLabel')}>
-      <span aria-live="polite">{countText('bulkCount', count)}</span>
+      <span>{countText('bulkCount', count)}</span>
       <button type="button" class="button" onClick={() => onPatch({ read: true })}>
         {t('markRead')}
       </button>

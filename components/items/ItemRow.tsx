@@ -77,6 +77,13 @@ export const ItemRow = memo(function ItemRow({ id, index, item, top, height, act
           {highlight ? highlightParts(title, highlight).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text)) : title}
         </button>
         <span class="item-row__meta">
+          {/* Unread is told by a mark and in words, not by the bold title alone (RGAA 10.2, 10.9). */}
+          {!item.read && (
+            <span class="item-row__unread">
+              <span aria-hidden="true">● </span>
+              <span class="visually-hidden">{t('itemUnread')}, </span>
+            </span>
+          )}
           {item.clip ? t('clipLabel') : sourceTitle}
           {' · '}
           {item.published ? (

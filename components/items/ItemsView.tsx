@@ -3,11 +3,11 @@ import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
+import { pageTitle, useDocumentTitle } from '../dashboard/page-title';
 import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../ui/error-text';
-import { pageTitle, useDocumentTitle } from '../dashboard/page-title';
 import { BulkBar } from './BulkBar';
 import { Filters } from './Filters';
 import { ItemList } from './ItemList';
@@ -42,7 +42,10 @@ interface Props extends ItemListOptions {
  */
 export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
   const list = useItemList(options);
-  const { ids, checked, opened } = list;
+  const { ids, opened } = list;
+  // What is checked and still in the list: an item that left it (read in « Non lus ») is no longer counted.
+  const shownIds = useMemo(() => new Set(ids), [ids]);
+  const checked = useMemo(() => new Set([...list.checked].filter((id) => shownIds.has(id))), [list.checked, shownIds]);
   useDocumentTitle(opened ? pageTitle(opened.title || t('untitled'), sectionName) : undefined);
   const [help, setHelp] = useState(false);
   const { dialog, ask } = useConfirm();
@@ -108,13 +111,20 @@ export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
           </div>
         </Dialog>
         {dialog}
+        <p class="visually-hidden" role="status">
+          {checked.size > 0 ? countText('bulkCount', checked.size) : ''}
+        </p>
         {checked.size > 0 && (
           <BulkBar
             count={checked.size}
             tags={tags}
             onPatch={(change) => list.patch([...checked], change)}
             onAddTag={(tag) => list.patch([...checked], { addTags: [tag] })}
-            onClear={list.clearChecked}
+            onClear={() => {
+              list.clearChecked();
+              // The bar and its button go: focus goes back to the list's row (RGAA 12.8), not to the page.
+              setTimeout(() => (document.querySelector<HTMLElement>('.item-list .item-row__title[tabindex="0"]') ?? document.querySelector<HTMLElement>('.item-list'))?.focus(), 0);
+            }}
           />
         )}
         <ItemList

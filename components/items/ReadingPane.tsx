@@ -3,11 +3,11 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Triage } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
+import { contentLanguage } from '@/lib/reader/language';
 import { ShareButton, useHubConnected } from '../hub/ShareButton';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
-import { contentLanguage } from '@/lib/reader/language';
 import { SafeHtml } from '../ui/SafeHtml';
 import { ChangeView } from './ChangeView';
 
@@ -40,6 +40,9 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
   // Opening an item takes focus to its title, so that the keyboard and a screen reader are where the article
   // is (RGAA 12.8); Escape, like « Fermer », closes it (and the view puts focus back on its row).
   const heading = useRef<HTMLHeadingElement>(null);
+  const triage = useRef<HTMLElement>(null);
+  // A removed tag's button goes with it: focus goes to the field that adds tags, not to the page (RGAA 12.8).
+  const focusTagField = () => triage.current?.querySelector<HTMLElement>('.tag-picker input')?.focus();
   useEffect(() => heading.current?.focus(), []);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -95,7 +98,7 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
         )
       )}
       {/* The article first, then what the member does about it. */}
-      <section class="reading-pane__triage" aria-label={t('triageSection')}>
+      <section class="reading-pane__triage" aria-label={t('triageSection')} ref={triage}>
         <div class="field">
           <span class="field__label" id="tags-label">
             {t('tagsLabel')}
@@ -107,7 +110,10 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
                 key={tag}
                 id={tag}
                 tag={byId.get(tag)}
-                onRemove={() => onPatch({ removeTags: [tag] })}
+                onRemove={() => {
+                  onPatch({ removeTags: [tag] });
+                  focusTagField();
+                }}
                 removeLabel={t('removeTag', [byId.get(tag)?.label[language === 'fr' ? 'fr' : 'en'] ?? tag])}
               />
             ))}
@@ -136,11 +142,12 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
           <span class="field__label">{t('noteLabel')}</span>
           <textarea rows={4} value={note} placeholder={t('notePlaceholder')} onInput={(event) => setNote(event.currentTarget.value)} />
         </label>
+        {/* aria-disabled rather than disabled: a button disabled under focus drops it to the page (RGAA 12.8). */}
         <button
           type="button"
           class="button"
-          disabled={!noteChanged}
-          onClick={() => void Promise.resolve(onPatch({ note: note.trim() ? note : null })).then((stored) => stored !== false && setNoteSaid(t('noteSaved')))}
+          aria-disabled={!noteChanged}
+          onClick={() => noteChanged && void Promise.resolve(onPatch({ note: note.trim() ? note : null })).then((stored) => stored !== false && setNoteSaid(t('noteSaved')))}
         >
           {t('saveNote')}
         </button>

@@ -1,5 +1,5 @@
-import type { ItemPatch } from '@/lib/model/item';
 import { t } from '@/lib/i18n/browser';
+import type { ItemPatch } from '@/lib/model/item';
 import { countText } from '../ui/count';
 
 /**

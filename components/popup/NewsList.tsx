@@ -37,15 +37,21 @@ export function NewsList({ items, empty, tags, onOpen, onPatch, onShare }: Props
         return (
           <li key={item.id} class={item.read ? 'item item--read' : 'item'}>
             {item.url ? (
-              <a class="item__title" elementtiming="vigie-row" href={item.url} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(item.id)}>
+              <a class="item__title" elementtiming="vigie-row" lang={item.language} href={item.url} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(item.id)}>
                 {title}
               </a>
             ) : (
-              <span class="item__title" elementtiming="vigie-row">
+              <span class="item__title" elementtiming="vigie-row" lang={item.language}>
                 {title}
               </span>
             )}
             <span class="item__meta">
+              {!item.read && (
+                <span class="item__unread">
+                  <span aria-hidden="true">● </span>
+                  <span class="visually-hidden">{t('itemUnread')}, </span>
+                </span>
+              )}
               {item.sourceTitle || (item.clip ? t('clipLabel') : '')}
               {' · '}
               {item.date ? (
@@ -64,8 +70,9 @@ export function NewsList({ items, empty, tags, onOpen, onPatch, onShare }: Props
               </span>
             )}
             <span class="item__actions">
-              <button type="button" class="link-button" aria-pressed={item.starred} onClick={() => onPatch(item.id, { starred: !item.starred })} aria-label={`${t('starItem')} : ${title}`}>
-                {item.starred ? `★ ${t('starred')}` : `☆ ${t('starItem')}`}
+              <button type="button" class="link-button" aria-pressed={item.starred} onClick={() => onPatch(item.id, { starred: !item.starred })} aria-label={t('starItemNamed', [title])}>
+                {/* The same word whether on or off (the name holds what is shown, RGAA 7.1); aria-pressed says which. */}
+                {item.starred ? `★ ${t('starItem')}` : `☆ ${t('starItem')}`}
               </button>
               <button type="button" class="link-button" onClick={() => onPatch(item.id, { read: !item.read })} aria-label={`${item.read ? t('markUnread') : t('markRead')} : ${title}`}>
                 {item.read ? t('markUnread') : t('markRead')}

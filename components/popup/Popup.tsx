@@ -57,6 +57,7 @@ export function Popup({ kept }: { kept?: Summary }) {
   }, [summary, newCount]);
 
   const refresh = async () => {
+    if (refreshing) return;
     setRefreshing(true);
     setMessage(t('refreshing'));
     try {
@@ -98,7 +99,7 @@ export function Popup({ kept }: { kept?: Summary }) {
         <button type="button" class="button button--quiet" onClick={() => void openDashboard().then(() => window.close())}>
           {t('openDashboard')}
         </button>
-        <button type="button" class="button" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
+        <button type="button" class="button" onClick={refresh} aria-disabled={refreshing} aria-busy={refreshing}>
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>

@@ -50,7 +50,11 @@ export function Tabs<Id extends string>({ tabs, selected, onSelect, label }: { t
             {tab.count && (
               <>
                 {' '}
-                <span class={`tabs__count${tab.count.tone ? ` tabs__count--${tab.count.tone}` : ''}`}>{formatNumber(tab.count.value)}</span>
+                <span class={`tabs__count${tab.count.tone ? ` tabs__count--${tab.count.tone}` : ''}`}>
+                  {/* An error count is told by a sign, not by its red alone (RGAA 3.1). */}
+                  {tab.count.tone === 'error' && <span aria-hidden="true">⚠ </span>}
+                  {formatNumber(tab.count.value)}
+                </span>
                 {tab.count.said && <span class="visually-hidden"> {tab.count.said}</span>}
               </>
             )}

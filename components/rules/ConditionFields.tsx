@@ -7,10 +7,13 @@ interface Props {
   condition: Condition;
   onChange: (next: Condition) => void;
   onRemove?: () => void;
+  /** What is wrong with its terms, in words (a regex refused, a term that can never be found): under the field. */
+  problems?: readonly string[];
 }
 
 /** One condition of a rule: where to look, how to read the terms, how they combine, the terms (one per line). */
-export function ConditionFields({ index, condition, onChange, onRemove }: Props) {
+export function ConditionFields({ index, condition, onChange, onRemove, problems = [] }: Props) {
+  const invalid = problems.length > 0;
   const set = (change: Partial<Condition>) => onChange({ ...condition, ...change });
   const toggleField = (field: Condition['fields'][number], on: boolean) =>
     set({ fields: on ? [...new Set([...condition.fields, field])] : condition.fields.filter((f) => f !== field) });
@@ -48,8 +51,15 @@ export function ConditionFields({ index, condition, onChange, onRemove }: Props)
           rows={4}
           value={condition.terms.join('\n')}
           onInput={(event) => set({ terms: event.currentTarget.value.split('\n').map((term) => term.trim()).filter(Boolean) })}
-          aria-describedby={`rule-terms-help-${index}`}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `rule-terms-problem-${index} rule-terms-help-${index}` : `rule-terms-help-${index}`}
         />
+        {/* The field says what is wrong with it, and its error is tied to it (RGAA 11.10). */}
+        {invalid && (
+          <span class="problem" id={`rule-terms-problem-${index}`}>
+            {problems.join(' ')}
+          </span>
+        )}
         <small id={`rule-terms-help-${index}`}>{t(`ruleTermsHelp_${condition.mode}`)}</small>
       </label>
       {onRemove && (

@@ -1,8 +1,10 @@
 import { t } from '@/lib/i18n/browser';
+import { ruleProblemWords } from '@/lib/i18n/error-words';
 import { IMPACTS, type Impact } from '@/lib/model/item';
 import type { Rule } from '@/lib/model/rule';
 import type { Tag } from '@/lib/model/tag';
 import { PRIORITIES, type Priority } from '@/lib/model/vocabulary';
+import { ruleProblems } from '@/lib/rules/problems';
 import { useHubConnected } from '../hub/ShareButton';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
@@ -35,9 +37,12 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
     onDeleted,
   });
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
+  // What the background would refuse, found as the member types, and said under the condition's terms.
+  // A regex matching everything is let through (the preview warns of it).
+  const problems = ruleProblems(draft).filter((problem) => problem.code !== 'matches-empty');
 
   return (
-    <form class="rule-editor" aria-labelledby="rule-editor-title" onSubmit={(event) => (event.preventDefault(), void save())}>
+    <form class="rule-editor" aria-labelledby="rule-editor-title" onSubmit={(event) => (event.preventDefault(), canSave && void save())}>
       {dialog}
       <h2 id="rule-editor-title">{saved ? draft.name : t('ruleNew')}</h2>
       {/* What the rule looks for, then what it does: side by side when the editor is wide (rules.css). */}
@@ -62,6 +67,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
           <p class="rule-editor__hint">{t('ruleConditionsHint')}</p>
           {draft.conditions.map((condition, index) => (
             <ConditionFields
+              problems={problems.filter((problem) => problem.condition === index).map((problem) => ruleProblemWords(problem, t))}
               index={index}
               condition={condition}
               onChange={(next) => setCondition(index, next)}
@@ -111,7 +117,8 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
             <small id="rule-share-help">{hubConnected ? t('ruleActionShareHelpConnected') : t('ruleActionShareHelp')}</small>
           </fieldset>
           <div class="rule-editor__buttons">
-            <button type="submit" class="button" disabled={!canSave}>
+            {/* aria-disabled once saved: a disabled button would drop focus to the page (RGAA 12.8). */}
+            <button type="submit" class="button" aria-disabled={!canSave}>
               {t('ruleSave')}
             </button>
             <button type="button" class="button button--quiet" disabled={busy} onClick={() => void runPreview()}>
@@ -154,7 +161,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
               <ul>
                 {preview.sample.map((item) => (
                   <li key={item.id}>
-                    {item.title || t('untitled')} <span class="muted">· {item.sourceTitle}</span>
+                    <span lang={item.title ? item.language : undefined}>{item.title || t('untitled')}</span> <span class="muted">· {item.sourceTitle}</span>
                   </li>
                 ))}
               </ul>

@@ -32,7 +32,7 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
   return (
     <div class="rules-view">
       <section class="rules-view__list" aria-labelledby="rules-title">
-        <h1 id="rules-title">{t('navRules')}</h1>
+        <h1 id="rules-title" tabIndex={-1}>{t('navRules')}</h1>
         <p class="muted">{t('rulesIntro')}</p>
         <button
           type="button"
@@ -72,7 +72,11 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
             setFresh(undefined);
             location.hash = formatRoute({ section: 'rules', rule: rule.id });
           }}
-          onDeleted={() => (location.hash = formatRoute({ section: 'rules' }))}
+          onDeleted={() => {
+            location.hash = formatRoute({ section: 'rules' });
+            // The editor and its button are gone: focus goes to the list's heading.
+            setTimeout(() => document.getElementById('rules-title')?.focus(), 0);
+          }}
         />
       )}
     </div>

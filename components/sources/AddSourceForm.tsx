@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
@@ -43,8 +43,14 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
   const searchPermission = usePermission(say);
   const addPermission = usePermission(say);
 
+  // Focus follows the work (RGAA 12.8): to the feeds found, then back to the address once one is added.
+  const addressField = useRef<HTMLInputElement>(null);
+  const discovered = useRef<HTMLFormElement>(null);
+  const focusSoon = (find: () => HTMLElement | null | undefined) => setTimeout(() => find()?.focus(), 0);
+
   const search = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     const url = typedUrl(address);
     setProblem('');
     if (!url) {
@@ -61,6 +67,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
       const { feeds } = await request('discoverFeeds', { url });
       setFound(feeds);
       setChosen(feeds.find((feed) => !feed.followed)?.url ?? '');
+      if (feeds.length > 0) focusSoon(() => discovered.current?.querySelector<HTMLElement>('input[type="radio"]:checked, input[type="radio"]'));
       if (feeds.length === 0) refuse(t('discoverNone'));
       else say({ kind: 'info', text: feeds.length === 1 ? t('discoverFoundOne') : t('discoverFound', [String(feeds.length)]) });
     } catch (error) {
@@ -73,7 +80,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
   const add = async (event: Event) => {
     event.preventDefault();
     const feed = found?.find((candidate) => candidate.url === chosen);
-    if (!feed) return;
+    if (!feed || busy) return;
     // The feed may live on another site than the page (a feed service): asked for at this click too.
     if (!(await addPermission.ask(feed.url))) return;
     setBusy(true);
@@ -84,6 +91,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
       setFound(undefined);
       setAddress('');
       setCategory('');
+      focusSoon(() => addressField.current);
     } catch (error) {
       say({ kind: 'error', text: errorText(error) });
     } finally {
@@ -98,6 +106,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
         <label class="field add-source__address">
           <span class="field__label">{t('addSourceAddress')}</span>
           <input
+            ref={addressField}
             type="text"
             inputMode="url"
             autoComplete="url"
@@ -116,7 +125,8 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
         <p id="add-source-problem" class="field__error" role="alert">
           {problem}
         </p>
-        <button type="submit" class="button" disabled={busy}>
+        {/* aria-disabled while busy: a disabled button would drop focus to the page. */}
+        <button type="submit" class="button" aria-disabled={busy}>
           {t('discoverButton')}
         </button>
         <PermissionWait permission={searchPermission} />
@@ -125,7 +135,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
         </p>
       </form>
       {found && found.length > 0 && (
-        <form class="discovered" onSubmit={add}>
+        <form class="discovered" onSubmit={add} ref={discovered}>
           <fieldset>
             <legend>{t('discoverChoose')}</legend>
             {found.map((feed) => (
@@ -151,7 +161,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
             <span class="field__label">{t('sourceCategory')}</span>
             <input type="text" list="source-categories" value={category} onInput={(event) => setCategory(event.currentTarget.value)} />
           </label>
-          <button type="submit" class="button" disabled={busy || !chosen}>
+          <button type="submit" class="button" disabled={!chosen} aria-disabled={busy}>
             {t('addSourceButton')}
           </button>
           <PermissionWait permission={addPermission} />

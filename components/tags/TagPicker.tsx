@@ -83,10 +83,10 @@ export function TagPicker({ tags, exclude = [], onPick, onCreate, label }: Props
               role="option"
               aria-selected={index === active}
               class={index === active ? 'tag-picker__option tag-picker__option--active' : 'tag-picker__option'}
-              onMouseDown={(event) => {
-                event.preventDefault();
-                void pick(tag);
-              }}
+              // Pressing keeps focus in the field (no blur closing the list); the tag is added on release,
+              // so that a press can be abandoned by moving away (RGAA 13.11, WCAG 2.5.2).
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void pick(tag)}
             >
               <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />
               {tag.label[language]}

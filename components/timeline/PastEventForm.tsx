@@ -45,6 +45,8 @@ export function PastEventForm({ categories, labelOf, onAdd }: { categories: read
       await onAdd(checked.event);
       setInput(EMPTY);
       say({ kind: 'ok', text: t('timelineEventAdded', [checked.event.title]) });
+      // The form is empty again: focus goes to its first field, ready for the next event (RGAA 12.8).
+      formRef.current?.querySelector<HTMLElement>('#timeline-event-date')?.focus();
     } catch (error) {
       say({ kind: 'error', text: t('timelineEventAddFailed', [errorText(error)]) });
     } finally {
@@ -107,7 +109,8 @@ export function PastEventForm({ categories, labelOf, onAdd }: { categories: read
         </div>
       </div>
       <div class="timeline-form__actions">
-        <button type="submit" class="button" disabled={busy}>
+        {/* aria-disabled while adding: a disabled button would drop focus to the page. */}
+        <button type="submit" class="button" aria-disabled={busy}>
           {busy ? t('timelineEventAdding') : t('timelineEventAdd')}
         </button>
         <p class={`timeline-form__status${said ? ` timeline-form__status--${said.kind}` : ''}`} role="status">

@@ -1,6 +1,9 @@
 import { ErrorDetails } from './ErrorDetails';
 
-/** What the last action did, said in words: one polite live region per screen, present from the start. */
+/**
+ * What the last action did, said in words: a polite live region for what went well, an assertive one for
+ * what went wrong (RGAA 7.5), both present from the start so that the first message is heard.
+ */
 export interface Said {
   text: string;
   kind: 'info' | 'ok' | 'error';
@@ -9,10 +12,14 @@ export interface Said {
 }
 
 export function StatusLine({ said }: { said?: Said }) {
+  const error = said?.kind === 'error';
   return (
-    <div class={`admin-status${said ? ` admin-status--${said.kind}` : ''}`} role="status">
-      {said?.text}
-      <ErrorDetails detail={said?.detail} />
+    <div class={`admin-status${said ? ` admin-status--${said.kind}` : ''}`}>
+      <div role="status">{!error && said?.text}</div>
+      <div role="alert">
+        {error && said.text}
+        {error && <ErrorDetails detail={said.detail} />}
+      </div>
     </div>
   );
 }

@@ -24,15 +24,14 @@ export function errorWords(error: ErrorInfo, t: Translate): string {
   if (isFeedCode(code)) return feedErrorText({ code, ...(params.detail === undefined ? {} : { detail }), ...(params.reason ? { reason: params.reason } : {}), ...(params.page ? { page: params.page } : {}) }, t);
   if (code === 'invalid-opml') return t('opmlInvalid', [detail]);
   if (code === 'invalid-backup') return t('backupInvalid', [detail]);
-  if (code === 'invalid-rule') {
-    // The regex engine's own message is quoted; a dangerous shape is named in words.
-    const problems = (params.problems ?? []).map((problem) =>
-      t(`ruleProblem_${keyOf(problem.code)}`, [
-        problem.term,
-        problem.code === 'invalid-regex' ? (problem.detail ?? '') : problem.code === 'unsafe-regex' ? t(`regexRisk_${keyOf(problem.detail ?? 'unreadable')}`) : '',
-      ]),
-    );
-    return t('ruleInvalid', [problems.join(' ')]);
-  }
+  if (code === 'invalid-rule') return t('ruleInvalid', [(params.problems ?? []).map((problem) => ruleProblemWords(problem, t)).join(' ')]);
   return t('errorGeneric', [detail]);
+}
+
+/** One problem of a rule's term in words: the regex engine's own message quoted, a dangerous shape named. */
+export function ruleProblemWords(problem: { code: string; term: string; detail?: string }, t: Translate): string {
+  return t(`ruleProblem_${keyOf(problem.code)}`, [
+    problem.term,
+    problem.code === 'invalid-regex' ? (problem.detail ?? '') : problem.code === 'unsafe-regex' ? t(`regexRisk_${keyOf(problem.detail ?? 'unreadable')}`) : '',
+  ]);
 }

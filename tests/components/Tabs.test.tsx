@@ -65,6 +65,6 @@ describe('Tabs', () => {
     );
     // The visible words start the name a screen reader says (WCAG 2.5.3, axe's label-content-name-mismatch).
     const sources = screen.getByRole('tab', { name: 'Sources 12 en erreur' });
-    expect(sources.querySelector('.tabs__count--error')?.textContent).toBe('12');
+    expect(sources.querySelector('.tabs__count--error')?.textContent).toBe('⚠ 12');
   });
 });

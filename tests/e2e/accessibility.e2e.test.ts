@@ -111,6 +111,48 @@ describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
     await page.close();
   });
 
+  it('keeps focus where the member works: a tag removed, the note saved, the checked items unchecked', async () => {
+    const page = await openList();
+    await page.locator('.item-row__title').nth(1).click();
+    await expect.poll(() => focused(page)).toMatch(/^h2\./);
+    const field = page.getByRole('combobox', { name: 'Ajouter une étiquette' });
+    await field.fill('rgpd');
+    await field.press('Enter');
+    await expect.poll(() => page.locator('.items-view__list > .status').textContent()).toBe('Étiquette ajoutée.');
+    await page.getByRole('button', { name: /^Retirer l'étiquette « Réglementation/ }).click();
+    // The button went with its tag: focus is on the field that adds tags, and the removal is said.
+    await expect.poll(() => focused(page)).toMatch(/^input\./);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toBeTruthy();
+    await expect.poll(() => page.locator('.items-view__list > .status').textContent()).toBe('Étiquette retirée.');
+    await page.getByLabel('Note (conseil : que faire ?)').fill('À relire');
+    await page.getByRole('button', { name: 'Enregistrer la note' }).click();
+    await expect.poll(() => page.locator('.reading-pane__triage [role="status"]').textContent()).toBe('Note enregistrée.');
+    expect(await focused(page)).toMatch(/^button\.button Enregistrer la note/);
+    await page.getByRole('button', { name: 'Fermer' }).click();
+    // Two rows checked, then « Tout décocher »: the bar goes, focus comes back to the list's row.
+    await page.getByRole('checkbox', { name: /^Cocher « Actualité des réseaux 24 »/ }).check();
+    await page.getByRole('checkbox', { name: /^Cocher « Actualité des réseaux 23 »/ }).check();
+    await expect.poll(() => page.locator('.items-view__list > p.visually-hidden[role="status"]').textContent()).toBe('2 cochés');
+    await page.getByRole('button', { name: 'Tout décocher' }).click();
+    await expect.poll(() => focused(page)).toMatch(/^button\.item-row__title|^div\.item-list/);
+    await page.close();
+  });
+
+  it('ties a refused regular expression to its field, in words', async () => {
+    const page = await vigie.open('dashboard.html#/rules');
+    await page.getByRole('button', { name: 'Nouvelle règle' }).click();
+    await page.getByLabel('Lus comme').first().selectOption('regex');
+    const terms = page.getByLabel('Termes, un par ligne').first();
+    await terms.fill('(municipales');
+    await expect.poll(() => terms.getAttribute('aria-invalid')).toBe('true');
+    const described = (await terms.getAttribute('aria-describedby'))!.split(' ');
+    const problem = await page.evaluate((id) => document.getElementById(id)?.textContent ?? '', described[0]!);
+    expect(problem).toContain('(municipales');
+    await terms.fill('municipales?');
+    await expect.poll(() => terms.getAttribute('aria-invalid')).toBe(null);
+    await page.close();
+  });
+
   it('gives each rendered row its place in the whole list, and each section its tab title and its heading focus', async () => {
     const page = await openList();
     const total = await page.locator('.item-row').count();

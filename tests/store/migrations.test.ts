@@ -5,8 +5,8 @@ import type { Rule } from '../../lib/model/rule';
 import type { Source } from '../../lib/model/source';
 import type { Tag } from '../../lib/model/tag';
 import { META } from '../../lib/store/meta-keys';
-import { DB_VERSION, MIGRATIONS, type AlertRecord, type ItemRecord, type PageVersion, type VigieSchema } from '../../lib/store/schema';
 import { VigieReader } from '../../lib/store/reader';
+import { DB_VERSION, MIGRATIONS, type AlertRecord, type ItemRecord, type PageVersion, type VigieSchema } from '../../lib/store/schema';
 import { openVigieDb, toRecord, VigieStore } from '../../lib/store/store';
 import { makeDraft, makeSource } from './fixtures';
 

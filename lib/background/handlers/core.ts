@@ -3,6 +3,7 @@ import type { AlertRow, CORE_REQUESTS, Summary } from '../../messages/requests/c
 import type { HandlersOf } from '../../messages/router';
 import type { Alert } from '../../model/alert';
 import type { Item } from '../../model/item';
+import { contentLanguage } from '../../reader/language';
 import { loadSettings, updateSettings } from '../../settings/settings';
 import { META } from '../../store/meta-keys';
 import type { VigieStore } from '../../store/store';
@@ -80,8 +81,11 @@ export function summaryItem(item: Item, titles: Map<string, string>): SummaryIte
     read: item.read,
     starred: item.starred,
     tags: item.tags,
+    ...withLanguage(contentLanguage(item.language)),
   };
 }
+
+const withLanguage = (language: string | undefined) => (language ? { language } : {});
 
 /** Alerts with their items; an alert whose item is gone is left out. */
 export async function alertRows(store: VigieStore, alerts: readonly Alert[], titles: Map<string, string>): Promise<AlertRow[]> {

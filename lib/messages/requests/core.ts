@@ -20,6 +20,8 @@ export const SummaryItemSchema = z.object({
   tags: z.array(z.string()),
   /** A clip: `sourceTitle` is then the clipped site's name. */
   clip: z.optional(z.literal(true)),
+  /** The language its title is written in, as a `lang` attribute wants it (RGAA 8.7), when known. */
+  language: z.optional(z.string()),
 });
 
 /** An alert as lists show it: the alert and its item, in the summary's shape. */
