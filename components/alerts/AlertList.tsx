@@ -82,6 +82,11 @@ export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab, onShare }: P
               ) : (
                 <span title={t('alertRaisedOn', [fullDate(alert.created, language)])}>{t('unknownDate')}</span>
               )}
+              {/* When the alert rang, in words too, not only on hover (RGAA 12.11). */}
+              <span class="alert__raised">
+                {' · '}
+                {t('alertRaisedAgo', [relativeTime(alert.created, language)])}
+              </span>
             </span>
             <button type="button" class="button button--small button--quiet alert__read" onClick={() => onRead(group, !group.read)} aria-label={`${group.read ? t('markUnread') : t('markRead')} : ${title}`}>
               {group.read ? t('markUnread') : t('markRead')}

@@ -182,14 +182,14 @@ function DigestEntryView({ entry, digest, kept, onKeep, onUp, onDown }: { entry:
         <label class="checkbox">
           <input type="checkbox" checked={kept} onChange={(event) => onKeep(event.currentTarget.checked)} aria-label={t('digestKeep', [entry.title])} /> {t('digestKeepShort')}
         </label>
-        <button type="button" class="button button--small button--quiet" disabled={!onUp} onClick={onUp} aria-label={t('digestMoveUp', [entry.title])}>
+        <button type="button" class="button button--small button--quiet" aria-disabled={!onUp} onClick={onUp} aria-label={t('digestMoveUp', [entry.title])}>
           ↑
         </button>
-        <button type="button" class="button button--small button--quiet" disabled={!onDown} onClick={onDown} aria-label={t('digestMoveDown', [entry.title])}>
+        <button type="button" class="button button--small button--quiet" aria-disabled={!onDown} onClick={onDown} aria-label={t('digestMoveDown', [entry.title])}>
           ↓
         </button>
       </div>
-      <h3 class="digest-entry__title">
+      <h3 class="digest-entry__title" lang={entry.language}>
         {url ? (
           <a href={url} target="_blank" rel="noopener noreferrer">
             {entry.title}
@@ -206,7 +206,11 @@ function DigestEntryView({ entry, digest, kept, onKeep, onUp, onDown }: { entry:
           </Fragment>
         ))}
       </p>
-      {entry.excerpt && <p class="digest-entry__excerpt">{entry.excerpt}</p>}
+      {entry.excerpt && (
+        <p class="digest-entry__excerpt" lang={entry.language}>
+          {entry.excerpt}
+        </p>
+      )}
       {entry.tags.length > 0 && (
         <p class="digest-entry__tags">
           {t('digestTagsLabel')} {entry.tags.join(', ')}

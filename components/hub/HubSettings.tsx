@@ -38,6 +38,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
   }, []);
 
   const run = async (work: () => Promise<HubStatus>, done?: string) => {
+    if (busy) return;
     setBusy(true);
     try {
       setStatus(await work());
@@ -109,7 +110,7 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
             <span class="field__label">{t('hubCodeLabel')}</span>
             <input type="text" autoComplete="off" spellcheck={false} required value={code} placeholder="XXXX-XXXX-XXXX-XXXX" onInput={(e) => setCode(e.currentTarget.value)} />
           </label>
-          <button type="submit" class="button" disabled={busy} aria-busy={busy}>
+          <button type="submit" class="button" aria-disabled={busy} aria-busy={busy}>
             {busy ? t('hubConnecting') : t('hubConnect')}
           </button>
           <PermissionWait permission={permission} />
@@ -124,10 +125,10 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
           <HubProblem problem={status.problem} />
           <HubVersion status={status} />
           <div class="hub-actions">
-            <button type="button" class="button button--small" disabled={busy} onClick={() => void run(() => request('hubSync', {}), 'hubSynced')}>
+            <button type="button" class="button button--small" aria-disabled={busy} onClick={() => void run(() => request('hubSync', {}), 'hubSynced')}>
               {t('hubSyncNow')}
             </button>
-            <button type="button" class="button button--small button--quiet" disabled={busy} onClick={() => void disconnect()}>
+            <button type="button" class="button button--small button--quiet" aria-disabled={busy} onClick={() => void disconnect()}>
               {t('hubDisconnect')}
             </button>
           </div>

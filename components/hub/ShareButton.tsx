@@ -44,6 +44,7 @@ export function ShareButton({ itemId, connected, withPriority, proposed, onSaid 
   };
   if (!connected) return withPriority ? <p class="share-button__off">{t('shareNeedsHub')}</p> : null;
   const share = async () => {
+    if (busy) return;
     setBusy(true);
     try {
       tell(await shareItem(itemId, priority || undefined));
@@ -70,7 +71,7 @@ export function ShareButton({ itemId, connected, withPriority, proposed, onSaid 
           </select>
         </label>
       )}
-      <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={() => void share()}>
+      <button type="button" class="button" aria-disabled={busy} aria-busy={busy} onClick={() => void share()}>
         {t(sharedBy ? 'shareUpdate' : 'shareWithCopil')}
       </button>
       {!onSaid && (

@@ -78,6 +78,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
   const [replying, setReplying] = useState<string>();
   const { dialog, ask } = useConfirm();
   const [tagging, setTagging] = useState(false);
+  const tagButton = useRef<HTMLButtonElement>(null);
   const language = uiLanguage();
   const href = safeHref(share.url);
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
@@ -185,7 +186,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
         {reaction('useful', 'copilUseful')}
         {reaction('seen', 'copilSeen')}
         {onTag && !share.pending && (
-          <button type="button" class="button button--small button--quiet" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
+          <button ref={tagButton} type="button" class="button button--small button--quiet" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
             {t('copilAddTag')}
           </button>
         )}
@@ -203,6 +204,8 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
           onPick={(tag) => {
             onTag(share.id, [tag.id]);
             setTagging(false);
+            // The field goes: focus back to the button that opened it (RGAA 12.8).
+            setTimeout(() => tagButton.current?.focus(), 0);
           }}
           onCreate={async () => undefined}
         />

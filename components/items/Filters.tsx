@@ -65,14 +65,17 @@ export function Filters({ value, onChange, onSearch, indexing }: Props) {
           ))}
         </select>
       </label>
-      <label>
-        <span>{t('filterFrom')}</span>
-        <input type="date" value={value.from ?? ''} onInput={(event) => set({ from: event.currentTarget.value || undefined })} />
-      </label>
-      <label>
-        <span>{t('filterTo')}</span>
-        <input type="date" value={value.to ?? ''} onInput={(event) => set({ to: event.currentTarget.value || undefined })} />
-      </label>
+      {/* « Du » and « Au » are one period: grouped and named so (RGAA 11.5). */}
+      <div class="filters__period" role="group" aria-label={t('filterPeriod')}>
+        <label>
+          <span>{t('filterFrom')}</span>
+          <input type="date" value={value.from ?? ''} onInput={(event) => set({ from: event.currentTarget.value || undefined })} />
+        </label>
+        <label>
+          <span>{t('filterTo')}</span>
+          <input type="date" value={value.to ?? ''} onInput={(event) => set({ to: event.currentTarget.value || undefined })} />
+        </label>
+      </div>
       <label>
         <span>{t('filterOrder')}</span>
         <select value={value.order} onChange={(event) => set({ order: event.currentTarget.value as FilterState['order'] })}>

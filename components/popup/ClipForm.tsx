@@ -38,7 +38,9 @@ export function ClipForm({ tags, hubConnected }: { tags: Tag[]; hubConnected?: b
     wasOpen.current = shown;
   }, [shown, busy]);
 
+  // While busy the buttons say so (aria-disabled) and keep focus: a disabled one would drop it to the page.
   const run = async (work: () => Promise<void>) => {
+    if (busy) return;
     setBusy(true);
     setError('');
     setDone('');
@@ -79,7 +81,7 @@ export function ClipForm({ tags, hubConnected }: { tags: Tag[]; hubConnected?: b
   return (
     <div class="clip">
       {!preview && (
-        <button ref={opener} type="button" class="button clip__open" onClick={open} disabled={busy} aria-busy={busy}>
+        <button ref={opener} type="button" class="button clip__open" onClick={open} aria-disabled={busy} aria-busy={busy}>
           {busy ? t('clipReading') : t('clipButton')}
         </button>
       )}
@@ -137,7 +139,7 @@ export function ClipForm({ tags, hubConnected }: { tags: Tag[]; hubConnected?: b
             </label>
           )}
           <p class="clip__actions">
-            <button class="button" disabled={busy} aria-busy={busy}>
+            <button class="button" aria-disabled={busy} aria-busy={busy}>
               {t('clipSave')}
             </button>
             <button type="button" class="button button--quiet" onClick={() => setPreview(undefined)}>

@@ -77,7 +77,7 @@ export function NewsList({ items, empty, tags, onOpen, onPatch, onShare }: Props
               <button type="button" class="link-button" onClick={() => onPatch(item.id, { read: !item.read })} aria-label={`${item.read ? t('markUnread') : t('markRead')} : ${title}`}>
                 {item.read ? t('markUnread') : t('markRead')}
               </button>
-              <button type="button" class="link-button" aria-expanded={tagging === item.id} onClick={() => setTagging(tagging === item.id ? undefined : item.id)} aria-label={`${t('addTag')} : ${title}`}>
+              <button type="button" class="link-button" data-tag-button={item.id} aria-expanded={tagging === item.id} onClick={() => setTagging(tagging === item.id ? undefined : item.id)} aria-label={`${t('addTag')} : ${title}`}>
                 {t('addTag')}
               </button>
               {onShare && (
@@ -94,6 +94,8 @@ export function NewsList({ items, empty, tags, onOpen, onPatch, onShare }: Props
                 onPick={(tag) => {
                   onPatch(item.id, { addTags: [tag.id] });
                   setTagging(undefined);
+                  // The field goes: focus back to the button that opened it (RGAA 12.8).
+                  setTimeout(() => document.querySelector<HTMLElement>(`[data-tag-button="${CSS.escape(item.id)}"]`)?.focus(), 0);
                 }}
                 onCreate={createPersonalTag}
               />

@@ -121,7 +121,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
             <button type="submit" class="button" aria-disabled={!canSave}>
               {t('ruleSave')}
             </button>
-            <button type="button" class="button button--quiet" disabled={busy} onClick={() => void runPreview()}>
+            <button type="button" class="button button--quiet" aria-disabled={busy} onClick={() => !busy && void runPreview()}>
               {t('rulePreview')}
             </button>
             {saved && (
@@ -135,6 +135,8 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
                 {t('ruleApply')}
               </button>
             )}
+            {/* Why « Appliquer » waits, said on the page, not only on hover (RGAA 12.11). */}
+            {saved && changed && <small class="rule-editor__hint">{t('ruleApplySaveFirst')}</small>}
             {saved && (
               <button
                 type="button"

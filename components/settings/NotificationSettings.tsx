@@ -24,14 +24,16 @@ export function NotificationSettings({ settings, onSave }: { settings: Settings;
           <input type="checkbox" checked={quiet.enabled} onChange={(event) => setQuiet({ ...quiet, enabled: event.currentTarget.checked })} />{' '}
           {t('settingsQuietHours')}
         </label>
-        <label class="field">
-          <span class="field__label">{t('settingsQuietFrom')}</span>
-          <input type="time" required value={quiet.start} disabled={!quiet.enabled} onInput={(event) => setQuiet({ ...quiet, start: event.currentTarget.value })} />
-        </label>
-        <label class="field">
-          <span class="field__label">{t('settingsQuietTo')}</span>
-          <input type="time" required value={quiet.end} disabled={!quiet.enabled} onInput={(event) => setQuiet({ ...quiet, end: event.currentTarget.value })} />
-        </label>
+        <div class="quiet-hours" role="group" aria-label={t('settingsQuietHours')}>
+          <label class="field">
+            <span class="field__label">{t('settingsQuietFrom')}</span>
+            <input type="time" required value={quiet.start} disabled={!quiet.enabled} onInput={(event) => setQuiet({ ...quiet, start: event.currentTarget.value })} />
+          </label>
+          <label class="field">
+            <span class="field__label">{t('settingsQuietTo')}</span>
+            <input type="time" required value={quiet.end} disabled={!quiet.enabled} onInput={(event) => setQuiet({ ...quiet, end: event.currentTarget.value })} />
+          </label>
+        </div>
         <div>
           <button type="submit" class="button">
             {t('save')}

@@ -36,6 +36,7 @@ export function RetentionSection({ settings, onSettings, say }: { settings: Sett
   useEffect(() => void reload(), []);
 
   const pruneNow = async () => {
+    if (pruning) return;
     setPruning(true);
     try {
       await request('pruneNow', {});
@@ -93,7 +94,7 @@ export function RetentionSection({ settings, onSettings, say }: { settings: Sett
       </div>
       <p class="admin-note" data-testid="last-prune" aria-live="polite">
         {pruning ? t('retentionPruning') : usage ? lastPruneText(usage.lastPrune) : ''}{' '}
-        <button type="button" class="button button--small" disabled={pruning || settings.retentionMonths === null} onClick={() => void pruneNow()}>
+        <button type="button" class="button button--small" disabled={settings.retentionMonths === null} aria-disabled={pruning} onClick={() => void pruneNow()}>
           {t('retentionPruneNow')}
         </button>
       </p>

@@ -113,14 +113,14 @@ function RefreshSettings({ settings, onSave }: { settings: Settings; onSave: (pa
       >
         <label class="field">
           <span class="field__label">{t('defaultInterval')}</span>
-          <input type="number" required min={1} step={1} size={6} value={minutes} aria-describedby="interval-hint" onInput={(event) => setMinutes(event.currentTarget.value)} />
+          <input type="number" required min={1} step={1} class="input--short" value={minutes} aria-describedby="interval-hint" onInput={(event) => setMinutes(event.currentTarget.value)} />
           <span id="interval-hint" class="field__hint">
             {t('defaultIntervalHint')}
           </span>
         </label>
         <label class="field">
           <span class="field__label">{t('fetchTimeout')}</span>
-          <input type="number" required min={1} max={300} step={1} size={6} value={timeout} onInput={(event) => setTimeoutSeconds(event.currentTarget.value)} />
+          <input type="number" required min={1} max={300} step={1} class="input--short" value={timeout} onInput={(event) => setTimeoutSeconds(event.currentTarget.value)} />
         </label>
         <div>
           <button type="submit" class="button">

@@ -92,6 +92,7 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
 
   const add = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     let address: string;
     try {
       address = new URL(url.trim()).href;
@@ -165,14 +166,14 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
         </label>
         <label class="field">
           <span class="field__label">{t('watchInterval')}</span>
-          <input type="number" required min={1} step={1} size={6} value={interval} onInput={(event) => setIntervalMinutes(event.currentTarget.value)} />
+          <input type="number" required min={1} step={1} class="input--short" value={interval} onInput={(event) => setIntervalMinutes(event.currentTarget.value)} />
         </label>
         <label class="field">
           <span class="field__label">{t('watchRetention')}</span>
-          <input type="number" required min={1} max={1000} step={1} size={6} value={retention} onInput={(event) => setRetention(event.currentTarget.value)} />
+          <input type="number" required min={1} max={1000} step={1} class="input--short" value={retention} onInput={(event) => setRetention(event.currentTarget.value)} />
         </label>
         <div class="admin-toolbar">
-          <button type="submit" class="button" disabled={busy}>
+          <button type="submit" class="button" aria-disabled={busy}>
             {t('watchButton')}
           </button>
           <PermissionWait permission={pagePermission} />

@@ -53,7 +53,7 @@ export function SourceEditForm({ source, onSave, onCancel }: { source: Source; o
             type="text"
             required
             pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*"
-            size={8}
+            class="input--short"
             value={otherLanguage}
             aria-describedby={`${id}-code-hint`}
             onInput={(event) => setOtherLanguage(event.currentTarget.value)}
@@ -65,7 +65,7 @@ export function SourceEditForm({ source, onSave, onCancel }: { source: Source; o
       )}
       <label class="field">
         <span class="field__label">{t('sourceInterval')}</span>
-        <input type="number" required min={1} step={1} inputMode="numeric" size={6} value={minutes} onInput={(event) => setMinutes(event.currentTarget.value)} />
+        <input type="number" required min={1} step={1} inputMode="numeric" class="input--short" value={minutes} onInput={(event) => setMinutes(event.currentTarget.value)} />
       </label>
       <div class="source-edit__actions">
         <button type="submit" class="button">

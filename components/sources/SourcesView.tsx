@@ -49,6 +49,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
   const failing = sources.filter((source) => source.enabled && source.health.lastError).length;
 
   const refresh = async () => {
+    if (refreshing) return;
     setRefreshing(true);
     say({ kind: 'info', text: t('refreshing') });
     try {
@@ -113,7 +114,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
         </p>
         <div class="admin-toolbar">
           <OpmlButtons say={say} />
-          <button type="button" class="button button--quiet" disabled={refreshing} onClick={() => void refresh()}>
+          <button type="button" class="button button--quiet" aria-disabled={refreshing} onClick={() => void refresh()}>
             {t('refreshNow')}
           </button>
           {pack.length > 0 && (

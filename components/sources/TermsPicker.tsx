@@ -30,7 +30,7 @@ export function TermsPicker({ sources, say }: { sources: Source[]; say: (said: S
 
   const follow = async (event: Event) => {
     event.preventDefault();
-    if (!url || !chosen) return;
+    if (!url || !chosen || busy) return;
     // First await of the handler (see askToRead); a refusal or a cancel is already said.
     if (!(await permission.ask(url))) return;
     setBusy(true);
@@ -83,7 +83,7 @@ export function TermsPicker({ sources, say }: { sources: Source[]; say: (said: S
             ))}
           </select>
         </label>
-        <button type="submit" class="button" disabled={busy || followed}>
+        <button type="submit" class="button" disabled={followed} aria-disabled={busy}>
           {followed ? t('termsFollowed') : t('termsFollow')}
         </button>
         <PermissionWait permission={permission} />

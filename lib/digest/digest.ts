@@ -4,8 +4,11 @@ import { IMPACTS, type Item } from '../model/item';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
 import { CLIP_SOURCE_ID, PRIORITIES, type Impact, type Priority } from '../model/vocabulary';
+import { contentLanguage } from '../reader/language';
 import { categoriesOf, categoryOfItem, sharedRanks } from './categories';
 import { inPeriod, type DigestKind, type DigestPeriod } from './period';
+
+const withLanguage = (language: string | undefined) => (language ? { language } : {});
 
 export type DigestLanguage = 'fr' | 'en';
 
@@ -32,6 +35,8 @@ export interface DigestEntry {
   /** Labels of the item's tags, shared ones first in the taxonomy's order, then personal ones. */
   tags: string[];
   starred: boolean;
+  /** The language its title and excerpt are written in (the item's, else its source's), for `lang` (RGAA 8.7). */
+  language?: string;
 }
 
 /** One section: a top-level category of the shared taxonomy, or "Autres". */
@@ -162,6 +167,7 @@ export function buildDigest(input: DigestInput, translate: Translate): Digest {
       ...(excerptOf(item) ? { excerpt: excerptOf(item) } : {}),
       tags: tagLabels(item),
       starred: item.starred,
+      ...withLanguage(contentLanguage(item.language, source?.language)),
     };
   };
 

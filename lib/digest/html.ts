@@ -48,16 +48,18 @@ ${digest.groups.length === 0 ? `<p class="empty">${escapeHtml(translate('digestE
 function entryHtml(entry: DigestEntry, digest: Digest, translate: Translate): string {
   const url = safeHttpUrl(entry.url);
   const title = escapeHtml(entry.title);
+  // The article's own words carry their language (a French digest quoting an English post).
+  const lang = entry.language ? ` lang="${escapeHtml(entry.language)}"` : '';
   const facts = entryFacts(entry, digest, translate).map((fact) => {
     const modifier = fact.kind === 'priority' ? ` priority-${fact.priority}` : fact.kind === 'impact' ? ` impact-${fact.impact}` : '';
     return `<span class="fact ${fact.kind}${modifier}">${escapeHtml(fact.text)}</span>`;
   });
   const parts = [
     `<li class="entry${entry.priority ? ` entry-${entry.priority}` : ''}">`,
-    `<h3>${url ? `<a href="${escapeHtml(url)}" rel="noreferrer">${title}</a>` : title}</h3>`,
+    `<h3${lang}>${url ? `<a href="${escapeHtml(url)}" rel="noreferrer">${title}</a>` : title}</h3>`,
     `<p class="facts">${facts.join(' · ')}</p>`,
   ];
-  if (entry.excerpt) parts.push(`<p class="excerpt">${escapeHtml(entry.excerpt)}</p>`);
+  if (entry.excerpt) parts.push(`<p class="excerpt"${lang}>${escapeHtml(entry.excerpt)}</p>`);
   if (entry.tags.length > 0) parts.push(`<p class="tags"><span class="label">${escapeHtml(translate('digestTagsLabel'))}</span> ${entry.tags.map(escapeHtml).join(', ')}</p>`);
   if (entry.note) parts.push(`<p class="advice"><strong>${escapeHtml(translate('digestAdviceLabel'))}</strong> ${escapeHtml(entry.note).replace(/\r\n|\r|\n/g, '<br>')}</p>`);
   parts.push('</li>');
