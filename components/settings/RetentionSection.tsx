@@ -5,6 +5,7 @@ import { fullDate } from '@/lib/i18n/dates';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import { RETENTION_CHOICES, type Settings } from '@/lib/model/settings';
+import { useConfirm } from '../ui/confirm';
 import { countText, formatBytes, formatNumber } from '../ui/count';
 import type { Said } from '../ui/StatusLine';
 
@@ -25,6 +26,8 @@ export const lastPruneText = (lastPrune: Usage['lastPrune']) =>
 export function RetentionSection({ settings, onSettings, say }: { settings: Settings; onSettings: (settings: Settings) => void; say: (said: Said) => void }) {
   const [usage, setUsage] = useState<Usage>();
   const [pruning, setPruning] = useState(false);
+  // Removing items is asked first (RGAA 11.12): a shorter retention, or « Nettoyer maintenant ».
+  const { dialog, ask } = useConfirm();
 
   const reload = async () => {
     try {
@@ -48,8 +51,21 @@ export function RetentionSection({ settings, onSettings, say }: { settings: Sett
     }
   };
 
-  const choose = async (value: string) => {
+  const askPrune = async () => {
+    if (settings.retentionMonths === null) return;
+    if (await ask(t('retentionPruneConfirm', [choiceLabel(settings.retentionMonths)]), { yes: t('retentionPruneNow'), danger: true })) await pruneNow();
+  };
+
+  const choose = async (select: HTMLSelectElement) => {
+    const value = select.value;
     const retentionMonths = value === FOREVER ? null : Number(value);
+    const current = settings.retentionMonths;
+    const shorter = retentionMonths !== null && (current === null || retentionMonths < current);
+    if (shorter && !(await ask(t('retentionShorterConfirm', [choiceLabel(retentionMonths)]), { yes: t('retentionShorterYes'), danger: true }))) {
+      // Kept as it was: the list shows the retention still in force.
+      select.value = choiceValue(current);
+      return;
+    }
     try {
       onSettings(await request('updateSettings', { retentionMonths }));
       say({ kind: 'ok', text: t('retentionSaved') });
@@ -77,11 +93,12 @@ export function RetentionSection({ settings, onSettings, say }: { settings: Sett
   return (
     <section class="admin-section" aria-labelledby="retention-title">
       <h2 id="retention-title">{t('retentionTitle')}</h2>
+      {dialog}
       <div class="field retention-field">
         <label class="field__label" for="retention-months">
           {t('retentionLabel')}
         </label>
-        <select id="retention-months" value={choiceValue(settings.retentionMonths)} aria-describedby="retention-hint" onChange={(event) => void choose(event.currentTarget.value)}>
+        <select id="retention-months" value={choiceValue(settings.retentionMonths)} aria-describedby="retention-hint" onChange={(event) => void choose(event.currentTarget)}>
           {RETENTION_CHOICES.map((months) => (
             <option key={choiceValue(months)} value={choiceValue(months)}>
               {choiceLabel(months)}
@@ -94,7 +111,7 @@ export function RetentionSection({ settings, onSettings, say }: { settings: Sett
       </div>
       <p class="admin-note" data-testid="last-prune" aria-live="polite">
         {pruning ? t('retentionPruning') : usage ? lastPruneText(usage.lastPrune) : ''}{' '}
-        <button type="button" class="button button--small" disabled={settings.retentionMonths === null} aria-disabled={pruning} onClick={() => void pruneNow()}>
+        <button type="button" class="button button--small" disabled={settings.retentionMonths === null} aria-disabled={pruning} onClick={() => void askPrune()}>
           {t('retentionPruneNow')}
         </button>
       </p>

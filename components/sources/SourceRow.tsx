@@ -69,7 +69,8 @@ export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant, 
         </h4>
         <p class="source-row__url">{source.url}</p>
         <p class="source-row__details">{details.join(' · ')}</p>
-        <p class="source-row__health">
+        {/* A div: « Détails » is a <details>, which a paragraph cannot hold (RGAA 8.2). */}
+        <div class="source-row__health">
           <span class="source-row__state">{state.text}</span>
           <ErrorDetails detail={state.detail} />
           {state.state === 'error' && consecutiveFailures > 1 && ` · ${t('sourceFailures', [String(consecutiveFailures)])}`}
@@ -81,7 +82,7 @@ export function SourceRow({ source, editing, onEdit, onSave, onRemove, onGrant, 
             </button>
           )}
           {asking}
-        </p>
+        </div>
       </div>
       <div class="source-row__actions">
         <label class="source-row__toggle">

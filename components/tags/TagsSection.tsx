@@ -4,6 +4,7 @@ import { t, uiLanguage } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
 import type { Tag } from '@/lib/model/tag';
 import { TAG_COLOURS, type TagColour } from '@/lib/tags/personal-tag';
+import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
 import type { Said } from '../ui/StatusLine';
 
@@ -20,6 +21,8 @@ export function TagsSection({ say }: { say: (said: Said) => void }) {
   }, []);
   const language = uiLanguage() === 'fr' ? 'fr' : 'en';
   const personal = tags.filter((tag) => tag.scope === 'personal');
+  // A merge cannot be undone: asked first (RGAA 11.12).
+  const { dialog, ask } = useConfirm();
 
   const run = async (work: () => Promise<string>) => {
     try {
@@ -32,6 +35,7 @@ export function TagsSection({ say }: { say: (said: Said) => void }) {
   return (
     <section class="admin-section" aria-labelledby="tags-title">
       <h2 id="tags-title">{t('tagsTitle')}</h2>
+      {dialog}
       {personal.length === 0 ? (
         <p class="admin-note">{t('tagsNonePersonal')}</p>
       ) : (
@@ -55,9 +59,12 @@ export function TagsSection({ say }: { say: (said: Said) => void }) {
                 })
               }
               onMerge={(into) =>
-                void run(async () => {
-                  const { updated } = await request('mergeTags', { from: tag.id, into: into.id });
-                  return countText('tagMerged', updated, tag.label[language], into.label[language]);
+                void ask(t('tagMergeConfirm', [tag.label[language], into.label[language]]), { yes: t('tagMerge'), danger: true }).then(async (yes) => {
+                  if (!yes) return;
+                  await run(async () => {
+                    const { updated } = await request('mergeTags', { from: tag.id, into: into.id });
+                    return countText('tagMerged', updated, tag.label[language], into.label[language]);
+                  });
                 })
               }
             />

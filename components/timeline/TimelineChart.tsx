@@ -56,6 +56,9 @@ function useColorScheme(): number {
 
 const shorten = (label: string) => (label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1).trimEnd()}…` : label);
 
+/** How long a tooltip stays once the pointer left its point: time to reach it. */
+const HIDE_AFTER_MS = 400;
+
 /**
  * The category axis as wide as its longest label, measured in the chart's font: a fixed width cut the start
  * of « Réglementation (DSA, RGPD… » in both browsers. At least AXIS_WIDTH, so that short labels keep the
@@ -79,6 +82,15 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
   const frameRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover>();
+  // The tooltip can be reached with the pointer (RGAA 10.13, WCAG 1.4.13): leaving a point hides it a moment
+  // later, and the pointer entering it keeps it; Escape puts it away.
+  const hideTimer = useRef<ReturnType<typeof setTimeout>>();
+  const keepHover = () => clearTimeout(hideTimer.current);
+  const hideSoon = () => {
+    clearTimeout(hideTimer.current);
+    hideTimer.current = setTimeout(() => setHover(undefined), HIDE_AFTER_MS);
+  };
+  useEffect(() => () => clearTimeout(hideTimer.current), []);
   const [failed, setFailed] = useState(false);
   const scheme = useColorScheme();
   // The latest callbacks, without drawing the chart again when the view hands new functions on each render.
@@ -120,9 +132,10 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
           u.over.style.cursor = found.length > 0 ? 'pointer' : '';
           const frame = frameRef.current;
           if (found.length === 0 || !frame || left === undefined || top === undefined) {
-            setHover(undefined);
+            hideSoon();
             return;
           }
+          keepHover();
           const over = u.over.getBoundingClientRect();
           const box = frame.getBoundingClientRect();
           setHover({ left: over.left - box.left + left, top: over.top - box.top + top, indexes: found });
@@ -186,7 +199,7 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
         });
         chart.over.addEventListener('mouseleave', () => {
           hovered = [];
-          setHover(undefined);
+          hideSoon();
         });
         if (typeof ResizeObserver === 'function') {
           observer = new ResizeObserver(() => {
@@ -227,7 +240,13 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
     <div class="timeline-chart" ref={frameRef}>
       <div class="timeline-chart__canvas" ref={hostRef} role="img" aria-label={label} aria-describedby={describedBy} />
       {hover && shown.length > 0 && (
-        <div class="timeline-chart__tooltip" style={{ left: `${hover.left + 14}px`, top: `${hover.top + 14}px` }} aria-hidden="true">
+        <div
+          class="timeline-chart__tooltip"
+          style={{ left: `${hover.left + 14}px`, top: `${hover.top + 14}px` }}
+          aria-hidden="true"
+          onMouseEnter={keepHover}
+          onMouseLeave={() => setHover(undefined)}
+        >
           {shown.map((point) => (
             <p key={point.itemId} class="timeline-chart__tip">
               <strong>{point.title || t('timelineUntitled')}</strong>

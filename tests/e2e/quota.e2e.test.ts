@@ -91,7 +91,11 @@ describe.skipIf(!canRun)(`retention and storage quota in ${browserTitle}`, () =>
     const itemsRow = page.locator('.storage-counts tr', { hasText: 'Éléments' });
     await expect.poll(() => itemsRow.locator('td').textContent()).toBe('6');
 
+    // Removing items is asked first, in the app's own dialog, saying what stays.
     await page.getByRole('button', { name: 'Nettoyer maintenant' }).click();
+    const asked = page.getByRole('dialog');
+    await expect.poll(() => asked.textContent()).toContain('Retirer maintenant les éléments de plus de 12 mois ?');
+    await asked.getByRole('button', { name: 'Nettoyer maintenant' }).click();
     await expect.poll(() => page.locator('[data-testid="last-prune"]').textContent()).toMatch(/^Dernier nettoyage le .+ : 3 éléments retirés/);
     await expect.poll(() => itemsRow.locator('td').textContent()).toBe('3');
     expect(await vigie.item('vieux-1')).toBeNull();
@@ -105,7 +109,13 @@ describe.skipIf(!canRun)(`retention and storage quota in ${browserTitle}`, () =>
     await choice.selectOption('toujours');
     await expect.poll(async () => (await vigie.request('getSettings')).result.retentionMonths).toBeNull();
     await expect.poll(() => page.getByRole('button', { name: 'Nettoyer maintenant' }).isDisabled()).toBe(true);
+    // Back to 12 months is shorter: asked first; refused, « toujours » stays, in force and on screen.
     await choice.selectOption('12');
+    await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+    await expect.poll(() => choice.inputValue()).toBe('toujours');
+    expect((await vigie.request('getSettings')).result.retentionMonths).toBeNull();
+    await choice.selectOption('12');
+    await page.getByRole('dialog').getByRole('button', { name: 'Réduire et nettoyer' }).click();
     await expect.poll(async () => (await vigie.request('getSettings')).result.retentionMonths).toBe(12);
     await page.close();
   });
