@@ -28,7 +28,7 @@ export function PointsTable({ id, points, language, categoryLabel, onOpen }: { i
                 <time dateTime={point.date}>{dayLabel(point.date, language)}</time>
               </td>
               <th scope="row">
-                <button type="button" class="timeline-points__open" onClick={() => onOpen(point.itemId)}>
+                <button type="button" class="timeline-points__open" lang={point.title ? point.language : undefined} onClick={() => onOpen(point.itemId)}>
                   {point.title || t('timelineUntitled')}
                 </button>
                 {point.summary && <p class="timeline-points__summary">{point.summary}</p>}

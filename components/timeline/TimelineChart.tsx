@@ -249,7 +249,7 @@ export function TimelineChart({ points, lanes, language, describe, onOpen, onUna
         >
           {shown.map((point) => (
             <p key={point.itemId} class="timeline-chart__tip">
-              <strong>{point.title || t('timelineUntitled')}</strong>
+              <strong lang={point.title ? point.language : undefined}>{point.title || t('timelineUntitled')}</strong>
               <br />
               {dayLabel(point.date, language)} · {callbacks.current.describe(point)}
               {point.summary && (

@@ -3,6 +3,7 @@ import type { Impact, Item } from '../model/item';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
 import { CURATED_CATEGORIES } from '../packs/curated-sources';
+import { contentLanguage } from '../reader/language';
 
 /**
  * The timeline ("diagnostic") of Meta's changes: which items are a change of Meta's, and how each one is drawn.
@@ -50,6 +51,8 @@ export interface TimelinePoint {
   document?: string;
   /** For a curated event of the shipped history: what changed, in one sentence. */
   summary?: string;
+  /** The language of its title (the item's, else its source's), for `lang` (RGAA 8.7). */
+  language?: string;
 }
 
 /** A change of links or formatting only, or OTA's technical commit: kept on the timeline, hidden unless asked for. */
@@ -105,6 +108,7 @@ export function timelinePoints(items: readonly Item[], sources: readonly Source[
     if (Number.isNaN(time)) continue;
     const categories = categoriesOf(item, kind, shared);
     const category = categories[0];
+    const language = contentLanguage(item.language, sourceById.get(item.sourceId)?.language);
     points.push({
       itemId: item.id,
       date,
@@ -116,6 +120,7 @@ export function timelinePoints(items: readonly Item[], sources: readonly Source[
       ...(item.impact ? { impact: item.impact } : {}),
       ...(item.change?.significance ? { significance: item.change.significance } : {}),
       ...(item.change?.kind === 'terms' && item.change.documents.length === 1 ? { document: item.change.documents[0]!.name } : {}),
+      ...(language ? { language } : {}),
     });
   }
   return points.sort((a, b) => a.time - b.time || a.itemId.localeCompare(b.itemId));
