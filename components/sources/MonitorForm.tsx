@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
@@ -35,6 +35,25 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
   const [remove, setRemove] = useState('');
   const [interval, setIntervalMinutes] = useState('360');
   const [retention, setRetention] = useState('20');
+  // A field the form refuses says why under itself, tied to it (RGAA 11.10), and takes focus.
+  const [problem, setProblem] = useState<{ field: 'url' | 'select' | 'remove'; text: string }>();
+  const form = useRef<HTMLFormElement>(null);
+  const refuse = (field: 'url' | 'select' | 'remove', text: string) => {
+    setProblem({ field, text });
+    say({ kind: 'error', text });
+    setTimeout(() => form.current?.querySelector<HTMLElement>(`#watch-${field}`)?.focus(), 0);
+  };
+  const fieldProps = (field: 'url' | 'select' | 'remove', hint?: string) => {
+    const wrong = problem?.field === field;
+    const described = [wrong ? `watch-${field}-problem` : '', hint ?? ''].filter(Boolean).join(' ');
+    return { id: `watch-${field}`, 'aria-invalid': wrong || undefined, 'aria-describedby': described || undefined };
+  };
+  const problemOf = (field: 'url' | 'select' | 'remove') =>
+    problem?.field === field && (
+      <span id={`watch-${field}-problem`} class="field__error">
+        {problem.text}
+      </span>
+    );
   const [declaration, setDeclaration] = useState('');
   const [declared, setDeclared] = useState<DeclaredMonitor[]>([]);
   /** The declared document the form was filled from: its pages, filters and OTA feed go with it. */
@@ -93,11 +112,12 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
   const add = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
+    setProblem(undefined);
     let address: string;
     try {
       address = new URL(url.trim()).href;
     } catch {
-      say({ kind: 'error', text: t('addSourceBadAddress') });
+      refuse('url', t('addSourceBadAddress'));
       return;
     }
     // First await of the handler: the browser shows its prompt only during the member's gesture. A refusal
@@ -106,9 +126,15 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
     let selectParts: PartSelector[];
     let removeParts: PartSelector[];
     try {
-      [selectParts, removeParts] = [parts(select), parts(remove)];
+      selectParts = parts(select);
     } catch (error) {
-      say({ kind: 'error', text: t('watchRangeInvalid', [errorText(error)]) });
+      refuse('select', t('watchRangeInvalid', [errorText(error)]));
+      return;
+    }
+    try {
+      removeParts = parts(remove);
+    } catch (error) {
+      refuse('remove', t('watchRangeInvalid', [errorText(error)]));
       return;
     }
     // The declared document's pages, filters and the rest, if the form still watches its address.
@@ -144,10 +170,11 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
     <section class="admin-section" aria-labelledby="watch-page-title">
       <h2 id="watch-page-title">{t('watchTitle')}</h2>
       <p class="field__hint">{t('watchHint')}</p>
-      <form class="admin-form" onSubmit={add}>
+      <form class="admin-form" onSubmit={add} ref={form}>
         <label class="field">
           <span class="field__label">{t('watchAddress')}</span>
-          <input type="url" required value={url} placeholder="https://" onInput={(event) => setUrl(event.currentTarget.value)} />
+          <input type="url" required value={url} placeholder="https://" {...fieldProps('url')} onInput={(event) => setUrl(event.currentTarget.value)} />
+          {problemOf('url')}
         </label>
         <label class="field">
           <span class="field__label">{t('watchPageName')}</span>
@@ -155,14 +182,16 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
         </label>
         <label class="field">
           <span class="field__label">{t('watchSelect')}</span>
-          <textarea rows={2} value={select} spellcheck={false} aria-describedby="watch-select-hint" onInput={(event) => setSelect(event.currentTarget.value)} />
+          <textarea rows={2} value={select} spellcheck={false} {...fieldProps('select', 'watch-select-hint')} onInput={(event) => setSelect(event.currentTarget.value)} />
+          {problemOf('select')}
           <span id="watch-select-hint" class="field__hint">
             {t('watchSelectHint')}
           </span>
         </label>
         <label class="field">
           <span class="field__label">{t('watchRemove')}</span>
-          <textarea rows={2} value={remove} spellcheck={false} onInput={(event) => setRemove(event.currentTarget.value)} />
+          <textarea rows={2} value={remove} spellcheck={false} {...fieldProps('remove')} onInput={(event) => setRemove(event.currentTarget.value)} />
+          {problemOf('remove')}
         </label>
         <label class="field">
           <span class="field__label">{t('watchInterval')}</span>
