@@ -222,6 +222,28 @@ describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
     await page.close();
   });
 
+  it('has no serious or critical axe violation in any section, an item open and the popup', async () => {
+    const page = await openList();
+    const found: string[] = [];
+    for (const hash of ['#/all', '#/unread', '#/starred', '#/clips', '#/alerts', '#/copil', '#/digest', '#/timeline', '#/rules', '#/sources', '#/settings']) {
+      await page.goto(page.url().replace(/#.*/, hash));
+      await page.locator('main h1').waitFor();
+      await page.waitForTimeout(300);
+      found.push(...(await seriousViolations(page)).map((violation) => `${hash}: ${violation}`));
+    }
+    await page.goto(page.url().replace(/#.*/, '#/all'));
+    await page.locator('.item-row__title').first().click();
+    await page.locator('#reading-title').waitFor();
+    found.push(...(await seriousViolations(page)).map((violation) => `item: ${violation}`));
+    await page.close();
+    const popup = await vigie.open('popup.html');
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.getByRole('tablist').waitFor();
+    found.push(...(await seriousViolations(popup)).map((violation) => `popup: ${violation}`));
+    await popup.close();
+    expect(found).toEqual([]);
+  });
+
   for (const [name, size] of [
     ['320 CSS pixels (400 % zoom of 1280)', { width: 320, height: 640 }],
     ['200 % zoom of 1280 × 800', { width: 640, height: 400 }],
