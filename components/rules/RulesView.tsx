@@ -13,6 +13,7 @@ import { blankRule } from './use-rule-draft';
 export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }) {
   const [rules, setRules] = useState<Rule[]>();
   const [fresh, setFresh] = useState<Rule>();
+  const [freshSaved, setFreshSaved] = useState(false);
   const [message, setMessage] = useState('');
 
   useEffect(() => {
@@ -25,7 +26,10 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
     return onEvent((event) => event.event === 'rulesChanged' && load());
   }, []);
 
-  const opened = fresh ?? rules?.find((rule) => rule.id === selected);
+  // A new rule stays in its editor once saved, until the list (reloaded after the save) holds it: the same
+  // editor goes on, its « Règle enregistrée. » said and focus kept (RGAA 12.8).
+  const listed = rules?.find((rule) => rule.id === selected);
+  const opened = listed ?? (fresh && (!selected || selected === fresh.id) ? fresh : undefined);
   const toggle = (rule: Rule, enabled: boolean) =>
     void request('saveRule', { rule: { ...rule, enabled } }).catch((error: unknown) => setMessage(errorText(error)));
 
@@ -39,7 +43,10 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
           class="button"
           onClick={() => {
             setFresh(blankRule());
+            setFreshSaved(false);
             location.hash = formatRoute({ section: 'rules' });
+            // The new rule's name is what to write first: focus goes there (RGAA 12.8).
+            setTimeout(() => document.querySelector<HTMLElement>('.rule-editor input[type="text"]')?.focus(), 0);
           }}
         >
           {t('ruleNew')}
@@ -66,10 +73,13 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
         <RuleEditor
           key={opened.id}
           rule={opened}
-          saved={!fresh}
+          saved={!!listed || freshSaved}
           tags={tags}
           onSaved={(rule) => {
-            setFresh(undefined);
+            if (!listed) {
+              setFresh(rule);
+              setFreshSaved(true);
+            }
             location.hash = formatRoute({ section: 'rules', rule: rule.id });
           }}
           onDeleted={() => {
