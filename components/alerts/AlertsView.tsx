@@ -108,7 +108,8 @@ export function AlertsView({ reader, item, sources, tags, sectionName }: Props) 
             />
           </div>
         )}
-        <p class="status" role="status">
+        {/* Only what went wrong is said here: at once (RGAA 7.5). */}
+        <p class="problem" role="alert">
           {message}
         </p>
       </section>

@@ -123,10 +123,24 @@ export function ItemList(props: Props) {
     return row ? Number(row.dataset.index) : undefined;
   };
 
+  // The item whose row has focus: when it leaves the list (read in « Non lus », unstarred in « Favoris »),
+  // focus goes to the row now in its place instead of falling to the page (RGAA 12.8).
+  const focusedId = useRef<string>();
   const onFocusIn = (event: FocusEvent) => {
     const index = rowOf(event.target);
+    focusedId.current = index === undefined ? undefined : ids[index];
     if (index !== undefined && index !== active) setActive(index);
   };
+  useLayoutEffect(() => {
+    const gone = focusedId.current;
+    if (!gone || ids.includes(gone) || (document.activeElement && document.activeElement !== document.body)) return;
+    focusedId.current = undefined;
+    if (ids.length === 0) return;
+    const next = Math.min(active, ids.length - 1);
+    focusWanted.current = { index: next, part: 'title' };
+    setActive(next);
+    render((n) => n + 1);
+  }, [ids]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target;

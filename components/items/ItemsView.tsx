@@ -55,9 +55,9 @@ export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
     if (!(await ask(t('markOlderReadConfirm'), { yes: t('markOlderReadYes') }))) return;
     try {
       const { updated } = await request('markReadBefore', { before: new Date(Date.now() - DAY_MS).toISOString() });
-      list.setMessage(countText('markedOlderRead', updated));
+      list.say(countText('markedOlderRead', updated));
     } catch (error) {
-      list.setMessage(errorText(error));
+      list.sayProblem(errorText(error));
     }
   };
 
@@ -145,6 +145,9 @@ export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
         />
         <p class="status" role="status">
           {list.message}
+        </p>
+        <p class="problem" role="alert">
+          {list.problem}
         </p>
       </section>
       {!opened && (

@@ -55,7 +55,11 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const opened = useOpenedItem(reader, route.item, version);
   const [indexing, setIndexing] = useState<{ indexed: number; total: number; ready: boolean }>();
+  // What the last action did (polite) or what went wrong (said at once): the view shows one, in its region.
   const [message, setMessage] = useState('');
+  const [problem, setProblem] = useState('');
+  const say = (text: string) => (setProblem(''), setMessage(text));
+  const sayProblem = (text: string) => (setMessage(''), setProblem(text));
   const rows = useRef(new Map<string, Item>(preloaded?.items.map((item) => [item.id, item])));
 
   useEffect(() => search.onProgress((indexed, total, ready) => setIndexing({ indexed, total, ready })), [search]);
@@ -189,10 +193,10 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
   const patch = async (targets: string[], change: ItemPatch, options: { quiet?: boolean } = {}): Promise<boolean> => {
     try {
       await request('updateItems', { ids: targets, patch: change });
-      if (!options.quiet) setMessage(savedText(change, targets.length) ?? '');
+      if (!options.quiet) say(savedText(change, targets.length) ?? '');
       return true;
     } catch (error) {
-      setMessage(errorText(error));
+      sayProblem(errorText(error));
       return false;
     }
   };
@@ -226,9 +230,11 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
     check,
     clearChecked: () => setChecked(new Set()),
     message,
+    problem,
     highlight,
     patch,
-    setMessage,
+    say,
+    sayProblem,
     open,
     close: () => (location.hash = formatRoute({ ...route, item: undefined })),
   };

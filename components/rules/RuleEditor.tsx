@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { ruleProblemWords } from '@/lib/i18n/error-words';
 import { IMPACTS, type Impact } from '@/lib/model/item';
@@ -37,6 +38,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
     onDeleted,
   });
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
+  const addButton = useRef<HTMLButtonElement>(null);
   // What the background would refuse, found as the member types, and said under the condition's terms.
   // A regex matching everything is let through (the preview warns of it).
   const problems = ruleProblems(draft).filter((problem) => problem.code !== 'matches-empty');
@@ -71,10 +73,17 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
               index={index}
               condition={condition}
               onChange={(next) => setCondition(index, next)}
-              onRemove={removeCondition && (() => removeCondition(index))}
+              onRemove={
+                removeCondition &&
+                (() => {
+                  removeCondition(index);
+                  // Its « Retirer » went with it: focus goes to « Ajouter une condition » (RGAA 12.8).
+                  setTimeout(() => addButton.current?.focus(), 0);
+                })
+              }
             />
           ))}
-          <button type="button" class="button button--quiet" onClick={addCondition}>
+          <button type="button" class="button button--quiet" ref={addButton} onClick={addCondition}>
             {t('ruleConditionAdd')}
           </button>
         </div>
@@ -148,8 +157,12 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
               </button>
             )}
           </div>
-          <p class={message?.kind === 'error' ? 'problem' : 'status'} role={message?.kind === 'error' ? 'alert' : 'status'}>
-            {message?.text}
+          {/* Both regions from the start: what went well politely, what went wrong at once (RGAA 7.5). */}
+          <p class="status" role="status">
+            {message?.kind === 'error' ? '' : message?.text}
+          </p>
+          <p class="problem" role="alert">
+            {message?.kind === 'error' ? message.text : ''}
           </p>
           {preview && (
             <section class="rule-preview" aria-live="polite" aria-labelledby="rule-preview-title">

@@ -65,7 +65,8 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
             </li>
           ))}
         </ul>
-        <p class="status" role="status">
+        {/* Only what went wrong is said here: at once (RGAA 7.5). */}
+        <p class="problem" role="alert">
           {message}
         </p>
       </section>
