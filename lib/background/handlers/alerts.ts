@@ -7,7 +7,7 @@ import type { Rule } from '../../model/rule';
 import { forgetPackRule } from '../../packs/seed-rules';
 import { compileRules, matchingRules, ruleProblems, startRulePreview, subjectOf, type RuleSubject } from '../../rules/match';
 import type { VigieStore } from '../../store/store';
-import { alertRows, summaryItem } from './core';
+import { alertRows, sourcesById, summaryItem } from './core';
 import type { HandlerDeps } from './deps';
 
 const PREVIEW_SAMPLE = 20;
@@ -39,7 +39,7 @@ function checkRule(rule: Rule): void {
 
 export function alertHandlers(deps: HandlerDeps): HandlersOf<typeof ALERT_REQUESTS> {
   const { store } = deps;
-  const titles = async () => new Map((await store.listSources()).map((source) => [source.id, source.title]));
+  const titles = async () => sourcesById(await store.listSources());
   return {
     async listAlerts({ limit }) {
       return alertRows(store, await store.alerts.list(limit), await titles());

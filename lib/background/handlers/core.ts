@@ -3,6 +3,7 @@ import type { AlertRow, CORE_REQUESTS, Summary } from '../../messages/requests/c
 import type { HandlersOf } from '../../messages/router';
 import type { Alert } from '../../model/alert';
 import type { Item } from '../../model/item';
+import type { Source } from '../../model/source';
 import { contentLanguage } from '../../reader/language';
 import { loadSettings, updateSettings } from '../../settings/settings';
 import { META } from '../../store/meta-keys';
@@ -44,7 +45,7 @@ export async function buildSummary(deps: Pick<HandlerDeps, 'store' | 'poller'>):
     store.alerts.list(LATEST_ALERTS),
     hubSummary(store),
   ]);
-  const titles = new Map(sources.map((source) => [source.id, source.title]));
+  const titles = sourcesById(sources);
   return {
     newCount,
     refreshing: deps.poller.isRunning,
@@ -68,27 +69,32 @@ export async function buildSummary(deps: Pick<HandlerDeps, 'store' | 'poller'>):
   };
 }
 
-/** An item as the popup's lists show it. `titles`: source titles by id. */
-export function summaryItem(item: Item, titles: Map<string, string>): SummaryItem {
+/** Sources by id, as the lists name them: a source's title, and its language for an item that says none. */
+export type SourceNames = Map<string, Pick<Source, 'title' | 'language'>>;
+export const sourcesById = (sources: readonly Source[]): SourceNames => new Map(sources.map((source) => [source.id, source]));
+
+/** An item as the popup's lists show it. `titles`: the sources by id (sourcesById). */
+export function summaryItem(item: Item, titles: SourceNames): SummaryItem {
+  const source = titles.get(item.sourceId);
   return {
     id: item.id,
     title: item.title,
     ...(item.url ? { url: item.url } : {}),
-    sourceTitle: item.clip?.siteName ?? titles.get(item.sourceId) ?? '',
+    sourceTitle: item.clip?.siteName ?? source?.title ?? '',
     ...(item.clip ? { clip: true } : {}),
     // An item whose feed gave no readable date says « date inconnue », not the moment Vigie fetched it.
     ...(item.published ? { date: item.published } : {}),
     read: item.read,
     starred: item.starred,
     tags: item.tags,
-    ...withLanguage(contentLanguage(item.language)),
+    ...withLanguage(contentLanguage(item.language, item.clip ? undefined : source?.language)),
   };
 }
 
 const withLanguage = (language: string | undefined) => (language ? { language } : {});
 
 /** Alerts with their items; an alert whose item is gone is left out. */
-export async function alertRows(store: VigieStore, alerts: readonly Alert[], titles: Map<string, string>): Promise<AlertRow[]> {
+export async function alertRows(store: VigieStore, alerts: readonly Alert[], titles: SourceNames): Promise<AlertRow[]> {
   const [items, rules] = await Promise.all([Promise.all(alerts.map((alert) => store.getItem(alert.itemId))), store.rules.list()]);
   const proposing = new Set(rules.filter((rule) => rule.actions.proposeShare).map((rule) => rule.id));
   return alerts.flatMap((alert, index) => {
