@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
@@ -66,6 +66,24 @@ export function AlertsView({ reader, item, sources, tags, sectionName }: Props) 
   const unread = groupByItem(alerts ?? []).filter((group) => !group.read).length;
   const titles = new Map(sources.map((source) => [source.id, source.title]));
 
+  // A row read under « Non lues » leaves the list, and « Tout marquer comme lu » goes once used: focus goes to
+  // the row now in that place, else the heading, never to the page (RGAA 12.8).
+  const focusAt = useRef<number>();
+  const rememberFocus = () => {
+    const row = document.activeElement?.closest('.alerts-view__list li');
+    focusAt.current = row ? Array.from(row.parentElement?.children ?? []).indexOf(row) : -1;
+  };
+  useLayoutEffect(() => {
+    const at = focusAt.current;
+    // Looked at once, after the change the action made: the member may have gone elsewhere since.
+    focusAt.current = undefined;
+    if (at === undefined || (document.activeElement && document.activeElement !== document.body)) return;
+    const rows = document.querySelectorAll<HTMLElement>('.alerts-view__list li .alert__read');
+    const target = (at >= 0 ? rows[Math.min(at, rows.length - 1)] : undefined) ?? document.getElementById('alerts-title');
+    if (target?.id === 'alerts-title') target.tabIndex = -1;
+    target?.focus();
+  }, [visible.length, unread]);
+
   return (
     <div class={opened ? 'items-view items-view--opened' : 'items-view'}>
       <section class="items-view__list alerts-view" aria-labelledby="alerts-title">
@@ -88,7 +106,14 @@ export function AlertsView({ reader, item, sources, tags, sectionName }: Props) 
             </select>
           </label>
           {unread > 0 && (
-            <button type="button" class="button button--quiet" onClick={() => read(undefined, true)}>
+            <button
+              type="button"
+              class="button button--quiet"
+              onClick={() => {
+                rememberFocus();
+                read(undefined, true);
+              }}
+            >
               {t('alertsReadAll')}
             </button>
           )}
@@ -103,7 +128,10 @@ export function AlertsView({ reader, item, sources, tags, sectionName }: Props) 
               newTab={false}
               hrefOf={(alert) => formatRoute({ section: 'alerts', item: alert.item.id })}
               onOpen={(group) => !group.read && read(group.ids, true)}
-              onRead={(group, value) => read(group.ids, value)}
+              onRead={(group, value) => {
+                rememberFocus();
+                read(group.ids, value);
+              }}
               onShare={connected ? (group) => void shareItem(group.first.item.id).then(setMessage, say) : undefined}
             />
           </div>

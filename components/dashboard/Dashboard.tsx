@@ -12,6 +12,7 @@ import type { FirstScreen } from '../items/first-screen';
 import { ItemsView } from '../items/ItemsView';
 import { ReadingPane } from '../items/lazy-reading-pane';
 import { firstPaint } from '../ui/first-render';
+import { rescueFocus } from '../ui/focus-rescue';
 import { lazyView } from './lazy-view';
 import { Nav } from './Nav';
 import { pageTitle, sectionName, useDocumentTitle, useFocusOnSection } from './page-title';
@@ -59,6 +60,9 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
     const timer = setTimeout(() => LAZY_VIEWS.forEach((view) => view.preload()), 1_000);
     return () => clearTimeout(timer);
   }, []);
+
+  // Focus never falls to the page when what had it goes (see focus-rescue.ts).
+  useEffect(() => rescueFocus(), []);
 
   useEffect(() => {
     const follow = () => setRoute(parseRoute(location.hash));

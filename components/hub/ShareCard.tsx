@@ -30,11 +30,13 @@ function CommentForm({ label, send, onCancel, autoFocus }: { label: string; send
   }, [autoFocus]);
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!body.trim()) return;
+    if (!body.trim() || sending) return;
     setSending(true);
     try {
       await send(body.trim());
       setBody('');
+      // Sent: the field is ready for the next words (the answer's form goes, and its opener takes focus).
+      if (!onCancel) field.current?.focus();
     } finally {
       setSending(false);
     }
@@ -45,7 +47,8 @@ function CommentForm({ label, send, onCancel, autoFocus }: { label: string; send
         <span class="field__label">{label}</span>
         <textarea ref={field} rows={2} maxLength={5000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
       </label>
-      <button type="submit" class="button button--small" disabled={sending || !body.trim()}>
+      {/* aria-disabled, not disabled: the button keeps focus while sending and once the field is empty. */}
+      <button type="submit" class="button button--small" aria-disabled={sending || !body.trim()}>
         {t(onCancel ? 'copilReplySend' : 'copilCommentSend')}
       </button>
       {onCancel && (
@@ -76,6 +79,11 @@ const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) 
  */
 export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, compact }: { share: SharedRow; tags: Tag[]; me?: string; compact?: boolean } & ShareActions) {
   const [replying, setReplying] = useState<string>();
+  // The answer's form goes: focus back to the « Répondre » that opened it (RGAA 12.8).
+  const closeReply = (commentId: string) => {
+    setReplying(undefined);
+    setTimeout(() => document.querySelector<HTMLElement>(`[data-reply-to="${CSS.escape(commentId)}"]`)?.focus(), 0);
+  };
   const { dialog, ask } = useConfirm();
   const [tagging, setTagging] = useState(false);
   const tagButton = useRef<HTMLButtonElement>(null);
@@ -116,9 +124,9 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
             )}
             {!share.pending &&
               (replying === c.id ? (
-                <CommentForm label={t('copilReplyLabel', [c.author.name])} autoFocus send={(body) => onComment(share.id, body, c.id).then(() => setReplying(undefined))} onCancel={() => setReplying(undefined)} />
+                <CommentForm label={t('copilReplyLabel', [c.author.name])} autoFocus send={(body) => onComment(share.id, body, c.id).then(() => closeReply(c.id))} onCancel={() => closeReply(c.id)} />
               ) : (
-                <button type="button" class="button button--small button--quiet share__reply" aria-label={t('copilReplyTo', [c.author.name])} onClick={() => setReplying(c.id)}>
+                <button type="button" class="button button--small button--quiet share__reply" data-reply-to={c.id} aria-label={t('copilReplyTo', [c.author.name])} onClick={() => setReplying(c.id)}>
                   {t('copilReply')}
                 </button>
               ))}

@@ -11,6 +11,7 @@ import { AlertList } from '../alerts/AlertList';
 import { shareItem } from '../hub/share-item';
 import { countText, refreshDoneText } from '../ui/count';
 import { markRendered } from '../ui/first-render';
+import { rescueFocus } from '../ui/focus-rescue';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
 import { ClipForm } from './ClipForm';
@@ -86,6 +87,9 @@ export function Popup({ kept }: { kept?: Summary }) {
 
   // The COPIL tab's code loads when the tab is first shown: the popup's first paint does not wait for it.
   const [HubTab, setHubTab] = useState<typeof import('./HubTab').HubTab>();
+  // Focus never falls to the page when what had it goes (see focus-rescue.ts).
+  useEffect(() => rescueFocus(), []);
+
   useEffect(() => {
     if (tab === 'copil' && !HubTab) void import('./HubTab').then((module) => setHubTab(() => module.HubTab));
   }, [tab, HubTab]);

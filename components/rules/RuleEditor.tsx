@@ -137,9 +137,10 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
               <button
                 type="button"
                 class="button button--quiet"
-                disabled={!canApply}
+                disabled={changed}
+                aria-disabled={busy}
                 title={changed ? t('ruleApplySaveFirst') : undefined}
-                onClick={() => void apply()}
+                onClick={() => canApply && void apply()}
               >
                 {t('ruleApply')}
               </button>

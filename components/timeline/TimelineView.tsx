@@ -156,7 +156,8 @@ export function TimelineView({ items, sources, tags, onOpen, onAddEvent, history
         <button type="button" class="button button--quiet" onClick={() => setChoice(moved(choice, points, 1, 0.5))}>
           {t('timelineLater')}
         </button>
-        <button type="button" class="button button--quiet" onClick={() => setChoice({ ...choice, from: '', to: '' })} disabled={!choice.from && !choice.to}>
+        {/* aria-disabled once the whole history shows: a disabled button would drop focus to the page. */}
+        <button type="button" class="button button--quiet" onClick={() => setChoice({ ...choice, from: '', to: '' })} aria-disabled={!choice.from && !choice.to}>
           {t('timelineWholeHistory')}
         </button>
         <label class="timeline__minor">
