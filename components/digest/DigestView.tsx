@@ -127,8 +127,12 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
             {t('digestPrint')}
           </button>
         </div>
+        {/* What went well politely, what went wrong at once, both regions there from the start (RGAA 7.5). */}
         <p class={`digest__status${said ? ` digest__status--${said.kind}` : ''}`} role="status">
-          {said?.text}
+          {said?.kind === 'error' ? '' : said?.text}
+        </p>
+        <p class="digest__status digest__status--error" role="alert">
+          {said?.kind === 'error' ? said.text : ''}
         </p>
       </header>
       {digest && <p class="digest__period">{periodText(digest, t)}</p>}

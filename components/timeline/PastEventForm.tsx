@@ -113,8 +113,12 @@ export function PastEventForm({ categories, labelOf, onAdd }: { categories: read
         <button type="submit" class="button" aria-disabled={busy}>
           {busy ? t('timelineEventAdding') : t('timelineEventAdd')}
         </button>
+        {/* What went well politely, what went wrong at once, both regions there from the start (RGAA 7.5). */}
         <p class={`timeline-form__status${said ? ` timeline-form__status--${said.kind}` : ''}`} role="status">
-          {said?.text}
+          {said?.kind === 'error' ? '' : said?.text}
+        </p>
+        <p class="timeline-form__status timeline-form__status--error" role="alert">
+          {said?.kind === 'error' ? said.text : ''}
         </p>
       </div>
     </form>

@@ -142,7 +142,7 @@ describe('DigestView', () => {
     writeText.mockRejectedValueOnce(new Error('Document is not focused'));
     fireEvent.click(screen.getByRole('button', { name: 'Copier le Markdown' }));
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('Le navigateur a refusé la copie (Document is not focused) : utilisez « Exporter en Markdown ».'),
+      expect(screen.getByRole('alert').textContent).toBe('Le navigateur a refusé la copie (Document is not focused) : utilisez « Exporter en Markdown ».'),
     );
   });
 

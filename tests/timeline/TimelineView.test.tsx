@@ -100,7 +100,7 @@ describe('TimelineView', () => {
     expect(screen.getByText("Donnez un titre à l'événement.")).toBeTruthy();
     expect(screen.getByText('Choisissez une catégorie.')).toBeTruthy();
     expect(screen.getByText(/Le lien doit être une adresse web complète/)).toBeTruthy();
-    expect(screen.getByText("L'événement n'est pas ajouté : corrigez les champs signalés.").getAttribute('role')).toBe('status');
+    expect(screen.getByText("L'événement n'est pas ajouté : corrigez les champs signalés.").getAttribute('role')).toBe('alert');
     const date = screen.getByLabelText("Date de l'événement");
     expect(date.getAttribute('aria-invalid')).toBe('true');
     expect(date.getAttribute('aria-describedby')).toBe('timeline-event-date-error');
