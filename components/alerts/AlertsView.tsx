@@ -118,7 +118,7 @@ export function AlertsView({ reader, item, sources, tags, sectionName }: Props) 
             </button>
           )}
         </form>
-        <p class="count" aria-live="polite">
+        <p class="count" role="status">
           {alerts ? alertCountText(visible, unread, t('alertsNoneUnread')) : t('itemCounting')}
         </p>
         {alerts && (

@@ -56,7 +56,7 @@ export function HubView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnec
         <>
           <HubProblem problem={copil.status.problem} />
           <HubVersion status={copil.status} />
-          <p class="new-count" aria-live="polite">
+          <p class="new-count" role="status">
             {unread > 0 ? countText('copilUnreadCount', unread) : t('copilNoneUnread')}
             {unread > 0 && (
               <>
@@ -72,7 +72,7 @@ export function HubView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnec
             <>
               <ShareFilters filter={filter} onChange={setFilter} tags={tags} usedTags={[...new Set(copil.shares.flatMap((share) => share.tags))]} />
               {(filter.text.trim() || filter.tag || filter.view !== 'all') && (
-                <p class="new-count" aria-live="polite">
+                <p class="new-count" role="status">
                   {countText('copilShownCount', shown.length, formatNumber(copil.shares.length))}
                 </p>
               )}

@@ -78,7 +78,7 @@ export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
           indexing={list.indexing}
         />
         <div class="items-view__bar">
-          <p class="count" aria-live="polite">
+          <p class="count" role="status">
             {list.counted ? countText('itemCount', ids.length) : t('itemCounting')}
           </p>
           <button type="button" class="button button--small button--quiet" onClick={() => void markOlderRead()}>

@@ -20,7 +20,7 @@ export function HubTab({ hub, tags, say }: { hub: NonNullable<Summary['hub']>; t
   const actions = shareActions(say);
   return (
     <>
-      <p class="new-count" aria-live="polite">
+      <p class="new-count" role="status">
         {hub.unread > 0 ? countText('copilUnreadCount', hub.unread) : t('copilNoneUnread')}
         {hub.pending > 0 && ` · ${t('hubPendingTitle', [String(hub.pending)])}`}
       </p>

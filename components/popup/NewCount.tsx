@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n/browser';
 export function NewCount({ count }: { count: number }) {
   const text = count === 0 ? t('newItemsNone') : count === 1 ? t('newItemsOne') : t('newItems', [String(count)]);
   return (
-    <p class="new-count" aria-live="polite" data-count={count}>
+    <p class="new-count" role="status" data-count={count}>
       {text}
     </p>
   );

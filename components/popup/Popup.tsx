@@ -128,7 +128,7 @@ export function Popup({ kept }: { kept?: Summary }) {
               ...(summary.alerts.unread > 0 ? { count: { value: summary.alerts.unread, said: countText('tabUnreadSaid', summary.alerts.unread) } } : {}),
               panel: (
                 <>
-                  <p class="new-count" aria-live="polite">
+                  <p class="new-count" role="status">
                     {alertCountText(summary.alerts.latest, summary.alerts.unread, t('alertsNoneUnread'))}
                   </p>
                   {summary.alerts.unread > 0 && (

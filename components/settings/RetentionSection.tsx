@@ -109,7 +109,7 @@ export function RetentionSection({ settings, onSettings, say }: { settings: Sett
           {t('retentionHint')}
         </p>
       </div>
-      <p class="admin-note" data-testid="last-prune" aria-live="polite">
+      <p class="admin-note" data-testid="last-prune" role="status">
         {pruning ? t('retentionPruning') : usage ? lastPruneText(usage.lastPrune) : ''}{' '}
         <button type="button" class="button button--small" disabled={settings.retentionMonths === null} aria-disabled={pruning} onClick={() => void askPrune()}>
           {t('retentionPruneNow')}

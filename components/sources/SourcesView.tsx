@@ -108,7 +108,7 @@ export function SourcesView({ sources }: { sources: Source[] }) {
     <div class="admin-view">
       <header class="admin-view__header">
         <h1>{t('navSources')}</h1>
-        <p class="admin-view__count" aria-live="polite">
+        <p class="admin-view__count" role="status">
           {countText('sourcesCount', sources.length)}
           {failing > 0 && ` · ${t('sourcesFailing', [formatNumber(failing)])}`}
         </p>
