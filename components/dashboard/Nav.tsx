@@ -5,6 +5,7 @@ import type { Tag } from '@/lib/model/tag';
 import { formatRoute, type Route, type View } from '@/lib/reader/route';
 import type { UnreadCounts } from '@/lib/store/reader';
 import { countText, formatNumber } from '../ui/count';
+import { VIEW_KEYS } from './page-title';
 
 /** Longer lists start folded (the one holding the current page stays open): the member opens them. */
 const FOLDED_ABOVE = 8;
@@ -28,12 +29,7 @@ function Unread({ count }: { count: number | undefined }) {
   );
 }
 
-const VIEWS: [View, string][] = [
-  ['all', 'navAll'],
-  ['unread', 'navUnread'],
-  ['starred', 'navStarred'],
-  ['clips', 'navClips'],
-];
+const VIEWS = Object.entries(VIEW_KEYS) as [View, string][];
 
 function isCurrent(route: Route, target: Route): boolean {
   return formatRoute({ ...route, ...(route.section === 'items' || route.section === 'alerts' ? { item: undefined } : {}), ...(route.section === 'rules' ? { rule: undefined } : {}) } as Route) === formatRoute(target);

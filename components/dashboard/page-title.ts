@@ -2,9 +2,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import type { Source } from '@/lib/model/source';
 import type { Tag } from '@/lib/model/tag';
-import type { Route } from '@/lib/reader/route';
+import type { Route, View } from '@/lib/reader/route';
 
-const VIEW_KEYS = { all: 'navAll', unread: 'navUnread', starred: 'navStarred', clips: 'navClips' } as const;
+/** Each view's name in the navigation, in its order (Nav.tsx lists them from here). */
+export const VIEW_KEYS = { all: 'navAll', unread: 'navUnread', starred: 'navStarred', clips: 'navClips' } as const satisfies Record<View, string>;
 const SECTION_KEYS = { alerts: 'navAlerts', digest: 'navDigest', copil: 'navCopil', timeline: 'navTimeline', rules: 'navRules', sources: 'navSources', settings: 'navSettings' } as const;
 
 /** The section's name as the navigation says it: « Alertes », « Non lus », a source's title, a tag's label. */

@@ -5,6 +5,7 @@ import type { Digest, DigestChoice, DigestEdits, DigestEntry, DigestKind } from 
 import { arrangeDigest, digestFileName, digestHtml, digestMarkdown, entryFacts, moveEntry, NO_EDITS, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
 import { t } from '@/lib/i18n/browser';
 import { saveFile } from '../ui/files';
+import { StatusLine, type Said } from '../ui/StatusLine';
 
 const KINDS: DigestKind[] = ['weekly', 'monthly', 'daily', 'range'];
 
@@ -12,10 +13,6 @@ const KINDS: DigestKind[] = ['weekly', 'monthly', 'daily', 'range'];
 const dayOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 type Loaded = { state: 'loading' } | { state: 'ready'; digest: Digest } | { state: 'failed'; detail: string };
-interface Said {
-  kind: 'ok' | 'error';
-  text: string;
-}
 
 /**
  * The Synthèse screen: the alerts and starred items of the week (or the day) by category, as a member will
@@ -127,13 +124,7 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
             {t('digestPrint')}
           </button>
         </div>
-        {/* What went well politely, what went wrong at once, both regions there from the start (RGAA 7.5). */}
-        <p class={`digest__status${said ? ` digest__status--${said.kind}` : ''}`} role="status">
-          {said?.kind === 'error' ? '' : said?.text}
-        </p>
-        <p class="digest__status digest__status--error" role="alert">
-          {said?.kind === 'error' ? said.text : ''}
-        </p>
+        <StatusLine said={said} base="digest__status" />
       </header>
       {digest && <p class="digest__period">{periodText(digest, t)}</p>}
       <p class={`digest__summary${loaded.state === 'failed' ? ' digest__summary--error' : ''}`} aria-live="polite">

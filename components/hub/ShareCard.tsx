@@ -7,6 +7,7 @@ import { PriorityBadge } from '../alerts/PriorityBadge';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
 import { useConfirm } from '../ui/confirm';
+import { focusSoon } from '../ui/focus';
 import { namesText } from './share-item';
 
 /** Comments in threads: each first-level comment followed by its answers (an answer to an answer joins its thread). */
@@ -82,7 +83,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
   // The answer's form goes: focus back to the « Répondre » that opened it (RGAA 12.8).
   const closeReply = (commentId: string) => {
     setReplying(undefined);
-    setTimeout(() => document.querySelector<HTMLElement>(`[data-reply-to="${CSS.escape(commentId)}"]`)?.focus(), 0);
+    focusSoon(() => document.querySelector<HTMLElement>(`[data-reply-to="${CSS.escape(commentId)}"]`));
   };
   const { dialog, ask } = useConfirm();
   const [tagging, setTagging] = useState(false);
@@ -213,7 +214,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
             onTag(share.id, [tag.id]);
             setTagging(false);
             // The field goes: focus back to the button that opened it (RGAA 12.8).
-            setTimeout(() => tagButton.current?.focus(), 0);
+            focusSoon(() => tagButton.current);
           }}
           onCreate={async () => undefined}
         />

@@ -8,6 +8,8 @@ import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../ui/error-text';
+import { focusSoon } from '../ui/focus';
+import { StatusLine } from '../ui/StatusLine';
 import { BulkBar } from './BulkBar';
 import { Filters } from './Filters';
 import { ItemList } from './ItemList';
@@ -123,7 +125,7 @@ export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
             onClear={() => {
               list.clearChecked();
               // The bar and its button go: focus goes back to the list's row (RGAA 12.8), not to the page.
-              setTimeout(() => (document.querySelector<HTMLElement>('.item-list .item-row__title[tabindex="0"]') ?? document.querySelector<HTMLElement>('.item-list'))?.focus(), 0);
+              focusSoon(() => document.querySelector<HTMLElement>('.item-list .item-row__title[tabindex="0"]') ?? document.querySelector<HTMLElement>('.item-list'));
             }}
           />
         )}
@@ -143,12 +145,7 @@ export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
           onHelp={() => setHelp(true)}
           highlight={list.highlight}
         />
-        <p class="status" role="status">
-          {list.message}
-        </p>
-        <p class="problem" role="alert">
-          {list.problem}
-        </p>
+        <StatusLine said={list.said} base="status" />
       </section>
       {!opened && (
         <aside class="reading-pane reading-pane--empty" aria-label={t('paneEmptyLabel')}>

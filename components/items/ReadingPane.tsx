@@ -40,9 +40,7 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
   // Opening an item takes focus to its title, so that the keyboard and a screen reader are where the article
   // is (RGAA 12.8); Escape, like « Fermer », closes it (and the view puts focus back on its row).
   const heading = useRef<HTMLHeadingElement>(null);
-  const triage = useRef<HTMLElement>(null);
-  // A removed tag's button goes with it: focus goes to the field that adds tags, not to the page (RGAA 12.8).
-  const focusTagField = () => triage.current?.querySelector<HTMLElement>('.tag-picker input')?.focus();
+
   useEffect(() => heading.current?.focus(), []);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -98,7 +96,7 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
         )
       )}
       {/* The article first, then what the member does about it. */}
-      <section class="reading-pane__triage" aria-label={t('triageSection')} ref={triage}>
+      <section class="reading-pane__triage" aria-label={t('triageSection')}>
         <div class="field">
           <span class="field__label" id="tags-label">
             {t('tagsLabel')}
@@ -110,10 +108,7 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
                 key={tag}
                 id={tag}
                 tag={byId.get(tag)}
-                onRemove={() => {
-                  onPatch({ removeTags: [tag] });
-                  focusTagField();
-                }}
+                onRemove={() => onPatch({ removeTags: [tag] })}
                 removeLabel={t('removeTag', [byId.get(tag)?.label[language === 'fr' ? 'fr' : 'en'] ?? tag])}
               />
             ))}

@@ -7,6 +7,7 @@ import { formatRoute, type Route } from '@/lib/reader/route';
 import type { SearchClient } from '@/lib/reader/search-client';
 import type { VigieReader } from '@/lib/store/reader';
 import { firstPaint } from '../ui/first-render';
+import type { Said } from '../ui/StatusLine';
 import { SEARCH_INPUT, type FilterState } from './Filters';
 import { FIRST_SCREEN, type FirstScreen } from './first-screen';
 import { savedText } from './saved-words';
@@ -55,11 +56,10 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const opened = useOpenedItem(reader, route.item, version);
   const [indexing, setIndexing] = useState<{ indexed: number; total: number; ready: boolean }>();
-  // What the last action did (polite) or what went wrong (said at once): the view shows one, in its region.
-  const [message, setMessage] = useState('');
-  const [problem, setProblem] = useState('');
-  const say = (text: string) => (setProblem(''), setMessage(text));
-  const sayProblem = (text: string) => (setMessage(''), setProblem(text));
+  // What the last action did, or what went wrong: the view's status line says it (StatusLine).
+  const [said, setSaid] = useState<Said>();
+  const say = (text: string) => setSaid({ kind: 'ok', text });
+  const sayProblem = (text: string) => setSaid({ kind: 'error', text });
   const rows = useRef(new Map<string, Item>(preloaded?.items.map((item) => [item.id, item])));
 
   useEffect(() => search.onProgress((indexed, total, ready) => setIndexing({ indexed, total, ready })), [search]);
@@ -229,8 +229,7 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
     checked,
     check,
     clearChecked: () => setChecked(new Set()),
-    message,
-    problem,
+    said,
     highlight,
     patch,
     say,

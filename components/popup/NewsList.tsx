@@ -7,6 +7,7 @@ import type { Tag } from '@/lib/model/tag';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
+import { focusSoon } from '../ui/focus';
 
 type SummaryItem = Summary['latest'][number];
 
@@ -95,7 +96,7 @@ export function NewsList({ items, empty, tags, onOpen, onPatch, onShare }: Props
                   onPatch(item.id, { addTags: [tag.id] });
                   setTagging(undefined);
                   // The field goes: focus back to the button that opened it (RGAA 12.8).
-                  setTimeout(() => document.querySelector<HTMLElement>(`[data-tag-button="${CSS.escape(item.id)}"]`)?.focus(), 0);
+                  focusSoon(() => document.querySelector<HTMLElement>(`[data-tag-button="${CSS.escape(item.id)}"]`));
                 }}
                 onCreate={createPersonalTag}
               />

@@ -12,6 +12,8 @@ import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
 import { useConfirm } from '../ui/confirm';
 import { countText, formatNumber } from '../ui/count';
+import { focusSoon } from '../ui/focus';
+import { StatusLine } from '../ui/StatusLine';
 import { ConditionFields } from './ConditionFields';
 import { useRuleDraft } from './use-rule-draft';
 
@@ -78,7 +80,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
                 (() => {
                   removeCondition(index);
                   // Its « Retirer » went with it: focus goes to « Ajouter une condition » (RGAA 12.8).
-                  setTimeout(() => addButton.current?.focus(), 0);
+                  focusSoon(() => addButton.current);
                 })
               }
             />
@@ -158,13 +160,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
               </button>
             )}
           </div>
-          {/* Both regions from the start: what went well politely, what went wrong at once (RGAA 7.5). */}
-          <p class="status" role="status">
-            {message?.kind === 'error' ? '' : message?.text}
-          </p>
-          <p class="problem" role="alert">
-            {message?.kind === 'error' ? message.text : ''}
-          </p>
+          <StatusLine said={message} base="status" />
           {preview && (
             <section class="rule-preview" aria-live="polite" aria-labelledby="rule-preview-title">
               <h3 id="rule-preview-title">{t('rulePreviewTitle')}</h3>

@@ -6,6 +6,7 @@ import type { Rule } from '@/lib/model/rule';
 import type { Tag } from '@/lib/model/tag';
 import { formatRoute } from '@/lib/reader/route';
 import { PriorityBadge } from '../alerts/PriorityBadge';
+import { focusSoon } from '../ui/focus';
 import { RuleEditor } from './RuleEditor';
 import { blankRule } from './use-rule-draft';
 
@@ -36,7 +37,7 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
   return (
     <div class="rules-view">
       <section class="rules-view__list" aria-labelledby="rules-title">
-        <h1 id="rules-title" tabIndex={-1}>{t('navRules')}</h1>
+        <h1 id="rules-title">{t('navRules')}</h1>
         <p class="muted">{t('rulesIntro')}</p>
         <button
           type="button"
@@ -46,7 +47,7 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
             setFreshSaved(false);
             location.hash = formatRoute({ section: 'rules' });
             // The new rule's name is what to write first: focus goes there (RGAA 12.8).
-            setTimeout(() => document.querySelector<HTMLElement>('.rule-editor input[type="text"]')?.focus(), 0);
+            focusSoon(() => document.querySelector<HTMLElement>('.rule-editor input[type="text"]'));
           }}
         >
           {t('ruleNew')}
@@ -83,11 +84,8 @@ export function RulesView({ selected, tags }: { selected?: string; tags: Tag[] }
             }
             location.hash = formatRoute({ section: 'rules', rule: rule.id });
           }}
-          onDeleted={() => {
-            location.hash = formatRoute({ section: 'rules' });
-            // The editor and its button are gone: focus goes to the list's heading.
-            setTimeout(() => document.getElementById('rules-title')?.focus(), 0);
-          }}
+          // The editor and its button go: focus-rescue.ts takes focus to the heading of Règles.
+          onDeleted={() => (location.hash = formatRoute({ section: 'rules' }))}
         />
       )}
     </div>

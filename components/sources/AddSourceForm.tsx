@@ -3,6 +3,7 @@ import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
+import { focusSoon } from '../ui/focus';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
@@ -46,7 +47,6 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
   // Focus follows the work (RGAA 12.8): to the feeds found, then back to the address once one is added.
   const addressField = useRef<HTMLInputElement>(null);
   const discovered = useRef<HTMLFormElement>(null);
-  const focusSoon = (find: () => HTMLElement | null | undefined) => setTimeout(() => find()?.focus(), 0);
 
   const search = async (event: Event) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { monitorConfigFromDeclaration, type DeclaredMonitor } from '@/lib/monito
 import { describeSelector } from '@/lib/monitors/extract';
 import { CURATED_CATEGORIES } from '@/lib/packs/curated-sources';
 import { countText } from '../ui/count';
+import { focusSoon } from '../ui/focus';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
 import type { Said } from '../ui/StatusLine';
@@ -41,7 +42,7 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
   const refuse = (field: 'url' | 'select' | 'remove', text: string) => {
     setProblem({ field, text });
     say({ kind: 'error', text });
-    setTimeout(() => form.current?.querySelector<HTMLElement>(`#watch-${field}`)?.focus(), 0);
+    focusSoon(() => form.current?.querySelector<HTMLElement>(`#watch-${field}`));
   };
   const fieldProps = (field: 'url' | 'select' | 'remove', hint?: string) => {
     const wrong = problem?.field === field;

@@ -3,14 +3,11 @@ import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import type { Tag } from '@/lib/model/tag';
 import { checkPastEvent, PAST_EVENT_TITLE_MAX, type PastEvent, type PastEventErrors, type PastEventField, type PastEventInput, todayKey } from '@/lib/timeline';
+import { StatusLine, type Said } from '../ui/StatusLine';
 
 const EMPTY: PastEventInput = { date: '', title: '', category: '', url: '' };
 const FIELDS: PastEventField[] = ['date', 'title', 'category', 'url'];
 
-interface Said {
-  kind: 'ok' | 'error';
-  text: string;
-}
 
 /**
  * Adding a past event by hand, to build the history back to Facebook's beginnings. The browser's own checks
@@ -113,13 +110,7 @@ export function PastEventForm({ categories, labelOf, onAdd }: { categories: read
         <button type="submit" class="button" aria-disabled={busy}>
           {busy ? t('timelineEventAdding') : t('timelineEventAdd')}
         </button>
-        {/* What went well politely, what went wrong at once, both regions there from the start (RGAA 7.5). */}
-        <p class={`timeline-form__status${said ? ` timeline-form__status--${said.kind}` : ''}`} role="status">
-          {said?.kind === 'error' ? '' : said?.text}
-        </p>
-        <p class="timeline-form__status timeline-form__status--error" role="alert">
-          {said?.kind === 'error' ? said.text : ''}
-        </p>
+        <StatusLine said={said} base="timeline-form__status" />
       </div>
     </form>
   );

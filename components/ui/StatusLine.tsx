@@ -11,10 +11,11 @@ export interface Said {
   detail?: string;
 }
 
-export function StatusLine({ said }: { said?: Said }) {
+/** `base`: the line's class, `<base>--<kind>` added for its look (the admin screens' by default). */
+export function StatusLine({ said, base = 'admin-status' }: { said?: Said; base?: string }) {
   const error = said?.kind === 'error';
   return (
-    <div class={`admin-status${said ? ` admin-status--${said.kind}` : ''}`}>
+    <div class={`${base}${said ? ` ${base}--${said.kind}` : ''}`}>
       <div role="status">{!error && said?.text}</div>
       <div role="alert">
         {error && said.text}

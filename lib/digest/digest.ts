@@ -4,11 +4,9 @@ import { IMPACTS, type Item } from '../model/item';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
 import { CLIP_SOURCE_ID, PRIORITIES, type Impact, type Priority } from '../model/vocabulary';
-import { contentLanguage } from '../reader/language';
+import { languageField } from '../reader/language';
 import { categoriesOf, categoryOfItem, sharedRanks } from './categories';
 import { inPeriod, type DigestKind, type DigestPeriod } from './period';
-
-const withLanguage = (language: string | undefined) => (language ? { language } : {});
 
 export type DigestLanguage = 'fr' | 'en';
 
@@ -167,7 +165,7 @@ export function buildDigest(input: DigestInput, translate: Translate): Digest {
       ...(excerptOf(item) ? { excerpt: excerptOf(item) } : {}),
       tags: tagLabels(item),
       starred: item.starred,
-      ...withLanguage(contentLanguage(item.language, source?.language)),
+      ...languageField(item.language, source?.language),
     };
   };
 

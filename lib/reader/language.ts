@@ -16,3 +16,9 @@ export function contentLanguage(itemLanguage: string | undefined, sourceLanguage
   }
   return undefined;
 }
+
+/** `{ language }` for an object that carries it only when known (the model's optional field). */
+export function languageField(itemLanguage: string | undefined, sourceLanguage?: string): { language?: string } {
+  const language = contentLanguage(itemLanguage, sourceLanguage);
+  return language ? { language } : {};
+}

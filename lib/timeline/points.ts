@@ -3,7 +3,7 @@ import type { Impact, Item } from '../model/item';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
 import { CURATED_CATEGORIES } from '../packs/curated-sources';
-import { contentLanguage } from '../reader/language';
+import { languageField } from '../reader/language';
 
 /**
  * The timeline ("diagnostic") of Meta's changes: which items are a change of Meta's, and how each one is drawn.
@@ -108,7 +108,6 @@ export function timelinePoints(items: readonly Item[], sources: readonly Source[
     if (Number.isNaN(time)) continue;
     const categories = categoriesOf(item, kind, shared);
     const category = categories[0];
-    const language = contentLanguage(item.language, sourceById.get(item.sourceId)?.language);
     points.push({
       itemId: item.id,
       date,
@@ -120,7 +119,7 @@ export function timelinePoints(items: readonly Item[], sources: readonly Source[
       ...(item.impact ? { impact: item.impact } : {}),
       ...(item.change?.significance ? { significance: item.change.significance } : {}),
       ...(item.change?.kind === 'terms' && item.change.documents.length === 1 ? { document: item.change.documents[0]!.name } : {}),
-      ...(language ? { language } : {}),
+      ...languageField(item.language, sourceById.get(item.sourceId)?.language),
     });
   }
   return points.sort((a, b) => a.time - b.time || a.itemId.localeCompare(b.itemId));

@@ -48,8 +48,10 @@ describe('RetentionSection', () => {
     await waitFor(() => expect(screen.getByTestId('last-prune').textContent).toMatch(/^Dernier nettoyage le samedi 5 décembre 2026 à 0\d:00 : 1\s234 éléments retirés/));
     expect(screen.getByTestId('storage-usage').textContent).toBe(`${formatBytes(USAGE.usage)} utilisés sur ${formatBytes(USAGE.quota)} que le navigateur accorde à Vigie`);
     expect(formatBytes(USAGE.usage)).toMatch(/^12,3\sMo$/);
-    expect(screen.getByRole('row', { name: /^Éléments 1\s234$/ })).toBeTruthy();
-    expect(screen.getByRole('row', { name: 'Versions des pages surveillées 14' })).toBeTruthy();
+    // Each kind of record with its count, in French digits.
+    const counted = Object.fromEntries(screen.getAllByRole('row').map((row) => [row.querySelector('th')?.textContent, row.querySelector('td')?.textContent]));
+    expect(counted['Éléments']).toMatch(/^1\s234$/);
+    expect(counted['Versions des pages surveillées']).toBe('14');
   });
 
   it('saves « toujours » as no limit, then shows the clean-up', async () => {

@@ -28,16 +28,23 @@ describe('counts in words', () => {
   it('says how many items are checked, singular for one', async () => {
     await speak('fr');
     const { rerender } = render(<BulkBar count={1} tags={[]} onPatch={vi.fn()} onAddTag={vi.fn()} onClear={vi.fn()} />);
-    expect(screen.getByText('1 coché')).toBeTruthy();
+    const said = () => screen.getByRole('group', { name: 'Actions sur la sélection' }).querySelector('span')?.textContent;
+    expect(said()).toBe('1 coché');
     rerender(<BulkBar count={2} tags={[]} onPatch={vi.fn()} onAddTag={vi.fn()} onClear={vi.fn()} />);
-    expect(screen.getByText('2 cochés')).toBeTruthy();
+    expect(said()).toBe('2 cochés');
   });
 
   it('names one unread alert and one new share in the navigation', async () => {
     await speak('fr');
-    render(<Nav route={{ section: 'items', view: 'all' }} sources={[]} tags={[]} unreadAlerts={1} unreadShares={1} />);
-    expect(screen.getByRole('link', { name: 'Alertes (1 non lue)' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'COPIL (1 nouveau)' })).toBeTruthy();
+    const counts = { unread: 1, starred: 2, clips: 0, bySource: {}, byTag: {} };
+    render(<Nav route={{ section: 'items', view: 'all' }} sources={[]} tags={[]} unreadAlerts={1} unreadShares={1} counts={counts} />);
+    const names = screen.getAllByRole('link').map((link) => link.textContent);
+    expect(names).toContain('Alertes (1 non lue)');
+    expect(names).toContain('COPIL (1 nouveau)');
+    // The unread figure after a view: the number, and « (1 non lu) », « (2 non lus) » for a screen reader.
+    expect(names).toContain('Non lus1 (1 non lu)');
+    expect(names).toContain('Favoris2 (2 non lus)');
+    expect(names).toContain('Clips');
   });
 
   it('captions a table of one change in the singular', async () => {

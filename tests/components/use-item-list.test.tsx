@@ -175,6 +175,6 @@ describe('useItemList', () => {
     const full = new RequestError('quota');
     background.request.mockRejectedValueOnce(full);
     act(() => void view.result.current.patch(['i4'], { starred: true }));
-    await waitFor(() => expect(view.result.current.problem).toBe(full.message));
+    await waitFor(() => expect(view.result.current.said).toEqual({ kind: 'error', text: full.message }));
   });
 });

@@ -4,7 +4,7 @@ import type { HandlersOf } from '../../messages/router';
 import type { Alert } from '../../model/alert';
 import type { Item } from '../../model/item';
 import type { Source } from '../../model/source';
-import { contentLanguage } from '../../reader/language';
+import { languageField } from '../../reader/language';
 import { loadSettings, updateSettings } from '../../settings/settings';
 import { META } from '../../store/meta-keys';
 import type { VigieStore } from '../../store/store';
@@ -87,11 +87,9 @@ export function summaryItem(item: Item, titles: SourceNames): SummaryItem {
     read: item.read,
     starred: item.starred,
     tags: item.tags,
-    ...withLanguage(contentLanguage(item.language, item.clip ? undefined : source?.language)),
+    ...languageField(item.language, item.clip ? undefined : source?.language),
   };
 }
-
-const withLanguage = (language: string | undefined) => (language ? { language } : {});
 
 /** Alerts with their items; an alert whose item is gone is left out. */
 export async function alertRows(store: VigieStore, alerts: readonly Alert[], titles: SourceNames): Promise<AlertRow[]> {
