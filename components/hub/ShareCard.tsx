@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
 import type { Comment, SharedRow } from '@/lib/model/share';
@@ -26,7 +26,7 @@ function CommentForm({ label, send, onCancel, autoFocus }: { label: string; send
   const [sending, setSending] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
   // The member just asked to answer: the field is where they go.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (autoFocus) field.current?.focus();
   }, [autoFocus]);
   const submit = async (event: Event) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
 import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Triage } from '@/lib/model/item';
@@ -41,7 +41,8 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
   // is (RGAA 12.8); Escape, like « Fermer », closes it (and the view puts focus back on its row).
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => heading.current?.focus(), []);
+  // In the render's own task (not a frame later, as useEffect would), so it never lands mid-typing.
+  useLayoutEffect(() => heading.current?.focus(), []);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     // A dialog opened from the pane closes on its own Escape, and leaves the pane open.

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
@@ -31,12 +31,14 @@ export function ClipForm({ tags, hubConnected }: { tags: Tag[]; hubConnected?: b
   const wasOpen = useRef(false);
 
   const shown = !!preview;
-  useEffect(() => {
-    // Focus goes into the form when it opens and back to the button when it closes (once it is enabled again).
-    if (busy || shown === wasOpen.current) return;
+  useLayoutEffect(() => {
+    // Focus goes into the form when it opens and back to the button when it closes. In the same task as the
+    // render: a later move (useEffect waits for a frame) could land in the middle of the member's typing and
+    // send what they typed for the note into the tag field.
+    if (shown === wasOpen.current) return;
     (shown ? form.current?.querySelector<HTMLElement>('input, textarea') : opener.current)?.focus();
     wasOpen.current = shown;
-  }, [shown, busy]);
+  }, [shown]);
 
   // While busy the buttons say so (aria-disabled) and keep focus: a disabled one would drop it to the page.
   const run = async (work: () => Promise<void>) => {
