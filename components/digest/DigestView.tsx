@@ -5,6 +5,7 @@ import type { Digest, DigestChoice, DigestEdits, DigestEntry, DigestKind } from 
 import { arrangeDigest, digestFileName, digestHtml, digestMarkdown, entryFacts, moveEntry, NO_EDITS, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
 import { t } from '@/lib/i18n/browser';
 import { saveFile } from '../ui/files';
+import { Required } from '../ui/Required';
 import { StatusLine, type Said } from '../ui/StatusLine';
 
 const KINDS: DigestKind[] = ['weekly', 'monthly', 'daily', 'range'];
@@ -100,11 +101,11 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
           {kind === 'range' && (
             <span class="digest__range">
               <label>
-                {t('digestRangeFrom')}{' '}
+                {t('digestRangeFrom')}<Required />{' '}
                 <input type="date" required value={range.from} max={range.to} onChange={(event) => event.currentTarget.value && setRange({ ...range, from: event.currentTarget.value })} />
               </label>{' '}
               <label>
-                {t('digestRangeTo')}{' '}
+                {t('digestRangeTo')}<Required />{' '}
                 <input type="date" required value={range.to} min={range.from} onChange={(event) => event.currentTarget.value && setRange({ ...range, to: event.currentTarget.value })} />
               </label>
             </span>

@@ -6,6 +6,7 @@ import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
+import { Required } from '../ui/Required';
 import type { Said } from '../ui/StatusLine';
 
 type Members = Result<'hubMembers'>;
@@ -70,7 +71,7 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
       </div>
       <form class="admin-form hub-admin__invite" onSubmit={(event) => void invite(event)}>
         <label class="field">
-          <span class="field__label">{t('hubInviteName')}</span>
+          <span class="field__label">{t('hubInviteName')}<Required /></span>
           <input type="text" required maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label class="field">

@@ -9,6 +9,7 @@ import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
+import { Required } from '../ui/Required';
 import type { Said } from '../ui/StatusLine';
 import { HubAdmin } from './HubAdmin';
 import { HubProblem } from './HubProblem';
@@ -103,11 +104,11 @@ export function HubSettings({ say }: { say: (said: Said) => void }) {
         <form class="admin-form" onSubmit={(event) => void connect(event)}>
           <p class="admin-note">{t('hubIntro')}</p>
           <label class="field">
-            <span class="field__label">{t('hubUrlLabel')}</span>
+            <span class="field__label">{t('hubUrlLabel')}<Required /></span>
             <input type="text" inputMode="url" autoComplete="url" spellcheck={false} required value={url} placeholder="https://veille.example.fr" onInput={(e) => setUrl(e.currentTarget.value)} />
           </label>
           <label class="field">
-            <span class="field__label">{t('hubCodeLabel')}</span>
+            <span class="field__label">{t('hubCodeLabel')}<Required /></span>
             <input type="text" autoComplete="off" spellcheck={false} required value={code} placeholder="XXXX-XXXX-XXXX-XXXX" onInput={(e) => setCode(e.currentTarget.value)} />
           </label>
           <button type="submit" class="button" aria-disabled={busy} aria-busy={busy}>

@@ -145,7 +145,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
         {share.unread && <span class="share__new">{t('copilNew')}</span>}
         {share.pending && <span class="share__pending">{t('copilPendingBadge')}</span>}
         {share.hidden && <span class="share__pending">{t('copilHiddenBadge')}</span>}
-        <h3 id={titleId} class="share__title">
+        <h3 id={titleId} class="share__title" lang={share.language}>
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
               {share.title}
@@ -179,11 +179,13 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
           ),
       )}
       {!compact && share.quote && (
-        <blockquote class="share__quote" aria-label={t('copilQuote')}>
+        <blockquote class="share__quote" aria-label={t('copilQuote')} lang={share.language}>
           {share.quote}
         </blockquote>
       )}
-      {!compact && share.summary && <p class="share__summary">{share.summary}</p>}
+      {!compact && share.summary && <p class="share__summary" lang={share.language}>
+          {share.summary}
+        </p>}
       {share.tags.length > 0 && (
         <p class="share__tags">
           {share.tags.map((id) => (

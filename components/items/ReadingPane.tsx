@@ -102,7 +102,7 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
           <span class="field__label" id="tags-label">
             {t('tagsLabel')}
           </span>
-          <div class="tag-list" aria-labelledby="tags-label">
+          <div class="tag-list" role="group" aria-labelledby="tags-label">
             {item.tags.length === 0 && <span class="muted">{t('noTags')}</span>}
             {item.tags.map((tag) => (
               <TagChip

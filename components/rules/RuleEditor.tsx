@@ -13,6 +13,7 @@ import { TagPicker } from '../tags/TagPicker';
 import { useConfirm } from '../ui/confirm';
 import { countText, formatNumber } from '../ui/count';
 import { focusSoon } from '../ui/focus';
+import { Required } from '../ui/Required';
 import { StatusLine } from '../ui/StatusLine';
 import { ConditionFields } from './ConditionFields';
 import { useRuleDraft } from './use-rule-draft';
@@ -53,7 +54,7 @@ export function RuleEditor({ rule, saved, tags, onSaved, onDeleted }: Props) {
       <div class="rule-editor__columns">
         <div class="rule-editor__column">
           <label>
-            <span>{t('ruleName')}</span>
+            <span>{t('ruleName')}<Required /></span>
             <input type="text" required maxLength={200} value={draft.name} onInput={(event) => set({ name: event.currentTarget.value })} />
           </label>
           <label class="checkbox">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import type { Settings } from '@/lib/model/settings';
+import { Required } from '../ui/Required';
 
 /** The global switch for desktop notifications, and the quiet hours during which none is shown. */
 export function NotificationSettings({ settings, onSave }: { settings: Settings; onSave: (patch: Partial<Settings>) => void }) {
@@ -26,11 +27,11 @@ export function NotificationSettings({ settings, onSave }: { settings: Settings;
         </label>
         <div class="quiet-hours" role="group" aria-label={t('settingsQuietHours')}>
           <label class="field">
-            <span class="field__label">{t('settingsQuietFrom')}</span>
+            <span class="field__label">{t('settingsQuietFrom')}<Required /></span>
             <input type="time" required value={quiet.start} disabled={!quiet.enabled} onInput={(event) => setQuiet({ ...quiet, start: event.currentTarget.value })} />
           </label>
           <label class="field">
-            <span class="field__label">{t('settingsQuietTo')}</span>
+            <span class="field__label">{t('settingsQuietTo')}<Required /></span>
             <input type="time" required value={quiet.end} disabled={!quiet.enabled} onInput={(event) => setQuiet({ ...quiet, end: event.currentTarget.value })} />
           </label>
         </div>

@@ -5,6 +5,7 @@ import { request } from '@/lib/messages/client';
 import type { LanguageSetting, Settings } from '@/lib/model/settings';
 import { HubSettings } from '../hub/HubSettings';
 import { TagsSection } from '../tags/TagsSection';
+import { Required } from '../ui/Required';
 import { StatusLine, type Said } from '../ui/StatusLine';
 import { AboutSection } from './AboutSection';
 import { BackupSection } from './BackupSection';
@@ -112,14 +113,14 @@ function RefreshSettings({ settings, onSave }: { settings: Settings; onSave: (pa
         }}
       >
         <label class="field">
-          <span class="field__label">{t('defaultInterval')}</span>
+          <span class="field__label">{t('defaultInterval')}<Required /></span>
           <input type="number" required min={1} step={1} class="input--short" value={minutes} aria-describedby="interval-hint" onInput={(event) => setMinutes(event.currentTarget.value)} />
           <span id="interval-hint" class="field__hint">
             {t('defaultIntervalHint')}
           </span>
         </label>
         <label class="field">
-          <span class="field__label">{t('fetchTimeout')}</span>
+          <span class="field__label">{t('fetchTimeout')}<Required /></span>
           <input type="number" required min={1} max={300} step={1} class="input--short" value={timeout} onInput={(event) => setTimeoutSeconds(event.currentTarget.value)} />
         </label>
         <div>

@@ -6,6 +6,7 @@ import type { Result } from '@/lib/messages/protocol';
 import { focusSoon } from '../ui/focus';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
+import { Required } from '../ui/Required';
 import type { Said } from '../ui/StatusLine';
 
 type Found = Result<'discoverFeeds'>['feeds'];
@@ -104,7 +105,7 @@ export function AddSourceForm({ say }: { say: (said: Said) => void }) {
       <h2 id="add-source-title">{t('addSourceTitle')}</h2>
       <form class="add-source" onSubmit={search}>
         <label class="field add-source__address">
-          <span class="field__label">{t('addSourceAddress')}</span>
+          <span class="field__label">{t('addSourceAddress')}<Required /></span>
           <input
             ref={addressField}
             type="text"

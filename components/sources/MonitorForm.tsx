@@ -10,6 +10,7 @@ import { countText } from '../ui/count';
 import { focusSoon } from '../ui/focus';
 import { usePermission } from '../ui/permission';
 import { PermissionWait } from '../ui/PermissionWait';
+import { Required } from '../ui/Required';
 import type { Said } from '../ui/StatusLine';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -173,7 +174,7 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
       <p class="field__hint">{t('watchHint')}</p>
       <form class="admin-form" onSubmit={add} ref={form}>
         <label class="field">
-          <span class="field__label">{t('watchAddress')}</span>
+          <span class="field__label">{t('watchAddress')}<Required /></span>
           <input type="url" required value={url} placeholder="https://" {...fieldProps('url')} onInput={(event) => setUrl(event.currentTarget.value)} />
           {problemOf('url')}
         </label>
@@ -195,11 +196,11 @@ export function MonitorForm({ say }: { say: (said: Said) => void }) {
           {problemOf('remove')}
         </label>
         <label class="field">
-          <span class="field__label">{t('watchInterval')}</span>
+          <span class="field__label">{t('watchInterval')}<Required /></span>
           <input type="number" required min={1} step={1} class="input--short" value={interval} onInput={(event) => setIntervalMinutes(event.currentTarget.value)} />
         </label>
         <label class="field">
-          <span class="field__label">{t('watchRetention')}</span>
+          <span class="field__label">{t('watchRetention')}<Required /></span>
           <input type="number" required min={1} max={1000} step={1} class="input--short" value={retention} onInput={(event) => setRetention(event.currentTarget.value)} />
         </label>
         <div class="admin-toolbar">

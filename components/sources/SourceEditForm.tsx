@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import type { Params } from '@/lib/messages/protocol';
 import type { Source } from '@/lib/model/source';
+import { Required } from '../ui/Required';
 
 type Patch = Params<'updateSource'>['patch'];
 
@@ -30,7 +31,7 @@ export function SourceEditForm({ source, onSave, onCancel }: { source: Source; o
   return (
     <form class="source-edit" onSubmit={submit} aria-label={t('editSourceLabel', [source.title])}>
       <label class="field">
-        <span class="field__label">{t('sourceTitle')}</span>
+        <span class="field__label">{t('sourceTitle')}<Required /></span>
         <input type="text" required value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
       </label>
       <label class="field">
@@ -48,7 +49,7 @@ export function SourceEditForm({ source, onSave, onCancel }: { source: Source; o
       </label>
       {language === 'other' && (
         <label class="field">
-          <span class="field__label">{t('languageCode')}</span>
+          <span class="field__label">{t('languageCode')}<Required /></span>
           <input
             type="text"
             required
@@ -64,7 +65,7 @@ export function SourceEditForm({ source, onSave, onCancel }: { source: Source; o
         </label>
       )}
       <label class="field">
-        <span class="field__label">{t('sourceInterval')}</span>
+        <span class="field__label">{t('sourceInterval')}<Required /></span>
         <input type="number" required min={1} step={1} inputMode="numeric" class="input--short" value={minutes} onInput={(event) => setMinutes(event.currentTarget.value)} />
       </label>
       <div class="source-edit__actions">

@@ -3,6 +3,7 @@ import { errorText } from '@/components/ui/error-text';
 import { t } from '@/lib/i18n/browser';
 import type { Tag } from '@/lib/model/tag';
 import { checkPastEvent, PAST_EVENT_TITLE_MAX, type PastEvent, type PastEventErrors, type PastEventField, type PastEventInput, todayKey } from '@/lib/timeline';
+import { Required } from '../ui/Required';
 import { StatusLine, type Said } from '../ui/StatusLine';
 
 const EMPTY: PastEventInput = { date: '', title: '', category: '', url: '' };
@@ -75,18 +76,18 @@ export function PastEventForm({ categories, labelOf, onAdd }: { categories: read
       <p class="timeline__intro">{t('timelineAddIntro')}</p>
       <div class="timeline-form__fields">
         <div class="timeline-form__field">
-          <label for="timeline-event-date">{t('timelineEventDate')}</label>
-          <input type="date" max={today} value={input.date} onInput={(event) => set('date', event.currentTarget.value)} {...described('date')} />
+          <label for="timeline-event-date">{t('timelineEventDate')}<Required /></label>
+          <input aria-required="true" type="date" max={today} value={input.date} onInput={(event) => set('date', event.currentTarget.value)} {...described('date')} />
           {error('date')}
         </div>
         <div class="timeline-form__field timeline-form__field--wide">
-          <label for="timeline-event-title">{t('timelineEventTitle')}</label>
-          <input type="text" value={input.title} onInput={(event) => set('title', event.currentTarget.value)} {...described('title')} />
+          <label for="timeline-event-title">{t('timelineEventTitle')}<Required /></label>
+          <input aria-required="true" type="text" value={input.title} onInput={(event) => set('title', event.currentTarget.value)} {...described('title')} />
           {error('title')}
         </div>
         <div class="timeline-form__field">
-          <label for="timeline-event-category">{t('timelineEventCategory')}</label>
-          <select value={input.category} onChange={(event) => set('category', event.currentTarget.value)} {...described('category')}>
+          <label for="timeline-event-category">{t('timelineEventCategory')}<Required /></label>
+          <select aria-required="true" value={input.category} onChange={(event) => set('category', event.currentTarget.value)} {...described('category')}>
             <option value="">{t('timelineEventCategoryChoose')}</option>
             {categories.map((tag) => (
               <option key={tag.id} value={tag.id}>

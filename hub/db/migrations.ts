@@ -127,6 +127,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE SEQUENCE webhook_message_seq;
   CREATE INDEX deliveries_member_sent ON deliveries (webhook_id, member_id, sent_at);
   `,
+  // 5 (hub 1.3.0): the language of a share's words, so that members' screens mark it (RGAA 8.7).
+  `
+  ALTER TABLE shares ADD COLUMN language text;
+  `,
 ];
 
 /**

@@ -16,6 +16,7 @@ export interface ShareRow {
   impact: Share['impact'] | null;
   triage: Share['triage'] | null;
   priority: Share['priority'] | null;
+  language: string | null;
   hidden: boolean;
   created: Date;
   updated: Date;
@@ -39,7 +40,7 @@ export interface CommentRow {
 const iso = (date: Date | string): string => new Date(date).toISOString();
 
 export const SHARE_COLUMNS = `s.id, s.kind, s.url, s.title, s.summary, s.source_title, s.quote, s.published, s.tags, s.tag_labels, s.note, s.impact,
-  s.triage, s.priority, s.hidden, s.created, s.updated, s.seq, m.id AS author_id, m.name AS author_name, m.role AS author_role`;
+  s.triage, s.priority, s.language, s.hidden, s.created, s.updated, s.seq, m.id AS author_id, m.name AS author_name, m.role AS author_role`;
 
 
 function optional<T>(key: string, value: T | null): Record<string, T> {
@@ -79,6 +80,7 @@ export function shareFromRow(row: ShareRow, comments: Comment[], reactions: Shar
     ...optional('impact', row.impact),
     ...optional('triage', row.triage),
     ...optional('priority', row.priority),
+    ...optional('language', row.language),
     author: { id: row.author_id, name: row.author_name, role: row.author_role },
     created: iso(row.created),
     updated: iso(row.updated),

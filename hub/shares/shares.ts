@@ -84,10 +84,11 @@ export async function createShare(db: Db, author: Member, id: string, draft: Sha
     }
     if (!found) {
       await tx.query(
-        `INSERT INTO shares (id, author_id, kind, url, url_key, title, summary, source_title, quote, published, tags, tag_labels, note, impact, triage, priority)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15, $16)`,
+        `INSERT INTO shares (id, author_id, kind, url, url_key, title, summary, source_title, quote, published, tags, tag_labels, note, impact, triage, priority, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15, $16, $17)`,
         [id, author.id, draft.kind, draft.url ?? null, key ?? null, draft.title, draft.summary ?? null, draft.sourceTitle ?? null, draft.quote ?? null,
-          draft.published ?? null, JSON.stringify(draft.tags), labels, draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.priority ?? null],
+          draft.published ?? null, JSON.stringify(draft.tags), labels, draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.priority ?? null,
+          draft.language ?? null],
       );
       return { share: (await getShare(tx, id))!, created: true };
     }
@@ -98,9 +99,10 @@ export async function createShare(db: Db, author: Member, id: string, draft: Sha
     if (found.author_id === author.id) {
       await tx.query(
         `UPDATE shares SET tags = ${UNION_TAGS}, tag_labels = tag_labels || $3::jsonb, priority = $4,
-           note = $5, impact = $6, triage = $7, quote = COALESCE($8, quote), kind = CASE WHEN $8::text IS NULL THEN kind ELSE $9 END
+           note = $5, impact = $6, triage = $7, quote = COALESCE($8, quote), kind = CASE WHEN $8::text IS NULL THEN kind ELSE $9 END,
+           language = COALESCE($10, language)
          WHERE id = $1`,
-        [...tagsAndLabels, draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.quote ?? null, draft.kind],
+        [...tagsAndLabels, draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.quote ?? null, draft.kind, draft.language ?? null],
       );
     } else {
       await tx.query(`UPDATE shares SET tags = ${UNION_TAGS}, tag_labels = tag_labels || $3::jsonb, priority = $4 WHERE id = $1`, tagsAndLabels);

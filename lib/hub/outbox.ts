@@ -2,13 +2,14 @@ import type { HubConnection } from '../model/hub-connection';
 import type { Item } from '../model/item';
 import { ShareDraftSchema, type Share, type SharedRow } from '../model/share';
 import type { Priority } from '../model/vocabulary';
+import { contentLanguage } from '../reader/language';
 import { loadSettings } from '../settings/settings';
 import type { OutboxRecord } from '../store/schema';
 import type { VigieStore } from '../store/store';
 import { HubError } from './client';
 import { loadConnection } from './connection';
 import { pendingShare, shareDraftOf } from './share-draft';
-import { HUB_SHARE_LABELS, hubHas } from './version';
+import { HUB_SHARE_LABELS, HUB_SHARE_LANGUAGE, hubHas } from './version';
 
 /**
  * Every write to the hub goes through the outbox: queued here with a client-made id (so sending it twice
@@ -29,12 +30,14 @@ const shortLabel = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}â€
  * colleague's share of it already pulled) goes under the existing share's id, and a share still waiting in
  * the outbox is rewritten rather than queued twice. The hub keeps one share per article in any case.
  */
-export async function queueShare(store: VigieStore, item: Item, options: { sourceTitle?: string; priority?: Priority }): Promise<{ share: Share; update: boolean }> {
+export async function queueShare(store: VigieStore, item: Item, options: { sourceTitle?: string; sourceLanguage?: string; priority?: Priority }): Promise<{ share: Share; update: boolean }> {
   const connection = await connected(store);
   // Older hubs refuse a field they do not know: labels go only to a hub that keeps them.
   const tags = hubHas(connection.hubVersion, HUB_SHARE_LABELS) ? await store.listTags() : undefined;
   const language = (await loadSettings(store)).language === 'en' ? 'en' : 'fr';
-  const draft = ShareDraftSchema.parse(shareDraftOf(item, { ...options, ...(tags ? { tags, language } : {}) }));
+  const { sourceLanguage, ...shown } = options;
+  const wordsLanguage = hubHas(connection.hubVersion, HUB_SHARE_LANGUAGE) ? contentLanguage(item.language, sourceLanguage) : undefined;
+  const draft = ShareDraftSchema.parse(shareDraftOf(item, { ...shown, ...(tags ? { tags, language } : {}), ...(wordsLanguage ? { wordsLanguage } : {}) }));
   const existing = await store.shares.findByLink(draft.url);
   const id = existing?.id ?? crypto.randomUUID();
   const path = `/api/shares/${id}`;

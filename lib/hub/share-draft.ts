@@ -9,9 +9,13 @@ const cut = (text: string | undefined, max: number) => (text === undefined ? und
 /**
  * What the collective receives of an item or a clip: its link, title, a short summary, the clip's quote,
  * and this member's tags, note ("conseil"), impact and triage, cut to the hub's limits. Never the stored
- * HTML: the hub's list is text.
+ * HTML: the hub's list is text. `language` is the member's, for the tags' labels; `wordsLanguage` the
+ * article's (its item's, else its source's, as a language tag).
  */
-export function shareDraftOf(item: Item, options: { sourceTitle?: string; priority?: Priority; tags?: readonly Tag[]; language?: Language } = {}): ShareDraft {
+export function shareDraftOf(
+  item: Item,
+  options: { sourceTitle?: string; priority?: Priority; tags?: readonly Tag[]; language?: Language; wordsLanguage?: string } = {},
+): ShareDraft {
   const tags = item.tags.slice(0, 30);
   // Each tag's label as this member reads it: the others may not have a personal tag of that name.
   const byId = new Map(options.tags?.map((tag) => [tag.id, tag.label[options.language ?? 'fr']]));
@@ -30,6 +34,8 @@ export function shareDraftOf(item: Item, options: { sourceTitle?: string; priori
     impact: item.impact,
     triage: item.triage,
     priority: options.priority,
+    // The language of the article's words (RGAA 8.7), given only to a hub that keeps it (see queueShare).
+    language: options.wordsLanguage,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')) as ShareDraft;
 }

@@ -31,3 +31,5 @@ export function hubHas(version: string | undefined, since: string): boolean {
 
 /** Hub 1.2.0: one share per article, tags' labels, answers to comments. */
 export const HUB_SHARE_LABELS = '1.2.0';
+/** Hub 1.3.0: the language of a share's words. */
+export const HUB_SHARE_LANGUAGE = '1.3.0';

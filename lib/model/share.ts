@@ -52,6 +52,11 @@ export const ShareDraftSchema = z.strictObject({
   triage: z.optional(z.enum(TRIAGE_STATES)),
   /** Set when the share is an alert for the collective: webhooks announce it. */
   priority: z.optional(z.enum(PRIORITIES)),
+  /**
+   * Hubs from 1.3.0: the language its words (title, summary, quote) are written in, as a language tag, so
+   * members' screens mark them (RGAA 8.7). Not the conseil's: members write in their own.
+   */
+  language: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/), z.maxLength(35))),
 });
 export type ShareDraft = z.infer<typeof ShareDraftSchema>;
 

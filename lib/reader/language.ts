@@ -9,7 +9,9 @@ export function contentLanguage(itemLanguage: string | undefined, sourceLanguage
     if (!tag) continue;
     try {
       const [canonical] = Intl.getCanonicalLocales(tag);
-      if (canonical) return canonical;
+      // A language is two or three letters (ISO 639); longer first subtags are well-formed but name none
+      // ("anglais" would pass as one).
+      if (canonical && /^[a-z]{2,3}(-|$)/.test(canonical)) return canonical;
     } catch {
       // Not a language tag ("français", "unknown"): the next candidate, or none.
     }

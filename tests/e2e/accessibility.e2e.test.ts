@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
 import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
+import { invalidMarkup } from './markup';
 import { VIEWPORT, type TestPage } from './page';
 
 /**
@@ -62,6 +63,11 @@ describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
     server = await startServer({
       '/collectivites.xml': withEtag(FRENCH, 'application/rss+xml; charset=utf-8'),
       '/platform.xml': withEtag(ENGLISH, 'application/rss+xml; charset=utf-8'),
+      '/reseaux.xml': withEtag(FRENCH.replace('Veille des collectivités', 'Réseaux sociaux publics').replaceAll('<guid>fr-', '<guid>rs-').replaceAll('exemple.fr/fr/', 'exemple.fr/rs/'), 'application/rss+xml; charset=utf-8'),
+      '/site/': withEtag(
+        '<!doctype html><html lang="fr"><head><title>Réseaux</title><link rel="alternate" type="application/rss+xml" title="Flux des réseaux" href="/reseaux.xml"></head><body><p>Accueil</p></body></html>',
+        'text/html; charset=utf-8',
+      ),
     });
     vigie = await loadExtension();
     for (const path of ['/collectivites.xml', '/platform.xml']) {
@@ -156,8 +162,8 @@ describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
     await page.locator('main h1').waitFor();
     // « Nouvelle règle » takes focus to the rule's name; Enter on « Enregistrer » saves and focus stays there.
     await page.getByRole('button', { name: 'Nouvelle règle' }).press('Enter');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.closest('label')?.textContent)).toBe('Nom');
-    await page.getByLabel('Nom', { exact: true }).fill('Scrutins (clavier)');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.closest('label')?.textContent)).toBe('Nom (obligatoire)');
+    await page.getByLabel('Nom (obligatoire)', { exact: true }).fill('Scrutins (clavier)');
     await page.getByLabel('Termes, un par ligne').first().fill('scrutin');
     const save = page.getByRole('button', { name: 'Enregistrer', exact: true });
     await save.press('Enter');
@@ -169,12 +175,51 @@ describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
     // A past event on the Diagnostic: added with Enter, then focus is on the date of the next one.
     const timeline = await vigie.open('dashboard.html#/timeline');
     await timeline.getByLabel("Date de l'événement").fill('2019-03-01');
-    await timeline.getByLabel('Titre', { exact: true }).fill('Fin des groupes secrets');
-    await timeline.getByLabel('Catégorie', { exact: true }).selectOption({ label: 'Groupes' });
+    await timeline.getByLabel('Titre (obligatoire)', { exact: true }).fill('Fin des groupes secrets');
+    await timeline.getByLabel('Catégorie (obligatoire)', { exact: true }).selectOption({ label: 'Groupes' });
     await timeline.getByRole('button', { name: 'Ajouter à la chronologie' }).press('Enter');
     await expect.poll(() => timeline.locator('main').textContent()).toContain('Événement ajouté : Fin des groupes secrets');
     await expect.poll(() => timeline.evaluate(() => document.activeElement?.id ?? '')).toBe('timeline-event-date');
     await timeline.close();
+  });
+
+  it('adds a source and exports the digest with the keyboard alone, focus where the next step is after each', async () => {
+    const page = await vigie.open('dashboard.html#/sources');
+    const address = page.getByLabel("Adresse d'un flux ou d'une page web", { exact: false });
+    // Enter in the address searches; focus goes to the feed found, chosen already.
+    await address.fill(server.url('/site/'));
+    await address.press('Enter');
+    const focusedRadio = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio' && (document.activeElement as HTMLInputElement).checked);
+    await expect.poll(focusedRadio, { timeout: 5000 }).toBe(true);
+    await expect.poll(() => page.locator('.admin-status, [role="status"]').allTextContents()).toContain('1 flux trouvé.');
+    // Tab to the category, type it, Enter adds the source: said, and focus back on the address for the next one.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.closest('label')?.textContent)).toBe('Catégorie');
+    // What has focus gets the words (the test's way of typing where the keyboard is).
+    await page.locator(':focus').fill('Clavier');
+    await page.locator(':focus').press('Enter');
+    await expect.poll(() => page.locator('[role="status"]').allTextContents(), { timeout: 5000 }).toContain('Source « Réseaux sociaux publics » ajoutée.');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.closest('label')?.textContent)).toMatch(/^Adresse d'un flux ou d'une page web/);
+    await page.close();
+    // Gone again, so that the other tests count the list they expect.
+    const added = ((await vigie.request('summary')).result.sources as { id: string; url: string }[]).find((source) => source.url === server.url('/reseaux.xml'));
+    expect((await vigie.request('removeSource', { id: added!.id, keepItems: false })).ok).toBe(true);
+
+    // The digest: the period chosen with the arrows (the radio group), the file exported with Enter.
+    const digest = await vigie.open('dashboard.html#/digest');
+    const weekly = digest.getByRole('radio', { name: /^Semaine/ });
+    await expect.poll(() => weekly.isChecked()).toBe(true);
+    await weekly.press('ArrowDown');
+    const chosen = await digest.evaluate(() => (document.activeElement as HTMLInputElement).value);
+    expect(chosen).not.toBe('weekly');
+    expect(await digest.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+    const exportButton = digest.getByRole('button', { name: 'Exporter en Markdown' });
+    await expect.poll(() => exportButton.isEnabled()).toBe(true);
+    const file = await vigie.download(digest, () => exportButton.press('Enter'));
+    expect(file.name).toMatch(/\.md$/);
+    await expect.poll(() => digest.locator('.digest__status').textContent()).toBe(`Fichier ${file.name} prêt dans vos téléchargements.`);
+    expect(await focused(digest)).toBe('button.button Exporter en Markdown');
+    await digest.close();
   });
 
   it('ties a refused regular expression to its field, in words', async () => {
@@ -265,7 +310,7 @@ describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
     await page.close();
   });
 
-  it('has no serious or critical axe violation in any section, an item open and the popup', async () => {
+  it('has no serious or critical axe violation and no invalid markup (RGAA 8.2) in any section, an item open and the popup', async () => {
     const page = await openList();
     const found: string[] = [];
     for (const hash of ['#/all', '#/unread', '#/starred', '#/clips', '#/alerts', '#/copil', '#/digest', '#/timeline', '#/rules', '#/sources', '#/settings']) {
@@ -273,16 +318,19 @@ describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
       await page.locator('main h1').waitFor();
       await page.waitForTimeout(300);
       found.push(...(await seriousViolations(page)).map((violation) => `${hash}: ${violation}`));
+      found.push(...(await invalidMarkup(page)).map((problem) => `${hash}: ${problem}`));
     }
     await page.goto(page.url().replace(/#.*/, '#/all'));
     await page.locator('.item-row__title').first().click();
     await page.locator('#reading-title').waitFor();
     found.push(...(await seriousViolations(page)).map((violation) => `item: ${violation}`));
+    found.push(...(await invalidMarkup(page)).map((problem) => `item: ${problem}`));
     await page.close();
     const popup = await vigie.open('popup.html');
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.getByRole('tablist').waitFor();
     found.push(...(await seriousViolations(popup)).map((violation) => `popup: ${violation}`));
+    found.push(...(await invalidMarkup(popup)).map((problem) => `popup: ${problem}`));
     await popup.close();
     expect(found).toEqual([]);
   });

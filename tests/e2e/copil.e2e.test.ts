@@ -157,6 +157,8 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     expect(await card.locator('.share__note').textContent()).toBe('Conseil : Prévoir moins de Reels, plus de vidéos natives longues');
     expect(await card.locator('.share__meta').textContent()).toContain('Partagé par Alice Martin');
     expect(await card.locator('.share__quote').textContent()).toBe('Les Reels des Pages publiques seront moins mis en avant dès janvier.');
+    // The page said its language (<html lang="fr">): the clip kept it, the hub carried it, B's screen marks the article's words with it.
+    expect([await card.locator('.share__title').getAttribute('lang'), await card.locator('.share__quote').getAttribute('lang')]).toEqual(['fr', 'fr']);
     await expect.poll(async () => Number((await b.badge()).text || 0)).toBe(badgeBefore + 1);
     // One desktop notification, whose click opens the COPIL section on that share.
     const notices = await b.notifications();

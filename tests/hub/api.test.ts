@@ -132,14 +132,18 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
 
     it('keeps one share per article: its author sharing it again updates it, another member joins it with their own note', async () => {
       const url = `https://www.exemple.fr/actu/${clientId('a')}`;
-      const first = await put(alice, clientId(), draft({ url: `${url}?utm_source=newsletter`, note: 'Prévenir le service com', tags: ['algorithme-portee'] }));
+      // The article's words are English (RGAA 8.7: members' screens mark them so); a language that is no tag is refused.
+      expect((await put(alice, clientId(), draft({ url, language: 'anglais !' }))).status).toBe(400);
+      const first = await put(alice, clientId(), draft({ url: `${url}?utm_source=newsletter`, note: 'Prévenir le service com', tags: ['algorithme-portee'], language: 'en' }));
       expect(first.status).toBe(201);
+      expect(first.json.language).toBe('en');
       const id: string = first.json.id;
 
       // The same article from Alice's other computer (another client id, the link written differently): her share, updated.
       const again = await put(alice, clientId(), draft({ url: `${url.replace('https://www.', 'http://')}/#commentaires`, note: 'Prévenir le service com et les élus', impact: 'high', tags: ['retour-d-experience'], tagLabels: { 'retour-d-experience': 'Retour d’expérience' } }));
       expect(again.status).toBe(200);
-      expect(again.json).toMatchObject({ id, author: alice.member, note: 'Prévenir le service com et les élus', impact: 'high', tagLabels: { 'retour-d-experience': 'Retour d’expérience' } });
+      // Sent again by an extension that does not say the language: it stays as first said.
+      expect(again.json).toMatchObject({ id, author: alice.member, note: 'Prévenir le service com et les élus', impact: 'high', tagLabels: { 'retour-d-experience': 'Retour d’expérience' }, language: 'en' });
       expect([...again.json.tags].sort()).toEqual(['algorithme-portee', 'retour-d-experience']);
       expect(again.json.seq).toBeGreaterThan(first.json.seq);
 

@@ -7,6 +7,7 @@ import { connect, syncHub } from '../../lib/hub/sync';
 import { hubVersionGap } from '../../lib/hub/version';
 import type { Item } from '../../lib/model/item';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import type { Share } from '../../lib/model/share';
 import { openTestStore } from '../store/fixtures';
 import { startHub, type TestHub } from './helpers/hub-process';
 
@@ -53,6 +54,18 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     await syncHub(store, DEFAULT_SETTINGS);
     return store;
   }
+
+  it('gives the hub the language of the article’s words: its item’s, else its source’s, as a language tag', async () => {
+    const alice = await member('Alice L');
+    const english = await queueShare(alice, item('lang-en', { language: 'en_us' }), {});
+    const portuguese = await queueShare(alice, item('lang-pt'), { sourceLanguage: 'pt-BR' });
+    const unknown = await queueShare(alice, item('lang-none', { language: 'anglais' }), {});
+    await syncHub(alice, DEFAULT_SETTINGS);
+    const onHub = (await hub.api('/api/changes?since=0', { token: admin })).json.shares as Share[];
+    const languageOf = (id: string) => onHub.find((share) => share.id === id)?.language;
+    expect([languageOf(english.share.id), languageOf(portuguese.share.id), languageOf(unknown.share.id)]).toEqual(['en-US', 'pt-BR', undefined]);
+    expect((await alice.shares.get(english.share.id))?.language).toBe('en-US');
+  });
 
   it('joins with an invite code, shares with the item’s note, tags and quote, and sends each write once', async () => {
     const alice = await member('Alice');

@@ -142,10 +142,18 @@ describe('the lock on the embedded data folder', () => {
     const storage = await createStorage('embedded');
     onTestFinished(() => storage.dispose());
     const command = spawnHub(storage, ['invite', 'Camille Martin', '--role', 'admin']);
-    await vi.waitFor(() => expect(existsSync(lockFile(storage))).toBe(true), { timeout: 20_000, interval: 5 });
+    // The lock is created empty (O_EXCL) and then written: stopped in between, it would stay empty. So the
+    // command is held only once the lock names it.
+    const written = () => {
+      try {
+        return JSON.parse(readFileSync(lockFile(storage), 'utf8')) as unknown;
+      } catch {
+        return undefined;
+      }
+    };
+    await vi.waitFor(() => expect(written()).toMatchObject({ pid: command.child.pid, holder: 'invite' }), { timeout: 20_000, interval: 5 });
     // Held still (as a long import would be) while a hub starts on the same folder.
     command.child.kill('SIGSTOP');
-    expect(JSON.parse(readFileSync(lockFile(storage), 'utf8'))).toMatchObject({ pid: command.child.pid, holder: 'invite' });
     const hub = spawnHub(storage);
     await vi.waitFor(() => expect(hub.out.stderr).toMatch(`Waiting for the admin command "invite" (pid ${command.child.pid}) to finish`), { timeout: 20_000 });
     await sleep(500);

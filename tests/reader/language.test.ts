@@ -13,5 +13,7 @@ describe('contentLanguage', () => {
     expect(contentLanguage('français', 'not a tag')).toBeUndefined();
     expect(contentLanguage(undefined)).toBeUndefined();
     expect(contentLanguage('unknown-language-tag-x', 'en')).toBe('en');
+    // Well-formed, but a first subtag of more than three letters names no language.
+    expect(contentLanguage('anglais', 'espagnol')).toBeUndefined();
   });
 });

@@ -83,7 +83,10 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       const item = await store.getItem(itemId);
       if (!item) throw new HubError('refused', 'item not found');
       const source = await store.getSource(item.sourceId);
-      const { share, update } = await queueShare(store, item, { ...(source ? { sourceTitle: source.title } : {}), ...(priority ? { priority } : {}) });
+      const { share, update } = await queueShare(store, item, {
+        ...(source ? { sourceTitle: source.title, ...(source.language ? { sourceLanguage: source.language } : {}) } : {}),
+        ...(priority ? { priority } : {}),
+      });
       await deps.hubChanged?.([]);
       const { sent } = await sync();
       return { id: share.id, sent: sent > 0, update };
