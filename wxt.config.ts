@@ -31,6 +31,9 @@ export default defineConfig({
     // Chromium and Firefox (115+) preload modules themselves: without the polyfill, a page with no module
     // script of its own (the popup's is one classic script, see entrypoints/popup-app.tsx) loads none.
     build: { modulePreload: { polyfill: false } },
+    // The rows' `elementtiming`, by which the reader benchmark times their paint, only in the end-to-end
+    // build: it is no HTML attribute (RGAA 8.2), and the shipped build measures nothing (components/ui/first-render.ts).
+    define: { __VIGIE_ROW_TIMING__: JSON.stringify(e2e) },
     // rss-parser (through xml2js and sax) expects Node's events, stream and timers: the browser packages of
     // events and timers, and small shims of the parts of stream and xmlbuilder that rss-parser uses, make it run in
     // the service worker (see build/shims). sanitize-html brings its own dependencies (postcss, launder,

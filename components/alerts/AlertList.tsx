@@ -1,6 +1,7 @@
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
 import type { AlertRow } from '@/lib/messages/protocol';
+import { ROW_TIMING } from '../ui/first-render';
 import { PriorityBadge } from './PriorityBadge';
 
 /** The alerts about one item, shown as one row: several rules may fire on one article. */
@@ -63,7 +64,7 @@ export function AlertList({ alerts, onOpen, onRead, hrefOf, newTab, onShare }: P
               {!group.read && <span class="visually-hidden">{t('alertUnread')}</span>}
             </span>
             {href ? (
-              <a class="alert__title" elementtiming="vigie-row" lang={alert.item.language} href={href} {...(newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})} onClick={() => onOpen(group)}>
+              <a class="alert__title" {...ROW_TIMING} lang={alert.item.language} href={href} {...(newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})} onClick={() => onOpen(group)}>
                 {title}
               </a>
             ) : (

@@ -6,6 +6,7 @@ import type { Tag } from '@/lib/model/tag';
 import { highlightParts } from '@/lib/reader/highlight';
 import { contentLanguage } from '@/lib/reader/language';
 import { TagChip } from '../tags/TagChip';
+import { ROW_TIMING } from '../ui/first-render';
 
 interface Props {
   id: string;
@@ -68,7 +69,7 @@ export const ItemRow = memo(function ItemRow({ id, index, item, top, height, act
         <button
           type="button"
           class="item-row__title"
-          elementtiming="vigie-row"
+          {...ROW_TIMING}
           tabIndex={tabIndex}
           lang={contentLanguage(item.language, sourceLanguage)}
           onClick={() => onOpen(id, index)}

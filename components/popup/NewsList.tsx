@@ -7,6 +7,7 @@ import type { Tag } from '@/lib/model/tag';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
+import { ROW_TIMING } from '../ui/first-render';
 import { focusSoon } from '../ui/focus';
 
 type SummaryItem = Summary['latest'][number];
@@ -38,11 +39,11 @@ export function NewsList({ items, empty, tags, onOpen, onPatch, onShare }: Props
         return (
           <li key={item.id} class={item.read ? 'item item--read' : 'item'}>
             {item.url ? (
-              <a class="item__title" elementtiming="vigie-row" lang={item.language} href={item.url} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(item.id)}>
+              <a class="item__title" {...ROW_TIMING} lang={item.language} href={item.url} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(item.id)}>
                 {title}
               </a>
             ) : (
-              <span class="item__title" elementtiming="vigie-row" lang={item.language}>
+              <span class="item__title" {...ROW_TIMING} lang={item.language}>
                 {title}
               </span>
             )}

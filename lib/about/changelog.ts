@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.5.0',
+    date: '2026-12-06',
+    fr: "Version 0.5.0. Accessibilité : chaque champ obligatoire le dit dans son étiquette (« obligatoire ») ; un partage du COPIL garde la langue de l'article, que les lecteurs d'écran respectent (hub 1.3.0) ; le formulaire de clip place le curseur dans son premier champ dès son ouverture, si bien que ce que vous tapez aussitôt pour la note ne part plus dans les étiquettes.",
+    en: "Version 0.5.0. Accessibility: each required field says so in its label (\"required\"); a COPIL share keeps the article's language, which screen readers follow (hub 1.3.0); the clip form puts the cursor in its first field as soon as it opens, so what you type at once for the note no longer goes into the tags.",
+  },
+  {
     version: '0.4.0',
     date: '2026-12-06',
     fr: "Version 0.4.0. Un article partagé deux fois avec le COPIL, par vous ou par un collègue, reste un seul partage : le vôtre est mis à jour, celui d'un collègue porte vos deux conseils (« Partagé par Camille Martin et Bruno Petit ») ; les étiquettes arrivent par leur nom ; on peut répondre à un commentaire, et vous êtes prévenu des commentaires sur vos partages. Avant d'exporter la Synthèse, vous choisissez les éléments, leur ordre et une introduction. L'article s'affiche avant son tri, la liste et l'article se partagent l'écran, « Tout marquer comme lu » vaut pour ce qui a plus d'un jour, « ? » liste les raccourcis. Les sources du pack se mettent en pause ensemble. Les erreurs se disent en mots, les détails techniques sous « Détails ». Les confirmations sont celles de Vigie, plus celles du navigateur.",

@@ -40,7 +40,7 @@ function setUp() {
     );
   }
   render(<Screen />);
-  fireEvent.input(screen.getByRole('textbox', { name: "Adresse d'un flux ou d'une page web" }), { target: { value: 'exemple.fr' } });
+  fireEvent.input(screen.getByRole('textbox', { name: "Adresse d'un flux ou d'une page web (obligatoire)" }), { target: { value: 'exemple.fr' } });
   const button = screen.getByRole('button', { name: 'Chercher les flux' });
   const search = () => {
     // The member's click: the button has the focus, then the form is sent.

@@ -66,8 +66,8 @@ describe('DigestView', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Mois : le dernier mois' }));
     expect(load).toHaveBeenLastCalledWith({ kind: 'monthly' });
     fireEvent.click(screen.getByRole('radio', { name: 'Dates choisies' }));
-    const from = screen.getByLabelText('Du') as HTMLInputElement;
-    const to = screen.getByLabelText('au') as HTMLInputElement;
+    const from = screen.getByLabelText('Du (obligatoire)') as HTMLInputElement;
+    const to = screen.getByLabelText('au (obligatoire)') as HTMLInputElement;
     expect(from.value).toMatch(/^\d{4}-\d{2}-01$/);
     expect(load).toHaveBeenLastCalledWith({ kind: 'range', from: from.value, to: to.value });
     fireEvent.change(from, { target: { value: '2026-11-02' } });

@@ -101,7 +101,7 @@ describe('TimelineView', () => {
     expect(screen.getByText('Choisissez une catégorie.')).toBeTruthy();
     expect(screen.getByText(/Le lien doit être une adresse web complète/)).toBeTruthy();
     expect(screen.getByText("L'événement n'est pas ajouté : corrigez les champs signalés.").getAttribute('role')).toBe('alert');
-    const date = screen.getByLabelText("Date de l'événement");
+    const date = screen.getByLabelText("Date de l'événement (obligatoire)");
     expect(date.getAttribute('aria-invalid')).toBe('true');
     expect(date.getAttribute('aria-describedby')).toBe('timeline-event-date-error');
     expect(document.activeElement).toBe(date);
@@ -110,10 +110,10 @@ describe('TimelineView', () => {
 
   it('adds a past event with a shared category and an http(s) link', async () => {
     const { onAddEvent } = setUp();
-    const category = screen.getByLabelText('Catégorie') as HTMLSelectElement;
+    const category = screen.getByLabelText('Catégorie (obligatoire)') as HTMLSelectElement;
     expect([...category.options].map((option) => option.textContent)).toContain('— Publicité politique');
-    fireEvent.input(screen.getByLabelText("Date de l'événement"), { target: { value: '2007-05-24' } });
-    fireEvent.input(screen.getByLabelText('Titre'), { target: { value: 'Lancement de la plateforme Facebook' } });
+    fireEvent.input(screen.getByLabelText("Date de l'événement (obligatoire)"), { target: { value: '2007-05-24' } });
+    fireEvent.input(screen.getByLabelText('Titre (obligatoire)'), { target: { value: 'Lancement de la plateforme Facebook' } });
     fireEvent.change(category, { target: { value: 'api-outils' } });
     fireEvent.input(screen.getByLabelText('Lien vers la source (facultatif)'), { target: { value: 'https://example.org/f8-2007' } });
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter à la chronologie' }));
@@ -121,14 +121,14 @@ describe('TimelineView', () => {
       expect(onAddEvent).toHaveBeenCalledWith({ date: '2007-05-24', title: 'Lancement de la plateforme Facebook', category: 'api-outils', url: 'https://example.org/f8-2007' }),
     );
     expect(await screen.findByText('Événement ajouté : Lancement de la plateforme Facebook')).toBeTruthy();
-    expect((screen.getByLabelText('Titre') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('Titre (obligatoire)') as HTMLInputElement).value).toBe('');
   });
 
   it('tells the member when the event could not be saved', async () => {
     setUp(vi.fn(async () => Promise.reject(new Error('base indisponible'))));
-    fireEvent.input(screen.getByLabelText("Date de l'événement"), { target: { value: '2018-01-11' } });
-    fireEvent.input(screen.getByLabelText('Titre'), { target: { value: 'Le fil d’actualité privilégie les proches' } });
-    fireEvent.change(screen.getByLabelText('Catégorie'), { target: { value: 'algorithme-portee' } });
+    fireEvent.input(screen.getByLabelText("Date de l'événement (obligatoire)"), { target: { value: '2018-01-11' } });
+    fireEvent.input(screen.getByLabelText('Titre (obligatoire)'), { target: { value: 'Le fil d’actualité privilégie les proches' } });
+    fireEvent.change(screen.getByLabelText('Catégorie (obligatoire)'), { target: { value: 'algorithme-portee' } });
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter à la chronologie' }));
     expect(await screen.findByText("L'événement n'a pas pu être ajouté : base indisponible")).toBeTruthy();
   });
