@@ -1,33 +1,45 @@
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
 import type { AlertRow } from '@/lib/messages/protocol';
+import { priorityRank } from '@/lib/model/vocabulary';
 import { ROW_TIMING } from '../ui/first-render';
 import { PriorityBadge } from './PriorityBadge';
 
 /** The alerts about one item, shown as one row: several rules may fire on one article. */
 export interface AlertGroup {
-  /** The first alert (the most urgent: the list comes sorted), which gives the row its priority. */
+  /** The most urgent of its alerts (the oldest among equals), which gives the row its priority. */
   first: AlertRow;
   ids: string[];
+  /** Its rules' names, the most urgent first, then in alphabetical order: the same in the popup and in Alertes. */
   rules: string[];
   read: boolean;
   /** A rule that fired asks to propose sharing the item with the COPIL. */
   proposeShare: boolean;
 }
 
+/** More urgent first; among equals, the older alert (it rang first). */
+const moreUrgent = (a: AlertRow, b: AlertRow) => priorityRank(b.priority) - priorityRank(a.priority) || a.created.localeCompare(b.created);
+
+/**
+ * Rows in the order the alerts come (each item where its first alert is), whatever order that is: the popup
+ * and Alertes ask in different orders, and a row must read the same in both.
+ */
 export function groupByItem(alerts: readonly AlertRow[]): AlertGroup[] {
-  const groups = new Map<string, AlertGroup>();
-  for (const alert of alerts) {
-    const group = groups.get(alert.item.id);
-    if (!group) groups.set(alert.item.id, { first: alert, ids: [alert.id], rules: [alert.ruleName], read: alert.read, proposeShare: !!alert.proposeShare });
-    else {
-      group.ids.push(alert.id);
-      if (!group.rules.includes(alert.ruleName)) group.rules.push(alert.ruleName);
-      group.read &&= alert.read;
-      group.proposeShare ||= !!alert.proposeShare;
-    }
-  }
-  return [...groups.values()];
+  const byItem = new Map<string, AlertRow[]>();
+  for (const alert of alerts) byItem.set(alert.item.id, [...(byItem.get(alert.item.id) ?? []), alert]);
+  return [...byItem.values()].map((group) => {
+    const sorted = [...group].sort(moreUrgent);
+    const rules = [...new Map(sorted.map((alert) => [alert.ruleName, alert])).values()]
+      .sort((a, b) => priorityRank(b.priority) - priorityRank(a.priority) || a.ruleName.localeCompare(b.ruleName, 'fr'))
+      .map((alert) => alert.ruleName);
+    return {
+      first: sorted[0]!,
+      ids: group.map((alert) => alert.id),
+      rules,
+      read: group.every((alert) => alert.read),
+      proposeShare: group.some((alert) => !!alert.proposeShare),
+    };
+  });
 }
 
 interface Props {

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertCountText } from '../../components/alerts/alert-count';
-import { AlertList } from '../../components/alerts/AlertList';
+import { AlertList, groupByItem } from '../../components/alerts/AlertList';
 import { relativeTime } from '../../lib/i18n/dates';
 import type { AlertRow } from '../../lib/messages/protocol';
 import { speakFrench } from './french';
@@ -31,6 +31,15 @@ describe('the alerts as listed', () => {
     render(<AlertList alerts={alerts} onOpen={noop} onRead={noop} hrefOf={() => undefined} newTab={false} />);
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
     expect(alertCountText(alerts, 1, 'Aucune alerte non lue')).toBe('1 alerte non lue');
+  });
+
+  it('names an item’s rules in one order whatever order the alerts come in: the most urgent first, then alphabetical', () => {
+    const alerts = [row('zeta|i1', 'i1', { priority: 'info' }), row('beta|i1', 'i1', { created: ago(5) }), row('alpha|i1', 'i1', { priority: 'critical', created: ago(2) }), row('gamma|i1', 'i1')];
+    const orders = [alerts, [...alerts].reverse()].map((given) => groupByItem(given)[0]!);
+    for (const group of orders) {
+      expect(group.rules).toEqual(['Règle alpha', 'Règle beta', 'Règle gamma', 'Règle zeta']);
+      expect(group.first.ruleId).toBe('alpha');
+    }
   });
 
   it('never says « aucune » above rows: all read, it says how many', () => {
