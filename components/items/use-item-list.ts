@@ -113,9 +113,9 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
   const answering = useRef(false);
   const runSearch = (text: string, state: { query: ItemQuery; queryKey: string; keys: ItemKeys }) => {
     typed.current = text;
-    setHighlight(text);
     const seq = ++searched.current;
     if (!text.trim()) {
+      setHighlight('');
       setMatches(undefined);
       return;
     }
@@ -124,6 +124,9 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
       const next = await resolveQuery(state.query, state.keys, found);
       if (seq !== searched.current) return;
       answering.current = true;
+      // Marked with the answer, in the same render: marking the words at the keystroke re-rendered the rows
+      // that the answer was about to replace, and the worker's reply waited behind that render.
+      setHighlight(text);
       setMatches(found);
       show(next, { queryKey: state.queryKey, keys: state.keys, matches: found });
     });
