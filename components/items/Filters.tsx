@@ -14,12 +14,20 @@ export interface FilterState {
   to?: string;
 }
 
+/** The search index's state: built item by item, or ready (restored from where it was saved, or built). */
+export interface Indexing {
+  indexed: number;
+  total: number;
+  ready: boolean;
+  origin?: 'restored' | 'built';
+}
+
 interface Props {
   value: FilterState;
   onChange: (next: FilterState) => void;
   /** The search box reports each keystroke here, not as a filter change: typing re-renders the list only once the answer is in. */
   onSearch: (text: string) => void;
-  indexing?: { indexed: number; total: number; ready: boolean };
+  indexing?: Indexing;
 }
 
 /** Search and filters above the list; every control is labelled and works from the keyboard. */
@@ -27,7 +35,7 @@ export function Filters({ value, onChange, onSearch, indexing }: Props) {
   const [text, setText] = useState('');
   const set = (change: Partial<FilterState>) => onChange({ ...value, ...change });
   return (
-    <form class="filters" role="search" data-search-ready={indexing?.ready ? 'true' : 'false'} onSubmit={(event) => event.preventDefault()}>
+    <form class="filters" role="search" data-search-ready={indexing?.ready ? 'true' : 'false'} data-search-origin={indexing?.origin} onSubmit={(event) => event.preventDefault()}>
       <label class="filters__search">
         <span>{t('searchLabel')}</span>
         <input

@@ -8,7 +8,8 @@ import type { SearchClient } from '@/lib/reader/search-client';
 import type { VigieReader } from '@/lib/store/reader';
 import { firstPaint } from '../ui/first-render';
 import type { Said } from '../ui/StatusLine';
-import { SEARCH_INPUT, type FilterState } from './Filters';
+import type { Indexing, FilterState } from './Filters';
+import { SEARCH_INPUT } from './Filters';
 import { FIRST_SCREEN, type FirstScreen } from './first-screen';
 import { savedText } from './saved-words';
 import { useOpenedItem } from './use-opened-item';
@@ -55,14 +56,14 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
   const [counted, setCounted] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const opened = useOpenedItem(reader, route.item, version);
-  const [indexing, setIndexing] = useState<{ indexed: number; total: number; ready: boolean }>();
+  const [indexing, setIndexing] = useState<Indexing>();
   // What the last action did, or what went wrong: the view's status line says it (StatusLine).
   const [said, setSaid] = useState<Said>();
   const say = (text: string) => setSaid({ kind: 'ok', text });
   const sayProblem = (text: string) => setSaid({ kind: 'error', text });
   const rows = useRef(new Map<string, Item>(preloaded?.items.map((item) => [item.id, item])));
 
-  useEffect(() => search.onProgress((indexed, total, ready) => setIndexing({ indexed, total, ready })), [search]);
+  useEffect(() => search.onProgress((indexed, total, ready, origin) => setIndexing({ indexed, total, ready, ...(origin ? { origin } : {}) })), [search]);
 
   /** Reads the rows not yet cached; says whether it read any (the list then draws them). */
   // Rows changed in the store are read again but shown as they were meanwhile: a row never goes blank under
@@ -180,10 +181,10 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
     () =>
       onEvent((event) => {
         if (event.event !== 'itemsChanged') return;
-        if (event.ids) {
-          for (const id of event.ids) if (rows.current.has(id)) stale.current.add(id);
-          search.update(event.ids);
-        } else for (const id of rows.current.keys()) stale.current.add(id);
+        const changed = event.ids ?? [...rows.current.keys()];
+        for (const id of changed) if (rows.current.has(id)) stale.current.add(id);
+        // The worker reads what changed from the store's search journal (a restored backup included).
+        search.changed();
         setVersion((v) => v + 1);
       }),
     [search],

@@ -2,15 +2,16 @@ import type { SearchReply, SearchRequest } from './search-protocol';
 
 /**
  * The page's side of the search worker: `search` resolves with the matching ids, or with undefined when a
- * newer keystroke has overtaken it (so a slow answer never replaces a fresher one); `update` passes on the
- * items that changed.
+ * newer keystroke has overtaken it (so a slow answer never replaces a fresher one); `changed` tells the worker
+ * that items changed (it reads which from the store's journal).
  */
 export interface SearchClient {
   /** Starts the worker (indexing begins); the first search or update starts it too. */
   start(): void;
   search(query: string): Promise<Set<string> | undefined>;
-  update(ids: string[]): void;
-  onProgress(listener: (indexed: number, total: number, ready: boolean) => void): void;
+  changed(): void;
+  /** `origin`, once ready: restored from the saved index, or built from every item. */
+  onProgress(listener: (indexed: number, total: number, ready: boolean, origin?: 'restored' | 'built') => void): void;
 }
 
 /**
@@ -21,11 +22,11 @@ export function searchClient(createWorker: () => Pick<Worker, 'postMessage' | 'o
   let worker: Pick<Worker, 'postMessage' | 'onmessage'> | undefined;
   let latest = 0;
   const waiting = new Map<number, (ids: Set<string> | undefined) => void>();
-  let progress: (indexed: number, total: number, ready: boolean) => void = () => undefined;
+  let progress: (indexed: number, total: number, ready: boolean, origin?: 'restored' | 'built') => void = () => undefined;
   const onMessage = (event: MessageEvent<SearchReply>) => {
     const reply = event.data;
     if (reply.type === 'progress') progress(reply.indexed, reply.total, false);
-    else if (reply.type === 'ready') progress(reply.indexed, reply.indexed, true);
+    else if (reply.type === 'ready') progress(reply.indexed, reply.indexed, true, reply.origin);
     else {
       for (const [seq, resolve] of waiting) {
         if (seq > reply.seq) continue;
@@ -49,7 +50,7 @@ export function searchClient(createWorker: () => Pick<Worker, 'postMessage' | 'o
       send({ type: 'search', seq, query });
       return new Promise((resolve) => waiting.set(seq, resolve));
     },
-    update: (ids) => send({ type: 'update', ids }),
+    changed: () => send({ type: 'changed' }),
     onProgress(listener) {
       progress = listener;
     },

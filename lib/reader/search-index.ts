@@ -43,49 +43,141 @@ function fingerprint(text: string): number {
   return hash >>> 0;
 }
 
+/**
+ * A search index as saved between two openings of the dashboard (see search-snapshot.ts): FlexSearch's own
+ * export of both indexes, and the numbering of items and their texts' fingerprints. `format` changes when
+ * the words indexed would (tokenizer, stop words, fields): a snapshot of another format is built again.
+ */
+export interface SearchSnapshot {
+  format: number;
+  /** The item id of each number FlexSearch knows (null: removed since). */
+  ids: (string | null)[];
+  /** Fingerprints of each number's text and annotations, two numbers per item. */
+  prints: number[];
+  /** FlexSearch's export, each part's key prefixed with its index's name ("text:1.map"). */
+  parts: [string, string][];
+}
+
+export const SEARCH_FORMAT = 1;
+
+// "forward" indexes every prefix of every word: that is what lets "elec" find "élection" at once.
+// Fast update keeps a reverse map, worth its memory only on the small index that changes often (FlexSearch
+// drops it from an imported index, whose removals then walk that small index).
+const textIndex = () => new Index({ tokenize: 'forward', encode: searchTerms, resolution: 1 });
+const annotationsIndex = (fastupdate = true) => new Index({ tokenize: 'forward', encode: searchTerms, resolution: 1, fastupdate });
+
+/** FlexSearch's inner layout, read only to remove many items in one pass (see `removeMany`). */
+interface IndexInternals {
+  map: Map<string, number[][]>;
+  reg: Set<number> | Map<number, unknown>;
+}
+
 export class SearchIndex {
-  // "forward" indexes every prefix of every word: that is what lets "elec" find "élection" at once.
-  // Fast update keeps a reverse map, worth its memory only on the small index that changes often.
-  private readonly text = new Index({ tokenize: 'forward', encode: searchTerms, resolution: 1 });
-  private readonly annotations = new Index({ tokenize: 'forward', encode: searchTerms, resolution: 1, fastupdate: true });
-  private readonly prints = new Map<string, { text: number; annotations: number }>();
+  // FlexSearch is given numbers, not item ids: its lists then hold small integers (half the memory and half
+  // the saved size of ids as strings), and the numbering is saved with the index.
+  private readonly numbers = new Map<string, number>();
+  private readonly ids: (string | null)[] = [];
+  private readonly prints: { text: number; annotations: number }[] = [];
+
+  private readonly text = textIndex();
+  private annotations = annotationsIndex();
+
+  /** The index a snapshot saved, or undefined when the snapshot is of another format. */
+  static restore(snapshot: SearchSnapshot): SearchIndex | undefined {
+    if (snapshot.format !== SEARCH_FORMAT || snapshot.prints.length !== snapshot.ids.length * 2) return undefined;
+    const index = new SearchIndex();
+    // FlexSearch imports no reverse map: the restored index is made without one.
+    index.annotations = annotationsIndex(false);
+    for (const [key, data] of snapshot.parts) {
+      const [name, part] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      if (name === 'text') index.text.import(part, data);
+      else if (name === 'annotations') index.annotations.import(part, data);
+    }
+    snapshot.ids.forEach((id, number) => {
+      index.ids.push(id);
+      index.prints.push({ text: snapshot.prints[number * 2] ?? 0, annotations: snapshot.prints[number * 2 + 1] ?? 0 });
+      if (id !== null) index.numbers.set(id, number);
+    });
+    return index;
+  }
+
+  /** Everything needed to restore this index without reading the items again. */
+  async snapshot(): Promise<SearchSnapshot> {
+    const parts: [string, string][] = [];
+    await this.text.export((key: string, data: string) => void parts.push([`text:${key}`, data]));
+    await this.annotations.export((key: string, data: string) => void parts.push([`annotations:${key}`, data]));
+    return { format: SEARCH_FORMAT, ids: [...this.ids], prints: this.prints.flatMap((print) => [print.text, print.annotations]), parts };
+  }
 
   get size(): number {
-    return this.prints.size;
+    return this.numbers.size;
   }
 
   has(id: string): boolean {
-    return this.prints.has(id);
+    return this.numbers.has(id);
   }
 
   /** Adds an item, or re-indexes the parts of it whose words changed. */
   put(doc: SearchDoc): void {
     const next = { text: fingerprint(doc.text), annotations: fingerprint(doc.annotations) };
-    const previous = this.prints.get(doc.id);
-    this.prints.set(doc.id, next);
-    if (previous?.text !== next.text) this.text[previous ? 'update' : 'add'](doc.id, doc.text);
-    if (previous?.annotations !== next.annotations) this.annotations[previous ? 'update' : 'add'](doc.id, doc.annotations);
+    let number = this.numbers.get(doc.id);
+    const previous = number === undefined ? undefined : this.prints[number];
+    if (number === undefined) {
+      number = this.ids.length;
+      this.ids.push(doc.id);
+      this.numbers.set(doc.id, number);
+    }
+    this.prints[number] = next;
+    if (previous?.text !== next.text) this.text[previous ? 'update' : 'add'](number, doc.text);
+    if (previous?.annotations !== next.annotations) this.annotations[previous ? 'update' : 'add'](number, doc.annotations);
   }
 
   remove(id: string): void {
-    if (!this.prints.delete(id)) return;
-    this.text.remove(id);
-    this.annotations.remove(id);
+    this.removeMany([id]);
+  }
+
+  /**
+   * Removes items. FlexSearch removes one item by walking its whole (large) text index; many items (a source
+   * deleted, old items pruned) are removed here in one walk instead of one walk each.
+   */
+  removeMany(ids: readonly string[]): void {
+    const numbers = new Set(ids.flatMap((id) => this.numbers.get(id) ?? []));
+    if (numbers.size === 0) return;
+    for (const id of ids) this.numbers.delete(id);
+    for (const number of numbers) this.ids[number] = null;
+    if (numbers.size === 1) {
+      const [number] = numbers as unknown as [number];
+      this.text.remove(number);
+      this.annotations.remove(number);
+      return;
+    }
+    for (const index of [this.text, this.annotations] as unknown as IndexInternals[]) {
+      for (const [term, slots] of index.map) {
+        let left = 0;
+        for (let slot = 0; slot < slots.length; slot++) {
+          const kept = slots[slot]?.filter((number) => !numbers.has(number));
+          if (kept) slots[slot] = kept;
+          left += kept?.length ?? 0;
+        }
+        if (left === 0) index.map.delete(term);
+      }
+      for (const number of numbers) index.reg.delete(number);
+    }
   }
 
   /** The ids of the items that have every term of the query (in their text or their annotations). */
   search(query: string): string[] {
     const terms = [...new Set(searchTerms(query))];
     if (terms.length === 0) return [];
-    const limit = this.prints.size + 1;
+    const limit = this.ids.length + 1;
     const perTerm = terms.map((term) => {
-      const found = new Set(this.text.search(term, { limit }) as string[]);
-      for (const id of this.annotations.search(term, { limit }) as string[]) found.add(id);
+      const found = new Set(this.text.search(term, { limit }) as number[]);
+      for (const number of this.annotations.search(term, { limit }) as number[]) found.add(number);
       return found;
     });
     perTerm.sort((a, b) => a.size - b.size);
-    const [smallest, ...others] = perTerm as [Set<string>, ...Set<string>[]];
-    return [...smallest].filter((id) => others.every((set) => set.has(id)));
+    const [smallest, ...others] = perTerm as [Set<number>, ...Set<number>[]];
+    return [...smallest].flatMap((number) => (others.every((set) => set.has(number)) ? (this.ids[number] ?? []) : []));
   }
 }
 

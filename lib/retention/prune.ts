@@ -2,6 +2,7 @@ import { ItemSchema, type Item } from '../model/item';
 import { compileRules, matchingRules, subjectOf } from '../rules/match';
 import { guardQuota } from '../store/errors';
 import { META } from '../store/meta-keys';
+import { noteSearchChange } from '../store/search-changes';
 import type { VigieStore } from '../store/store';
 import { keepReason, retentionCutoff, type KeepContext } from './keep';
 
@@ -63,7 +64,7 @@ export async function pruneOldItems(store: VigieStore, months: number | null, op
   for (let start = 0; start < candidates.length; start += batch) {
     const keys = candidates.slice(start, start + batch);
     await guardQuota(async () => {
-      const tx = store.db.transaction(['items', 'alerts'], 'readwrite');
+      const tx = store.db.transaction(['items', 'alerts', 'searchChanges'], 'readwrite');
       const items = tx.objectStore('items');
       const alerts = tx.objectStore('alerts');
       const gone: string[] = [];
@@ -82,6 +83,7 @@ export async function pruneOldItems(store: VigieStore, months: number | null, op
         gone.push(key);
         alertsGone += itemAlerts.length;
       }
+      await noteSearchChange(tx.objectStore('searchChanges'), gone);
       await tx.done;
       report.ids.push(...gone);
       report.items += gone.length;

@@ -12,7 +12,7 @@ import { Connection } from './connection';
 import { META, type MetaKey } from './meta-keys';
 import type { OpenEvents } from './open';
 import { fromRecord } from './records';
-import { DB_VERSION, type ItemRecord, type VigieSchema } from './schema';
+import { DB_VERSION, type ItemRecord, type SearchChangeRecord, type VigieSchema } from './schema';
 
 /** Everything the store holds, as a backup carries it: `meta` is every meta record, by key. */
 export interface StoreContent {
@@ -132,6 +132,32 @@ export class VigieReader {
 
   async countItems(): Promise<number> {
     return this.db.count('items');
+  }
+
+  /** The ids of the items carrying any of these tags. */
+  async idsWithTags(tags: readonly string[]): Promise<string[]> {
+    const tx = this.db.transaction('items');
+    const keys = await Promise.all(tags.map((tag) => tx.store.index('byTag').getAllKeys(tag)));
+    return [...new Set(keys.flat())];
+  }
+
+  /** The search journal's entries after `seq`, oldest first (see search-changes.ts). */
+  async searchChangesAfter(seq: number): Promise<SearchChangeRecord[]> {
+    return this.db.getAll('searchChanges', IDBKeyRange.lowerBound(seq, true));
+  }
+
+  /** The newest entry of the search journal (0 when it is empty): what an index built now has seen. */
+  async lastSearchChange(): Promise<number> {
+    const cursor = await this.db.transaction('searchChanges').store.openKeyCursor(null, 'prev');
+    return cursor?.key ?? 0;
+  }
+
+  /**
+   * The one write a page makes: the search worker forgets the journal's entries its saved index holds. They
+   * are the index's own bookkeeping, nothing the member wrote.
+   */
+  async forgetSearchChanges(upTo: number): Promise<void> {
+    await this.db.delete('searchChanges', IDBKeyRange.upperBound(upTo));
   }
 
   /**

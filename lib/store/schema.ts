@@ -70,6 +70,16 @@ export interface OutboxRecord {
   refused?: boolean;
 }
 
+/**
+ * Version 8: one write that changed what the search finds (see lib/reader/search-catch-up.ts): the ids of the
+ * items written or removed, or `reset` when the whole store was replaced. The key is the order.
+ */
+export interface SearchChangeRecord {
+  seq?: number;
+  ids?: string[];
+  reset?: true;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -102,6 +112,7 @@ export interface VigieSchema extends DBSchema {
   versions: { key: string; value: PageVersion; indexes: { bySource: [string, string] } };
   shares: { key: string; value: SharedRecord; indexes: { byCreated: string; byUnread: string } };
   outbox: { key: number; value: OutboxRecord };
+  searchChanges: { key: number; value: SearchChangeRecord };
 }
 
 type UpgradeTransaction = IDBPTransaction<VigieSchema, StoreNames<VigieSchema>[], 'versionchange'>;
@@ -200,6 +211,12 @@ export const MIGRATIONS: readonly Migration[] = [
       const { tags, read, unreadTags } = cursor.value;
       if (!read && tags.length > 0 && unreadTags === undefined) await cursor.update({ ...cursor.value, unreadTags: tags });
     }
+  },
+  // 8: the search's journal. The search index is kept between two openings of the dashboard (a snapshot in
+  // its own database); each write that changes an item's words notes the item here, in its own transaction,
+  // so the index catches up on what changed while no dashboard was open instead of being built again.
+  (db) => {
+    if (!db.objectStoreNames.contains('searchChanges')) db.createObjectStore('searchChanges', { keyPath: 'seq', autoIncrement: true });
   },
 ];
 

@@ -13,6 +13,7 @@ import { VigieReader, type StoreContent } from './reader';
 import { fromRecord, toRecord } from './records';
 import { RuleStore } from './rules';
 import type { VigieSchema } from './schema';
+import { noteSearchChange, noteSearchReset, touchesWords } from './search-changes';
 import { ShareStore } from './shares';
 import { VersionStore } from './versions';
 
@@ -174,7 +175,7 @@ export class VigieStore {
   /** Removes a source; its items go too unless the user keeps them. */
   async deleteSource(id: string, keepItems: boolean): Promise<void> {
     await guardQuota(async () => {
-      const tx = this.db.transaction(['sources', 'items', 'alerts', 'versions'], 'readwrite');
+      const tx = this.db.transaction(['sources', 'items', 'alerts', 'versions', 'searchChanges'], 'readwrite');
       await allOrNothing(tx, async () => {
         await tx.objectStore('sources').delete(id);
         // A page monitor's recorded texts go with it (its change items follow the member's choice below).
@@ -189,6 +190,7 @@ export class VigieStore {
           await cursor.delete();
         }
         await deleteAlertsForItems(tx.objectStore('alerts'), gone);
+        await noteSearchChange(tx.objectStore('searchChanges'), gone);
       });
     });
   }
@@ -200,7 +202,7 @@ export class VigieStore {
    */
   async saveFetch({ source, items = [], fetchedAt, triage }: FetchOutcome): Promise<string[]> {
     return guardQuota(async () => {
-      const tx = this.db.transaction(['sources', 'items', 'alerts'], 'readwrite');
+      const tx = this.db.transaction(['sources', 'items', 'alerts', 'searchChanges'], 'readwrite');
       const sources = tx.objectStore('sources');
       const itemStore = tx.objectStore('items');
       const current = await sources.get(source.id);
@@ -211,12 +213,17 @@ export class VigieStore {
         return [];
       }
       const added: string[] = [];
+      // New items, and stored ones whose words the feed changed: what the search must read again.
+      const reworded: string[] = [];
       const alerts: Alert[] = [];
       const existing = await Promise.all(items.map((draft) => itemStore.get(draft.id)));
       // Everything is checked before the first write, so that an invalid draft cannot leave half a fetch.
       const records = items.map((draft, index) => {
         const before = existing[index];
-        if (before) return toRecord({ ...fromRecord(before), ...draft, sourceId: before.sourceId });
+        if (before) {
+          if (before.title !== draft.title || before.summary !== draft.summary || before.contentHtml !== draft.contentHtml) reworded.push(draft.id);
+          return toRecord({ ...fromRecord(before), ...draft, sourceId: before.sourceId });
+        }
         added.push(draft.id);
         const fresh: Item = { ...draft, sourceId: source.id, fetched: fetchedAt, read: false, starred: false, tags: [] };
         if (!triage) return toRecord(fresh);
@@ -229,6 +236,7 @@ export class VigieStore {
         await oneAfterAnother(records, (record) => itemStore.put(record));
         await sources.put(updated);
         await addNewAlerts(tx.objectStore('alerts'), alerts);
+        await noteSearchChange(tx.objectStore('searchChanges'), [...added, ...reworded]);
       });
       return added;
     });
@@ -240,11 +248,12 @@ export class VigieStore {
    */
   async putClip(urls: readonly string[], build: (existing: Item[]) => Item): Promise<{ item: Item; enriched: boolean }> {
     return guardQuota(async () => {
-      const tx = this.db.transaction('items', 'readwrite');
-      const found = await Promise.all(urls.map((url) => tx.store.index('byUrl').getAll(url)));
+      const tx = this.db.transaction(['items', 'searchChanges'], 'readwrite');
+      const items = tx.objectStore('items');
+      const found = await Promise.all(urls.map((url) => items.index('byUrl').getAll(url)));
       const existing = [...new Map(found.flat().map((record) => [record.id, fromRecord(record)])).values()];
       const item = build(existing);
-      await Promise.all([tx.store.put(toRecord(item)), tx.done]);
+      await Promise.all([items.put(toRecord(item)), noteSearchChange(tx.objectStore('searchChanges'), [item.id]), tx.done]);
       return { item, enriched: existing.some((before) => before.id === item.id) };
     });
   }
@@ -256,12 +265,13 @@ export class VigieStore {
   async applyTriaged(entries: readonly { item: Item; alerts: Alert[] }[]): Promise<Alert[]> {
     let added: Alert[] = [];
     await guardQuota(async () => {
-      const tx = this.db.transaction(['items', 'alerts'], 'readwrite');
+      const tx = this.db.transaction(['items', 'alerts', 'searchChanges'], 'readwrite');
       const records = entries.map((entry) => toRecord(entry.item));
       const alerts = entries.flatMap((entry) => entry.alerts.map((alert) => ({ ...alert, read: entry.item.read })));
       await allOrNothing(tx, async () => {
         const [, raised] = await Promise.all([Promise.all(records.map((record) => tx.objectStore('items').put(record))), addNewAlerts(tx.objectStore('alerts'), alerts)]);
         added = raised;
+        await noteSearchChange(tx.objectStore('searchChanges'), records.map((record) => record.id));
       });
     });
     return added;
@@ -271,8 +281,9 @@ export class VigieStore {
   async putItems(items: readonly Item[]): Promise<void> {
     const records = items.map(toRecord);
     await guardQuota(async () => {
-      const tx = this.db.transaction('items', 'readwrite');
-      await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
+      const tx = this.db.transaction(['items', 'searchChanges'], 'readwrite');
+      const writes = records.map((record) => tx.objectStore('items').put(record));
+      await Promise.all([...writes, noteSearchChange(tx.objectStore('searchChanges'), records.map((record) => record.id)), tx.done]);
     });
   }
 
@@ -284,10 +295,12 @@ export class VigieStore {
   async updateItems(ids: readonly string[], patch: ItemPatch): Promise<number> {
     let updated = 0;
     await guardQuota(async () => {
-      const tx = this.db.transaction(['items', 'alerts'], 'readwrite');
+      const tx = this.db.transaction(['items', 'alerts', 'searchChanges'], 'readwrite');
       const items = tx.objectStore('items');
       await allOrNothing(tx, async () => {
         const records = await Promise.all(ids.map((id) => items.get(id)));
+        // Read, starred, impact: nothing the search finds. A note or tags: words the search must read again.
+        if (touchesWords(patch)) await noteSearchChange(tx.objectStore('searchChanges'), ids);
         const writes = records.flatMap((record) => (record ? [items.put(toRecord(applyPatch(fromRecord(record), patch)))] : []));
         updated = writes.length;
         // An item read is an alert seen: its alerts stop counting on the badge at once (not the other way round:
@@ -306,7 +319,7 @@ export class VigieStore {
   async mergeTag(from: string, into: string): Promise<string[]> {
     const changed: string[] = [];
     await guardQuota(async () => {
-      const tx = this.db.transaction(['items', 'tags'], 'readwrite');
+      const tx = this.db.transaction(['items', 'tags', 'searchChanges'], 'readwrite');
       await allOrNothing(tx, async () => {
         const items = tx.objectStore('items');
         const records = await items.index('byTag').getAll(from);
@@ -317,6 +330,7 @@ export class VigieStore {
           }),
         );
         await tx.objectStore('tags').delete(from);
+        await noteSearchChange(tx.objectStore('searchChanges'), changed);
       });
     });
     return changed;
@@ -347,7 +361,7 @@ export class VigieStore {
     await guardQuota(async () => {
       // Recorded page texts are not in backups (they are the pages' own, fetched again): they are cleared.
       const names = ['sources', 'items', 'tags', 'rules', 'alerts', 'meta', 'versions'] as const;
-      const tx = this.db.transaction([...names], 'readwrite');
+      const tx = this.db.transaction([...names, 'searchChanges'], 'readwrite');
       await allOrNothing(tx, async () => {
         before = await tx.objectStore('items').getAllKeys();
         const kept = (await Promise.all(CODE_META.map((key) => tx.objectStore('meta').get(key)))).filter((record) => record !== undefined);
@@ -358,6 +372,7 @@ export class VigieStore {
         await oneAfterAnother(rules, (rule) => tx.objectStore('rules').put(rule));
         await oneAfterAnother(alerts, (alert) => tx.objectStore('alerts').put(alert));
         await oneAfterAnother([...meta.filter((record) => !CODE_META.includes(record.key)), ...kept], (record) => tx.objectStore('meta').put(record));
+        await noteSearchReset(tx.objectStore('searchChanges'));
       });
     });
     return before;

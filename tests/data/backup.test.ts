@@ -9,9 +9,12 @@ import { DEFAULT_MONITORS } from '../../lib/packs/default-monitors';
 import { seedCuratedPack } from '../../lib/packs/seed-sources';
 import { curatedSourcePack } from '../../lib/packs/source-pack-build';
 import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
+import { keepInIndexedDb, LiveSearch } from '../../lib/reader/search-catch-up';
+import { loadSearch } from '../../lib/reader/search-snapshot';
 import { Poller } from '../../lib/refresh/poller';
 import { loadSettings, updateSettings } from '../../lib/settings/settings';
 import { META } from '../../lib/store/meta-keys';
+import { VigieReader } from '../../lib/store/reader';
 import type { VigieStore } from '../../lib/store/store';
 import { makeDraft, makeSource, testSettings, newStore } from '../store/fixtures';
 
@@ -211,7 +214,11 @@ describe('data requests', () => {
   it('eraseAll empties the store, then puts back the taxonomy and the whole curated pack as on first install', async () => {
     const store = await usedStore();
     const { handlers, calls } = harness(store);
+    // A dashboard had saved its search index: it holds words of the items, and goes with them.
+    await (await LiveSearch.open(new VigieReader(store.db), keepInIndexedDb(store.db.name))).save();
+    expect(await loadSearch(store.db.name)).toBeDefined();
     const result = REQUESTS.eraseAll.result.parse(await handlers.eraseAll({}));
+    expect(await loadSearch(store.db.name)).toBeUndefined();
 
     expect(result).toEqual({ sources: CURATED_PACK.length + DEFAULT_MONITORS.length, tags: SHARED_TAXONOMY.length, settings: DEFAULT_SETTINGS });
     expect(await store.countItems()).toBe(0);

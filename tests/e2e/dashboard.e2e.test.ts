@@ -57,6 +57,46 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
     await page.close();
   });
 
+  it('keeps the search index between two openings: the next dashboard restores it and catches up on what changed meanwhile', async () => {
+    const page = await vigie.open('dashboard.html#/all');
+    const form = page.locator('form.filters');
+    await expect.poll(() => form.getAttribute('data-search-ready'), { timeout: 10_000 }).toBe('true');
+    // Saved a few seconds after it was built, in its own database beside Vigie's.
+    const saved = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('vigie-search');
+            open.onsuccess = () => {
+              const db = open.result;
+              const names = Array.from(db.objectStoreNames);
+              if (!names.includes('head')) return resolve(-1);
+              const get = db.transaction('head').objectStore('head').get('head');
+              get.onsuccess = () => resolve((get.result as { journal?: number } | undefined)?.journal ?? -1);
+            };
+            open.onerror = () => resolve(-1);
+          }),
+      );
+    await expect.poll(saved, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
+    const porteeId = await page.locator('li.item-row', { hasText: 'Algorithme' }).getAttribute('data-item-id');
+    await page.close();
+
+    // While no dashboard is open, the member notes an item (from the popup, say): a word found nowhere else.
+    const portee = { id: porteeId! };
+    expect((await vigie.request('updateItems', { ids: [portee.id], patch: { note: 'Prévenir la médiathèque' } })).ok).toBe(true);
+
+    const again = await vigie.open('dashboard.html#/all');
+    const againForm = again.locator('form.filters');
+    await expect.poll(() => againForm.getAttribute('data-search-ready'), { timeout: 10_000 }).toBe('true');
+    expect(await againForm.getAttribute('data-search-origin')).toBe('restored');
+    await again.getByLabel('Rechercher').fill('mediatheque');
+    await expect.poll(() => again.locator('.item-row__title').allTextContents(), { timeout: 10_000 }).toEqual(['Algorithme : la portée organique baisse encore']);
+    await again.getByLabel('Rechercher').fill('');
+    await expect.poll(() => again.locator('.item-row__title').count()).toBe(3);
+    expect((await vigie.request('updateItems', { ids: [portee.id], patch: { note: null } })).ok).toBe(true);
+    await again.close();
+  });
+
   it('shows a hostile item inert: no script, no handler, no javascript: link', async () => {
     const page = await vigie.open('dashboard.html#/all');
     const dialogs: string[] = [];

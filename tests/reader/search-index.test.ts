@@ -89,4 +89,24 @@ describe('search index', () => {
   it('indexes the text of sanitized HTML, not its markup', () => {
     expect(textOfHtml('<p>Un <a href="https://x.example/">lien</a> &amp; du texte</p>', 4000)).toBe(' Un lien & du texte ');
   });
+
+  it('removes many items in one walk, the others still found, and is saved and restored whole', async () => {
+    const many = indexOf(Array.from({ length: 30 }, (_, n) => item(`m${n}`, { title: `Réglementation ${n % 2 ? 'impaire' : 'paire'}`, note: n % 3 ? undefined : 'à relire' })));
+    many.removeMany(['m0', 'm1', 'm2', 'm3', 'unknown']);
+    expect(many.size).toBe(26);
+    expect(search(many, 'reglementation')).toHaveLength(26);
+    expect(search(many, 'paire')).not.toContain('m0');
+    expect(search(many, 'relire')).not.toContain('m3');
+    const restored = SearchIndex.restore(await many.snapshot())!;
+    expect(restored.size).toBe(26);
+    expect(search(restored, 'impaire relire')).toEqual(search(many, 'impaire relire'));
+    // A restored index goes on changing: an item put again, one removed, one noted.
+    restored.put(toSearchDoc(item('m0', { title: 'Revenu' }), () => []));
+    restored.remove('m5');
+    restored.put(toSearchDoc(item('m7', { title: 'Réglementation impaire', note: 'urgent' }), () => []));
+    expect(search(restored, 'revenu')).toEqual(['m0']);
+    expect(search(restored, 'impaire')).not.toContain('m5');
+    expect(search(restored, 'urgent')).toEqual(['m7']);
+    expect(search(restored, 'relire')).not.toContain('m7');
+  });
 });

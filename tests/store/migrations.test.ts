@@ -202,6 +202,23 @@ const V7_ITEMS: ItemRecord[] = [
 ];
 
 const SEEDS: Record<number, Seed> = {
+  8: {
+    async write(db) {
+      await db.add('searchChanges', { ids: ['v7-unread'] });
+    },
+    async check(store, db) {
+      // The journal keeps its order across the upgrade, and the next write is noted after it.
+      const [first] = await new VigieReader(db).searchChangesAfter(0);
+      expect(first?.ids).toEqual(['v7-unread']);
+      const before = await new VigieReader(db).lastSearchChange();
+      await store.updateItems(['v7-unread'], { starred: false });
+      await store.updateItems(['v7-unread'], { tags: ['v7-tag'] });
+      const after = await new VigieReader(db).searchChangesAfter(before);
+      // Starring changes no word: only the tags are noted.
+      expect(after.map((change) => change.ids)).toEqual([['v7-unread']]);
+      await db.delete('searchChanges', IDBKeyRange.lowerBound(first!.seq!, true));
+    },
+  },
   7: {
     async write(db) {
       const tx = db.transaction('items', 'readwrite');
@@ -371,6 +388,7 @@ const EXPECTED_LAYOUT: Layout = {
   versions: { keyPath: 'id', autoIncrement: false, indexes: { bySource: index(['sourceId', 'fetched']) } },
   shares: { keyPath: 'id', autoIncrement: false, indexes: { byCreated: index('created'), byUnread: index('unreadAt') } },
   outbox: { keyPath: 'seq', autoIncrement: true, indexes: {} },
+  searchChanges: { keyPath: 'seq', autoIncrement: true, indexes: {} },
   alerts: {
     keyPath: 'id',
     autoIncrement: false,

@@ -3,6 +3,7 @@ import type { DATA_REQUESTS } from '../../messages/requests/data';
 import type { HandlersOf } from '../../messages/router';
 import { seedDefaultRules } from '../../packs/seed-rules';
 import { seedCuratedPack } from '../../packs/seed-sources';
+import { deleteSavedSearch } from '../../reader/search-snapshot';
 import { loadSettings } from '../../settings/settings';
 import { META } from '../../store/meta-keys';
 import type { HandlerDeps } from './deps';
@@ -53,6 +54,8 @@ export function dataHandlers(deps: HandlerDeps): HandlersOf<typeof DATA_REQUESTS
     },
     async eraseAll() {
       const before = await store.eraseAll();
+      // The saved search index holds words of the erased items' texts and notes: it goes too.
+      await deleteSavedSearch(store.db.name);
       // As on first install: the taxonomy, the curated pack and the default rules come back (the erased store
       // forgot which curated sources and default rules had been deleted).
       if (deps.sourcePack) await seedCuratedPack(store, deps.sourcePack);
