@@ -133,6 +133,8 @@ export async function benchReader(report: Report): Promise<void> {
     await vigie.request('markSeen');
     await summaryFigures(page, report);
     const origin = `chrome-extension://${vigie.id}`;
+    // A member who has opened the dashboard before: its search index is saved. Every later opening restores it.
+    await searchReadyFigures(vigie.context, origin, page, report);
 
     // The pages timed, in turn, round after round (the first round warms the browser and is not counted).
     const pages = {
@@ -222,6 +224,81 @@ async function summaryFigures(page: Page, report: Report): Promise<void> {
   });
   report('reader-summary', { items: items(), medianMs: round(figures.medianMs), maxMs: round(figures.maxMs), target: '<= 100 ms (issue 19, at 200,000 items)', met: figures.medianMs <= 100 });
   report('reader-store-size', { items: items(), megabytes: round(figures.usageBytes / 1e6), note: 'navigator.storage.estimate().usage of the profile, after seeding' });
+}
+
+/** Opens the dashboard and waits until its search can answer: the time from navigation, and how it came. */
+async function searchReady(context: BrowserContext, origin: string): Promise<{ ms: number; origin: string | null; page: Page }> {
+  const page = await context.newPage();
+  await page.goto(`${origin}/dashboard.html#/all`);
+  await page.waitForSelector('.filters[data-search-ready="true"]', { timeout: 600_000 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('vigie:search-ready')[0]?.startTime ?? Number.NaN);
+  return { ms, origin: await page.locator('.filters').getAttribute('data-search-origin'), page };
+}
+
+/**
+ * Issue 19: the search ready ≤ 2 s after the dashboard opens, from the saved index. The first opening builds
+ * it from every item (timed too) and saves it a few seconds later; the next openings restore it (medians of 5).
+ */
+async function searchReadyFigures(context: BrowserContext, origin: string, page: Page, report: Report): Promise<void> {
+  const first = await searchReady(context, origin);
+  log(`search index built in ${Math.round(first.ms)} ms (${first.origin})`);
+  // Saved a few seconds after it was built (polled from here: a page function's promise is not awaited).
+  const saved = () =>
+    first.page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('vigie-search');
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('head')) return resolve(false);
+            const get = db.transaction('head').objectStore('head').get('head');
+            get.onsuccess = () => resolve(get.result !== undefined);
+          };
+          open.onerror = () => resolve(false);
+        }),
+    );
+  const waiting = Date.now();
+  while (!(await saved())) {
+    if (Date.now() - waiting > 600_000) throw new Error('the search index was never saved');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  log(`search index saved ${Date.now() - waiting} ms after it was ready`);
+  // The saved index's size: its parts' characters (FlexSearch's JSON) and the numbering, as stored.
+  const savedChars = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('vigie-search');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['head', 'parts']);
+          const head = tx.objectStore('head').get('head');
+          const parts = tx.objectStore('parts').getAll();
+          tx.oncomplete = () => resolve(JSON.stringify(head.result).length + (parts.result as [string, string][]).reduce((sum, [key, data]) => sum + key.length + data.length, 0));
+        };
+      }),
+  );
+  await first.page.close();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const restored: number[] = [];
+  const origins = new Set<string | null>();
+  for (let round = 0; round < 6; round++) {
+    const opened = await searchReady(context, origin);
+    await opened.page.close();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    if (round === 0) continue;
+    restored.push(opened.ms);
+    origins.add(opened.origin);
+  }
+  const restoredMs = median(restored);
+  report('reader-search-ready', {
+    items: items(),
+    restoredMedianMs: round(restoredMs),
+    restoredMaxMs: round(Math.max(...restored)),
+    origins: [...origins],
+    builtMs: round(first.ms),
+    savedIndexMegachars: round(savedChars / 1e6),
+    target: '<= 2000 ms from the saved index (issue 19, at 200,000 items)',
+    met: restoredMs <= 2000 && origins.size === 1 && origins.has('restored'),
+  });
 }
 
 async function searchFigures(page: Page, report: Report): Promise<void> {

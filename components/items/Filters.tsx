@@ -4,6 +4,7 @@ import { IMPACTS, type Impact } from '@/lib/model/item';
 import type { ReadFilter } from '@/lib/reader/query';
 
 export const SEARCH_INPUT = 'vigie:search-input';
+export const SEARCH_READY = 'vigie:search-ready';
 
 export interface FilterState {
   read: ReadFilter;

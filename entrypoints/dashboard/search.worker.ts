@@ -15,8 +15,10 @@ const post = (reply: SearchReply) => postMessage(reply);
 const SAVE_AFTER_MS = 5_000;
 
 const live = (async () => {
-  const reader = await VigieReader.open();
-  const search = await LiveSearch.open(reader, keepInIndexedDb(undefined, (indexed, total) => post({ type: 'progress', indexed, total })));
+  const keeping = keepInIndexedDb(undefined, (indexed, total) => post({ type: 'progress', indexed, total }));
+  // The saved index is read while Vigie's store opens, not after.
+  const [reader, saved] = await Promise.all([VigieReader.open(), keeping.load()]);
+  const search = await LiveSearch.open(reader, { ...keeping, load: async () => saved });
   post({ type: 'ready', indexed: search.size, origin: search.origin });
   return search;
 })();

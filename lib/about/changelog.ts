@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.6.0',
+    date: '2026-12-06',
+    fr: "Version 0.6.0. La recherche du tableau de bord est prête en une seconde environ à chaque ouverture : son index est gardé d'une ouverture à l'autre et rattrapé sur ce qui a changé entre-temps, au lieu d'être reconstruit à partir de tous vos éléments. « Effacer toutes les données » l'efface aussi. Les règles d'une alerte sont nommées dans le même ordre dans la popup et dans Alertes.",
+    en: 'Version 0.6.0. The dashboard\'s search is ready in about a second at each opening: its index is kept from one opening to the next and caught up with what changed meanwhile, instead of being built again from all your items. "Erase all data" erases it too. An alert\'s rules are named in the same order in the popup and in Alerts.',
+  },
+  {
     version: '0.5.0',
     date: '2026-12-06',
     fr: "Version 0.5.0. Accessibilité : chaque champ obligatoire le dit dans son étiquette (« obligatoire ») ; un partage du COPIL garde la langue de l'article, que les lecteurs d'écran respectent (hub 1.3.0) ; le formulaire de clip place le curseur dans son premier champ dès son ouverture, si bien que ce que vous tapez aussitôt pour la note ne part plus dans les étiquettes.",

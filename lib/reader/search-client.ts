@@ -9,6 +9,11 @@ export interface SearchClient {
   /** Starts the worker (indexing begins); the first search or update starts it too. */
   start(): void;
   search(query: string): Promise<Set<string> | undefined>;
+  /**
+   * Resolves once the index is ready, or is being built from the items (a long job the page does not wait
+   * for): the list's big read of every id waits for it, as both would read the same IndexedDB at once.
+   */
+  settled(): Promise<void>;
   changed(): void;
   /** `origin`, once ready: restored from the saved index, or built from every item. */
   onProgress(listener: (indexed: number, total: number, ready: boolean, origin?: 'restored' | 'built') => void): void;
@@ -23,8 +28,11 @@ export function searchClient(createWorker: () => Pick<Worker, 'postMessage' | 'o
   let latest = 0;
   const waiting = new Map<number, (ids: Set<string> | undefined) => void>();
   let progress: (indexed: number, total: number, ready: boolean, origin?: 'restored' | 'built') => void = () => undefined;
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
   const onMessage = (event: MessageEvent<SearchReply>) => {
     const reply = event.data;
+    if (reply.type === 'progress' || reply.type === 'ready') settle();
     if (reply.type === 'progress') progress(reply.indexed, reply.total, false);
     else if (reply.type === 'ready') progress(reply.indexed, reply.indexed, true, reply.origin);
     else {
@@ -51,6 +59,7 @@ export function searchClient(createWorker: () => Pick<Worker, 'postMessage' | 'o
       return new Promise((resolve) => waiting.set(seq, resolve));
     },
     changed: () => send({ type: 'changed' }),
+    settled: () => settled,
     onProgress(listener) {
       progress = listener;
     },

@@ -14,7 +14,7 @@ vi.mock('../../lib/messages/client', async (importOriginal) => ({
   onEvent: () => () => undefined,
 }));
 
-const search: SearchClient = { start: vi.fn(), search: vi.fn(async () => undefined), changed: vi.fn(), onProgress: vi.fn() };
+const search: SearchClient = { start: vi.fn(), search: vi.fn(async () => undefined), changed: vi.fn(), settled: vi.fn(async () => undefined), onProgress: vi.fn() };
 
 function item(n: number): Item {
   const day = `2026-03-${String(n).padStart(2, '0')}T08:00:00.000Z`;

@@ -39,6 +39,7 @@ function scriptedSearch() {
     start: vi.fn(),
     search: vi.fn(() => new Promise<Set<string> | undefined>((resolve) => pending.push(resolve))),
     changed: vi.fn(),
+    settled: vi.fn(async () => undefined),
     onProgress: vi.fn(),
   };
   return { client, answer: (index: number, ids: string[]) => act(() => pending[index]?.(new Set(ids))) };

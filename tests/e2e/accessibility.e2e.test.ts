@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
-import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
+import { artifact, browserTitle, canRun, emulateZoom, loadExtension, type LoadedExtension } from './extension';
 import { invalidMarkup } from './markup';
 import { VIEWPORT, type TestPage } from './page';
 
@@ -333,6 +333,91 @@ describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
     found.push(...(await invalidMarkup(popup)).map((problem) => `popup: ${problem}`));
     await popup.close();
     expect(found).toEqual([]);
+  });
+
+  it('loses nothing under the text spacing a member may set (RGAA 10.12): every section, an item open, the popup', async () => {
+    // WCAG's text spacing: line height 1.5, paragraphs spaced 2 em, letters 0.12 em, words 0.16 em, imposed on
+    // everything as a reader's style sheet or a bookmarklet would.
+    const spacing = () =>
+      `(() => { const style = document.createElement('style'); style.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }'; document.head.append(style); })()`;
+    // Content cut off: a box that hides what overflows it and holds more than it shows, top to bottom (a line
+    // ended by « … » on purpose is not counted: the full text is in the opened item, or in its title).
+    const clipped = (page: TestPage) =>
+      page.evaluate(() => {
+        const found: string[] = [];
+        for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+          if (element.closest('.visually-hidden, [hidden], [aria-hidden="true"]') || element.getClientRects().length === 0) continue;
+          const style = getComputedStyle(element);
+          const hides = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
+          if (hides(style.overflowY) && element.scrollHeight > element.clientHeight + 1 && element.textContent?.trim()) {
+            found.push(`${element.tagName.toLowerCase()}.${element.className}: ${element.scrollHeight}px of text in ${element.clientHeight}px`);
+          }
+        }
+        return found.slice(0, 5);
+      });
+    const page = await openList();
+    const found: string[] = [];
+    for (const hash of ['#/all', '#/alerts', '#/copil', '#/digest', '#/timeline', '#/rules', '#/sources', '#/settings']) {
+      await page.goto(page.url().replace(/#.*/, hash));
+      await page.locator('main h1').waitFor();
+      await page.evaluate(spacing());
+      await page.waitForTimeout(300);
+      found.push(...(await clipped(page)).map((problem) => `${hash}: ${problem}`));
+    }
+    await page.goto(page.url().replace(/#.*/, '#/all'));
+    await page.evaluate(spacing());
+    await page.locator('.item-row__title').first().click();
+    await page.locator('#reading-title').waitFor();
+    await page.waitForTimeout(300);
+    found.push(...(await clipped(page)).map((problem) => `item: ${problem}`));
+    await page.screenshot({ path: artifact('dashboard-text-spacing.png') });
+    await page.close();
+    const popup = await vigie.open('popup.html');
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.getByRole('tablist').waitFor();
+    await popup.evaluate(spacing());
+    const tabs = popup.getByRole('tab');
+    for (let n = 0; n < (await tabs.count()); n++) {
+      await tabs.nth(n).click();
+      await popup.waitForTimeout(200);
+      found.push(...(await clipped(popup)).map((problem) => `popup ${n}: ${problem}`));
+    }
+    await popup.close();
+    expect(found).toEqual([]);
+  });
+
+  it('reflows the popup zoomed to 250 % (320 CSS pixels, the width a browser leaves it): no tab scrolls sideways, each reachable; 400 pixels unzoomed', async () => {
+    const popup = await vigie.open('popup.html');
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.getByRole('tablist').waitFor();
+    const bodyWidth = () => popup.evaluate(() => Math.round(document.body.getBoundingClientRect().width));
+    expect(await bodyWidth()).toBe(400);
+    await emulateZoom(popup, { width: 320, height: 600 }, 2.5);
+    // 300 pixels of content, so that with its scrollbar the popup stays within the window's 320.
+    await expect.poll(bodyWidth).toBe(300);
+    const wide = () =>
+      popup.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth > width + 1) return `the popup is ${document.documentElement.scrollWidth}px wide for ${width}`;
+        for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+          if (element.closest('.visually-hidden, [hidden]')) continue;
+          const box = element.getBoundingClientRect();
+          if (box.width > 0 && box.right > width + 1) return `${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(box.right)}px for ${width}`;
+        }
+        return 'none';
+      });
+    const problems: string[] = [];
+    const tabs = popup.getByRole('tab');
+    for (let n = 0; n < (await tabs.count()); n++) {
+      await tabs.nth(n).click();
+      await expect.poll(() => tabs.nth(n).getAttribute('aria-selected')).toBe('true');
+      await popup.waitForTimeout(200);
+      const found = await wide();
+      if (found !== 'none') problems.push(`${await tabs.nth(n).textContent()}: ${found}`);
+    }
+    expect(problems).toEqual([]);
+    await popup.screenshot({ path: artifact('popup-320.png') });
+    await popup.close();
   });
 
   for (const [name, size] of [

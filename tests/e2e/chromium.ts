@@ -46,6 +46,16 @@ export interface ChromiumExtension extends LoadedExtension {
   playwright: (page: TestPage) => Page;
 }
 
+/**
+ * The window's size and its device pixels per CSS pixel, as a browser zoom gives them (a popup zoomed to 250 %
+ * is 320 CSS pixels wide at 2.5 device pixels each): `min-resolution` media queries see it.
+ */
+export async function emulateZoom(page: TestPage, size: { width: number; height: number }, scale: number): Promise<void> {
+  const playwrightPage = page as unknown as Page;
+  const cdp = await playwrightPage.context().newCDPSession(playwrightPage);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: scale, mobile: false });
+}
+
 export async function loadExtension(options: LoadOptions = {}): Promise<ChromiumExtension> {
   const build = options.build ?? EXTENSION_DIR;
   if (!existsSync(join(build, 'manifest.json'))) throw new Error(`no build at ${build}: run npm run build:e2e`);

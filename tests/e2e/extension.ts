@@ -68,6 +68,8 @@ export const canRun: boolean = harness.canRun;
 /** Today's end-to-end build for the browser under test. */
 export const BUILD_DIR: string = harness.EXTENSION_DIR;
 export const loadExtension: (options?: LoadOptions) => Promise<LoadedExtension> = harness.loadExtension;
+/** Emulates a browser zoom: the window's CSS size and device pixels per CSS pixel. */
+export const emulateZoom: (page: TestPage, size: { width: number; height: number }, scale: number) => Promise<void> = harness.emulateZoom;
 
 /** Where a screenshot for a person to look at goes: test-results/<browser>/<name>.png. */
 export function artifact(name: string): string {

@@ -322,8 +322,8 @@ export class FirefoxPage implements TestPage {
     return (typeof fn === 'string' ? this.puppeteer.evaluate(fn) : this.puppeteer.evaluate(fn as (arg: unknown) => R, arg)) as Promise<R>;
   }
   /** BiDi's own viewport: puppeteer's `setViewport` fails on Firefox 140. */
-  setViewportSize(size: { width: number; height: number }) {
-    return contextOf(this.puppeteer).setViewport({ viewport: size });
+  setViewportSize(size: { width: number; height: number }, devicePixelRatio?: number) {
+    return contextOf(this.puppeteer).setViewport({ viewport: size, ...(devicePixelRatio ? { devicePixelRatio } : {}) });
   }
   /** Firefox 140's WebDriver BiDi emulates no media feature: a dark profile is started dark (LoadOptions). */
   async emulateMedia(_options: { colorScheme: 'dark' | 'light' }) {

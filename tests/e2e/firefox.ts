@@ -6,7 +6,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { bridged } from './bridge';
 import type { LoadedExtension, LoadOptions } from './extension';
 import { FirefoxPage } from './firefox-page';
-import { VIEWPORT } from './page';
+import { VIEWPORT, type TestPage } from './page';
 import { settleAndStopPolling } from './settle';
 
 /**
@@ -43,6 +43,11 @@ async function openBeside(browser: Browser, home: Page): Promise<Page> {
   const page = (await browser.pages()).find((candidate) => contextId(candidate) === created.id);
   if (!page) throw new Error('Firefox opened a tab that puppeteer does not know');
   return page;
+}
+
+/** The window's size and its device pixels per CSS pixel, as a browser zoom gives them (see chromium.ts). */
+export async function emulateZoom(page: TestPage, size: { width: number; height: number }, scale: number): Promise<void> {
+  await (page as FirefoxPage).setViewportSize(size, scale);
 }
 
 export async function loadExtension(options: LoadOptions = {}): Promise<LoadedExtension> {
