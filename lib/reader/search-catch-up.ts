@@ -117,7 +117,7 @@ export class LiveSearch {
     if (!this.unsaved) return false;
     this.unsaved = false;
     const journal = this.journal;
-    const saved = await this.keeping.save({ snapshot: await this.index.snapshot(), journal, labels: this.labels });
+    const saved = await this.keeping.save({ snapshot: this.index.snapshot(), journal, labels: this.labels });
     if (saved && journal > 0) await this.reader.forgetSearchChanges(journal);
     return saved;
   }

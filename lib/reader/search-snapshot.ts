@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { DB_NAME } from '../store/schema';
-import type { SearchSnapshot } from './search-index';
+import type { PackedIndex, SearchSnapshot } from './search-index';
 
 /**
  * Where the dashboard's search index is kept between two openings: a database of its own beside Vigie's
@@ -20,13 +20,15 @@ interface HeadRecord {
   journal: number;
   labels: Record<string, string[]>;
   ids: (string | null)[];
-  prints: number[];
-  parts: number;
+  prints: Uint32Array;
 }
+
+/** The two packed indexes, each a record of its own (an older format's records are of another shape). */
+type PartName = 'text' | 'annotations';
 
 interface SnapshotSchema extends DBSchema {
   head: { key: string; value: HeadRecord };
-  parts: { key: number; value: [string, string] };
+  parts: { key: PartName; value: PackedIndex };
 }
 
 export const searchDbName = (vigieDb = DB_NAME) => `${vigieDb}-search`;
@@ -48,9 +50,10 @@ export async function loadSearch(vigieDb?: string): Promise<SavedSearch | undefi
     const db = await open(searchDbName(vigieDb));
     try {
       const tx = db.transaction(['head', 'parts']);
-      const [head, parts] = await Promise.all([tx.objectStore('head').get('head'), tx.objectStore('parts').getAll(), tx.done]);
-      if (!head || parts.length !== head.parts) return undefined;
-      return { snapshot: { format: head.format, ids: head.ids, prints: head.prints, parts }, journal: head.journal, labels: head.labels };
+      const parts = tx.objectStore('parts');
+      const [head, text, annotations] = await Promise.all([tx.objectStore('head').get('head'), parts.get('text'), parts.get('annotations'), tx.done]);
+      if (!head || !text || !annotations) return undefined;
+      return { snapshot: { format: head.format, ids: head.ids, prints: head.prints, text, annotations }, journal: head.journal, labels: head.labels };
     } finally {
       db.close();
     }
@@ -72,10 +75,12 @@ export async function saveSearch(saved: SavedSearch, vigieDb?: string): Promise<
       await tx.done;
       return false;
     }
-    const { parts, ...rest } = saved.snapshot;
-    await tx.objectStore('parts').clear();
-    await Promise.all(parts.map((part, n) => tx.objectStore('parts').put(part, n)));
-    await tx.objectStore('head').put({ ...rest, journal: saved.journal, labels: saved.labels, parts: parts.length }, 'head');
+    const { text, annotations, ...rest } = saved.snapshot;
+    const parts = tx.objectStore('parts');
+    // An older format's parts (numbered records) go with it.
+    await parts.clear();
+    await Promise.all([parts.put(text, 'text'), parts.put(annotations, 'annotations')]);
+    await tx.objectStore('head').put({ ...rest, journal: saved.journal, labels: saved.labels }, 'head');
     await tx.done;
     return true;
   } finally {

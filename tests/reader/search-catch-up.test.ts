@@ -103,6 +103,31 @@ describe('search kept between two dashboards', () => {
     store.close();
   });
 
+  it('builds the index again over one saved by Vigie 0.6 (FlexSearch JSON in numbered parts), then saves it packed', async () => {
+    const { store, reader, keeping } = await filled();
+    // The 0.6 layout, as that release wrote it: a head counting its parts, parts keyed 0, 1, … holding JSON.
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open(`${store.db.name}-search`, 1);
+      open.onupgradeneeded = () => ['head', 'parts'].forEach((name) => open.result.createObjectStore(name));
+      open.onsuccess = () => resolve(open.result);
+    });
+    const tx = db.transaction(['head', 'parts'], 'readwrite');
+    tx.objectStore('head').put({ format: 1, journal: 99, labels: {}, ids: ['a1'], prints: [1, 2], parts: 1 }, 'head');
+    tx.objectStore('parts').put(['text:1.map', '[["publicite",[[0]]]]'], 0);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+
+    const live = await LiveSearch.open(reader, keeping);
+    expect(live.origin).toBe('built');
+    expect(sorted(live.search('modera'))).toEqual(['b1']);
+    expect(await live.save()).toBe(true);
+    const saved = (await loadSearch(store.db.name))!;
+    expect(saved.snapshot.format).toBe(SEARCH_FORMAT);
+    expect(saved.snapshot.text.numbers).toBeInstanceOf(Uint32Array);
+    expect((await LiveSearch.open(reader, keeping)).origin).toBe('restored');
+    store.close();
+  });
+
   it('never replaces a newer saved index by an older one (two dashboards open)', async () => {
     const { store, reader, keeping } = await filled();
     const older = await LiveSearch.open(reader, keeping);
