@@ -2,6 +2,7 @@ import { Index } from 'flexsearch';
 import type { Item } from '../model/item';
 import { fold } from '../text/fold';
 import { textOfHtml } from '../text/html-text';
+import { PackedTerms, packTerms, type PackedIndex } from './packed-terms';
 
 /**
  * Full-text search over items with FlexSearch: title, summary, content, note and tags. Terms are folded
@@ -44,25 +45,6 @@ function fingerprint(text: string): number {
 }
 
 /**
- * One FlexSearch index's words and lists, packed in typed arrays. FlexSearch's own export is JSON: at
- * 200,000 items that is 213 million characters to parse at every opening (1.6 s); packed, the same lists are
- * 125 MB of numbers that IndexedDB hands back as they were written, and the index is rebuilt from them
- * through FlexSearch's own import in a quarter of that time.
- */
-export interface PackedIndex {
-  /** The index's terms, one per line (a term never holds a line break: see `searchTerms`). */
-  terms: string;
-  /** How many score slots each term has (one at the resolution used here; kept for any other). */
-  slots: Uint8Array;
-  /** The length of each slot's list, term after term. */
-  lengths: Uint32Array;
-  /** Every list's item numbers, one list after another. */
-  numbers: Uint32Array;
-  /** The item numbers the index holds (FlexSearch's register). */
-  register: Uint32Array;
-}
-
-/**
  * A search index as saved between two openings of the dashboard (see search-snapshot.ts): both indexes
  * packed, the numbering of items and their texts' fingerprints. `format` changes when the words indexed
  * would (tokenizer, stop words, fields) or the packing does: a snapshot of another format is built again.
@@ -86,70 +68,62 @@ const textIndex = () => new Index({ tokenize: 'forward', encode: searchTerms, re
 const annotationsIndex = (fastupdate = true) => new Index({ tokenize: 'forward', encode: searchTerms, resolution: 1, fastupdate });
 
 /**
- * FlexSearch's inner layout: a term's lists by score slot, and the register of numbers. Read, never written,
- * to pack an index and to remove many items in one pass (see `removeMany`); a FlexSearch whose layout
- * changed fails tests/reader/search-index.test.ts's round trip, not silently.
+ * FlexSearch's inner layout: a term's lists by score slot, the register of numbers, and whether it keeps a
+ * reverse map. Read to pack an index and to remove many items in one pass; written once, to give a restored
+ * index its packed terms (see packed-terms.ts). A FlexSearch whose layout changed fails the round trip of
+ * tests/reader/search-index.test.ts, not silently.
  */
 interface IndexInternals {
   map: Map<string, number[][]>;
   reg: Set<number> | Map<number, unknown>;
+  fastupdate: boolean;
 }
 
-function pack(index: Index): PackedIndex {
-  const { map, reg } = index as unknown as IndexInternals;
-  const slots = new Uint8Array(map.size);
-  const lengths: number[] = [];
-  let total = 0;
-  let term = 0;
-  for (const lists of map.values()) {
-    slots[term++] = lists.length;
-    for (let slot = 0; slot < lists.length; slot++) {
-      const length = lists[slot]?.length ?? 0;
-      lengths.push(length);
-      total += length;
-    }
-  }
-  const numbers = new Uint32Array(total);
-  let at = 0;
-  for (const lists of map.values()) {
-    for (const list of lists) {
-      if (!list) continue;
-      numbers.set(list, at);
-      at += list.length;
-    }
-  }
-  return { terms: [...map.keys()].join('\n'), slots, lengths: Uint32Array.from(lengths), numbers, register: Uint32Array.from(reg.keys()) };
-}
+const internalsOf = (index: Index) => index as unknown as IndexInternals;
 
-/** Gives a packed index back to FlexSearch, through its own import (the parsed form of its export). */
+const pack = (index: Index): PackedIndex => packTerms(internalsOf(index).map, internalsOf(index).reg.keys());
+
+/** A packed index given back to FlexSearch: its terms unpacked as they are searched. */
 function unpack(packed: PackedIndex, index: Index): void {
-  const terms = packed.terms === '' ? [] : packed.terms.split('\n');
-  const entries: [string, number[][]][] = new Array(terms.length);
-  let list = 0;
-  let at = 0;
-  for (let term = 0; term < terms.length; term++) {
-    const lists: number[][] = new Array(packed.slots[term] ?? 0);
-    for (let slot = 0; slot < lists.length; slot++) {
-      const length = packed.lengths[list++] ?? 0;
-      const numbers = new Array<number>(length);
-      for (let n = 0; n < length; n++) numbers[n] = packed.numbers[at + n]!;
-      at += length;
-      lists[slot] = numbers;
-    }
-    entries[term] = [terms[term]!, lists];
+  const internals = internalsOf(index);
+  internals.map = new PackedTerms(packed);
+  internals.reg = new Set(packed.register);
+  // FlexSearch keeps no reverse map of an index it did not build.
+  internals.fastupdate = false;
+}
+
+/**
+ * Removes item numbers from an index. Without a reverse map, FlexSearch removes one number by walking every
+ * term of the index; here many are removed in one walk, and the terms of a restored index that are still
+ * packed are not walked at all: they leave those numbers out when unpacked.
+ */
+function drop(index: Index, numbers: ReadonlySet<number>): void {
+  const internals = internalsOf(index);
+  if (internals.fastupdate) {
+    for (const number of numbers) index.remove(number);
+    return;
   }
-  // FlexSearch's import takes its export's JSON already parsed (typed `string` only in its declarations).
-  const load = index.import.bind(index) as (key: string, data: unknown) => void;
-  load('reg', Array.from(packed.register));
-  load('map', entries);
+  const { map } = internals;
+  if (map instanceof PackedTerms) map.forget(numbers);
+  for (const [term, slots] of map instanceof PackedTerms ? map.unpacked() : map.entries()) {
+    let left = 0;
+    for (let slot = 0; slot < slots.length; slot++) {
+      const kept = slots[slot]?.filter((number) => !numbers.has(number));
+      if (kept) slots[slot] = kept;
+      left += kept?.length ?? 0;
+    }
+    if (left === 0) map.delete(term);
+  }
+  for (const number of numbers) internals.reg.delete(number);
 }
 
 export class SearchIndex {
   // FlexSearch is given numbers, not item ids: its lists then hold small integers (half the memory and half
   // the saved size of ids as strings), and the numbering is saved with the index.
   private readonly numbers = new Map<string, number>();
-  private readonly ids: (string | null)[] = [];
-  private readonly prints: { text: number; annotations: number }[] = [];
+  private ids: (string | null)[] = [];
+  /** Each number's fingerprints, text then annotations: flat, as saved (200,000 objects cost a restore 0.5 s). */
+  private prints: number[] = [];
 
   private readonly text = textIndex();
   private annotations = annotationsIndex();
@@ -162,11 +136,12 @@ export class SearchIndex {
     index.annotations = annotationsIndex(false);
     unpack(snapshot.text, index.text);
     unpack(snapshot.annotations, index.annotations);
-    snapshot.ids.forEach((id, number) => {
-      index.ids.push(id);
-      index.prints.push({ text: snapshot.prints[number * 2] ?? 0, annotations: snapshot.prints[number * 2 + 1] ?? 0 });
-      if (id !== null) index.numbers.set(id, number);
-    });
+    index.ids = snapshot.ids;
+    index.prints = Array.from(snapshot.prints);
+    for (let number = 0; number < index.ids.length; number++) {
+      const id = index.ids[number];
+      if (id !== null && id !== undefined) index.numbers.set(id, number);
+    }
     return index;
   }
 
@@ -175,7 +150,7 @@ export class SearchIndex {
     return {
       format: SEARCH_FORMAT,
       ids: [...this.ids],
-      prints: Uint32Array.from(this.prints.flatMap((print) => [print.text, print.annotations])),
+      prints: Uint32Array.from(this.prints),
       text: pack(this.text),
       annotations: pack(this.annotations),
     };
@@ -193,48 +168,37 @@ export class SearchIndex {
   put(doc: SearchDoc): void {
     const next = { text: fingerprint(doc.text), annotations: fingerprint(doc.annotations) };
     let number = this.numbers.get(doc.id);
-    const previous = number === undefined ? undefined : this.prints[number];
+    const previous = number === undefined ? undefined : { text: this.prints[number * 2], annotations: this.prints[number * 2 + 1] };
     if (number === undefined) {
       number = this.ids.length;
       this.ids.push(doc.id);
       this.numbers.set(doc.id, number);
     }
-    this.prints[number] = next;
-    if (previous?.text !== next.text) this.text[previous ? 'update' : 'add'](number, doc.text);
-    if (previous?.annotations !== next.annotations) this.annotations[previous ? 'update' : 'add'](number, doc.annotations);
+    this.prints[number * 2] = next.text;
+    this.prints[number * 2 + 1] = next.annotations;
+    // An item indexed before loses its previous words first (FlexSearch's own `update` would walk every term).
+    if (previous?.text !== next.text) {
+      if (previous) drop(this.text, new Set([number]));
+      this.text.add(number, doc.text);
+    }
+    if (previous?.annotations !== next.annotations) {
+      if (previous) drop(this.annotations, new Set([number]));
+      this.annotations.add(number, doc.annotations);
+    }
   }
 
   remove(id: string): void {
     this.removeMany([id]);
   }
 
-  /**
-   * Removes items. FlexSearch removes one item by walking its whole (large) text index; many items (a source
-   * deleted, old items pruned) are removed here in one walk instead of one walk each.
-   */
+  /** Removes items (a source deleted, old items pruned: many at once, in one walk of each index). */
   removeMany(ids: readonly string[]): void {
     const numbers = new Set(ids.flatMap((id) => this.numbers.get(id) ?? []));
     if (numbers.size === 0) return;
     for (const id of ids) this.numbers.delete(id);
     for (const number of numbers) this.ids[number] = null;
-    if (numbers.size === 1) {
-      const [number] = numbers as unknown as [number];
-      this.text.remove(number);
-      this.annotations.remove(number);
-      return;
-    }
-    for (const index of [this.text, this.annotations] as unknown as IndexInternals[]) {
-      for (const [term, slots] of index.map) {
-        let left = 0;
-        for (let slot = 0; slot < slots.length; slot++) {
-          const kept = slots[slot]?.filter((number) => !numbers.has(number));
-          if (kept) slots[slot] = kept;
-          left += kept?.length ?? 0;
-        }
-        if (left === 0) index.map.delete(term);
-      }
-      for (const number of numbers) index.reg.delete(number);
-    }
+    drop(this.text, numbers);
+    drop(this.annotations, numbers);
   }
 
   /** The ids of the items that have every term of the query (in their text or their annotations). */

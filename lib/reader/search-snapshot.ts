@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { DB_NAME } from '../store/schema';
-import type { PackedIndex, SearchSnapshot } from './search-index';
+import type { PackedIndex } from './packed-terms';
+import type { SearchSnapshot } from './search-index';
 
 /**
  * Where the dashboard's search index is kept between two openings: a database of its own beside Vigie's

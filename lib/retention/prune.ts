@@ -4,6 +4,7 @@ import { guardQuota } from '../store/errors';
 import { META } from '../store/meta-keys';
 import { noteSearchChange } from '../store/search-changes';
 import type { VigieStore } from '../store/store';
+import { UnreadChange } from '../store/unread-counts';
 import { keepReason, retentionCutoff, type KeepContext } from './keep';
 
 /**
@@ -64,10 +65,11 @@ export async function pruneOldItems(store: VigieStore, months: number | null, op
   for (let start = 0; start < candidates.length; start += batch) {
     const keys = candidates.slice(start, start + batch);
     await guardQuota(async () => {
-      const tx = store.db.transaction(['items', 'alerts', 'searchChanges'], 'readwrite');
+      const tx = store.db.transaction(['items', 'alerts', 'searchChanges', 'counts'], 'readwrite');
       const items = tx.objectStore('items');
       const alerts = tx.objectStore('alerts');
       const gone: string[] = [];
+      const unread = new UnreadChange();
       let alertsGone = 0;
       // Each item is read again here: starred or noted since the candidates were listed, it stays.
       for (const key of keys) {
@@ -79,11 +81,13 @@ export async function pruneOldItems(store: VigieStore, months: number | null, op
         const itemAlerts = await alerts.index('byItem').getAll(key);
         if (keepReason(checked.data, itemAlerts, context)) continue;
         await items.delete(key);
+        unread.replaced(record, undefined);
         for (const alert of itemAlerts) await alerts.delete(alert.id);
         gone.push(key);
         alertsGone += itemAlerts.length;
       }
       await noteSearchChange(tx.objectStore('searchChanges'), gone);
+      await unread.apply(tx.objectStore('counts'));
       await tx.done;
       report.ids.push(...gone);
       report.items += gone.length;

@@ -13,6 +13,7 @@ import { META, type MetaKey } from './meta-keys';
 import type { OpenEvents } from './open';
 import { fromRecord } from './records';
 import { DB_VERSION, type ItemRecord, type SearchChangeRecord, type VigieSchema } from './schema';
+import { countUnread, UNREAD_COUNTS_KEY, type UnreadCounts } from './unread-counts';
 
 /** Everything the store holds, as a backup carries it: `meta` is every meta record, by key. */
 export interface StoreContent {
@@ -24,14 +25,7 @@ export interface StoreContent {
   meta: Record<string, unknown>;
 }
 
-/** Unread items in all, among favourites and clips, and per source and tag id (see VigieReader.unreadCounts). */
-export interface UnreadCounts {
-  unread: number;
-  starred: number;
-  clips: number;
-  bySource: Record<string, number>;
-  byTag: Record<string, number>;
-}
+export type { UnreadCounts } from './unread-counts';
 
 /** What the digest is made of, for a period: its alerts, their items and the starred ones, sources and tags. */
 export interface DigestInputs {
@@ -199,27 +193,19 @@ export class VigieReader {
   }
 
   /**
-   * The navigation's unread figures: in all, among favourites and clips, per source and per tag. Sources and
-   * tags are each one index count (byUnreadSource, byUnreadTag), so 200,000 items cost what 200 do;
-   * favourites and clips are few and read whole.
+   * The navigation's unread figures: in all, among favourites and clips, per source and per tag. One read:
+   * the store keeps them as items are written (unread-counts.ts); a store that somehow lacks them is counted
+   * by walking its indexes.
    */
   async unreadCounts(sourceIds: readonly string[], tagIds: readonly string[]): Promise<UnreadCounts> {
-    const tx = this.db.transaction('items');
-    const items = tx.store;
-    const unreadOf = async (index: 'byStarred' | 'byClip') => (await items.index(index).getAll()).filter((record) => !record.read).length;
-    const [unread, starred, clips, bySource, byTag] = await Promise.all([
-      items.index('byUnread').count(),
-      unreadOf('byStarred'),
-      unreadOf('byClip'),
-      Promise.all(sourceIds.map((id) => items.index('byUnreadSource').count(IDBKeyRange.bound([id], [id, []])))),
-      Promise.all(tagIds.map((id) => items.index('byUnreadTag').count(id))),
-    ]);
+    const tx = this.db.transaction(['counts', 'items']);
+    const counts = (await tx.objectStore('counts').get(UNREAD_COUNTS_KEY)) ?? (await countUnread(tx.objectStore('items')));
     return {
-      unread,
-      starred,
-      clips,
-      bySource: Object.fromEntries(sourceIds.map((id, i) => [id, bySource[i] ?? 0])),
-      byTag: Object.fromEntries(tagIds.map((id, i) => [id, byTag[i] ?? 0])),
+      unread: counts.unread,
+      starred: counts.starred,
+      clips: counts.clips,
+      bySource: Object.fromEntries(sourceIds.map((id) => [id, counts.bySource[id] ?? 0])),
+      byTag: Object.fromEntries(tagIds.map((id) => [id, counts.byTag[id] ?? 0])),
     };
   }
 

@@ -15,6 +15,7 @@ import { RuleStore } from './rules';
 import type { VigieSchema } from './schema';
 import { noteSearchChange, noteSearchReset, touchesWords } from './search-changes';
 import { ShareStore } from './shares';
+import { countReplaced, UNREAD_COUNTS_KEY, UnreadChange, unreadOf } from './unread-counts';
 import { VersionStore } from './versions';
 
 /**
@@ -175,7 +176,7 @@ export class VigieStore {
   /** Removes a source; its items go too unless the user keeps them. */
   async deleteSource(id: string, keepItems: boolean): Promise<void> {
     await guardQuota(async () => {
-      const tx = this.db.transaction(['sources', 'items', 'alerts', 'versions', 'searchChanges'], 'readwrite');
+      const tx = this.db.transaction(['sources', 'items', 'alerts', 'versions', 'searchChanges', 'counts'], 'readwrite');
       await allOrNothing(tx, async () => {
         await tx.objectStore('sources').delete(id);
         // A page monitor's recorded texts go with it (its change items follow the member's choice below).
@@ -185,12 +186,15 @@ export class VigieStore {
         if (keepItems) return;
         const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
         const gone: string[] = [];
+        const unread = new UnreadChange();
         for await (const cursor of tx.objectStore('items').index('bySource').iterate(range)) {
           gone.push(cursor.primaryKey);
+          unread.replaced(cursor.value, undefined);
           await cursor.delete();
         }
         await deleteAlertsForItems(tx.objectStore('alerts'), gone);
         await noteSearchChange(tx.objectStore('searchChanges'), gone);
+        await unread.apply(tx.objectStore('counts'));
       });
     });
   }
@@ -202,7 +206,7 @@ export class VigieStore {
    */
   async saveFetch({ source, items = [], fetchedAt, triage }: FetchOutcome): Promise<string[]> {
     return guardQuota(async () => {
-      const tx = this.db.transaction(['sources', 'items', 'alerts', 'searchChanges'], 'readwrite');
+      const tx = this.db.transaction(['sources', 'items', 'alerts', 'searchChanges', 'counts'], 'readwrite');
       const sources = tx.objectStore('sources');
       const itemStore = tx.objectStore('items');
       const current = await sources.get(source.id);
@@ -232,8 +236,11 @@ export class VigieStore {
         return toRecord(triaged.item);
       });
       const updated = SourceSchema.parse({ ...current, ...source, health: source.health });
+      const unread = new UnreadChange();
+      records.forEach((record, index) => unread.replaced(existing[index], record));
       await allOrNothing(tx, async () => {
         await oneAfterAnother(records, (record) => itemStore.put(record));
+        await unread.apply(tx.objectStore('counts'));
         await sources.put(updated);
         await addNewAlerts(tx.objectStore('alerts'), alerts);
         await noteSearchChange(tx.objectStore('searchChanges'), [...added, ...reworded]);
@@ -248,12 +255,14 @@ export class VigieStore {
    */
   async putClip(urls: readonly string[], build: (existing: Item[]) => Item): Promise<{ item: Item; enriched: boolean }> {
     return guardQuota(async () => {
-      const tx = this.db.transaction(['items', 'searchChanges'], 'readwrite');
+      const tx = this.db.transaction(['items', 'searchChanges', 'counts'], 'readwrite');
       const items = tx.objectStore('items');
       const found = await Promise.all(urls.map((url) => items.index('byUrl').getAll(url)));
       const existing = [...new Map(found.flat().map((record) => [record.id, fromRecord(record)])).values()];
       const item = build(existing);
-      await Promise.all([items.put(toRecord(item)), noteSearchChange(tx.objectStore('searchChanges'), [item.id]), tx.done]);
+      const unread = new UnreadChange();
+      unread.replaced(await items.get(item.id), item);
+      await Promise.all([items.put(toRecord(item)), noteSearchChange(tx.objectStore('searchChanges'), [item.id]), unread.apply(tx.objectStore('counts')), tx.done]);
       return { item, enriched: existing.some((before) => before.id === item.id) };
     });
   }
@@ -265,10 +274,11 @@ export class VigieStore {
   async applyTriaged(entries: readonly { item: Item; alerts: Alert[] }[]): Promise<Alert[]> {
     let added: Alert[] = [];
     await guardQuota(async () => {
-      const tx = this.db.transaction(['items', 'alerts', 'searchChanges'], 'readwrite');
+      const tx = this.db.transaction(['items', 'alerts', 'searchChanges', 'counts'], 'readwrite');
       const records = entries.map((entry) => toRecord(entry.item));
       const alerts = entries.flatMap((entry) => entry.alerts.map((alert) => ({ ...alert, read: entry.item.read })));
       await allOrNothing(tx, async () => {
+        await countReplaced(tx.objectStore('items'), records, tx.objectStore('counts'));
         const [, raised] = await Promise.all([Promise.all(records.map((record) => tx.objectStore('items').put(record))), addNewAlerts(tx.objectStore('alerts'), alerts)]);
         added = raised;
         await noteSearchChange(tx.objectStore('searchChanges'), records.map((record) => record.id));
@@ -281,7 +291,8 @@ export class VigieStore {
   async putItems(items: readonly Item[]): Promise<void> {
     const records = items.map(toRecord);
     await guardQuota(async () => {
-      const tx = this.db.transaction(['items', 'searchChanges'], 'readwrite');
+      const tx = this.db.transaction(['items', 'searchChanges', 'counts'], 'readwrite');
+      await countReplaced(tx.objectStore('items'), records, tx.objectStore('counts'));
       const writes = records.map((record) => tx.objectStore('items').put(record));
       await Promise.all([...writes, noteSearchChange(tx.objectStore('searchChanges'), records.map((record) => record.id)), tx.done]);
     });
@@ -295,14 +306,21 @@ export class VigieStore {
   async updateItems(ids: readonly string[], patch: ItemPatch): Promise<number> {
     let updated = 0;
     await guardQuota(async () => {
-      const tx = this.db.transaction(['items', 'alerts', 'searchChanges'], 'readwrite');
+      const tx = this.db.transaction(['items', 'alerts', 'searchChanges', 'counts'], 'readwrite');
       const items = tx.objectStore('items');
       await allOrNothing(tx, async () => {
         const records = await Promise.all(ids.map((id) => items.get(id)));
+        const unread = new UnreadChange();
         // Read, starred, impact: nothing the search finds. A note or tags: words the search must read again.
         if (touchesWords(patch)) await noteSearchChange(tx.objectStore('searchChanges'), ids);
-        const writes = records.flatMap((record) => (record ? [items.put(toRecord(applyPatch(fromRecord(record), patch)))] : []));
+        const writes = records.flatMap((record) => {
+          if (!record) return [];
+          const after = toRecord(applyPatch(fromRecord(record), patch));
+          unread.replaced(record, after);
+          return [items.put(after)];
+        });
         updated = writes.length;
+        writes.push(unread.apply(tx.objectStore('counts')).then(() => ''));
         // An item read is an alert seen: its alerts stop counting on the badge at once (not the other way round:
         // marking an item unread again does not raise its alerts anew).
         if (patch.read === true) writes.push(setAlertsReadForItems(tx.objectStore('alerts'), ids, true).then(() => ''));
@@ -319,16 +337,20 @@ export class VigieStore {
   async mergeTag(from: string, into: string): Promise<string[]> {
     const changed: string[] = [];
     await guardQuota(async () => {
-      const tx = this.db.transaction(['items', 'tags', 'searchChanges'], 'readwrite');
+      const tx = this.db.transaction(['items', 'tags', 'searchChanges', 'counts'], 'readwrite');
       await allOrNothing(tx, async () => {
         const items = tx.objectStore('items');
         const records = await items.index('byTag').getAll(from);
+        const unread = new UnreadChange();
         await Promise.all(
           records.map((record) => {
             changed.push(record.id);
-            return items.put(toRecord(applyPatch(fromRecord(record), { removeTags: [from], addTags: [into] })));
+            const after = toRecord(applyPatch(fromRecord(record), { removeTags: [from], addTags: [into] }));
+            unread.replaced(record, after);
+            return items.put(after);
           }),
         );
+        await unread.apply(tx.objectStore('counts'));
         await tx.objectStore('tags').delete(from);
         await noteSearchChange(tx.objectStore('searchChanges'), changed);
       });
@@ -361,7 +383,7 @@ export class VigieStore {
     await guardQuota(async () => {
       // Recorded page texts are not in backups (they are the pages' own, fetched again): they are cleared.
       const names = ['sources', 'items', 'tags', 'rules', 'alerts', 'meta', 'versions'] as const;
-      const tx = this.db.transaction([...names, 'searchChanges'], 'readwrite');
+      const tx = this.db.transaction([...names, 'searchChanges', 'counts'], 'readwrite');
       await allOrNothing(tx, async () => {
         before = await tx.objectStore('items').getAllKeys();
         const kept = (await Promise.all(CODE_META.map((key) => tx.objectStore('meta').get(key)))).filter((record) => record !== undefined);
@@ -373,6 +395,7 @@ export class VigieStore {
         await oneAfterAnother(alerts, (alert) => tx.objectStore('alerts').put(alert));
         await oneAfterAnother([...meta.filter((record) => !CODE_META.includes(record.key)), ...kept], (record) => tx.objectStore('meta').put(record));
         await noteSearchReset(tx.objectStore('searchChanges'));
+        await tx.objectStore('counts').put(unreadOf(records), UNREAD_COUNTS_KEY);
       });
     });
     return before;

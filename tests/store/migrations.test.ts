@@ -202,6 +202,19 @@ const V7_ITEMS: ItemRecord[] = [
 ];
 
 const SEEDS: Record<number, Seed> = {
+  9: {
+    // Version 9 keeps the navigation's unread counts: counted once by the migration, from every version's items.
+    async write() {},
+    async check(store, db) {
+      // Counted by the migration (checked against a walk in tests/store/unread-counts.test.ts); a write through
+      // the store moves them.
+      const before = await new VigieReader(db).unreadCounts(['v7-source'], ['v7-tag']);
+      await store.updateItems(['v7-unread'], { read: true });
+      const after = await new VigieReader(db).unreadCounts(['v7-source'], ['v7-tag']);
+      expect([after.unread, after.bySource['v7-source'], after.byTag['v7-tag']]).toEqual([before.unread - 1, 0, 0]);
+      await store.updateItems(['v7-unread'], { read: false });
+    },
+  },
   8: {
     async write(db) {
       await db.add('searchChanges', { ids: ['v7-unread'] });
@@ -389,6 +402,7 @@ const EXPECTED_LAYOUT: Layout = {
   shares: { keyPath: 'id', autoIncrement: false, indexes: { byCreated: index('created'), byUnread: index('unreadAt') } },
   outbox: { keyPath: 'seq', autoIncrement: true, indexes: {} },
   searchChanges: { keyPath: 'seq', autoIncrement: true, indexes: {} },
+  counts: { keyPath: null, autoIncrement: false, indexes: {} },
   alerts: {
     keyPath: 'id',
     autoIncrement: false,
