@@ -316,6 +316,8 @@ async function searchFigures(page: Page, report: Report): Promise<void> {
   const keystrokes: number[] = [];
   const paints: number[] = [];
   const input = page.locator('input[type="search"]');
+  // The list's count once known (the search can be ready before the list has counted every id).
+  await page.waitForFunction(() => /^\d/.test(document.querySelector('.count')?.textContent ?? ''), undefined, { timeout: 60_000 });
   const everything = await page.locator('.count').textContent();
   for (const query of queries) {
     // One keystroke, timed by the page itself (User Timing): from the input event to the painted answer.

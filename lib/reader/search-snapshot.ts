@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import { DB_NAME } from '../store/schema';
 import type { PackedIndex } from './packed-terms';
 import type { SearchSnapshot } from './search-index';
@@ -24,12 +24,20 @@ interface HeadRecord {
   prints: Uint32Array;
 }
 
-/** The two packed indexes, each a record of its own (an older format's records are of another shape). */
+/**
+ * The two packed indexes: each its terms and list lengths under its name ("text"), and its numbers in pieces of
+ * `NUMBERS_PER_PIECE` ("text:0", "text:1", …). IndexedDB serves one large read at a time; in pieces, a page's
+ * reads pass between them, and a dashboard closed while its search loads stops asking. (An older format's
+ * records are of another shape: its head's format sends the index to be built again.)
+ */
 type PartName = 'text' | 'annotations';
+type PartRecord = Omit<PackedIndex, 'numbers'> & { pieces: number };
+
+const NUMBERS_PER_PIECE = 2_000_000;
 
 interface SnapshotSchema extends DBSchema {
   head: { key: string; value: HeadRecord };
-  parts: { key: PartName; value: PackedIndex };
+  parts: { key: string; value: PartRecord | Uint32Array };
 }
 
 export const searchDbName = (vigieDb = DB_NAME) => `${vigieDb}-search`;
@@ -45,6 +53,32 @@ function open(name: string): Promise<IDBPDatabase<SnapshotSchema>> {
   });
 }
 
+type Parts<Mode extends IDBTransactionMode> = IDBPObjectStore<SnapshotSchema, ('head' | 'parts')[], 'parts', Mode>;
+
+async function readPart(parts: Parts<'readonly'>, name: PartName): Promise<PackedIndex | undefined> {
+  const record = await parts.get(name);
+  if (!record || record instanceof Uint32Array || typeof record.pieces !== 'number') return undefined;
+  const { pieces, ...rest } = record;
+  const read: Uint32Array[] = [];
+  // One piece after another: each a request of its own.
+  for (let piece = 0; piece < pieces; piece++) {
+    const numbers = await parts.get(`${name}:${piece}`);
+    if (!(numbers instanceof Uint32Array)) return undefined;
+    read.push(numbers);
+  }
+  const numbers = new Uint32Array(read.reduce((sum, piece) => sum + piece.length, 0));
+  read.reduce((at, piece) => (numbers.set(piece, at), at + piece.length), 0);
+  return { ...rest, numbers };
+}
+
+function writePart(parts: Parts<'readwrite'>, name: PartName, packed: PackedIndex): Promise<unknown> {
+  const { numbers, ...rest } = packed;
+  const pieces = Math.ceil(numbers.length / NUMBERS_PER_PIECE);
+  const writes: Promise<unknown>[] = [parts.put({ ...rest, pieces }, name)];
+  for (let piece = 0; piece < pieces; piece++) writes.push(parts.put(numbers.slice(piece * NUMBERS_PER_PIECE, (piece + 1) * NUMBERS_PER_PIECE), `${name}:${piece}`));
+  return Promise.all(writes);
+}
+
 /** The saved index, or undefined when there is none (or it cannot be read: it is only a cache). */
 export async function loadSearch(vigieDb?: string): Promise<SavedSearch | undefined> {
   try {
@@ -52,7 +86,10 @@ export async function loadSearch(vigieDb?: string): Promise<SavedSearch | undefi
     try {
       const tx = db.transaction(['head', 'parts']);
       const parts = tx.objectStore('parts');
-      const [head, text, annotations] = await Promise.all([tx.objectStore('head').get('head'), parts.get('text'), parts.get('annotations'), tx.done]);
+      const head = await tx.objectStore('head').get('head');
+      const text = head && (await readPart(parts, 'text'));
+      const annotations = text && (await readPart(parts, 'annotations'));
+      await tx.done;
       if (!head || !text || !annotations) return undefined;
       return { snapshot: { format: head.format, ids: head.ids, prints: head.prints, text, annotations }, journal: head.journal, labels: head.labels };
     } finally {
@@ -80,7 +117,7 @@ export async function saveSearch(saved: SavedSearch, vigieDb?: string): Promise<
     const parts = tx.objectStore('parts');
     // An older format's parts (numbered records) go with it.
     await parts.clear();
-    await Promise.all([parts.put(text, 'text'), parts.put(annotations, 'annotations')]);
+    await Promise.all([writePart(parts, 'text', text), writePart(parts, 'annotations', annotations)]);
     await tx.objectStore('head').put({ ...rest, journal: saved.journal, labels: saved.labels }, 'head');
     await tx.done;
     return true;

@@ -215,7 +215,7 @@ export class VigieReader {
     const keysOf = async (index: 'byUnread' | 'byStarred' | 'byClip' | 'byTag' | 'byImpact', query?: string) =>
       new Set(await db.getAllKeysFromIndex('items', index, query));
     return {
-      byDate: async (from, to) => db.getAllKeysFromIndex('items', 'byDate', dateRange(from, to)),
+      byDate: (from, to) => keysByDate(db, from, to),
       newest: async (limit) => (await this.newest(limit)).map((item) => item.id),
       unread: () => keysOf('byUnread'),
       starred: () => keysOf('byStarred'),
@@ -322,6 +322,34 @@ const idsAfter = (after: string | undefined) => (after === undefined ? undefined
 
 /** The bySource index's keys are [sourceId, sortDate]: every date of one source. */
 const ofSource = (sourceId: string) => IDBKeyRange.bound([sourceId, ''], [sourceId, '\uffff']);
+
+/** Ids read per request by `keysByDate`. */
+const KEYS_PER_READ = 20_000;
+
+/**
+ * Every id by date (oldest first), within from..to, in reads of 20,000. IndexedDB serves one large read at a
+ * time: at 200,000 items one read of every id held the store for 1.5 s, and a dashboard opened (or reloaded)
+ * meanwhile waited for it; in parts, other reads pass between them, and a page closed stops asking. One
+ * transaction, so the parts join into one consistent list. Ids share dates, and the index orders one date's
+ * ids by id: each part starts at the last date read, inclusive, and skips the ids of that date it already has.
+ */
+export async function keysByDate(db: IDBPDatabase<VigieSchema>, from?: string, to?: string, perRead = KEYS_PER_READ): Promise<string[]> {
+  const tx = db.transaction('items');
+  const index = tx.store.index('byDate');
+  const ids: string[] = [];
+  let start = from;
+  let skip = 0;
+  for (;;) {
+    const part = await index.getAllKeys(dateRange(start, to), perRead + skip);
+    ids.push(...part.slice(skip));
+    if (part.length < perRead + skip) return ids;
+    const last = ids.at(-1)!;
+    const date = (await tx.store.get(last))?.sortDate;
+    if (date === undefined) throw new Error(`item ${last} vanished while its list was read`);
+    skip = (await index.getAllKeys(IDBKeyRange.only(date))).indexOf(last) + 1;
+    start = date;
+  }
+}
 
 function dateRange(from?: string, to?: string): IDBKeyRange | undefined {
   if (from && to) return IDBKeyRange.bound(from, to);

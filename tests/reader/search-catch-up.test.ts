@@ -128,6 +128,21 @@ describe('search kept between two dashboards', () => {
     store.close();
   });
 
+  it('saves a large index in pieces and reads its numbers back whole', async () => {
+    const { store } = await filled();
+    const numbers = Uint32Array.from({ length: 2_000_005 }, (_, n) => n % 1000);
+    const packed = { terms: 'ab\ncd', slots: Uint8Array.of(1, 1), lengths: Uint32Array.of(2_000_000, 5), numbers, register: Uint32Array.of(0, 1) };
+    const empty = { terms: '', slots: new Uint8Array(), lengths: new Uint32Array(), numbers: new Uint32Array(), register: new Uint32Array() };
+    const snapshot = { format: SEARCH_FORMAT, ids: ['a1'], prints: Uint32Array.of(1, 2), text: packed, annotations: empty };
+    expect(await saveSearch({ snapshot, journal: 1, labels: {} }, store.db.name)).toBe(true);
+    const read = (await loadSearch(store.db.name))!;
+    // Compared as bytes: toEqual walks two million numbers one by one.
+    expect(Buffer.from(read.snapshot.text.numbers.buffer).equals(Buffer.from(numbers.buffer))).toBe(true);
+    expect(read.snapshot.text.lengths).toEqual(packed.lengths);
+    expect(read.snapshot.annotations.numbers).toHaveLength(0);
+    store.close();
+  }, 30_000);
+
   it('never replaces a newer saved index by an older one (two dashboards open)', async () => {
     const { store, reader, keeping } = await filled();
     const older = await LiveSearch.open(reader, keeping);

@@ -4,7 +4,7 @@ import type { HubConnection } from '../../lib/model/hub-connection';
 import type { Item } from '../../lib/model/item';
 import { DEFAULT_QUERY, resolveQuery } from '../../lib/reader/query';
 import { META } from '../../lib/store/meta-keys';
-import { VigieReader } from '../../lib/store/reader';
+import { keysByDate, VigieReader } from '../../lib/store/reader';
 import { DB_NAME, DB_VERSION } from '../../lib/store/schema';
 import { openVigieDb, toRecord, type VigieStore } from '../../lib/store/store';
 import { makeSource, newStore } from './fixtures';
@@ -212,5 +212,22 @@ describe('VigieReader.adopt', () => {
     const check = await openVigieDb();
     expect(check.version).toBe(DB_VERSION);
     check.close();
+  });
+});
+
+describe('the list of every id by date, read in parts', () => {
+  it('joins its parts into the one list a single read gives, whatever dates the ids share', async () => {
+    const store = await newStore();
+    await store.putSources([makeSource({ id: 'alpha' })]);
+    // 23 items on 4 dates: runs of one date longer than a part, ids not in date order.
+    const dates = [day(1), day(2), day(2), day(2), day(2), day(2), day(2), day(2), day(3), day(4)];
+    await store.putItems(Array.from({ length: 23 }, (_, n) => item(`i${String((n * 7) % 23).padStart(2, '0')}`, { published: dates[n % dates.length] })));
+    const whole = await store.db.getAllKeysFromIndex('items', 'byDate');
+    for (const perRead of [1, 2, 3, 5, 22, 23, 24]) {
+      expect(await keysByDate(store.db, undefined, undefined, perRead)).toEqual(whole);
+      expect(await keysByDate(store.db, day(2), day(3), perRead)).toEqual(await store.db.getAllKeysFromIndex('items', 'byDate', IDBKeyRange.bound(day(2), day(3))));
+    }
+    expect(await keysByDate(store.db, day(9), undefined, 2)).toEqual([]);
+    store.close();
   });
 });
