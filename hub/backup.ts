@@ -73,7 +73,7 @@ export async function exportHub(db: Queryable, now = new Date()): Promise<HubBac
     members: members.map((m) => ({ id: m.id, name: m.name, role: m.role, tokenHash: m.token_hash, feedTokenHash: m.feed_token_hash, created: iso(m.created)!, revoked: iso(m.revoked) })),
     invites: invites.map((i) => ({ codeHash: i.code_hash, name: i.name, role: i.role, created: iso(i.created)!, used: iso(i.used), memberId: i.member_id })),
     shares: shares.map((s) => ({
-      ...(strip({ url: s.url, summary: s.summary, sourceTitle: s.source_title, quote: s.quote, published: iso(s.published), note: s.note, impact: s.impact, triage: s.triage, priority: s.priority, language: s.language,
+      ...(strip({ url: s.url, summary: s.summary, sourceTitle: s.source_title, quote: s.quote, published: iso(s.published), note: s.note, impact: s.impact, triage: s.triage, priority: s.priority, language: s.language, rex: s.rex,
         tagLabels: s.tag_labels && Object.keys(s.tag_labels).length ? s.tag_labels : null }) as Partial<BackupShare>),
       id: s.id, kind: s.kind, title: s.title, tags: s.tags, authorId: s.author_id, hidden: s.hidden, created: iso(s.created)!, updated: iso(s.updated)!,
       comments: (commentsOf.get(s.id) ?? []).map((c: any) => ({ id: c.id, authorId: c.author_id, body: c.body, created: iso(c.created)!, ...strip({ replyTo: c.reply_to }) })),
@@ -132,10 +132,11 @@ export async function importHub(db: Db, backup: HubBackup): Promise<Record<strin
       backup.members.map((m) => [m.id, m.name, m.role, m.tokenHash, m.feedTokenHash, m.created, m.revoked]));
     await insertRows(tx, 'invites', ['code_hash', 'name', 'role', 'created', 'used', 'member_id'],
       backup.invites.map((i) => [i.codeHash, i.name, i.role, i.created, i.used, i.memberId]));
-    await insertRows(tx, 'shares', ['id', 'author_id', 'kind', 'url', 'url_key', 'title', 'summary', 'source_title', 'quote', 'published', 'tags', 'tag_labels', 'note', 'impact', 'triage', 'priority', 'language', 'hidden', 'created', 'updated'],
+    await insertRows(tx, 'shares', ['id', 'author_id', 'kind', 'url', 'url_key', 'title', 'summary', 'source_title', 'quote', 'published', 'tags', 'tag_labels', 'note', 'impact', 'triage', 'priority', 'language', 'rex', 'hidden', 'created', 'updated'],
       backup.shares.map((s) => [s.id, s.authorId, s.kind, s.url ?? null, shareKey(s.url) ?? null, s.title, s.summary ?? null, s.sourceTitle ?? null, s.quote ?? null, s.published ?? null,
-        JSON.stringify(s.tags), JSON.stringify(s.tagLabels ?? {}), s.note ?? null, s.impact ?? null, s.triage ?? null, s.priority ?? null, s.language ?? null, s.hidden, s.created, s.updated]),
-      { 10: '::jsonb', 11: '::jsonb' });
+        JSON.stringify(s.tags), JSON.stringify(s.tagLabels ?? {}), s.note ?? null, s.impact ?? null, s.triage ?? null, s.priority ?? null, s.language ?? null,
+        s.rex ? JSON.stringify(s.rex) : null, s.hidden, s.created, s.updated]),
+      { 10: '::jsonb', 11: '::jsonb', 17: '::jsonb' });
     const comments = backup.shares.flatMap((s) => s.comments.map((c) => [c.id, s.id, c.authorId, c.body, c.created, c.replyTo ?? null]));
     await insertRows(tx, 'comments', ['id', 'share_id', 'author_id', 'body', 'created', 'reply_to'], comments);
     const sharers = backup.shares.flatMap((s) => (s.sharers ?? []).map((c) => [s.id, c.memberId, c.note ?? null, c.impact ?? null, c.created, c.updated]));

@@ -131,6 +131,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE shares ADD COLUMN language text;
   `,
+  // 6 (hub 1.4.0): « retours d'expérience », shares of kind rex: their context, what was tried, what came of
+  // it, when, and what they answer, as one JSON value (read and written whole, checked by RexSchema).
+  `
+  ALTER TABLE shares ADD COLUMN rex jsonb;
+  `,
 ];
 
 /**

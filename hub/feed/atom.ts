@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { rexLines } from '../../lib/model/rex';
 import type { Share } from '../../lib/model/share';
 
 /** Characters XML 1.0 cannot carry at all (a title pasted with a control character would make the whole feed unreadable): dropped. */
@@ -40,7 +41,7 @@ export function atomFeed(options: { hubName: string; selfUrl: string; hubUrl: st
     feedLinks: { atom: options.selfUrl },
   });
   for (const share of options.shares) {
-    const parts = [share.note ? `Conseil : ${share.note}` : '', share.summary ?? '', share.quote ? `« ${share.quote} »` : ''].filter(Boolean);
+    const parts = [...(share.rex ? rexLines(share.rex) : []), share.note ? `Conseil : ${share.note}` : '', share.summary ?? '', share.quote ? `« ${share.quote} »` : ''].filter(Boolean);
     feed.addItem({
       title: htmlText(share.title),
       id: `urn:vigie:share:${share.id}`,

@@ -1,3 +1,4 @@
+import type { Rex } from '../../lib/model/rex';
 import type { CoSharer, Comment, Member, Share } from '../../lib/model/share';
 
 /** Rows as both databases return them, turned into the shared model (absent stays absent, never `null`). */
@@ -17,6 +18,7 @@ export interface ShareRow {
   triage: Share['triage'] | null;
   priority: Share['priority'] | null;
   language: string | null;
+  rex: Rex | null;
   hidden: boolean;
   created: Date;
   updated: Date;
@@ -40,7 +42,7 @@ export interface CommentRow {
 const iso = (date: Date | string): string => new Date(date).toISOString();
 
 export const SHARE_COLUMNS = `s.id, s.kind, s.url, s.title, s.summary, s.source_title, s.quote, s.published, s.tags, s.tag_labels, s.note, s.impact,
-  s.triage, s.priority, s.language, s.hidden, s.created, s.updated, s.seq, m.id AS author_id, m.name AS author_name, m.role AS author_role`;
+  s.triage, s.priority, s.language, s.rex, s.hidden, s.created, s.updated, s.seq, m.id AS author_id, m.name AS author_name, m.role AS author_role`;
 
 
 function optional<T>(key: string, value: T | null): Record<string, T> {
@@ -81,6 +83,7 @@ export function shareFromRow(row: ShareRow, comments: Comment[], reactions: Shar
     ...optional('triage', row.triage),
     ...optional('priority', row.priority),
     ...optional('language', row.language),
+    ...optional('rex', row.rex),
     author: { id: row.author_id, name: row.author_name, role: row.author_role },
     created: iso(row.created),
     updated: iso(row.updated),

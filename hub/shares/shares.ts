@@ -84,11 +84,11 @@ export async function createShare(db: Db, author: Member, id: string, draft: Sha
     }
     if (!found) {
       await tx.query(
-        `INSERT INTO shares (id, author_id, kind, url, url_key, title, summary, source_title, quote, published, tags, tag_labels, note, impact, triage, priority, language)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15, $16, $17)`,
+        `INSERT INTO shares (id, author_id, kind, url, url_key, title, summary, source_title, quote, published, tags, tag_labels, note, impact, triage, priority, language, rex)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15, $16, $17, $18::jsonb)`,
         [id, author.id, draft.kind, draft.url ?? null, key ?? null, draft.title, draft.summary ?? null, draft.sourceTitle ?? null, draft.quote ?? null,
           draft.published ?? null, JSON.stringify(draft.tags), labels, draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.priority ?? null,
-          draft.language ?? null],
+          draft.language ?? null, draft.rex ? JSON.stringify(draft.rex) : null],
       );
       return { share: (await getShare(tx, id))!, created: true };
     }
@@ -100,9 +100,9 @@ export async function createShare(db: Db, author: Member, id: string, draft: Sha
       await tx.query(
         `UPDATE shares SET tags = ${UNION_TAGS}, tag_labels = tag_labels || $3::jsonb, priority = $4,
            note = $5, impact = $6, triage = $7, quote = COALESCE($8, quote), kind = CASE WHEN $8::text IS NULL THEN kind ELSE $9 END,
-           language = COALESCE($10, language)
+           language = COALESCE($10, language), rex = COALESCE($11::jsonb, rex)
          WHERE id = $1`,
-        [...tagsAndLabels, draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.quote ?? null, draft.kind, draft.language ?? null],
+        [...tagsAndLabels, draft.note ?? null, draft.impact ?? null, draft.triage ?? null, draft.quote ?? null, draft.kind, draft.language ?? null, draft.rex ? JSON.stringify(draft.rex) : null],
       );
     } else {
       await tx.query(`UPDATE shares SET tags = ${UNION_TAGS}, tag_labels = tag_labels || $3::jsonb, priority = $4 WHERE id = $1`, tagsAndLabels);
@@ -127,9 +127,11 @@ async function ownedOrAdmin(db: Queryable, member: Member, id: string): Promise<
   }
 }
 
-const PATCH_COLUMNS: Record<Exclude<keyof SharePatch, 'tags'>, string> = {
+const PATCH_COLUMNS: Record<Exclude<keyof SharePatch, 'tags' | 'rex'>, string> = {
   title: 'title', note: 'note', impact: 'impact', triage: 'triage', priority: 'priority', hidden: 'hidden',
 };
+/** Columns written as JSON. */
+const JSON_COLUMNS = new Set(['tags', 'rex']);
 
 /** Edits by the author or an admin; hiding is for admins. Every change moves the share up the change feed. */
 export async function patchShare(db: Db, member: Member, id: string, patch: SharePatch): Promise<Share> {
@@ -138,10 +140,14 @@ export async function patchShare(db: Db, member: Member, id: string, patch: Shar
     await ownedOrAdmin(tx, member, id);
     const sets: string[] = [];
     const values: unknown[] = [];
+    if (patch.rex) {
+      const [row] = await tx.query<{ kind: Share['kind'] }>('SELECT kind FROM shares WHERE id = $1', [id]);
+      if (row?.kind !== 'rex') throw new ShareRefusal(409, 'not-a-rex', 'Only a REX has REX fields.');
+    }
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
-      values.push(key === 'tags' ? JSON.stringify(value) : value);
-      sets.push(key === 'tags' ? `tags = $${values.length}::jsonb` : `${PATCH_COLUMNS[key as keyof typeof PATCH_COLUMNS]} = $${values.length}`);
+      values.push(JSON_COLUMNS.has(key) ? JSON.stringify(value) : value);
+      sets.push(JSON_COLUMNS.has(key) ? `${key} = $${values.length}::jsonb` : `${PATCH_COLUMNS[key as keyof typeof PATCH_COLUMNS]} = $${values.length}`);
     }
     values.push(id);
     await tx.query(`UPDATE shares SET ${[...sets, "seq = nextval('change_seq')", 'updated = now()'].join(', ')} WHERE id = $${values.length}`, values);

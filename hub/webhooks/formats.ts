@@ -1,3 +1,4 @@
+import { rexLines } from '../../lib/model/rex';
 import type { Share } from '../../lib/model/share';
 
 /**
@@ -80,6 +81,8 @@ function parts(share: Share): Parts {
   const tags = share.tags.slice(0, MAX.tags).map((tag) => plainText(share.tagLabels?.[tag] ?? tag, MAX.tag)).filter(Boolean);
   const note = share.note ? plainText(share.note, MAX.note) : '';
   const details = [
+    // A REX says its context first (what was tried and its outcome are read on the hub).
+    share.rex ? plainText(rexLines(share.rex)[0]!, MAX.note) : '',
     note ? `Conseil : ${note}` : '',
     share.impact ? `Impact : ${IMPACT_WORDS[share.impact]}` : '',
     tags.length ? `Tags : ${tags.join(', ')}${share.tags.length > MAX.tags ? '…' : ''}` : '',

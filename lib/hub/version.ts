@@ -33,3 +33,5 @@ export function hubHas(version: string | undefined, since: string): boolean {
 export const HUB_SHARE_LABELS = '1.2.0';
 /** Hub 1.3.0: the language of a share's words. */
 export const HUB_SHARE_LANGUAGE = '1.3.0';
+/** Hub 1.4.0: « retours d'expérience » (shares of kind rex). */
+export const HUB_REX = '1.4.0';

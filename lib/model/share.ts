@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { canonicalLink } from '../feeds/links';
+import { RexSchema } from './rex';
 import { HttpUrlSchema, IsoDateSchema } from './source';
 import { IMPACTS, PRIORITIES, TRIAGE_STATES } from './vocabulary';
 
@@ -12,7 +13,8 @@ import { IMPACTS, PRIORITIES, TRIAGE_STATES } from './vocabulary';
 /** Client-made ids (so a retried write never duplicates): letters, digits, `-` and `_`. */
 export const ClientIdSchema = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _'));
 
-export const SHARE_KINDS = ['item', 'clip', 'alert'] as const;
+/** `rex` (hubs from 1.4.0): a « retour d'expérience », an experience a member tells, not an article. */
+export const SHARE_KINDS = ['item', 'clip', 'alert', 'rex'] as const;
 /** "Utile" and "Vu": the two reactions the collective asked for. */
 export const REACTIONS = ['useful', 'seen'] as const;
 export const ROLES = ['member', 'admin'] as const;
@@ -34,7 +36,7 @@ export function shareKey(url: string | undefined): string | undefined {
   return canonical?.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '').toLowerCase();
 }
 
-export const ShareDraftSchema = z.strictObject({
+const ShareFieldsSchema = z.strictObject({
   kind: z.enum(SHARE_KINDS),
   url: z.optional(HttpUrlSchema.check(z.maxLength(4_000))),
   title: z.string().check(z.minLength(1), z.maxLength(500)),
@@ -57,7 +59,11 @@ export const ShareDraftSchema = z.strictObject({
    * members' screens mark them (RGAA 8.7). Not the conseil's: members write in their own.
    */
   language: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/), z.maxLength(35))),
+  /** Hubs from 1.4.0: a REX's own fields (kind `rex`, and only it). */
+  rex: z.optional(RexSchema),
 });
+
+export const ShareDraftSchema = ShareFieldsSchema.check(z.refine((draft) => (draft.kind === 'rex') === (draft.rex !== undefined), { message: 'a REX (kind rex), and only a REX, has rex fields', path: ['rex'] }));
 export type ShareDraft = z.infer<typeof ShareDraftSchema>;
 
 /** What its author (or an admin) may change; `null` clears. `hidden` is for admins only. */
@@ -69,6 +75,8 @@ export const SharePatchSchema = z.strictObject({
   triage: z.optional(z.nullable(z.enum(TRIAGE_STATES))),
   priority: z.optional(z.nullable(z.enum(PRIORITIES))),
   hidden: z.optional(z.boolean()),
+  /** A REX's fields, whole (a share of another kind refuses them). */
+  rex: z.optional(RexSchema),
 });
 export type SharePatch = z.infer<typeof SharePatchSchema>;
 
@@ -103,7 +111,7 @@ export const CoSharerSchema = z.object({
 export type CoSharer = z.infer<typeof CoSharerSchema>;
 
 export const ShareSchema = z.object({
-  ...ShareDraftSchema.shape,
+  ...ShareFieldsSchema.shape,
   /** Hubs from 1.2.0: the members who shared the same article after its author, oldest first. */
   sharers: z.optional(z.array(CoSharerSchema)),
   id: z.string(),

@@ -183,6 +183,53 @@ describe.each(DB_KINDS)('COPIL hub API, %s database', (kind) => {
       expect((await comment(bob, clientId('c'), { body: 'Perdu', replyTo: clientId('c') })).status).toBe(404);
     });
 
+    it('carries « retours d\'expérience »: context, what was tried and came of it, what it answers; commented, reacted to, edited by its author only', async () => {
+      const answered = clientId();
+      await put(bob, answered, draft({ kind: 'alert', title: 'TTPA : fin des publicités politiques', priority: 'important' }));
+      const id = clientId('rex');
+      const rex = {
+        collectivite: 'commune',
+        size: '45 000 habitants',
+        platform: 'facebook',
+        audience: 'habitants, élus',
+        tried: 'Nous avons remplacé les publications sponsorisées par des <b>directs</b> hebdomadaires.',
+        outcome: 'La portée organique a doublé en six semaines.',
+        when: '2026-11',
+        answers: [{ shareId: answered, title: 'TTPA : fin des publicités politiques' }],
+      };
+      const created = await put(alice, id, { kind: 'rex', title: 'Des directs plutôt que de la publicité', tags: ['publicite-politique'], note: 'À tenter avant les municipales', rex });
+      expect(created.status).toBe(201);
+      expect(created.json).toMatchObject({ id, kind: 'rex', rex, author: alice.member });
+      expect(created.json.url).toBeUndefined();
+      // Kind and fields agree, both ways; a REX's fields are checked (a date that is no month or day is refused).
+      expect((await put(alice, clientId(), { kind: 'rex', title: 'Sans champs', tags: [] })).status).toBe(400);
+      expect((await put(alice, clientId(), draft({ rex }))).status).toBe(400);
+      expect((await put(alice, clientId(), { kind: 'rex', title: 'Date', tags: [], rex: { ...rex, when: 'novembre' } })).status).toBe(400);
+
+      // In the change feed, commented and reacted to like any share.
+      const comment = await hub.api(`/api/shares/${id}/comments/${clientId('c')}`, { method: 'PUT', token: bob.token, body: { body: 'Même constat à Rennes Métropole.' } });
+      expect(comment.status).toBe(200);
+      expect((await hub.api(`/api/shares/${id}/reactions/useful`, { method: 'PUT', token: bob.token })).json.reactions.useful).toEqual([bob.member.id]);
+      const listed = (await allChanges(hub, bob.token)).shares.find((share) => share.id === id);
+      expect(listed).toMatchObject({ kind: 'rex', rex, comments: [{ body: 'Même constat à Rennes Métropole.' }] });
+
+      // Its author edits it; another member may not; a share of another kind refuses REX fields.
+      const edited = await hub.api(`/api/shares/${id}`, { method: 'PATCH', token: alice.token, body: { rex: { ...rex, outcome: 'La portée a doublé, les commentaires aussi.' } } });
+      expect(edited.json.rex.outcome).toBe('La portée a doublé, les commentaires aussi.');
+      expect((await hub.api(`/api/shares/${id}`, { method: 'PATCH', token: bob.token, body: { rex } })).status).toBe(403);
+      expect((await hub.api(`/api/shares/${answered}`, { method: 'PATCH', token: bob.token, body: { rex } })).json.error).toBe('not-a-rex');
+
+      // In the Atom feed as text, its context and outcome included.
+      const feed = await hub.api(`/feed/${bob.feedToken}.atom`);
+      const entries = (await parseStringPromise(feed.text)).feed.entry as { id: [string]; summary?: [{ _: string }]; content?: [{ _: string }] }[];
+      const entry = entries.find((candidate) => candidate.id[0] === `urn:vigie:share:${id}`)!;
+      const text = DomUtils.textContent(parseDocument((entry.summary ?? entry.content)![0]._));
+      expect(text).toContain("Retour d'expérience — Commune (45 000 habitants), Facebook, public : habitants, élus, 2026-11");
+      expect(text).toContain('Ce qui a été tenté : Nous avons remplacé les publications sponsorisées par des <b>directs</b> hebdomadaires.');
+      expect(text).toContain('En réponse à : TTPA : fin des publicités politiques');
+      expect(feed.text).not.toContain('<b>directs');
+    });
+
     it('lists only what changed after a cursor, page by page', async () => {
       const cursor = (await changes(bob)).json.cursor;
       const created = [clientId(), clientId(), clientId()];
