@@ -1,5 +1,6 @@
 import type { HubConnection } from '../model/hub-connection';
 import type { Item } from '../model/item';
+import type { RexDraft } from '../model/rex';
 import { ShareDraftSchema, type Share, type SharedRow } from '../model/share';
 import type { Priority } from '../model/vocabulary';
 import { contentLanguage } from '../reader/language';
@@ -9,7 +10,7 @@ import type { VigieStore } from '../store/store';
 import { HubError } from './client';
 import { loadConnection } from './connection';
 import { pendingShare, shareDraftOf } from './share-draft';
-import { HUB_SHARE_LABELS, HUB_SHARE_LANGUAGE, hubHas } from './version';
+import { HUB_REX, HUB_SHARE_LABELS, HUB_SHARE_LANGUAGE, hubHas } from './version';
 
 /**
  * Every write to the hub goes through the outbox: queued here with a client-made id (so sending it twice
@@ -52,6 +53,28 @@ export async function queueShare(store: VigieStore, item: Item, options: { sourc
 }
 
 const toShare = ({ unread: _unread, pending: _pending, ...share }: SharedRow): Share => share;
+
+/**
+ * A « retour d'expérience » written by this member, queued like a share (kind rex) under a new id, and shown
+ * at once in their list as waiting. A hub older than 1.4.0 would refuse it: the member is told before anything
+ * is queued.
+ */
+export async function queueRex(store: VigieStore, fields: RexDraft): Promise<Share> {
+  const connection = await connected(store);
+  if (!hubHas(connection.hubVersion, HUB_REX)) throw new HubError('refused', `hub ${connection.hubVersion ?? 'older than 1.1.0'} does not know « retours d'expérience » (hub 1.4.0 or later)`);
+  const tags = await store.listTags();
+  const language = (await loadSettings(store)).language === 'en' ? 'en' : 'fr';
+  const labels = Object.fromEntries(fields.tags.flatMap((id) => {
+    const tag = tags.find((candidate) => candidate.id === id);
+    return tag ? [[id, tag.label[language]]] : [];
+  }));
+  const draft = ShareDraftSchema.parse({ kind: 'rex', ...fields, ...(Object.keys(labels).length ? { tagLabels: labels } : {}) });
+  const id = crypto.randomUUID();
+  await store.shares.enqueue(entry({ method: 'PUT', path: `/api/shares/${id}`, body: draft, kind: 'share', label: shortLabel(draft.title) }));
+  const share = pendingShare(id, draft, connection.member, new Date().toISOString());
+  await store.shares.putPending(share);
+  return share;
+}
 
 /** `replyTo`: the comment answered; an older hub, which knows no replies, gets a plain comment. */
 export async function queueComment(store: VigieStore, shareId: string, body: string, replyTo?: string): Promise<void> {

@@ -60,3 +60,12 @@ export function rexLines(rex: Rex): string[] {
   const context = [COLLECTIVITE_WORDS[rex.collectivite] + (rex.size ? ` (${rex.size})` : ''), PLATFORM_WORDS[rex.platform], rex.audience ? `public : ${rex.audience}` : ''].filter(Boolean).join(', ');
   return [`Retour d'expérience — ${context}, ${rex.when}`, `Ce qui a été tenté : ${rex.tried}`, `Ce qui en est ressorti : ${rex.outcome}`, ...(rex.answers ?? []).map((answer) => `En réponse à : ${answer.title}${answer.url ? ` (${answer.url})` : ''}`)];
 }
+
+/** What a member writes to share a REX: its headline, what others should take from it, its tags, its fields. */
+export const RexDraftSchema = z.strictObject({
+  title: z.string().check(z.minLength(1), z.maxLength(500)),
+  note: z.optional(z.string().check(z.maxLength(20_000))),
+  tags: z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.maxLength(30)),
+  rex: RexSchema,
+});
+export type RexDraft = z.infer<typeof RexDraftSchema>;

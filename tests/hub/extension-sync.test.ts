@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_VERSION } from '../../hub/version';
 import { HubError } from '../../lib/hub/client';
 import { loadConnection, saveConnection } from '../../lib/hub/connection';
-import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../lib/hub/outbox';
+import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags } from '../../lib/hub/outbox';
 import { connect, syncHub } from '../../lib/hub/sync';
 import { hubVersionGap } from '../../lib/hub/version';
 import type { Item } from '../../lib/model/item';
@@ -98,6 +98,24 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     await alice.shares.setRead([share.id]);
     await syncHub(alice, DEFAULT_SETTINGS);
     expect((await alice.shares.unread()).count).toBe(0);
+  });
+
+  it('shares a « retour d’expérience » through the outbox; a colleague pulls it unread; a hub older than 1.4.0 is refused in words, nothing queued', async () => {
+    const alice = await member('Alice REX');
+    const bruno = await member('Bruno REX');
+    await alice.putTags([{ id: 'publicite-politique', label: { fr: 'Publicité politique', en: 'Political ads' }, scope: 'shared', color: '#1d6fb8' }]);
+    const rex = { collectivite: 'departement' as const, platform: 'facebook' as const, tried: 'Des directs avec les élus.', outcome: 'Deux fois plus de commentaires.', when: '2026-10' };
+    const share = await queueRex(alice, { title: 'Des directs avec les élus', tags: ['publicite-politique'], note: 'À essayer', rex });
+    expect(await alice.shares.get(share.id)).toMatchObject({ kind: 'rex', pending: true, rex });
+    expect(await syncHub(alice, DEFAULT_SETTINGS)).toMatchObject({ sent: 1 });
+    await syncHub(bruno, DEFAULT_SETTINGS);
+    expect(await bruno.shares.get(share.id)).toMatchObject({ kind: 'rex', unread: true, rex, note: 'À essayer', tagLabels: { 'publicite-politique': 'Publicité politique' }, author: { name: 'Alice REX' } });
+
+    // A hub that says an older version: refused before anything is queued.
+    const connection = (await loadConnection(alice))!;
+    await saveConnection(alice, { ...connection, hubVersion: '1.3.0' });
+    await expect(queueRex(alice, { title: 'Trop tôt', tags: [], rex })).rejects.toThrow(/1\.4\.0/);
+    expect(await alice.shares.outbox()).toEqual([]);
   });
 
   it('keeps the version the hub says at joining and at each pull, which this Vigie expects', async () => {

@@ -1,6 +1,6 @@
 import { HubError, hubFetch } from '../../hub/client';
 import { loadConnection, saveConnection } from '../../hub/connection';
-import { queueComment, queueHide, queueReaction, queueShare, queueTags } from '../../hub/outbox';
+import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags } from '../../hub/outbox';
 import { connect, syncHub } from '../../hub/sync';
 import { hubVersionGap } from '../../hub/version';
 import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
@@ -90,6 +90,12 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       await deps.hubChanged?.([]);
       const { sent } = await sync();
       return { id: share.id, sent: sent > 0, update };
+    },
+    async shareRex(draft) {
+      const share = await queueRex(store, draft);
+      await deps.hubChanged?.([]);
+      const { sent } = await sync();
+      return { id: share.id, sent: sent > 0 };
     },
     async shareOfItem({ itemId }) {
       const item = await store.getItem(itemId);

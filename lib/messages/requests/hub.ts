@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { HubProblemSchema } from '../../model/hub-connection';
+import { RexDraftSchema } from '../../model/rex';
 import { MemberEntrySchema, MemberSchema, REACTIONS, ROLES, SharedRowSchema } from '../../model/share';
 import { PRIORITIES } from '../../model/vocabulary';
 import { Empty } from './core';
@@ -43,6 +44,8 @@ export const HUB_REQUESTS = {
   hubSync: { params: Empty, result: HubStatusSchema },
   /** `update`: the article was shared already (by this member or a colleague), and that share was updated. */
   shareItem: { params: z.object({ itemId: z.string(), priority: z.optional(z.enum(PRIORITIES)) }), result: z.object({ id: z.string(), sent: z.boolean(), update: z.boolean() }) },
+  /** A « retour d'expérience » for the collective (hubs from 1.4.0), queued like a share. */
+  shareRex: { params: RexDraftSchema, result: z.object({ id: z.string(), sent: z.boolean() }) },
   /** The share of an item's article in the collective's list, if any, and who shared it. */
   shareOfItem: { params: z.object({ itemId: z.string() }), result: z.object({ id: z.optional(z.string()), by: z.optional(z.array(z.string())) }) },
   listShares: { params: z.object({ limit: z.optional(z.int().check(z.gte(1), z.lte(2_000))) }), result: z.array(SharedRowSchema) },
