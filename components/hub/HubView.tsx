@@ -10,6 +10,7 @@ import { StatusLine, type Said } from '../ui/StatusLine';
 import { HubProblem } from './HubProblem';
 import { HubVersion } from './HubVersion';
 import { PendingList } from './PendingList';
+import { RexForm } from './RexForm';
 import { ShareFilters } from './ShareFilters';
 import { ShareList } from './ShareList';
 import { useHub } from './use-hub';
@@ -67,6 +68,15 @@ export function HubView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnec
               </>
             )}
           </p>
+          {copil.status.member && (
+            <RexForm
+              tags={tags}
+              onSaid={(text, kind = 'ok') => {
+                setSaid({ text, kind });
+                copil.reload();
+              }}
+            />
+          )}
           {copil.status.pending.length > 0 && <PendingList pending={copil.status.pending} onDiscard={(seq) => void request('discardPending', { seq }).then(copil.reload)} />}
           {copil.shares && copil.shares.length > 0 && (
             <>

@@ -8,6 +8,7 @@ import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
 import { useConfirm } from '../ui/confirm';
 import { focusSoon } from '../ui/focus';
+import { RexDetails } from './RexDetails';
 import { namesText } from './share-item';
 
 /** Comments in threads: each first-level comment followed by its answers (an answer to an answer joins its thread). */
@@ -145,6 +146,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
         {share.unread && <span class="share__new">{t('copilNew')}</span>}
         {share.pending && <span class="share__pending">{t('copilPendingBadge')}</span>}
         {share.hidden && <span class="share__pending">{t('copilHiddenBadge')}</span>}
+        {share.rex && <span class="share__rex-badge">{t('rexBadge')}</span>}
         <h3 id={titleId} class="share__title" lang={share.language}>
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
@@ -178,6 +180,7 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
             </p>
           ),
       )}
+      {!compact && share.rex && <RexDetails rex={share.rex} />}
       {!compact && share.quote && (
         <blockquote class="share__quote" aria-label={t('copilQuote')} lang={share.language}>
           {share.quote}

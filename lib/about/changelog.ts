@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.7.0',
+    date: '2026-12-06',
+    fr: "Version 0.7.0. Retours d'expérience : dans COPIL, « Partager un retour d'expérience » dit ce que vous avez tenté, dans quel contexte (structure, plateforme, public) et ce qui en est ressorti ; le collectif le lit, le commente et le trouve par ses mots, avec sa propre marque (hub 1.4.0). Avec beaucoup d'éléments, le tableau de bord s'ouvre sans attendre : les nombres de non-lus de la navigation sont tenus à jour à chaque écriture au lieu d'être recomptés, et la recherche est prête en moins d'une seconde et demie même avec 200 000 éléments.",
+    en: "Version 0.7.0. Experience reports: in COPIL, \"Share an experience report\" tells what you tried, in which context (body, platform, audience) and what came of it; the collective reads it, comments on it and finds it by its words, with its own mark (hub 1.4.0). With many items, the dashboard opens without waiting: the navigation's unread counts are kept up to date by each write instead of being counted again, and the search is ready in under a second and a half even with 200,000 items.",
+  },
+  {
     version: '0.6.0',
     date: '2026-12-06',
     fr: "Version 0.6.0. La recherche du tableau de bord est prête en une seconde environ à chaque ouverture : son index est gardé d'une ouverture à l'autre et rattrapé sur ce qui a changé entre-temps, au lieu d'être reconstruit à partir de tous vos éléments. « Effacer toutes les données » l'efface aussi. Les règles d'une alerte sont nommées dans le même ordre dans la popup et dans Alertes.",

@@ -227,6 +227,45 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await expect.poll(() => popupB.locator('.share__replies').first().textContent(), { timeout: 15_000 }).toContain('Même constat');
   });
 
+  it('A shares a « retour d’expérience »; B sees it new with its mark and context, finds it by words without accents and comments', { timeout: 90_000 }, async () => {
+    const copilB = await b.open('dashboard.html#/copil');
+    const copilA = await a.open('dashboard.html#/copil');
+    await copilA.getByRole('button', { name: 'Partager un retour d’expérience' }).click();
+    const form = copilA.locator('form.rex-form');
+    await form.getByLabel('Titre').fill('Des directs avec les élus plutôt que de la publicité');
+    await form.getByLabel('Type de structure').selectOption('departement');
+    await form.getByLabel(/^Taille/).fill('600 000 habitants');
+    await form.getByLabel('Plateforme').selectOption('facebook');
+    await form.getByLabel(/^Public visé/).fill('habitants, associations');
+    await form.getByLabel(/^Quand/).fill('2026-11');
+    await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire de trente minutes avec un élu, questions des habitants en commentaire.');
+    await form.getByLabel(/^Ce qui en est ressorti/).fill('Portée organique doublée en six semaines, sans publicité.');
+    await form.getByLabel(/^Ce que le collectif peut en retenir/).fill('À tenter avant la période de réserve électorale.');
+    await form.getByRole('button', { name: 'Partager avec le COPIL' }).click();
+    await expect.poll(() => copilA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Retour d’expérience partagé avec le COPIL.');
+    const onHub = (await sharesOnHub()).find((share) => share.title === 'Des directs avec les élus plutôt que de la publicité') as { kind?: string; rex?: { collectivite: string; when: string } } | undefined;
+    expect(onHub).toMatchObject({ kind: 'rex', rex: { collectivite: 'departement', when: '2026-11' } });
+
+    // B, COPIL open, hears of it live: marked new, with its own mark and its context.
+    const card = copilB.locator('.share', { hasText: 'Des directs avec les élus' });
+    await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
+    expect(await card.locator('.share__new').textContent()).toBe('nouveau');
+    expect(await card.locator('.share__rex-badge').textContent()).toBe('Retour d’expérience');
+    expect(await card.locator('.share__rex').textContent()).toContain('Département (600 000 habitants) · Facebook · public : habitants, associations');
+    expect(await card.locator('.share__rex').textContent()).toContain('Portée organique doublée en six semaines');
+    // Found by words typed without accents, and by the view of experience reports alone.
+    await copilB.getByLabel('Rechercher dans la veille partagée').fill('elus portee doublee');
+    await expect.poll(() => copilB.locator('.share').count()).toBe(1);
+    await copilB.getByLabel('Rechercher dans la veille partagée').fill('');
+    await copilB.getByLabel('Afficher').selectOption('rex');
+    await expect.poll(() => copilB.locator('.share').count()).toBe(1);
+    await card.getByLabel('Votre commentaire (partage d’expérience)').fill('Même essai à la métropole : mêmes chiffres.');
+    await card.getByRole('button', { name: 'Commenter' }).click();
+    await expect.poll(() => card.locator('.share__comments').textContent(), { timeout: 15_000 }).toContain('Même essai à la métropole');
+    expect(await seriousViolations(copilB)).toEqual([]);
+    await card.screenshot({ path: artifact('share-rex.png') });
+  });
+
   it('keeps a share made while the hub is down in the outbox, and sends it once when the hub is back', { timeout: 90_000 }, async () => {
     await hub.stop();
     expect(await clipAndShare(a, '/actu/groupes', 'Prévenir les administrateurs de groupes')).toBe('Clipé Partage en attente : il partira dès que le hub répondra.');

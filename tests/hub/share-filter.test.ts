@@ -34,4 +34,12 @@ describe('filtering the shared list', () => {
     expect(ids(filterShares(SHARES, { ...NO_FILTER, view: 'unread' }, 'm_a'))).toEqual(['2']);
     expect(ids(filterShares(SHARES, { ...NO_FILTER, tag: 'pages' }, 'm_a'))).toEqual(['1']);
   });
+
+  it('keeps the « retours d’expérience » apart, and finds them by the words of what was tried and came of it, accents or not', () => {
+    const rex = share('4', { kind: 'rex', title: 'Des directs', rex: { collectivite: 'commune', platform: 'facebook', tried: 'Un direct hebdomadaire avec le maire', outcome: 'Portée doublée', when: '2026-11', answers: [{ title: 'Fin des publicités politiques' }] } });
+    const all = [...SHARES, rex];
+    expect(ids(filterShares(all, { ...NO_FILTER, view: 'rex' }, 'm_a'))).toEqual(['4']);
+    expect(ids(filterShares(all, { ...NO_FILTER, text: 'hebdomadaire doublee' }, 'm_a'))).toEqual(['4']);
+    expect(ids(filterShares(all, { ...NO_FILTER, text: 'publicites' }, 'm_a'))).toEqual(['4']);
+  });
 });

@@ -1,0 +1,148 @@
+import { useRef, useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/lib/i18n/browser';
+import { request } from '@/lib/messages/client';
+import { COLLECTIVITES, PLATFORMS, type Rex, type RexDraft } from '@/lib/model/rex';
+import type { Tag } from '@/lib/model/tag';
+import { errorText } from '../ui/error-text';
+import { focusSoon } from '../ui/focus';
+
+type Fields = { title: string; note: string; tags: string[] } & Omit<Rex, 'answers'>;
+
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+const empty = (): Fields => ({ title: '', note: '', tags: [], collectivite: 'commune', size: '', platform: 'facebook', audience: '', tried: '', outcome: '', when: thisMonth() });
+
+/** The draft as the hub takes it: optional fields left empty are left out. */
+function draftOf(fields: Fields): RexDraft {
+  const { title, note, tags, size, audience, ...rex } = fields;
+  return {
+    title: title.trim(),
+    ...(note.trim() ? { note: note.trim() } : {}),
+    tags,
+    rex: { ...rex, tried: rex.tried.trim(), outcome: rex.outcome.trim(), ...(size?.trim() ? { size: size.trim() } : {}), ...(audience?.trim() ? { audience: audience.trim() } : {}) },
+  };
+}
+
+/**
+ * « Partager un retour d'expérience »: what a member tried, in which context, and what came of it, for the
+ * collective (a share of kind rex, through the outbox like any share). Opened from the COPIL section.
+ */
+export function RexForm({ tags, onSaid }: { tags: Tag[]; onSaid: (text: string, kind?: 'ok' | 'error') => void }) {
+  const [open, setOpen] = useState(false);
+  const [fields, setFields] = useState<Fields>(empty);
+  const [sending, setSending] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const language = uiLanguage() === 'en' ? 'en' : 'fr';
+  const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((current) => ({ ...current, [key]: value }));
+  const close = () => {
+    setOpen(false);
+    focusSoon(() => opener.current);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (sending) return;
+    if (!fields.title.trim() || !fields.tried.trim() || !fields.outcome.trim()) return onSaid(t('rexMissing'), 'error');
+    setSending(true);
+    try {
+      const { sent } = await request('shareRex', draftOf(fields));
+      onSaid(t(sent ? 'rexSent' : 'rexQueued'));
+      setFields(empty());
+      close();
+    } catch (error) {
+      onSaid(errorText(error), 'error');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (!open) {
+    return (
+      <button
+        ref={opener}
+        type="button"
+        class="button"
+        onClick={() => {
+          setOpen(true);
+          // The form replaces the button: the member lands in its first field.
+          focusSoon(() => document.querySelector<HTMLElement>('.rex-form input'));
+        }}
+      >
+        {t('rexNew')}
+      </button>
+    );
+  }
+  const text = (key: 'title' | 'size' | 'audience', label: string, required = false) => (
+    <label class="field">
+      <span class="field__label">
+        {label}
+        {required && ` ${t('fieldRequired')}`}
+      </span>
+      <input type="text" maxLength={key === 'title' ? 500 : 300} required={required} value={fields[key] ?? ''} onInput={(e) => set(key, e.currentTarget.value)} />
+    </label>
+  );
+  const area = (key: 'tried' | 'outcome' | 'note', label: string, required = false) => (
+    <label class="field">
+      <span class="field__label">
+        {label}
+        {required && ` ${t('fieldRequired')}`}
+      </span>
+      <textarea rows={3} maxLength={10_000} required={required} value={fields[key]} onInput={(e) => set(key, e.currentTarget.value)} />
+    </label>
+  );
+  return (
+    <form class="rex-form" aria-labelledby="rex-form-title" onSubmit={(event) => void submit(event)}>
+      <h2 id="rex-form-title">{t('rexFormTitle')}</h2>
+      {text('title', t('rexTitleLabel'), true)}
+      <label class="field">
+        <span class="field__label">{t('rexCollectiviteLabel')}</span>
+        <select value={fields.collectivite} onChange={(e) => set('collectivite', e.currentTarget.value as Fields['collectivite'])}>
+          {COLLECTIVITES.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`collectivite_${kind}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {text('size', t('rexSizeLabel'))}
+      <label class="field">
+        <span class="field__label">{t('rexPlatformLabel')}</span>
+        <select value={fields.platform} onChange={(e) => set('platform', e.currentTarget.value as Fields['platform'])}>
+          {PLATFORMS.map((platform) => (
+            <option key={platform} value={platform}>
+              {t(`platform_${platform}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {text('audience', t('rexAudienceLabel'))}
+      <label class="field">
+        <span class="field__label">
+          {t('rexWhenLabel')} {t('fieldRequired')}
+        </span>
+        <input type="month" required value={fields.when} max={thisMonth()} onInput={(e) => set('when', e.currentTarget.value)} />
+      </label>
+      {area('tried', t('rexTriedLabel'), true)}
+      {area('outcome', t('rexOutcomeLabel'), true)}
+      {area('note', t('rexNoteLabel'))}
+      {tags.length > 0 && (
+        <fieldset class="field">
+          <legend>{t('rexTagsLabel')}</legend>
+          {tags.map((tag) => (
+            <label key={tag.id} class="checkbox">
+              <input type="checkbox" checked={fields.tags.includes(tag.id)} onChange={(e) => set('tags', e.currentTarget.checked ? [...fields.tags, tag.id] : fields.tags.filter((id) => id !== tag.id))} />{' '}
+              {tag.label[language]}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <p>
+        <button type="submit" class="button" aria-disabled={sending}>
+          {t('rexSend')}
+        </button>{' '}
+        <button type="button" class="button button--quiet" onClick={close}>
+          {t('copilCancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
