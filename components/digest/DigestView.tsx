@@ -158,6 +158,34 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
           </ul>
         </section>
       ))}
+      {shown?.experiences && shown.experiences.length > 0 && (
+        <section class="digest-group digest-experiences" aria-labelledby="digest-experiences">
+          <h2 id="digest-experiences" class="digest-group__title">
+            {t('digestExperiences')} <span class="digest-group__count">({shown.experiences.length})</span>
+          </h2>
+          <ul class="digest-group__entries">
+            {shown.experiences.map((rex) => (
+              <li key={rex.shareId} class="digest-entry digest-entry--rex">
+                <h3 class="digest-entry__title">{rex.title}</h3>
+                <p class="digest-entry__facts">
+                  {rex.author} · {rex.context} · {rex.when}
+                </p>
+                <p>
+                  <strong>{t('rexTried')} :</strong> {rex.tried}
+                </p>
+                <p>
+                  <strong>{t('rexOutcome')} :</strong> {rex.outcome}
+                </p>
+                {rex.note && (
+                  <p class="digest-entry__note">
+                    <strong>{t('digestAdviceLabel')}</strong> {rex.note}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

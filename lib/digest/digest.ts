@@ -1,11 +1,13 @@
 import type { Translate } from '../i18n/translate';
 import type { Alert } from '../model/alert';
 import { IMPACTS, type Item } from '../model/item';
+import type { Share } from '../model/share';
 import type { Source } from '../model/source';
 import type { Tag } from '../model/tag';
 import { CLIP_SOURCE_ID, PRIORITIES, type Impact, type Priority } from '../model/vocabulary';
 import { languageField } from '../reader/language';
 import { categoriesOf, categoryOfItem, sharedRanks } from './categories';
+import { experiencesOf, type DigestExperience } from './experiences';
 import { inPeriod, type DigestKind, type DigestPeriod } from './period';
 
 export type DigestLanguage = 'fr' | 'en';
@@ -66,6 +68,8 @@ export interface Digest {
   groups: DigestGroup[];
   /** The member's introduction, written before exporting (see arrangeDigest). */
   intro?: string;
+  /** The « retours d'expérience » the collective shared in the period (see experiences.ts). */
+  experiences?: DigestExperience[];
 }
 
 export interface DigestInput {
@@ -78,6 +82,8 @@ export interface DigestInput {
   tags: readonly Tag[];
   language: DigestLanguage;
   timeZone?: string;
+  /** The COPIL's shares as last pulled: its « retours d'expérience » of the period are told after the items. */
+  shares?: readonly Share[];
 }
 
 /** Most urgent first: critical, important, info, then items that are only starred. */
@@ -193,6 +199,7 @@ export function buildDigest(input: DigestInput, translate: Translate): Digest {
     period,
     counts: countsOf(groups),
     groups,
+    experiences: experiencesOf(input.shares ?? [], period, translate),
   };
 }
 

@@ -38,11 +38,35 @@ ${introParagraphs(digest).map((paragraph) => `<p class="intro">${escapeHtml(para
 </header>
 <main>
 ${digest.groups.length === 0 ? `<p class="empty">${escapeHtml(translate('digestEmpty'))}</p>` : sections.join('\n')}
+${experiencesHtml(digest, translate)}
 </main>
 <footer><p>${escapeHtml(footerText(digest, translate))}</p></footer>
 </body>
 </html>
 `;
+}
+
+function experiencesHtml(digest: Digest, translate: Translate): string {
+  const experiences = digest.experiences ?? [];
+  if (experiences.length === 0) return '';
+  const text = (value: string) => escapeHtml(value).replace(/\r\n|\r|\n/g, '<br>');
+  return `<section aria-labelledby="experiences">
+<h2 id="experiences">${escapeHtml(translate('digestExperiences'))} <span class="count">(${new Intl.NumberFormat(digest.language).format(experiences.length)})</span></h2>
+<ul class="entries">
+${experiences
+  .map(
+    (rex) => `<li class="entry rex">
+<h3>${escapeHtml(rex.title)}</h3>
+<p class="facts">${escapeHtml(rex.author)} · ${escapeHtml(rex.context)} · ${escapeHtml(rex.when)}</p>
+<p><strong>${escapeHtml(translate('rexTried'))} :</strong> ${text(rex.tried)}</p>
+<p><strong>${escapeHtml(translate('rexOutcome'))} :</strong> ${text(rex.outcome)}</p>
+${rex.note ? `<p class="note"><strong>${escapeHtml(translate('digestAdviceLabel'))}</strong> ${text(rex.note)}</p>` : ''}
+${rex.tags.length > 0 ? `<p class="tags">${escapeHtml(translate('digestTagsLabel'))} ${rex.tags.map(escapeHtml).join(', ')}</p>` : ''}
+</li>`,
+  )
+  .join('\n')}
+</ul>
+</section>`;
 }
 
 function entryHtml(entry: DigestEntry, digest: Digest, translate: Translate): string {

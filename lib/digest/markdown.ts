@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/translate';
 import type { Digest, DigestEntry } from './digest';
+import type { DigestExperience } from './experiences';
 import { entryFacts, footerText, introParagraphs, periodText, safeHttpUrl, summaryText } from './words';
 
 /**
@@ -17,8 +18,26 @@ export function digestMarkdown(digest: Digest, translate: Translate): string {
     for (const entry of group.entries) lines.push(...entryLines(entry, digest, translate));
     lines.push('');
   }
+  const experiences = digest.experiences ?? [];
+  if (experiences.length > 0) {
+    lines.push(`## ${escapeMarkdown(translate('digestExperiences'))} (${new Intl.NumberFormat(digest.language).format(experiences.length)})`, '');
+    for (const rex of experiences) lines.push(...experienceLines(rex, translate));
+    lines.push('');
+  }
   lines.push('---', '', `_${escapeMarkdown(footerText(digest, translate))}_`, '');
   return lines.join('\n');
+}
+
+function experienceLines(rex: DigestExperience, translate: Translate): string[] {
+  const text = (value: string) => value.split(/\r\n|\r|\n/).map((line) => escapeMarkdownLine(line.trim())).filter(Boolean).join('\\\n    ');
+  return [
+    `- **${escapeMarkdown(rex.title)}** — ${escapeMarkdown(rex.author)}`,
+    `  - ${escapeMarkdown(rex.context)} · ${escapeMarkdown(rex.when)}`,
+    `  - **${escapeMarkdown(translate('rexTried'))} :** ${text(rex.tried)}`,
+    `  - **${escapeMarkdown(translate('rexOutcome'))} :** ${text(rex.outcome)}`,
+    ...(rex.note ? [`  - **${escapeMarkdown(translate('digestAdviceLabel'))}** ${text(rex.note)}`] : []),
+    ...(rex.tags.length > 0 ? [`  - ${escapeMarkdown(translate('digestTagsLabel'))} ${rex.tags.map(escapeMarkdown).join(', ')}`] : []),
+  ];
 }
 
 function entryLines(entry: DigestEntry, digest: Digest, translate: Translate): string[] {

@@ -4,6 +4,7 @@ import { itemsOf, type Alert } from '../model/alert';
 import type { HubConnection } from '../model/hub-connection';
 import { IMPACTS, ItemSchema, type Item } from '../model/item';
 import { RuleSchema, type Rule } from '../model/rule';
+import { ShareSchema, type Share } from '../model/share';
 import { SourceSchema, type Source } from '../model/source';
 import { TagSchema, type Tag } from '../model/tag';
 import type { ItemKeys } from '../reader/query';
@@ -246,6 +247,18 @@ export class VigieReader {
     const ids = new Set(items.map((item) => item.id));
     const alerts = alertRecords.map(fromAlertRecord).filter((alert) => ids.has(alert.itemId));
     return { alerts, items, sources: sources.map((source) => SourceSchema.parse(source)), tags: tags.map((tag) => TagSchema.parse(tag)) };
+  }
+
+  /**
+   * The COPIL's « retours d'expérience » shared from..to, as last pulled (the digest tells them after the
+   * items). Read on the shares' date index; a record that no longer passes the model is left out.
+   */
+  async experiencesSharedIn(period: { from: string; to: string }): Promise<Share[]> {
+    const records = await this.db.getAllFromIndex('shares', 'byCreated', IDBKeyRange.bound(period.from, period.to));
+    return records.flatMap(({ unreadAt: _unread, pending: _pending, ...record }) => {
+      const share = ShareSchema.safeParse(record);
+      return share.success && share.data.kind === 'rex' ? [share.data] : [];
+    });
   }
 
   /**

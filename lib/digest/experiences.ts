@@ -1,0 +1,45 @@
+import type { Translate } from '../i18n/translate';
+import type { Share } from '../model/share';
+import { inPeriod, type DigestPeriod } from './period';
+
+/**
+ * The « retours d'expérience » the collective shared in the digest's period: what members tried and what came
+ * of it, told after the watch's items, as the COPIL meeting hears them.
+ */
+export interface DigestExperience {
+  shareId: string;
+  title: string;
+  author: string;
+  /** When it happened: a month (2026-11) or a day, as its member gave it. */
+  when: string;
+  /** Kind and size of the body, platform, audience, in the digest's language. */
+  context: string;
+  tried: string;
+  outcome: string;
+  /** What the collective can take from it (its share's note). */
+  note?: string;
+  /** Its tags, by the labels its share carries (or their ids). */
+  tags: string[];
+}
+
+/** The REX shared in the period (by the day they were shared), oldest first; hidden ones left out. */
+export function experiencesOf(shares: readonly Share[], period: DigestPeriod, translate: Translate): DigestExperience[] {
+  return shares
+    .filter((share) => share.kind === 'rex' && share.rex && !share.hidden && inPeriod(share.created, period))
+    .sort((a, b) => Date.parse(a.created) - Date.parse(b.created) || a.id.localeCompare(b.id))
+    .map((share) => {
+      const rex = share.rex!;
+      const context = [`${translate(`collectivite_${rex.collectivite}`)}${rex.size ? ` (${rex.size})` : ''}`, translate(`platform_${rex.platform}`), rex.audience ? translate('rexAudience', [rex.audience]) : ''].filter(Boolean).join(' · ');
+      return {
+        shareId: share.id,
+        title: share.title,
+        author: share.author.name,
+        when: rex.when,
+        context,
+        tried: rex.tried,
+        outcome: rex.outcome,
+        ...(share.note?.trim() ? { note: share.note.trim() } : {}),
+        tags: share.tags.map((tag) => share.tagLabels?.[tag] ?? tag),
+      };
+    });
+}
