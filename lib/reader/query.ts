@@ -68,9 +68,17 @@ export async function resolveQuery(query: ItemQuery, keys: ItemKeys, matches?: S
   // A search that matches few items: order those by their date rank rather than walk every id of the store.
   if (matches && keys.dateRank && matches.size * 8 < ordered.length) {
     const rank = await keys.dateRank(query.from, query.to);
-    const kept = [...matches].filter((id) => rank.has(id) && keep(id));
-    const sign = query.order === 'newest' ? -1 : 1;
-    return kept.sort((a, b) => sign * ((rank.get(a) as number) - (rank.get(b) as number)));
+    // Their places in the date order, sorted as numbers (a typed array sorts natively): 22,000 matches of
+    // 200,000 items sorted by comparing ranks looked up in a Map took 20 ms or more.
+    const places = new Int32Array(matches.size);
+    let count = 0;
+    for (const id of matches) {
+      const place = rank.get(id);
+      if (place !== undefined && keep(id)) places[count++] = place;
+    }
+    const sorted = places.subarray(0, count).sort();
+    const newest = query.order === 'newest';
+    return Array.from(sorted, (_, i) => ordered[sorted[newest ? count - 1 - i : i]!]!);
   }
   if (matches) sets.push(matches);
   // Smallest set first: most ids are rejected by the first test.
