@@ -264,6 +264,12 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await expect.poll(() => card.locator('.share__comments').textContent(), { timeout: 15_000 }).toContain('Même essai à la métropole');
     expect(await seriousViolations(copilB)).toEqual([]);
     await card.screenshot({ path: artifact('share-rex.png') });
+
+    // The popup's COPIL tab shows it with its mark too.
+    const popupB = await b.open('popup.html');
+    await popupB.getByRole('tab', { name: /^COPIL/ }).click();
+    const inPopup = popupB.locator('.share', { hasText: 'Des directs avec les élus' });
+    await expect.poll(() => inPopup.locator('.share__rex-badge').textContent(), { timeout: 15_000 }).toBe('Retour d’expérience');
   });
 
   it('keeps a share made while the hub is down in the outbox, and sends it once when the hub is back', { timeout: 90_000 }, async () => {
