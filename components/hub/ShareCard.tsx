@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { safeHttpUrl } from '@/lib/feeds/links';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
 import type { Comment, SharedRow } from '@/lib/model/share';
@@ -71,8 +72,6 @@ export interface ShareActions {
   onHide?: (shareId: string, hidden: boolean) => void;
 }
 
-/** Only http(s) addresses become links: a share comes from another member's browser, through the hub. */
-const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 /**
  * One share of the collective: who shared it and when, the item (title, source, excerpt), the "conseil",
@@ -90,7 +89,8 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
   const [tagging, setTagging] = useState(false);
   const tagButton = useRef<HTMLButtonElement>(null);
   const language = uiLanguage();
-  const href = safeHref(share.url);
+  // Only http(s) addresses become links: a share comes from another member's browser, through the hub.
+  const href = safeHttpUrl(share.url);
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   const titleId = `share-${share.id}`;
   const sharers = share.sharers ?? [];

@@ -199,7 +199,7 @@ export function buildDigest(input: DigestInput, translate: Translate): Digest {
     period,
     counts: countsOf(groups),
     groups,
-    experiences: experiencesOf(input.shares ?? [], period, translate),
+    experiences: experiencesOf(input.shares ?? [], period, translate, language),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n/translate';
+import { rexContext, rexWhen } from '../model/rex';
 import type { Share } from '../model/share';
 import { inPeriod, type DigestPeriod } from './period';
 
@@ -10,7 +11,7 @@ export interface DigestExperience {
   shareId: string;
   title: string;
   author: string;
-  /** When it happened: a month (2026-11) or a day, as its member gave it. */
+  /** When it happened, in words (« novembre 2026 »). */
   when: string;
   /** Kind and size of the body, platform, audience, in the digest's language. */
   context: string;
@@ -23,19 +24,18 @@ export interface DigestExperience {
 }
 
 /** The REX shared in the period (by the day they were shared), oldest first; hidden ones left out. */
-export function experiencesOf(shares: readonly Share[], period: DigestPeriod, translate: Translate): DigestExperience[] {
+export function experiencesOf(shares: readonly Share[], period: DigestPeriod, translate: Translate, language: string): DigestExperience[] {
   return shares
     .filter((share) => share.kind === 'rex' && share.rex && !share.hidden && inPeriod(share.created, period))
     .sort((a, b) => Date.parse(a.created) - Date.parse(b.created) || a.id.localeCompare(b.id))
     .map((share) => {
       const rex = share.rex!;
-      const context = [`${translate(`collectivite_${rex.collectivite}`)}${rex.size ? ` (${rex.size})` : ''}`, translate(`platform_${rex.platform}`), rex.audience ? translate('rexAudience', [rex.audience]) : ''].filter(Boolean).join(' · ');
       return {
         shareId: share.id,
         title: share.title,
         author: share.author.name,
-        when: rex.when,
-        context,
+        when: rexWhen(rex.when, language),
+        context: rexContext(rex, translate),
         tried: rex.tried,
         outcome: rex.outcome,
         ...(share.note?.trim() ? { note: share.note.trim() } : {}),

@@ -9,7 +9,7 @@ import type { OutboxRecord } from '../store/schema';
 import type { VigieStore } from '../store/store';
 import { HubError } from './client';
 import { loadConnection } from './connection';
-import { pendingShare, shareDraftOf } from './share-draft';
+import { pendingShare, shareDraftOf, tagLabelsOf } from './share-draft';
 import { HUB_REX, HUB_SHARE_LABELS, HUB_SHARE_LANGUAGE, hubHas } from './version';
 
 /**
@@ -64,10 +64,7 @@ export async function queueRex(store: VigieStore, fields: RexDraft): Promise<Sha
   if (!hubHas(connection.hubVersion, HUB_REX)) throw new HubError('refused', `hub ${connection.hubVersion ?? 'older than 1.1.0'} does not know « retours d'expérience » (hub 1.4.0 or later)`);
   const tags = await store.listTags();
   const language = (await loadSettings(store)).language === 'en' ? 'en' : 'fr';
-  const labels = Object.fromEntries(fields.tags.flatMap((id) => {
-    const tag = tags.find((candidate) => candidate.id === id);
-    return tag ? [[id, tag.label[language]]] : [];
-  }));
+  const labels = tagLabelsOf(fields.tags, tags, language);
   const draft = ShareDraftSchema.parse({ kind: 'rex', ...fields, ...(Object.keys(labels).length ? { tagLabels: labels } : {}) });
   const id = crypto.randomUUID();
   await store.shares.enqueue(entry({ method: 'PUT', path: `/api/shares/${id}`, body: draft, kind: 'share', label: shortLabel(draft.title) }));

@@ -6,6 +6,12 @@ import type { Priority } from '../model/vocabulary';
 
 const cut = (text: string | undefined, max: number) => (text === undefined ? undefined : text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** Each tag's label as this member reads it (the others may not have a personal tag of that name), cut to the hub's limit. */
+export function tagLabelsOf(ids: readonly string[], tags: readonly Tag[], language: Language): Record<string, string> {
+  const byId = new Map(tags.map((tag) => [tag.id, tag.label[language]]));
+  return Object.fromEntries(ids.flatMap((id) => (byId.get(id) ? [[id, cut(byId.get(id), 120)!]] : [])));
+}
+
 /**
  * What the collective receives of an item or a clip: its link, title, a short summary, the clip's quote,
  * and this member's tags, note ("conseil"), impact and triage, cut to the hub's limits. Never the stored
@@ -17,9 +23,7 @@ export function shareDraftOf(
   options: { sourceTitle?: string; priority?: Priority; tags?: readonly Tag[]; language?: Language; wordsLanguage?: string } = {},
 ): ShareDraft {
   const tags = item.tags.slice(0, 30);
-  // Each tag's label as this member reads it: the others may not have a personal tag of that name.
-  const byId = new Map(options.tags?.map((tag) => [tag.id, tag.label[options.language ?? 'fr']]));
-  const labels = Object.fromEntries(tags.flatMap((id) => (byId.get(id) ? [[id, cut(byId.get(id), 120)!]] : [])));
+  const labels = tagLabelsOf(tags, options.tags ?? [], options.language ?? 'fr');
   const fields: Record<string, unknown> = {
     kind: item.clip ? 'clip' : 'item',
     url: item.url,

@@ -43,7 +43,7 @@ describe('retours d’expérience in the digest', () => {
   it('tells the REX shared in the period, oldest first, with their context in words', () => {
     const digest = buildDigest(input([], [], { shares }), fr);
     expect(digest.experiences?.map((experience) => experience.shareId)).toEqual(['in-1', 'in-2']);
-    expect(digest.experiences?.[0]).toMatchObject({ author: 'Alice Martin', context: 'Commune (45 000 habitants) · Facebook', when: '2026-11', tags: ['Publicité politique'], note: 'À tenter avant la réserve électorale' });
+    expect(digest.experiences?.[0]).toMatchObject({ author: 'Alice Martin', context: 'Commune (45 000 habitants) · Facebook', when: 'novembre 2026', tags: ['Publicité politique'], note: 'À tenter avant la réserve électorale' });
     expect(buildDigest(input([], []), fr).experiences).toEqual([]);
   });
 

@@ -225,6 +225,8 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     const popupB = await b.open('popup.html');
     await popupB.getByRole('tab', { name: /^COPIL/ }).click();
     await expect.poll(() => popupB.locator('.share__replies').first().textContent(), { timeout: 15_000 }).toContain('Même constat');
+    // Closed, as a popup closes when the member clicks elsewhere: an open COPIL tab files what arrives as seen.
+    await popupB.close();
   });
 
   it('A shares a « retour d’expérience »; B sees it new with its mark and context, finds it by words without accents and comments', { timeout: 90_000 }, async () => {
@@ -241,6 +243,8 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire de trente minutes avec un élu, questions des habitants en commentaire.');
     await form.getByLabel(/^Ce qui en est ressorti/).fill('Portée organique doublée en six semaines, sans publicité.');
     await form.getByLabel(/^Ce que le collectif peut en retenir/).fill('À tenter avant la période de réserve électorale.');
+    expect(await seriousViolations(copilA)).toEqual([]);
+    await copilA.screenshot({ path: artifact('rex-form.png'), fullPage: true });
     await form.getByRole('button', { name: 'Partager avec le COPIL' }).click();
     await expect.poll(() => copilA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Retour d’expérience partagé avec le COPIL.');
     const onHub = (await sharesOnHub()).find((share) => share.title === 'Des directs avec les élus plutôt que de la publicité') as { kind?: string; rex?: { collectivite: string; when: string } } | undefined;
