@@ -42,6 +42,8 @@ export function RexForm({ tags, onSaid }: { tags: Tag[]; onSaid: (text: string, 
     event.preventDefault();
     if (sending) return;
     if (!fields.title.trim() || !fields.tried.trim() || !fields.outcome.trim()) return onSaid(t('rexMissing'), 'error');
+    // Firefox ESR shows a month field as plain text: a month typed in words is said here, not refused later.
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(fields.when)) return onSaid(t('rexWhenFormat'), 'error');
     setSending(true);
     try {
       const { sent } = await request('shareRex', draftOf(fields));
@@ -119,7 +121,7 @@ export function RexForm({ tags, onSaid }: { tags: Tag[]; onSaid: (text: string, 
         <span class="field__label">
           {t('rexWhenLabel')} {t('fieldRequired')}
         </span>
-        <input type="month" required value={fields.when} max={thisMonth()} onInput={(e) => set('when', e.currentTarget.value)} />
+        <input type="month" required placeholder="2026-11" value={fields.when} max={thisMonth()} onInput={(e) => set('when', e.currentTarget.value)} />
       </label>
       {area('tried', t('rexTriedLabel'), true)}
       {area('outcome', t('rexOutcomeLabel'), true)}
