@@ -25,6 +25,8 @@ interface Props {
   highlight?: string;
   /** « ? »: the keyboard shortcuts. */
   onHelp?: () => void;
+  /** The whole list is still being read (the first screen, or the previous view's list, is shown meanwhile). */
+  busy?: boolean;
 }
 
 const ROW_HEIGHT = 64;
@@ -184,6 +186,7 @@ export function ItemList(props: Props) {
       role="region"
       aria-label={t('itemListLabel')}
       aria-describedby="item-list-keys"
+      aria-busy={props.busy ?? false}
       onKeyDown={onKeyDown}
       onFocusIn={onFocusIn}
     >

@@ -144,6 +144,7 @@ export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
           onPatch={(id, change) => list.patch([id], change)}
           onHelp={() => setHelp(true)}
           highlight={list.highlight}
+          busy={!list.counted}
         />
         <StatusLine said={list.said} base="status" />
       </section>

@@ -238,7 +238,9 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
     onSearch: (text: string) => runSearch(text, { query, queryKey, keys }),
     indexing,
     ids,
-    counted,
+    // Counted only once the whole list of the query now asked is shown: after a change of view, the list
+    // still on screen is the previous one's until the new one is read (the list says it is busy meanwhile).
+    counted: counted && shown.current?.queryKey === queryKey,
     version,
     rows: rows.current,
     loadRows,

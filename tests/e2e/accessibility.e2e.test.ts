@@ -143,6 +143,9 @@ describe.skipIf(!canRun)(`accessibility in ${browserTitle}`, () => {
     await expect.poll(() => focused(page)).toMatch(/^button\.item-row__title|^div\.item-list/);
     // In « Non lus », m reads the focused row, which leaves the list: focus is on the row now in its place.
     await page.goto(page.url().replace(/#.*/, '#/unread'));
+    // The previous view's list stays on screen, marked busy, until the unread one is read: its rows are not the ones to read.
+    await expect.poll(() => page.evaluate(() => document.title)).toBe('Non lus — Vigie');
+    await expect.poll(() => page.locator('.item-list').getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
     await expect.poll(() => page.locator('.item-row__title').count(), { timeout: 10_000 }).toBeGreaterThan(3);
     const [first, second] = (await page.locator('.item-row__title').allTextContents()).map((title) => title.trim());
     await page.locator('.item-row__title').first().press('m');

@@ -84,6 +84,8 @@ export async function loadExtension(options: LoadOptions = {}): Promise<Chromium
     // The extension's i18n follows the browser's interface language, which Chromium takes from the environment.
     env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
   });
+  // A step that waits longer fails on its own, naming what it waited for, before the test's 30 s end it unnamed.
+  context.setDefaultTimeout(20_000);
   const scriptErrors: string[] = [];
   context.on('weberror', (error) => scriptErrors.push(`${error.page()?.url() ?? 'page'}: ${error.error().stack ?? error.error().message}`));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -186,6 +186,8 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await expect.poll(async () => Number((await b.badge()).text || 0)).toBe(badgeBefore);
     expect(await seriousViolations(popupB)).toEqual([]);
     await popupB.screenshot({ path: artifact('popup-copil.png') });
+    // Closed, as a popup closes when the member clicks elsewhere: an open COPIL tab files what arrives as seen.
+    await popupB.close();
 
     // A's side: the comment arrives with the next pull (the alarm's, or here the dashboard's stream).
     const copilA = await a.open('dashboard.html#/copil');
@@ -274,6 +276,7 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await popupB.getByRole('tab', { name: /^COPIL/ }).click();
     const inPopup = popupB.locator('.share', { hasText: 'Des directs avec les élus' });
     await expect.poll(() => inPopup.locator('.share__rex-badge').textContent(), { timeout: 15_000 }).toBe('Retour d’expérience');
+    await popupB.close();
   });
 
   it('keeps a share made while the hub is down in the outbox, and sends it once when the hub is back', { timeout: 90_000 }, async () => {
