@@ -7,11 +7,13 @@ import type { HubConfig } from './config';
 import type { HubContext } from './context';
 import type { Db } from './db/db';
 import { ChangeEvents } from './events';
+import { seedFiches } from './fiches/fiches';
 import { HttpError } from './http';
 import { loggerOptions } from './log';
 import { MemberCache } from './members/member-cache';
 import { hashSecret } from './members/tokens';
 import { feedRoutes } from './routes/feed';
+import { ficheRoutes } from './routes/fiches';
 import { memberRoutes } from './routes/members';
 import { packRoutes } from './routes/packs';
 import { shareRoutes } from './routes/shares';
@@ -155,6 +157,8 @@ export async function buildHub(config: HubConfig, db: Db, options: { commandSecr
   await memberRoutes(app, context);
   await shareRoutes(app, context);
   await packRoutes(app, context);
+  await seedFiches(db);
+  await ficheRoutes(app, context);
   await webhookRoutes(app, context);
   await feedRoutes(app, context);
   // The address printed with an invite: HUB_PUBLIC_URL, or where this hub listens (its port once chosen, when 0).

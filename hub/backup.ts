@@ -21,6 +21,8 @@ export const HubBackupSchema = z.strictObject({
   members: z.array(z.strictObject({
     id: z.string(), name: z.string(), role: Role, tokenHash: z.nullable(z.string()), feedTokenHash: z.nullable(z.string()),
     created: Iso, revoked: z.nullable(Iso),
+    // Hub 1.5.0: may write fiches conseils (absent from older backups).
+    editor: z.optional(z.boolean()),
   })),
   invites: z.array(z.strictObject({ codeHash: z.string(), name: z.string(), role: Role, created: Iso, used: z.nullable(Iso), memberId: z.nullable(z.string()) })),
   shares: z.array(z.strictObject({
@@ -36,6 +38,17 @@ export const HubBackupSchema = z.strictObject({
     id: z.string(), kind: z.enum(['slack', 'matrix']), url: z.string(), room: z.nullable(z.string()), accessToken: z.nullable(z.string()),
     minPriority: z.enum(['info', 'important', 'critical']), enabled: z.boolean(),
   })),
+  // Hub 1.5.0: the fiches conseils with every version, their references, the suggestions, the licence line.
+  fiches: z.optional(z.array(z.strictObject({
+    id: z.string(), title: z.string(), tag: z.optional(z.string()), body: z.string(), version: z.number(), updated: Iso, updatedBy: z.optional(z.string()),
+    versions: z.array(z.strictObject({ version: z.number(), title: z.string(), body: z.string(), authorId: z.string(), summary: z.optional(z.string()), created: Iso })),
+    links: z.array(z.strictObject({ shareId: z.string(), addedBy: z.string(), added: Iso })),
+  }))),
+  suggestions: z.optional(z.array(z.strictObject({
+    id: z.string(), ficheId: z.string(), kind: z.enum(['link', 'text']), shareId: z.optional(z.string()), body: z.optional(z.string()), baseVersion: z.optional(z.number()),
+    note: z.optional(z.string()), authorId: z.string(), status: z.enum(['open', 'accepted', 'declined']), decidedBy: z.optional(z.string()), decided: z.optional(Iso), created: Iso,
+  }))),
+  settings: z.optional(z.array(z.strictObject({ name: z.string(), value: z.string() }))),
 });
 export type HubBackup = z.infer<typeof HubBackupSchema>;
 type BackupShare = HubBackup['shares'][number];
@@ -53,7 +66,7 @@ function byShare(rows: any[]): Map<string, any[]> {
 }
 
 export async function exportHub(db: Queryable, now = new Date()): Promise<HubBackup> {
-  const [members, invites, shares, comments, reactions, cosharers, packs, webhooks] = await Promise.all([
+  const [members, invites, shares, comments, reactions, cosharers, packs, webhooks, fiches, versions, links, suggestions, settings] = await Promise.all([
     db.query<any>('SELECT * FROM members ORDER BY created, id'),
     db.query<any>('SELECT * FROM invites ORDER BY created'),
     db.query<any>('SELECT * FROM shares ORDER BY seq'),
@@ -62,6 +75,11 @@ export async function exportHub(db: Queryable, now = new Date()): Promise<HubBac
     db.query<any>('SELECT * FROM cosharers ORDER BY created, member_id'),
     db.query<any>('SELECT * FROM packs'),
     db.query<any>('SELECT * FROM webhooks ORDER BY created'),
+    db.query<any>('SELECT * FROM fiches ORDER BY id'),
+    db.query<any>('SELECT * FROM fiche_versions ORDER BY fiche_id, version'),
+    db.query<any>('SELECT * FROM fiche_links ORDER BY fiche_id, added, share_id'),
+    db.query<any>('SELECT * FROM suggestions ORDER BY created, id'),
+    db.query<any>('SELECT * FROM hub_settings ORDER BY name'),
   ]);
   const commentsOf = byShare(comments);
   const reactionsOf = byShare(reactions);
@@ -70,7 +88,7 @@ export async function exportHub(db: Queryable, now = new Date()): Promise<HubBac
     format: BACKUP_FORMAT,
     version: 1,
     exported: now.toISOString(),
-    members: members.map((m) => ({ id: m.id, name: m.name, role: m.role, tokenHash: m.token_hash, feedTokenHash: m.feed_token_hash, created: iso(m.created)!, revoked: iso(m.revoked) })),
+    members: members.map((m) => ({ id: m.id, name: m.name, role: m.role, tokenHash: m.token_hash, feedTokenHash: m.feed_token_hash, created: iso(m.created)!, revoked: iso(m.revoked), ...(m.editor ? { editor: true } : {}) })),
     invites: invites.map((i) => ({ codeHash: i.code_hash, name: i.name, role: i.role, created: iso(i.created)!, used: iso(i.used), memberId: i.member_id })),
     shares: shares.map((s) => ({
       ...(strip({ url: s.url, summary: s.summary, sourceTitle: s.source_title, quote: s.quote, published: iso(s.published), note: s.note, impact: s.impact, triage: s.triage, priority: s.priority, language: s.language, rex: s.rex,
@@ -82,6 +100,16 @@ export async function exportHub(db: Queryable, now = new Date()): Promise<HubBac
     })),
     packs: packs.map((p) => ({ name: p.name, body: p.body, version: p.version, updated: iso(p.updated)! })),
     webhooks: webhooks.map((w) => ({ id: w.id, kind: w.kind, url: w.url, room: w.room, accessToken: w.access_token, minPriority: w.min_priority, enabled: w.enabled })),
+    fiches: fiches.map((f) => ({
+      id: f.id, title: f.title, ...strip({ tag: f.tag, updatedBy: f.updated_by }), body: f.body, version: f.version, updated: iso(f.updated)!,
+      versions: versions.filter((v) => v.fiche_id === f.id).map((v) => ({ version: v.version, title: v.title, body: v.body, authorId: v.author_id, ...strip({ summary: v.summary }), created: iso(v.created)! })),
+      links: links.filter((l) => l.fiche_id === f.id).map((l) => ({ shareId: l.share_id, addedBy: l.added_by, added: iso(l.added)! })),
+    })),
+    suggestions: suggestions.map((g) => ({
+      id: g.id, ficheId: g.fiche_id, kind: g.kind, ...strip({ shareId: g.share_id, body: g.body, baseVersion: g.base_version, note: g.note, decidedBy: g.decided_by, decided: iso(g.decided) }),
+      authorId: g.author_id, status: g.status, created: iso(g.created)!,
+    })),
+    settings: settings.map((row) => ({ name: row.name, value: row.value })),
   };
 }
 
@@ -146,8 +174,24 @@ export async function importHub(db: Db, backup: HubBackup): Promise<Record<strin
     await insertRows(tx, 'packs', ['name', 'body', 'version', 'updated'], backup.packs.map((p) => [p.name, p.body, p.version, p.updated]));
     await insertRows(tx, 'webhooks', ['id', 'kind', 'url', 'room', 'access_token', 'min_priority', 'enabled'],
       backup.webhooks.map((w) => [w.id, w.kind, w.url, w.room, w.accessToken, w.minPriority, w.enabled]));
+    for (const m of backup.members) if (m.editor) await tx.query('UPDATE members SET editor = true WHERE id = $1', [m.id]);
+    // A fiche the hub has only as its empty default (version 0) takes the backup's text; a written one is kept.
+    for (const f of backup.fiches ?? []) {
+      await tx.query(
+        `INSERT INTO fiches (id, title, tag, body, version, updated, updated_by, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, nextval('change_seq'))
+         ON CONFLICT (id) DO UPDATE SET title = $2, tag = $3, body = $4, version = $5, updated = $6, updated_by = $7, seq = nextval('change_seq') WHERE fiches.version = 0`,
+        [f.id, f.title, f.tag ?? null, f.body, f.version, f.updated, f.updatedBy ?? null],
+      );
+    }
+    const fiches = backup.fiches ?? [];
+    await insertRows(tx, 'fiche_versions', ['fiche_id', 'version', 'title', 'body', 'author_id', 'summary', 'created'],
+      fiches.flatMap((f) => f.versions.map((v) => [f.id, v.version, v.title, v.body, v.authorId, v.summary ?? null, v.created])));
+    await insertRows(tx, 'fiche_links', ['fiche_id', 'share_id', 'added_by', 'added'], fiches.flatMap((f) => f.links.map((l) => [f.id, l.shareId, l.addedBy, l.added])));
+    await insertRows(tx, 'suggestions', ['id', 'fiche_id', 'kind', 'share_id', 'body', 'base_version', 'note', 'author_id', 'status', 'decided_by', 'decided', 'created'],
+      (backup.suggestions ?? []).map((g) => [g.id, g.ficheId, g.kind, g.shareId ?? null, g.body ?? null, g.baseVersion ?? null, g.note ?? null, g.authorId, g.status, g.decidedBy ?? null, g.decided ?? null, g.created]));
+    await insertRows(tx, 'hub_settings', ['name', 'value'], (backup.settings ?? []).map((row) => [row.name, row.value]));
     // Running hubs forget the tokens they refused lately: some may be valid now (sent at the commit).
     await tx.query(`SELECT pg_notify('${MEMBERS_CHANNEL}', 'import')`);
-    return { members: backup.members.length, shares: backup.shares.length, comments: comments.length, reactions: reactions.length };
+    return { members: backup.members.length, shares: backup.shares.length, comments: comments.length, reactions: reactions.length, fiches: fiches.length };
   });
 }

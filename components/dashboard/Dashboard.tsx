@@ -20,13 +20,14 @@ import { useUnreadCounts } from './use-unread-counts';
 
 const DigestView = lazyView(() => import('../digest/DigestView').then((module) => module.DigestView));
 const HubView = lazyView(() => import('../hub/HubView').then((module) => module.HubView));
+const FichesView = lazyView(() => import('../fiches/FichesView').then((module) => module.FichesView));
 const RulesView = lazyView(() => import('../rules/RulesView').then((module) => module.RulesView));
 const TimelineSection = lazyView(() => import('../timeline/TimelineSection').then((module) => module.TimelineSection));
 const SettingsView = lazyView(() => import('../settings/SettingsView').then((module) => module.SettingsView));
 const SourcesView = lazyView(() => import('../sources/SourcesView').then((module) => module.SourcesView));
 
 /** Every section but the lists loads its code when first shown (see lazy-view.tsx). */
-const LAZY_VIEWS = [ReadingPane, DigestView, HubView, RulesView, TimelineSection, SettingsView, SourcesView];
+const LAZY_VIEWS = [ReadingPane, DigestView, HubView, FichesView, RulesView, TimelineSection, SettingsView, SourcesView];
 
 export interface DashboardProps {
   reader: VigieReader;
@@ -49,6 +50,7 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
   const [tags, setTags] = useState<Tag[]>(known?.tags ?? []);
   const [unreadAlerts, setUnreadAlerts] = useState(0);
   const [unreadShares, setUnreadShares] = useState(0);
+  const [changedFiches, setChangedFiches] = useState(0);
   const counts = useUnreadCounts(reader, sources, tags);
   const name = sectionName(route, sources, tags);
   // With an item open, its view titles the tab with the item's title (ItemsView, AlertsView).
@@ -73,18 +75,21 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
   useEffect(() => {
     const loadSources = () => void request('listSources', {}).then(setSources);
     const loadTags = () => void request('listTags', {}).then(setTags);
+    const loadFiches = () => void request('listFiches', {}).then((view) => setChangedFiches(view.changed.length), () => undefined);
     // The background's lists and the counts come once the first screen is on view.
     void firstPaint.then(() => {
       loadSources();
       loadTags();
       void reader.countUnreadAlerts().then(setUnreadAlerts);
       void reader.countUnreadShares().then(setUnreadShares);
+      loadFiches();
     });
     return onEvent((event) => {
       if (event.event === 'sourcesChanged' || event.event === 'refreshFinished') loadSources();
       if (event.event === 'tagsChanged') loadTags();
       if (event.event === 'alertsChanged') setUnreadAlerts(event.unread);
       if (event.event === 'hubChanged') setUnreadShares(event.unread);
+      if (event.event === 'fichesChanged') loadFiches();
     });
   }, [reader]);
 
@@ -93,11 +98,12 @@ export function Dashboard({ reader, search, firstScreen, known }: DashboardProps
       <a class="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <Nav route={route} sources={sources} tags={tags} unreadAlerts={unreadAlerts} unreadShares={unreadShares} counts={counts} />
+      <Nav route={route} sources={sources} tags={tags} unreadAlerts={unreadAlerts} unreadShares={unreadShares} changedFiches={changedFiches} counts={counts} />
       <main id="main" class="dashboard__main" tabIndex={-1}>
         {route.section === 'items' && <ItemsView reader={reader} search={search} route={route} sources={sources} tags={tags} firstScreen={firstScreen} sectionName={name} />}
         {route.section === 'alerts' && <AlertsView reader={reader} item={route.item} sources={sources} tags={tags} sectionName={name} />}
         {route.section === 'copil' && <HubView reader={reader} tags={tags} />}
+        {route.section === 'fiches' && <FichesView reader={reader} selected={route.fiche} />}
         {route.section === 'digest' && <DigestView load={(kind) => import('../digest/digest-data').then((module) => module.loadDigest(reader, kind))} />}
         {route.section === 'rules' && <RulesView selected={route.rule} tags={tags} />}
         {route.section === 'timeline' && <TimelineSection reader={reader} sources={sources} tags={tags} />}

@@ -32,7 +32,7 @@ function Unread({ count }: { count: number | undefined }) {
 const VIEWS = Object.entries(VIEW_KEYS) as [View, string][];
 
 function isCurrent(route: Route, target: Route): boolean {
-  return formatRoute({ ...route, ...(route.section === 'items' || route.section === 'alerts' ? { item: undefined } : {}), ...(route.section === 'rules' ? { rule: undefined } : {}) } as Route) === formatRoute(target);
+  return formatRoute({ ...route, ...(route.section === 'items' || route.section === 'alerts' ? { item: undefined } : {}), ...(route.section === 'rules' ? { rule: undefined } : {}), ...(route.section === 'fiches' ? { fiche: undefined } : {}) } as Route) === formatRoute(target);
 }
 
 /** The dashboard's sections, then each source and each tag as a shortcut to its items, in lists that fold. */
@@ -42,11 +42,13 @@ export interface NavProps {
   tags: Tag[];
   unreadAlerts: number;
   unreadShares: number;
+  /** Fiches conseils a colleague changed since this member read them. */
+  changedFiches?: number;
   /** Unread items per view, source and tag; absent until counted (the first frame goes without). */
   counts?: UnreadCounts;
 }
 
-export function Nav({ route, sources, tags, unreadAlerts, unreadShares, counts }: NavProps) {
+export function Nav({ route, sources, tags, unreadAlerts, unreadShares, changedFiches = 0, counts }: NavProps) {
   const link = (target: Route, label: string, extra?: preact.ComponentChildren, unread?: number) => (
     <li>
       <a href={formatRoute(target)} aria-current={isCurrent(route, target) ? 'page' : undefined}>
@@ -83,6 +85,7 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares, counts }
           {link({ section: 'alerts' }, unreadAlerts > 0 ? countText('navAlertsUnread', unreadAlerts) : t('navAlerts'))}
           {VIEWS.map(([view, key]) => link({ section: 'items', view }, t(key), undefined, counts && VIEW_UNREAD[view](counts)))}
           {link({ section: 'copil' }, unreadShares > 0 ? countText('navCopilUnread', unreadShares) : t('navCopil'))}
+          {link({ section: 'fiches' }, changedFiches > 0 ? countText('navFichesChanged', changedFiches) : t('navFiches'))}
           {link({ section: 'digest' }, t('navDigest'))}
           {link({ section: 'timeline' }, t('navTimeline'))}
         </ul>

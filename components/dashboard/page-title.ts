@@ -6,7 +6,7 @@ import type { Route, View } from '@/lib/reader/route';
 
 /** Each view's name in the navigation, in its order (Nav.tsx lists them from here). */
 export const VIEW_KEYS = { all: 'navAll', unread: 'navUnread', starred: 'navStarred', clips: 'navClips' } as const satisfies Record<View, string>;
-const SECTION_KEYS = { alerts: 'navAlerts', digest: 'navDigest', copil: 'navCopil', timeline: 'navTimeline', rules: 'navRules', sources: 'navSources', settings: 'navSettings' } as const;
+const SECTION_KEYS = { alerts: 'navAlerts', digest: 'navDigest', copil: 'navCopil', fiches: 'navFiches', timeline: 'navTimeline', rules: 'navRules', sources: 'navSources', settings: 'navSettings' } as const;
 
 /** The section's name as the navigation says it: « Alertes », « Non lus », a source's title, a tag's label. */
 export function sectionName(route: Route, sources: readonly Source[], tags: readonly Tag[]): string {

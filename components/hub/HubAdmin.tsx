@@ -23,6 +23,16 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
   const [code, setCode] = useState<{ name: string; code: string }>();
   const fail = (error: unknown) => say({ kind: 'error', text: errorText(error) });
   const load = () => void request('hubMembers', {}).then(setMembers, fail);
+  /** Who may write the fiches conseils: admins always, members the admins choose. */
+  const setEditor = async (member: Members[number], editor: boolean) => {
+    try {
+      await request('hubSetEditor', { memberId: member.id, editor });
+      say({ kind: 'ok', text: t(editor ? 'hubEditorGranted' : 'hubEditorWithdrawn', [member.name]) });
+    } catch (error) {
+      fail(error);
+    }
+    load();
+  };
   useEffect(load, []);
 
   const invite = async (event: Event) => {
@@ -97,6 +107,7 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
             <tr>
               <th scope="col">{t('hubMemberName')}</th>
               <th scope="col">{t('hubInviteRole')}</th>
+              <th scope="col">{t('hubMemberEditor')}</th>
               <th scope="col">{t('hubMemberSince')}</th>
               <th scope="col">{t('hubMemberAccess')}</th>
             </tr>
@@ -106,6 +117,16 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
               <tr key={member.id}>
                 <td>{member.name}</td>
                 <td>{t(`hubRole_${member.role}`)}</td>
+                <td>
+                  {member.role === 'admin' ? (
+                    t('hubEditorAlways')
+                  ) : (
+                    <label class="checkbox">
+                      <input type="checkbox" checked={!!member.editor} disabled={!!member.revoked} onChange={(event) => void setEditor(member, event.currentTarget.checked)} />{' '}
+                      <span class="visually-hidden">{t('hubEditorFor', [member.name])}</span>
+                    </label>
+                  )}
+                </td>
                 <td>{fullDate(member.created, language)}</td>
                 <td>
                   {member.revoked ? (

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { followHub } from '@/lib/hub/live';
+import { useState } from 'preact/hooks';
 import { filterShares, NO_FILTER, type ShareFilter } from '@/lib/hub/share-filter';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
@@ -14,6 +13,7 @@ import { RexForm } from './RexForm';
 import { ShareFilters } from './ShareFilters';
 import { ShareList } from './ShareList';
 import { useHub } from './use-hub';
+import { useLiveHub } from './use-live-hub';
 
 /**
  * The dashboard's COPIL section: the collective's shared list with comments and reactions, what this
@@ -25,16 +25,7 @@ export function HubView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnec
   const copil = useHub((text, kind = 'ok') => setSaid({ text, kind }));
   const connected = copil.status?.connected;
 
-  // The page reads the hub's address and token itself (it is one of Vigie's own pages) to follow the stream.
-  useEffect(() => {
-    if (!connected) return;
-    const controller = new AbortController();
-    // Read checked against the connection's schema: a connection that no longer passes it is not followed.
-    void reader.hubConnection().then((hub) => {
-      if (hub?.url && hub.token) followHub(hub.url, hub.token, () => void request('hubSync', {}).catch(() => undefined), controller.signal);
-    });
-    return () => controller.abort();
-  }, [reader, connected]);
+  useLiveHub(reader, connected);
 
   // Tags are found by their name in either language.
   const labels = new Map(tags.map((tag) => [tag.id, `${tag.label.fr} ${tag.label.en}`]));
@@ -71,6 +62,8 @@ export function HubView({ reader, tags }: { reader: Pick<VigieReader, 'hubConnec
           {copil.status.member && (
             <RexForm
               tags={tags}
+              // Alerts first (what a REX most often answers), then the other articles, newest first.
+              answerable={(copil.shares ?? []).filter((share) => share.kind !== 'rex' && !share.pending).sort((a, b) => Number(b.kind === 'alert') - Number(a.kind === 'alert')).slice(0, 200)}
               onSaid={(text, kind = 'ok') => {
                 setSaid({ text, kind });
                 copil.reload();

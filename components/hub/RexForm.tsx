@@ -2,23 +2,35 @@ import { useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import { COLLECTIVITES, PLATFORMS, type Rex, type RexDraft } from '@/lib/model/rex';
+import type { Share } from '@/lib/model/share';
 import type { Tag } from '@/lib/model/tag';
 import { errorText } from '../ui/error-text';
 import { focusSoon } from '../ui/focus';
 
-type Fields = { title: string; note: string; tags: string[] } & Omit<Rex, 'answers'>;
+type Fields = { title: string; note: string; tags: string[]; answers: string[] } & Omit<Rex, 'answers'>;
+
+/** A share of the collective a REX may answer (« suite au TTPA, nous avons… »): an alert or an article. */
+export type Answerable = Pick<Share, 'id' | 'kind' | 'title' | 'url' | 'priority'>;
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
-const empty = (): Fields => ({ title: '', note: '', tags: [], collectivite: 'commune', size: '', platform: 'facebook', audience: '', tried: '', outcome: '', when: thisMonth() });
+const empty = (): Fields => ({ title: '', note: '', tags: [], answers: [], collectivite: 'commune', size: '', platform: 'facebook', audience: '', tried: '', outcome: '', when: thisMonth() });
 
 /** The draft as the hub takes it: optional fields left empty are left out. */
-function draftOf(fields: Fields): RexDraft {
-  const { title, note, tags, size, audience, ...rex } = fields;
+function draftOf(fields: Fields, answerable: readonly Answerable[]): RexDraft {
+  const { title, note, tags, size, audience, answers, ...rex } = fields;
+  const answered = answers.flatMap((id) => answerable.filter((share) => share.id === id)).map((share) => ({ shareId: share.id, title: share.title.slice(0, 500), ...(share.url ? { url: share.url } : {}) }));
   return {
     title: title.trim(),
     ...(note.trim() ? { note: note.trim() } : {}),
     tags,
-    rex: { ...rex, tried: rex.tried.trim(), outcome: rex.outcome.trim(), ...(size?.trim() ? { size: size.trim() } : {}), ...(audience?.trim() ? { audience: audience.trim() } : {}) },
+    rex: {
+      ...rex,
+      tried: rex.tried.trim(),
+      outcome: rex.outcome.trim(),
+      ...(size?.trim() ? { size: size.trim() } : {}),
+      ...(audience?.trim() ? { audience: audience.trim() } : {}),
+      ...(answered.length ? { answers: answered } : {}),
+    },
   };
 }
 
@@ -26,7 +38,7 @@ function draftOf(fields: Fields): RexDraft {
  * « Partager un retour d'expérience »: what a member tried, in which context, and what came of it, for the
  * collective (a share of kind rex, through the outbox like any share). Opened from the COPIL section.
  */
-export function RexForm({ tags, onSaid }: { tags: Tag[]; onSaid: (text: string, kind?: 'ok' | 'error') => void }) {
+export function RexForm({ tags, answerable = [], onSaid }: { tags: Tag[]; answerable?: readonly Answerable[]; onSaid: (text: string, kind?: 'ok' | 'error') => void }) {
   const [open, setOpen] = useState(false);
   const [fields, setFields] = useState<Fields>(empty);
   const [sending, setSending] = useState(false);
@@ -46,7 +58,7 @@ export function RexForm({ tags, onSaid }: { tags: Tag[]; onSaid: (text: string, 
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(fields.when)) return onSaid(t('rexWhenFormat'), 'error');
     setSending(true);
     try {
-      const { sent } = await request('shareRex', draftOf(fields));
+      const { sent } = await request('shareRex', draftOf(fields, answerable));
       onSaid(t(sent ? 'rexSent' : 'rexQueued'));
       setFields(empty());
       close();
@@ -126,6 +138,22 @@ export function RexForm({ tags, onSaid }: { tags: Tag[]; onSaid: (text: string, 
       {area('tried', t('rexTriedLabel'), true)}
       {area('outcome', t('rexOutcomeLabel'), true)}
       {area('note', t('rexNoteLabel'))}
+      {answerable.length > 0 && (
+        <label class="field">
+          <span class="field__label">{t('rexAnswersLabel')}</span>
+          <select
+            value={fields.answers[0] ?? ''}
+            onChange={(e) => set('answers', e.currentTarget.value ? [e.currentTarget.value] : [])}
+          >
+            <option value="">{t('rexAnswersNone')}</option>
+            {answerable.map((share) => (
+              <option key={share.id} value={share.id}>
+                {share.kind === 'alert' ? t('rexAnswersAlert', [share.title]) : share.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {tags.length > 0 && (
         <fieldset class="field">
           <legend>{t('rexTagsLabel')}</legend>

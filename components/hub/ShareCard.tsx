@@ -5,6 +5,7 @@ import { fullDate, relativeTime } from '@/lib/i18n/dates';
 import type { Comment, SharedRow } from '@/lib/model/share';
 import type { Tag } from '@/lib/model/tag';
 import { PriorityBadge } from '../alerts/PriorityBadge';
+import { ProposeForFiche } from '../fiches/ProposeForFiche';
 import { TagChip } from '../tags/TagChip';
 import { TagPicker } from '../tags/TagPicker';
 import { useConfirm } from '../ui/confirm';
@@ -181,6 +182,8 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
           ),
       )}
       {!compact && share.rex && <RexDetails rex={share.rex} />}
+      {/* A REX has no reading pane: it is proposed for a fiche from its card (an article, from its item's pane). */}
+      {!compact && share.rex && !share.pending && <ProposeForFiche shareId={share.id} />}
       {!compact && share.quote && (
         <blockquote class="share__quote" aria-label={t('copilQuote')} lang={share.language}>
           {share.quote}

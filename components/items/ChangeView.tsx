@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n/browser';
 import type { Change } from '@/lib/model/change';
 import { countText } from '../ui/count';
+import { DiffText } from '../ui/DiffText';
 
 /**
  * A watched text's change, word by word: what was added and removed, said in words for screen readers and
@@ -33,25 +34,7 @@ export function ChangeView({ change }: { change: Change }) {
               </>
             )}
           </p>
-          <p class="change__text">
-            {document.parts.map((part) =>
-              part.op === 'insert' ? (
-                <ins>
-                  <span class="visually-hidden">[{t('changeAdded')} : </span>
-                  {part.text}
-                  <span class="visually-hidden">]</span>
-                </ins>
-              ) : part.op === 'delete' ? (
-                <del>
-                  <span class="visually-hidden">[{t('changeRemoved')} : </span>
-                  {part.text}
-                  <span class="visually-hidden">]</span>
-                </del>
-              ) : (
-                <span>{part.text}</span>
-              ),
-            )}
-          </p>
+          <DiffText parts={document.parts} />
         </article>
       ))}
       {change.truncated && <p class="muted">{t('changeTruncated')}</p>}

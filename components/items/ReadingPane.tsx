@@ -4,6 +4,7 @@ import { fullDate } from '@/lib/i18n/dates';
 import { IMPACTS, TRIAGE_STATES, type Impact, type Item, type ItemPatch, type Triage } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
 import { contentLanguage } from '@/lib/reader/language';
+import { ProposeForFiche } from '../fiches/ProposeForFiche';
 import { ShareButton, useHubConnected } from '../hub/ShareButton';
 import { createPersonalTag } from '../tags/create-tag';
 import { TagChip } from '../tags/TagChip';
@@ -151,6 +152,7 @@ export function ReadingPane({ item, sourceTitle, sourceLanguage, tags, onPatch, 
           {noteChanged ? '' : noteSaid}
         </p>
         <ShareButton itemId={item.id} connected={connected} withPriority />
+        {connected && <ProposeForFiche itemId={item.id} />}
       </section>
     </article>
   );

@@ -14,6 +14,10 @@ export function NotificationSettings({ settings, onSave }: { settings: Settings;
         <input type="checkbox" checked={settings.notifications} onChange={(event) => onSave({ notifications: event.currentTarget.checked })} />{' '}
         {t('settingsNotificationsOn')}
       </label>
+      <label class="checkbox">
+        <input type="checkbox" checked={settings.ficheNotifications} onChange={(event) => onSave({ ficheNotifications: event.currentTarget.checked })} />{' '}
+        {t('settingsFicheNotifications')}
+      </label>
       <form
         class="admin-form"
         onSubmit={(event) => {

@@ -136,6 +136,55 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE shares ADD COLUMN rex jsonb;
   `,
+  // 7 (hub 1.5.0): « fiches conseils », the collective's living advice sheets. Each save is a version kept
+  // whole; a fiche cites shares; members suggest references and rewordings; editors (granted by admins) write.
+  // Every fiche write takes a number from the change sequence, so the change feed says « fiches moved ».
+  `
+  ALTER TABLE members ADD COLUMN editor boolean NOT NULL DEFAULT false;
+  CREATE TABLE fiches (
+    id text PRIMARY KEY,
+    title text NOT NULL,
+    tag text,
+    body text NOT NULL DEFAULT '',
+    version integer NOT NULL DEFAULT 0,
+    updated timestamptz NOT NULL DEFAULT now(),
+    updated_by text REFERENCES members(id),
+    seq bigint NOT NULL DEFAULT nextval('change_seq')
+  );
+  CREATE TABLE fiche_versions (
+    fiche_id text NOT NULL REFERENCES fiches(id) ON DELETE CASCADE,
+    version integer NOT NULL,
+    title text NOT NULL,
+    body text NOT NULL,
+    author_id text NOT NULL REFERENCES members(id),
+    summary text,
+    created timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (fiche_id, version)
+  );
+  CREATE TABLE fiche_links (
+    fiche_id text NOT NULL REFERENCES fiches(id) ON DELETE CASCADE,
+    share_id text NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+    added_by text NOT NULL REFERENCES members(id),
+    added timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (fiche_id, share_id)
+  );
+  CREATE TABLE suggestions (
+    id text PRIMARY KEY,
+    fiche_id text NOT NULL REFERENCES fiches(id) ON DELETE CASCADE,
+    kind text NOT NULL CHECK (kind IN ('link', 'text')),
+    share_id text REFERENCES shares(id) ON DELETE CASCADE,
+    body text,
+    base_version integer,
+    note text,
+    author_id text NOT NULL REFERENCES members(id),
+    status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'declined')),
+    decided_by text REFERENCES members(id),
+    decided timestamptz,
+    created timestamptz NOT NULL DEFAULT now(),
+    seq bigint NOT NULL DEFAULT nextval('change_seq')
+  );
+  CREATE TABLE hub_settings (name text PRIMARY KEY, value text NOT NULL);
+  `,
 ];
 
 /**

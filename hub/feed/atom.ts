@@ -1,5 +1,7 @@
 import { Feed } from 'feed';
 import { rexLines } from '../../lib/model/rex';
+import { markdownAsText } from '../../lib/monitors/markdown-text';
+import type { FicheChange } from '../fiches/fiches';
 import type { Share } from '../../lib/model/share';
 
 /** Characters XML 1.0 cannot carry at all (a title pasted with a control character would make the whole feed unreadable): dropped. */
@@ -27,8 +29,9 @@ const escapeCategoryAttributes = (xml: string) =>
  * The shared list as an Atom feed, for members who also follow it in a feed reader. The feed package writes
  * the XML; the hub chooses what goes in and makes sure members' text stays text.
  */
-export function atomFeed(options: { hubName: string; selfUrl: string; hubUrl: string; tag?: string; shares: Share[] }): string {
-  const updated = options.shares[0] ? new Date(options.shares[0].updated) : new Date(0);
+export function atomFeed(options: { hubName: string; selfUrl: string; hubUrl: string; tag?: string; shares: Share[]; fiches?: FicheChange[] }): string {
+  const dates = [...options.shares.map((share) => share.updated), ...(options.fiches ?? []).map((change) => change.created)].sort();
+  const updated = dates.length ? new Date(dates.at(-1)!) : new Date(0);
   const feed = new Feed({
     title: options.tag ? `${options.hubName} — ${options.tag}` : options.hubName,
     description: 'La veille partagée du COPIL (Vigie)',
@@ -53,5 +56,19 @@ export function atomFeed(options: { hubName: string; selfUrl: string; hubUrl: st
       category: share.tags.map((tag) => ({ name: tagText(tag), term: tagText(tag) })),
     });
   }
+  // A fiche conseil's new version: its Markdown read as text (its summary first), never as markup.
+  for (const change of options.fiches ?? []) {
+    const text = markdownAsText(change.body);
+    feed.addItem({
+      title: htmlText(`Fiche conseil mise à jour : ${change.title} (version ${change.version})`),
+      id: `urn:vigie:fiche:${change.ficheId}:${change.version}`,
+      link: options.hubUrl,
+      description: htmlText([change.summary ? `Ce qui change : ${change.summary}` : '', text.length > 1_000 ? `${text.slice(0, 1_000)}…` : text].filter(Boolean).join('\n\n')),
+      author: [{ name: xmlText(change.author.name) }],
+      date: new Date(change.created),
+      ...(change.tag ? { category: [{ name: tagText(change.tag), term: tagText(change.tag) }] } : {}),
+    });
+  }
+  feed.items.sort((x, y) => y.date.getTime() - x.date.getTime());
   return escapeCategoryAttributes(feed.atom1());
 }

@@ -41,16 +41,19 @@ export async function join(db: Db, code: string): Promise<JoinResult> {
 
 /** The member a token belongs to, unless it was revoked. Looked up at every request, so a revocation holds at once. */
 export async function memberByToken(db: Queryable, token: string, column: 'token_hash' | 'feed_token_hash' = 'token_hash'): Promise<Member | undefined> {
-  const [row] = await db.query<Member>(`SELECT id, name, role FROM members WHERE ${column} = $1 AND revoked IS NULL`, [hashSecret(token)]);
-  return row;
+  const [row] = await db.query<Member & { editor: boolean }>(`SELECT id, name, role, editor FROM members WHERE ${column} = $1 AND revoked IS NULL`, [hashSecret(token)]);
+  if (!row) return undefined;
+  const { editor, ...member } = row;
+  return editor ? { ...member, editor: true } : member;
 }
 
 export async function listMembers(db: Queryable): Promise<MemberRow[]> {
-  const rows = await db.query<{ id: string; name: string; role: Member['role']; created: Date; revoked: Date | null }>(
-    'SELECT id, name, role, created, revoked FROM members ORDER BY created',
+  const rows = await db.query<{ id: string; name: string; role: Member['role']; editor: boolean; created: Date; revoked: Date | null }>(
+    'SELECT id, name, role, editor, created, revoked FROM members ORDER BY created',
   );
-  return rows.map(({ created, revoked, ...member }) => ({
+  return rows.map(({ created, revoked, editor, ...member }) => ({
     ...member,
+    ...(editor ? { editor: true } : {}),
     created: new Date(created).toISOString(),
     ...(revoked ? { revoked: new Date(revoked).toISOString() } : {}),
   }));
@@ -62,6 +65,13 @@ export const MEMBERS_CHANNEL = 'vigie_members';
 /** Revokes a member's tokens. Their shares and comments stay: the collective's memory is not theirs to take. */
 export async function revokeMember(db: Queryable, id: string): Promise<boolean> {
   const rows = await db.query('UPDATE members SET revoked = now() WHERE id = $1 AND revoked IS NULL RETURNING id', [id]);
+  if (rows.length) await db.query(`SELECT pg_notify('${MEMBERS_CHANNEL}', $1)`, [id]);
+  return rows.length > 0;
+}
+
+/** Grants or withdraws the right to write fiches conseils (admins may always). Cached tokens forget the old right at once. */
+export async function setEditor(db: Queryable, id: string, editor: boolean): Promise<boolean> {
+  const rows = await db.query('UPDATE members SET editor = $2 WHERE id = $1 AND revoked IS NULL RETURNING id', [id, editor]);
   if (rows.length) await db.query(`SELECT pg_notify('${MEMBERS_CHANNEL}', $1)`, [id]);
   return rows.length > 0;
 }

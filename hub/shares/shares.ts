@@ -218,6 +218,8 @@ export interface ChangePage {
   more: boolean;
   shares: (Share | { id: string; seq: number; hidden: true; removed: true })[];
   packs: { sources: number; rules: number };
+  /** The fiches' place in the change sequence: their last write's number. */
+  fiches: number;
 }
 
 /**
@@ -240,6 +242,7 @@ const CHANGES = { name: 'vigie_changes', types: ['bigint', 'integer'], sql: `
     FROM shares s JOIN members m ON m.id = s.author_id WHERE s.seq > $1 ORDER BY s.seq LIMIT $2
   )
   SELECT (SELECT json_object_agg(name, version) FROM packs) AS packs,
+         greatest((SELECT max(seq) FROM fiches), (SELECT max(seq) FROM suggestions)) AS fiches,
          (SELECT json_agg(page ORDER BY page.seq) FROM page) AS shares` };
 
 type PageRow = ShareRow & {
@@ -253,7 +256,7 @@ type PageRow = ShareRow & {
  * members as a tombstone (its id), so their copies disappear; admins still see it whole.
  */
 export async function changesSince(db: Db, member: Member, since: number, limit: number): Promise<ChangePage> {
-  const [row] = await db.prepared<{ packs: Record<string, number> | null; shares: PageRow[] | null }>(CHANGES, [since, limit + 1]);
+  const [row] = await db.prepared<{ packs: Record<string, number> | null; fiches: string | number | null; shares: PageRow[] | null }>(CHANGES, [since, limit + 1]);
   const rows = row?.shares ?? [];
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
@@ -261,6 +264,7 @@ export async function changesSince(db: Db, member: Member, since: number, limit:
     cursor: page.length ? Number(page[page.length - 1]!.seq) : since,
     more,
     packs: { sources: row?.packs?.sources ?? 0, rules: row?.packs?.rules ?? 0 },
+    fiches: Number(row?.fiches ?? 0),
     shares: page.map((share) => {
       if (share.hidden && member.role !== 'admin') return { id: share.id, seq: Number(share.seq), hidden: true as const, removed: true as const };
       const reactions: Share['reactions'] = { useful: [], seen: [] };

@@ -1,11 +1,12 @@
 import type { VigieEvent } from '../messages/protocol';
 import type { Alert } from '../model/alert';
+import type { Fiche } from '../model/fiche';
 import type { Share } from '../model/share';
 import type { Poller } from '../refresh/poller';
 import type { RefreshSummary } from '../refresh/refresh';
 import { updateBadge, type BadgeAction } from './badge';
 import { newSince } from './handlers/core';
-import { notifyAlerts, notifyShares, type NotifyDeps } from './notifications';
+import { notifyAlerts, notifyFiches, notifyShares, type NotifyDeps } from './notifications';
 import { publishSummary, type SessionArea } from './summary';
 
 export interface ChangeDeps extends NotifyDeps {
@@ -44,13 +45,18 @@ export function backgroundChanges(deps: ChangeDeps) {
     await publish();
   }
 
-  /** Others' new shares: the badge, open pages (their hub lists reload on this event only), one notification. */
-  async function hub(added: Share[]): Promise<void> {
+  /**
+   * Others' new shares: the badge, open pages (their hub lists reload on this event only), one notification.
+   * Fiches a colleague changed: open pages reload them, and a notification if the member asked for it.
+   */
+  async function hub(added: Share[], fiches: Fiche[] = []): Promise<void> {
     const counts = await badge();
     const outbox = await store.shares.outbox();
     broadcast({ channel: 'vigie', event: 'hubChanged', unread: counts.shares, pending: outbox.length });
+    if (fiches.length) broadcast({ channel: 'vigie', event: 'fichesChanged' });
     await publish();
     await notifyShares(deps, added);
+    await notifyFiches(deps, fiches);
   }
 
   async function refreshed(summary: RefreshSummary, raised: Alert[]): Promise<void> {

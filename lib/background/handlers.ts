@@ -4,6 +4,7 @@ import { clipHandlers } from './handlers/clips';
 import { coreHandlers } from './handlers/core';
 import { dataHandlers } from './handlers/data';
 import type { HandlerDeps } from './handlers/deps';
+import { ficheHandlers } from './handlers/fiches';
 import { hubHandlers } from './handlers/hub';
 import { itemHandlers } from './handlers/items';
 import { sourceHandlers } from './handlers/sources';
@@ -16,6 +17,7 @@ export { newSince } from './handlers/core';
 export function createHandlers(given: HandlerDeps): Handlers {
   // One pruning runner for the request and for a change of the retention.
   const deps: HandlerDeps = { ...given, prune: given.prune ?? retentionRunner(given) };
+  const hub = hubHandlers(deps);
   return {
     ...coreHandlers(deps),
     ...sourceHandlers(deps),
@@ -23,6 +25,7 @@ export function createHandlers(given: HandlerDeps): Handlers {
     ...clipHandlers(deps),
     ...dataHandlers(deps),
     ...alertHandlers(deps),
-    ...hubHandlers(deps),
+    ...hub,
+    ...ficheHandlers(deps, hub),
   };
 }

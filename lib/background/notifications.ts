@@ -2,6 +2,7 @@ import { alertNotification, inQuietHours } from '../alerts/notify';
 import { loadConnection } from '../hub/connection';
 import type { Translate } from '../i18n/translate';
 import type { Alert } from '../model/alert';
+import type { Fiche } from '../model/fiche';
 import type { Share } from '../model/share';
 import { loadSettings } from '../settings/settings';
 import { sharedBy } from '../store/shares';
@@ -62,4 +63,15 @@ export async function notifyShares(deps: NotifyDeps, added: readonly Share[]): P
   const commented = added[0]!;
   const comment = commented.comments.filter((c) => c.author.id !== me).sort((a, b) => a.created.localeCompare(b.created)).at(-1);
   if (comment) await notify(commented, t('notifyCommentTitle', [comment.author.name]), `${commented.title} — ${comment.body.slice(0, 200)}`);
+}
+
+/** Fiches a colleague changed, if the member asked to be told (Paramètres): one notification, opening the fiche. */
+export async function notifyFiches(deps: NotifyDeps, changed: readonly Fiche[]): Promise<void> {
+  const [first] = changed;
+  if (!first) return;
+  const settings = await loadSettings(deps.store);
+  if (!settings.notifications || !settings.ficheNotifications || inQuietHours(settings.quietHours, deps.now?.() ?? new Date())) return;
+  const t = await deps.words();
+  const title = changed.length === 1 ? t('ficheNotifyOne', [first.updatedBy?.name ?? '']) : t('ficheNotifyMany', [String(changed.length)]);
+  await deps.notifications.create(`${NOTIFICATION_PREFIX}#/fiches/${encodeURIComponent(first.id)}`, { type: 'basic', iconUrl: deps.iconUrl, title, message: changed.map((fiche) => fiche.title).join(' · ').slice(0, 200) });
 }

@@ -5,7 +5,8 @@
  */
 export class HubError extends Error {
   override name = 'HubError';
-  constructor(readonly code: 'unreachable' | 'revoked' | 'refused' | 'invalid-url', readonly detail: string, readonly status?: number) {
+  /** `answer`: the hub's whole JSON answer to a refusal (a 409 on a fiche carries the fiche as it now is). */
+  constructor(readonly code: 'unreachable' | 'revoked' | 'refused' | 'invalid-url', readonly detail: string, readonly status?: number, readonly answer?: unknown) {
     super(detail);
   }
 }
@@ -33,15 +34,17 @@ async function exchange(base: string, token: string | undefined, method: string,
   const text = await response.text();
   if (response.ok) return text;
   let message = `HTTP ${response.status}`;
+  let answer: unknown;
   try {
-    message = (JSON.parse(text) as { message?: string }).message ?? message;
+    answer = JSON.parse(text);
+    message = (answer as { message?: string }).message ?? message;
   } catch {
     // Not the hub's JSON (a proxy's error page): the status says it.
   }
   // A hub that is down behind a proxy, or overloaded, is "unreachable": the outbox keeps the write for later.
   if (response.status >= 500 || response.status === 429 || response.status === 408) throw new HubError('unreachable', message, response.status);
   if (response.status === 401) throw new HubError('revoked', message, response.status);
-  throw new HubError('refused', message, response.status);
+  throw new HubError('refused', message, response.status, answer);
 }
 
 /** A JSON exchange with the hub (see `exchange`). */

@@ -1,11 +1,14 @@
+import type { Fiche } from '../model/fiche';
 import type { HubConnection } from '../model/hub-connection';
 import type { Settings } from '../model/settings';
 import { ChangesSchema, JoinAnswerSchema, ShareSchema, type Share } from '../model/share';
 import { applyHubPacks } from '../packs/hub-packs';
+import { META } from '../store/meta-keys';
 import type { OutboxRecord } from '../store/schema';
 import type { VigieStore } from '../store/store';
 import { HubError, hubFetch } from './client';
 import { loadConnection, normalizeHubUrl, saveConnection } from './connection';
+import { pullFiches } from './fiches';
 
 /**
  * The extension's side of the COPIL hub: joining with an invite code, the outbox (writes made offline wait
@@ -22,6 +25,7 @@ export async function connect(store: VigieStore, input: string, code: string): P
     url, token: answer.token, feedToken: answer.feedToken, member: answer.member, hubName: answer.hub.name, hubVersion: answer.hub.version, cursor: 0, packs: { sources: 0, rules: 0 },
   };
   await store.shares.clear();
+  await store.deleteMeta(META.fiches);
   await saveConnection(store, connection);
   return connection;
 }
@@ -65,34 +69,41 @@ export async function flushOutbox(store: VigieStore, connection: HubConnection):
 const MAX_PAGES = 20;
 
 /** Pulls what changed since the cursor. Returns others' new shares (the badge and notifications use them). */
-async function pull(store: VigieStore, connection: HubConnection, settings: Settings): Promise<{ connection: HubConnection; added: Share[] }> {
+async function pull(store: VigieStore, connection: HubConnection, settings: Settings): Promise<{ connection: HubConnection; added: Share[]; fiches: Fiche[] }> {
   const added: Share[] = [];
   let next = connection;
+  let fichesSeq: number | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const changes = ChangesSchema.parse(await hubFetch(next.url, next.token, 'GET', `/api/changes?since=${next.cursor}&limit=200`));
     added.push(...(await store.shares.applyPulled(changes.shares, next.member.id)));
     next = { ...next, cursor: changes.cursor, ...(changes.hub ? { hubVersion: changes.hub.version } : {}) };
     next = { ...next, packs: await applyHubPacks(store, next, changes.packs, settings) };
+    fichesSeq = changes.fiches;
     await saveConnection(store, next);
     if (!changes.more) break;
   }
-  return { connection: next, added };
+  // Hubs from 1.5.0 say where their fiches stand: read again only when that moved.
+  const fiches = fichesSeq === undefined ? [] : await pullFiches(store, next, fichesSeq);
+  return { connection: next, added, fiches };
 }
 
 export interface SyncResult {
   connected: boolean;
   sent: number;
   added: Share[];
+  /** Fiches conseils a colleague changed since the last pull (for the notification). */
+  fiches: Fiche[];
   problem?: HubConnection['problem'];
 }
 
 /** One round: the outbox first (so the pull brings back this member's own writes as the hub has them), then the pull. */
 export async function syncHub(store: VigieStore, settings: Settings): Promise<SyncResult> {
   let connection = await loadConnection(store);
-  if (!connection) return { connected: false, sent: 0, added: [] };
+  if (!connection) return { connected: false, sent: 0, added: [], fiches: [] };
   const { problem: _previous, ...fresh } = connection;
   let sent = 0;
   let added: Share[] = [];
+  let fiches: Fiche[] = [];
   try {
     const flushed = await flushOutbox(store, connection);
     sent = flushed.sent;
@@ -100,6 +111,7 @@ export async function syncHub(store: VigieStore, settings: Settings): Promise<Sy
     const pulled = await pull(store, fresh, settings);
     connection = { ...pulled.connection, lastPull: new Date().toISOString() };
     added = pulled.added;
+    fiches = pulled.fiches;
     // Joining a hub brings its history: seen, not new. The badge and notifications are for what comes after.
     if (!fresh.lastPull) {
       await store.shares.setRead();
@@ -109,5 +121,5 @@ export async function syncHub(store: VigieStore, settings: Settings): Promise<Sy
     connection = note((await loadConnection(store)) ?? connection, error);
   }
   await saveConnection(store, connection);
-  return { connected: true, sent, added, ...(connection.problem ? { problem: connection.problem } : {}) };
+  return { connected: true, sent, added, fiches, ...(connection.problem ? { problem: connection.problem } : {}) };
 }

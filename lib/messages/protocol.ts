@@ -4,6 +4,7 @@ import { ALERT_REQUESTS } from './requests/alerts';
 import { CLIP_REQUESTS } from './requests/clips';
 import { CORE_REQUESTS } from './requests/core';
 import { DATA_REQUESTS } from './requests/data';
+import { FICHE_REQUESTS } from './requests/fiches';
 import { HUB_REQUESTS } from './requests/hub';
 import { ITEM_REQUESTS } from './requests/items';
 import { SOURCE_REQUESTS } from './requests/sources';
@@ -28,6 +29,7 @@ export const REQUESTS = {
   ...DATA_REQUESTS,
   ...ALERT_REQUESTS,
   ...HUB_REQUESTS,
+  ...FICHE_REQUESTS,
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -66,5 +68,7 @@ export const EventSchema = z.discriminatedUnion('event', [
   z.object({ channel: z.literal('vigie'), event: z.literal('rulesChanged') }),
   /** The COPIL's shared list or this member's outbox changed: `unread` others' new shares, `pending` writes waiting. */
   z.object({ channel: z.literal('vigie'), event: z.literal('hubChanged'), unread: z.number(), pending: z.number() }),
+  /** The fiches conseils changed (read from the hub, or written here): open pages read them again. */
+  z.object({ channel: z.literal('vigie'), event: z.literal('fichesChanged') }),
 ]);
 export type VigieEvent = z.infer<typeof EventSchema>;

@@ -77,6 +77,9 @@ export function rexWhen(when: string, language: string): string {
   return new Intl.DateTimeFormat(language, { ...(day ? { day: 'numeric' } : {}), month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** A REX's context and month in French, as a fiche's reference cites it (« Département (…) · Facebook, novembre 2026 »). */
+export const rexReference = (rex: Rex): string => `${rexContext(rex, HUB_WORDS)}, ${rexWhen(rex.when, 'fr')}`;
+
 /** A REX in plain French lines, for the hub's Atom feed and chat messages (the extension words it in the member's language). */
 export function rexLines(rex: Rex): string[] {
   return [`Retour d'expérience — ${rexContext(rex, HUB_WORDS, ', ')}, ${rex.when}`, `Ce qui a été tenté : ${rex.tried}`, `Ce qui en est ressorti : ${rex.outcome}`, ...(rex.answers ?? []).map((answer) => `En réponse à : ${answer.title}${answer.url ? ` (${answer.url})` : ''}`)];

@@ -30,6 +30,8 @@ export const SettingsSchema = z.object({
   /** Desktop notifications for the rules that ask for them: the global switch. */
   notifications: z.boolean(),
   quietHours: QuietHoursSchema,
+  /** A notification when a colleague changes a fiche conseil (the navigation marks it either way). */
+  ficheNotifications: z.boolean(),
   /** Items older than this many months are removed, unless the member worked on them; `null`: never. */
   retentionMonths: RetentionMonthsSchema,
 });
@@ -43,5 +45,6 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: 6,
   notifications: true,
   quietHours: { enabled: false, start: '20:00', end: '08:00' },
+  ficheNotifications: false,
   retentionMonths: DEFAULT_RETENTION_MONTHS,
 };

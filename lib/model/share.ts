@@ -86,7 +86,8 @@ export const TagAddSchema = z.strictObject({ add: TagsSchema.check(z.minLength(1
 /** `replyTo`: the comment answered (one level: an answer to an answer joins the first one's thread). */
 export const CommentDraftSchema = z.strictObject({ body: z.string().check(z.minLength(1), z.maxLength(5_000)), replyTo: z.optional(ClientIdSchema) });
 
-export const MemberSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
+/** `editor` (hubs from 1.5.0): may write the collective's fiches conseils, as admins may. */
+export const MemberSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), editor: z.optional(z.boolean()) });
 export type Member = z.infer<typeof MemberSchema>;
 /** A member as the hub's admins list them: when invited, and when revoked if they were. */
 export const MemberEntrySchema = z.object({ ...MemberSchema.shape, created: z.string(), revoked: z.optional(z.string()) });
@@ -138,6 +139,8 @@ export const ChangesSchema = z.object({
   packs: z.object({ sources: z.number(), rules: z.number() }),
   /** The hub's version (hubs from 1.1.0): the extension says when it is older or newer than it expects. */
   hub: z.optional(z.object({ version: z.string() })),
+  /** The fiches' place in the change feed (hubs from 1.5.0): the extension reads them again when it moved. */
+  fiches: z.optional(z.number()),
 });
 export type Changes = z.infer<typeof ChangesSchema>;
 

@@ -6,6 +6,7 @@ export type Route =
   | { section: 'alerts'; item?: string }
   | { section: 'digest' }
   | { section: 'copil' }
+  | { section: 'fiches'; fiche?: string }
   | { section: 'timeline' }
   | { section: 'rules'; rule?: string }
   | { section: 'sources' }
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'alerts') return { section: 'alerts', ...withItem };
   if (head === 'digest') return { section: 'digest' };
   if (head === 'copil') return { section: 'copil' };
+  if (head === 'fiches') return { section: 'fiches', ...(rest[0] ? { fiche: rest[0] } : {}) };
   if (head === 'timeline') return { section: 'timeline' };
   if (head === 'rules') return { section: 'rules', ...(rest[0] ? { rule: rest[0] } : {}) };
   if (head === 'sources') return { section: 'sources' };
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
 export function formatRoute(route: Route): string {
   if (route.section === 'alerts') return `#/alerts${route.item ? `?item=${encodeURIComponent(route.item)}` : ''}`;
   if (route.section === 'rules') return `#/rules${route.rule ? `/${encodeURIComponent(route.rule)}` : ''}`;
+  if (route.section === 'fiches') return `#/fiches${route.fiche ? `/${encodeURIComponent(route.fiche)}` : ''}`;
   if (route.section !== 'items') return `#/${route.section}`;
   const path = route.sourceId
     ? `source/${encodeURIComponent(route.sourceId)}`

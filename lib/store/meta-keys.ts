@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FichesAnswerSchema } from '../model/fiche';
 import { HubConnectionSchema } from '../model/hub-connection';
 import { IsoDateSchema } from '../model/source';
 
@@ -44,10 +45,16 @@ export const META = {
   /** The version of Vigie that last opened this store, and the update « Quoi de neuf » has still to show (lib/about/whats-new.ts). */
   lastVersion: key('lastVersion', z.string()),
   whatsNew: key('whatsNew', z.object({ from: z.string(), to: z.string() })),
+  /**
+   * The hub's fiches conseils as last read (lib/hub/fiches.ts), at the change feed's number `seq`, and the
+   * version of each this member has seen (a fiche past it is marked changed).
+   */
+  fiches: key('hubFiches', z.object({ seq: z.number(), answer: FichesAnswerSchema, seen: z.record(z.string(), z.number()), fetched: IsoDateSchema })),
 } as const;
 
 /**
- * Meta records about the code that opened the store, not the member's data: a backup never carries them, and
- * restoring or erasing keeps them (an erased store is still the one this version opened).
+ * Meta records that are not the member's own data: about the code that opened the store, or the hub's copy
+ * of the fiches (read again from the hub). A backup never carries them, and restoring or erasing keeps them
+ * (an erased store is still the one this version opened).
  */
-export const CODE_META: readonly string[] = [META.lastVersion.name, META.whatsNew.name];
+export const CODE_META: readonly string[] = [META.lastVersion.name, META.whatsNew.name, META.fiches.name];

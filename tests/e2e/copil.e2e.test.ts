@@ -1,11 +1,10 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HUB_VERSION } from '../../hub/version';
 import { startHub, type TestHub } from '../hub/helpers/hub-process';
 import { startServer, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
 import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
-import type { TestPage } from './page';
+import { connectMember } from './hub-member';
 
 /**
  * The COPIL hub with two members, each in their own browser profile, and a real hub process on loopback
@@ -52,21 +51,7 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await server?.close();
   });
 
-  /** Paramètres → Hub du COPIL: the address and an invite code printed by `npm run hub -- invite`. */
-  async function connect(member: LoadedExtension, name: string, role: 'member' | 'admin' = 'member', typed = hub.url): Promise<TestPage> {
-    const code = await hub.invite(name, role);
-    const settings = await member.open('dashboard.html#/settings');
-    await settings.getByLabel('Adresse du hub').fill(typed);
-    await settings.getByLabel('Code d’invitation').fill(code.toLowerCase());
-    await settings.getByRole('button', { name: 'Se connecter au hub' }).click();
-    await expect.poll(() => settings.locator('[data-hub-state="connected"]').textContent(), { timeout: 15_000 }).toContain(
-      `en tant que ${name}, ${role === 'admin' ? 'administrateur ou administratrice' : 'membre'}`,
-    );
-    // The hub says its version, which this Vigie expects: said, and nothing to warn about.
-    expect(await settings.locator('[data-hub-state="connected"]').textContent()).toContain(`Version du hub : ${HUB_VERSION}.`);
-    expect(await settings.locator('[data-hub-version]').count()).toBe(0);
-    return settings;
-  }
+  const connect = (member: LoadedExtension, name: string, role: 'member' | 'admin' = 'member', typed = hub.url) => connectMember(member, hub, name, role, typed);
 
   /** Clips a served page from the popup (opened on its tab), its paragraph selected, with a note, shared with the COPIL. */
   async function clipAndShare(member: LoadedExtension, path: string, note: string): Promise<string> {

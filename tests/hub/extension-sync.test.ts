@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_VERSION } from '../../hub/version';
 import { HubError } from '../../lib/hub/client';
+import { changedFiches, loadFiches, markFicheSeen, saveFiche } from '../../lib/hub/fiches';
 import { loadConnection, saveConnection } from '../../lib/hub/connection';
 import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags } from '../../lib/hub/outbox';
 import { connect, syncHub } from '../../lib/hub/sync';
@@ -277,6 +278,32 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     await syncHub(alice, DEFAULT_SETTINGS);
     expect((await syncHub(newcomer, DEFAULT_SETTINGS)).added.map((share) => share.id)).toEqual([later.id]);
     expect((await newcomer.shares.unread()).count).toBe(1);
+  });
+
+  it('keeps a copy of the fiches conseils: the first read is seen, a colleague’s save is marked changed and reported once, two editors saving at once lose nothing', async () => {
+    const alice = await member('Alice Fiches');
+    const bruno = await member('Bruno Fiches');
+    const aliceId = (await loadConnection(alice))!.member.id;
+    const brunoId = (await loadConnection(bruno))!.member.id;
+    for (const id of [aliceId, brunoId]) expect((await hub.api(`/api/members/${id}/editor`, { token: admin, body: { editor: true } })).status).toBe(200);
+    // The first sync read them all, seen: the collective's history is not news.
+    expect((await loadFiches(alice))?.answer.fiches.length).toBeGreaterThan(10);
+    expect(changedFiches(await loadFiches(alice), aliceId)).toEqual([]);
+    // The right holds at once: the hub forgets its cached tokens when an admin grants it.
+    const saved = await saveFiche(bruno, (await loadConnection(bruno))!, 'pages', { title: 'Pages', body: 'Vérifier les rôles de la Page.', baseVersion: 0 });
+    expect(saved).toMatchObject({ fiche: { version: 1 } });
+    expect(changedFiches(await loadFiches(bruno), brunoId)).toEqual([]);
+    const pulled = await syncHub(alice, DEFAULT_SETTINGS);
+    expect(pulled.fiches.map((fiche) => fiche.id)).toEqual(['pages']);
+    expect(changedFiches(await loadFiches(alice), aliceId)).toEqual(['pages']);
+    // Nothing moved: the next pull reads nothing again and reports nothing.
+    expect((await syncHub(alice, DEFAULT_SETTINGS)).fiches).toEqual([]);
+    expect(await markFicheSeen(alice, 'pages')).toBe(true);
+    expect(changedFiches(await loadFiches(alice), aliceId)).toEqual([]);
+    // Alice saves from version 0, which Bruno's save overtook: refused, with his text; her copy takes his version.
+    const conflict = await saveFiche(alice, (await loadConnection(alice))!, 'pages', { title: 'Pages', body: 'Mon texte.', baseVersion: 0 });
+    expect(conflict).toMatchObject({ conflict: { version: 1, body: 'Vérifier les rôles de la Page.', updatedBy: { name: 'Bruno Fiches' } } });
+    expect((await hub.api('/api/fiches/pages/versions', { token: admin })).json.versions).toHaveLength(1);
   });
 
   it('refuses an address that is not one, and says an unreachable hub at connection', async () => {

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FicheCreateSchema, FicheSaveSchema } from '../../lib/model/fiche';
 import { CommentDraftSchema, InviteRequestSchema, JoinRequestSchema, ShareDraftSchema, SharePatchSchema, TagAddSchema } from '../../lib/model/share';
 import { DB_KINDS, allChanges, clientId, draft, skipped, startHub, type ApiAnswer, type Joined, type TestHub } from './helpers/hub-process';
 
@@ -55,6 +56,7 @@ function otherKind(value: unknown): fc.Arbitrary<unknown> {
 const KNOWN_FIELDS = new Set([
   ...Object.keys(ShareDraftSchema.shape), ...Object.keys(SharePatchSchema.shape), ...Object.keys(TagAddSchema.shape), ...Object.keys(CommentDraftSchema.shape),
   ...Object.keys(JoinRequestSchema.shape), ...Object.keys(InviteRequestSchema.shape), 'room', 'accessToken', 'minPriority', 'enabled', 'version', 'rules',
+  ...Object.keys(FicheSaveSchema.shape), ...Object.keys(FicheCreateSchema.shape), 'shareId', 'accept', 'licence', 'editor',
 ]);
 
 interface Endpoint {
@@ -115,6 +117,7 @@ describe.each(DB_KINDS)('hub fuzz, %s database', (kind) => {
     await allChanges(hub, admin.token),
     (await hub.api('/api/members', { token: admin.token })).json,
     (await hub.api('/api/webhooks', { token: admin.token })).json,
+    (await hub.api('/api/fiches', { token: admin.token })).json,
   ]);
   const exportState = async () => ({ ...JSON.parse((await hub.cli('export')).stdout), exported: undefined });
 
@@ -152,6 +155,12 @@ describe.each(DB_KINDS)('hub fuzz, %s database', (kind) => {
     { method: 'PUT', path: `/api/shares/${shareId}/comments/${clientId('c')}`, who: 'member', valid: { body: 'Un commentaire' } },
     { method: 'PUT', path: `/api/webhooks/${clientId('w')}`, who: 'admin', valid: { kind: 'slack', url: 'http://127.0.0.1:9/hook', minPriority: 'critical' }, enums: ['kind', 'url', 'minPriority'] },
     { method: 'PUT', path: '/api/packs/rules', who: 'admin', valid: { version: 1, rules: [] }, lenient: true },
+    // Fiches conseils (hub 1.5.0): the admin may write them, as editors do.
+    { method: 'PUT', path: '/api/fiches/groupes', who: 'admin', valid: { title: 'Groupes', body: '## À vérifier\n\n- les règles du groupe', baseVersion: 0, summary: 'première version' } },
+    { method: 'POST', path: '/api/fiches', who: 'admin', valid: { id: 'nouvelle-fiche', title: 'Nouvelle fiche', tag: 'groupes' } },
+    { method: 'POST', path: '/api/fiches/pages/suggestions', who: 'member', valid: { kind: 'link', shareId, note: 'À citer' }, enums: ['kind'] },
+    { method: 'PUT', path: '/api/licence', who: 'admin', valid: { licence: 'CC BY 4.0' } },
+    { method: 'POST', path: `/api/members/${member.member.id}/editor`, who: 'admin', valid: { editor: true } },
   ];
 
   it('refuses malformed JSON, prototype keys, wrong content types and oversized bodies on every route that takes a body', async () => {
@@ -220,6 +229,13 @@ describe.each(DB_KINDS)('hub fuzz, %s database', (kind) => {
       ['PUT', `/api/packs/${id}`, 'admin', { version: 1, rules: [] }],
       ['GET', `/feed/${id}.atom`, 'none'],
       ['GET', `/feed/${member.feedToken}/tag/${id}.atom`, 'none'],
+      ['GET', `/api/fiches/${id}/versions`, 'member'],
+      ['PUT', `/api/fiches/${id}`, 'admin', { title: 'x', body: 'x', baseVersion: 0 }],
+      ['POST', `/api/fiches/${id}/suggestions`, 'member', { kind: 'text', body: 'x', baseVersion: 0 }],
+      ['PUT', `/api/fiches/groupes/links/${id}`, 'admin'],
+      ['DELETE', `/api/fiches/groupes/links/${id}`, 'admin'],
+      ['POST', `/api/suggestions/${id}`, 'admin', { accept: true }],
+      ['POST', `/api/members/${id}/editor`, 'admin', { editor: true }],
     ] as const;
     await fc.assert(
       fc.asyncProperty(badId, async (id) => {
@@ -254,6 +270,9 @@ describe.each(DB_KINDS)('hub fuzz, %s database', (kind) => {
       ['PUT', `/api/shares/${shareId}/reactions/seen`], ['DELETE', `/api/shares/${shareId}/reactions/seen`],
       ['GET', '/api/packs/rules'], ['PUT', '/api/packs/rules'], ['GET', '/api/webhooks'], ['PUT', '/api/webhooks/webhook-two'],
       ['DELETE', '/api/webhooks/webhook-one'], ['GET', '/api/deliveries'],
+      ['GET', '/api/fiches'], ['GET', '/api/fiches/groupes/versions'], ['POST', '/api/fiches'], ['PUT', '/api/fiches/groupes'],
+      ['PUT', `/api/fiches/groupes/links/${shareId}`], ['POST', '/api/fiches/groupes/suggestions'], ['POST', '/api/suggestions/sg_abcdefgh'],
+      ['PUT', '/api/licence'], ['POST', `/api/members/${member.member.id}/editor`],
     ] as const;
     const forged = ['Bearer', 'Bearer ', 'bearer vh_x', `Bearer ${member.feedToken}`, `Bearer ${"'; DROP TABLE members; --"}`, `Bearer {"$gt":""}`, `Bearer vh_${'a'.repeat(4000)}`, `Token ${member.token}`];
     for (const [method, path] of routes) {
@@ -264,6 +283,12 @@ describe.each(DB_KINDS)('hub fuzz, %s database', (kind) => {
     for (const [method, path] of [['GET', '/api/members'], ['POST', '/api/invites'], ['POST', `/api/members/${member.member.id}/revoke`], ['PUT', '/api/packs/rules'], ['GET', '/api/webhooks'], ['PUT', '/api/webhooks/webhook-two'], ['DELETE', '/api/webhooks/webhook-one'], ['GET', '/api/deliveries']] as const) {
       const body = method === 'GET' || method === 'DELETE' ? undefined : { version: 1, rules: [], kind: 'slack', url: 'http://127.0.0.1:9/', name: 'x', role: 'admin' };
       refused(await hub.api(path, { method, token: member.token, body }), `${method} ${path} by a member`, [400, 403]);
+    }
+    // Writing fiches is for editors and admins: a member proposes instead. The licence and the editor right are the admins'.
+    const fiche = { title: 'Groupes', body: 'x', baseVersion: 0 };
+    for (const [method, path, body] of [['PUT', '/api/fiches/groupes', fiche], ['POST', '/api/fiches', { id: 'par-un-membre', title: 'x' }], ['PUT', `/api/fiches/groupes/links/${shareId}`, undefined],
+      ['POST', '/api/suggestions/sg_abcdefgh', { accept: true }], ['PUT', '/api/licence', { licence: 'x' }], ['POST', `/api/members/${member.member.id}/editor`, { editor: true }]] as const) {
+      refused(await hub.api(path, { method, token: member.token, body }), `${method} ${path} by a member`, [403]);
     }
     // A member cannot hide a share, even their own; nor edit one that is not theirs.
     refused(await hub.api(`/api/shares/${shareId}`, { method: 'PATCH', token: member.token, body: { hidden: true } }), 'hide by a member', [403]);
@@ -280,6 +305,9 @@ describe.each(DB_KINDS)('hub fuzz, %s database', (kind) => {
       ['POST', `/api/shares/${shareId}/tags`, member.token, { add: ['\u0000'] }],
       ['PUT', `/api/shares/${shareId}/comments/${clientId('c')}`, member.token, { body: 'a\u0000' }],
       ['POST', '/api/invites', admin.token, { name: 'Nul\u0000', role: 'member' }],
+      ['PUT', '/api/fiches/groupes', admin.token, { title: 'Groupes', body: 'a\u0000', baseVersion: 0 }],
+      ['POST', '/api/fiches/pages/suggestions', member.token, { kind: 'text', body: 'a\u0000', baseVersion: 0 }],
+      ['PUT', '/api/licence', admin.token, { licence: 'CC\u0000' }],
       ['PUT', `/api/webhooks/${clientId('w')}`, admin.token, { kind: 'slack', url: 'http://127.0.0.1:9/\u0000' }],
     ] as const;
     for (const [method, path, token, body] of cases) {

@@ -21,7 +21,10 @@ async function within<T>(ms: number, promise: Promise<T>): Promise<{ value: T; m
   return { value, ms: performance.now() - start };
 }
 
-/** How many times a hub process logged an incoming request on this path. */
+/**
+ * How many times a hub process logged an incoming request on this path. Read from its log as it arrives through
+ * its stdout pipe: a request just answered may not be in it yet (hence the polls).
+ */
 const requestsTo = (hub: TestHub, path: string) =>
   hub.logLines().filter((line) => line.msg === 'incoming request' && (line.req as { url?: string } | undefined)?.url?.split('?')[0] === path).length;
 
@@ -70,7 +73,7 @@ describe.skipIf(skipped('postgres') || proxyMissing())('two hub processes on one
         expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
         await stream.next('hello');
       }
-      expect(hubs.map((hub, i) => requestsTo(hub, '/api/events') - before[i]!)).toEqual([1, 1]);
+      await expect.poll(() => hubs.map((hub, i) => requestsTo(hub, '/api/events') - before[i]!)).toEqual([1, 1]);
 
       const share = draft({ title: 'Meta retire les publications sponsorisées politiques' });
       const sent = performance.now();
@@ -101,7 +104,7 @@ describe.skipIf(skipped('postgres') || proxyMissing())('two hub processes on one
     const before = hubs.map((hub) => requestsTo(hub, '/api/events'));
     const streams = [await openStream(base, joined.json.token, cert.pem), await openStream(base, joined.json.token, cert.pem)];
     for (const stream of streams) await stream.next('hello');
-    expect(hubs.map((hub, i) => requestsTo(hub, '/api/events') - before[i]!)).toEqual([1, 1]);
+    await expect.poll(() => hubs.map((hub, i) => requestsTo(hub, '/api/events') - before[i]!)).toEqual([1, 1]);
 
     const revoked = await hubs[0]!.cli('revoke', joined.json.member.id);
     expect(revoked.code).toBe(0);
@@ -124,7 +127,7 @@ describe.skipIf(skipped('postgres') || proxyMissing())('two hub processes on one
       const streams = [await openStream(caddy.url, joined.json.token, cert.pem), await openStream(caddy.url, joined.json.token, cert.pem)];
       try {
         for (const stream of streams) await stream.next('hello');
-        expect(hubs.map((hub, i) => requestsTo(hub, '/api/events') - before[i]!)).toEqual([1, 1]);
+        await expect.poll(() => hubs.map((hub, i) => requestsTo(hub, '/api/events') - before[i]!)).toEqual([1, 1]);
         const share = draft({ title: 'Caddy : la portée organique des Pages' });
         const created = await call(`/api/shares/${clientId()}`, { method: 'PUT', token: joined.json.token, body: share });
         expect(created.status).toBe(201);

@@ -1,4 +1,5 @@
 import type { Alert } from '../../model/alert';
+import type { Fiche } from '../../model/fiche';
 import type { Settings } from '../../model/settings';
 import type { Share } from '../../model/share';
 import type { RulePack } from '../../packs/rule-pack';
@@ -33,7 +34,9 @@ export interface HandlerDeps {
   settingsChanged: (settings: Settings) => Promise<void>;
   canRead?: (originPattern: string) => Promise<boolean>;
   /** The COPIL's list or this outbox changed (`added`: others' new shares): badge, open pages, notification. */
-  hubChanged?: (added: Share[]) => Promise<void>;
+  hubChanged?: (added: Share[], fiches?: Fiche[]) => Promise<void>;
+  /** The fiches conseils changed here (a save, a reading): open pages read them again. */
+  fichesChanged?: () => void;
   /** Hands the background the hub's sync, for its alarm. */
   registerHubSync?: (sync: () => Promise<unknown>) => void;
   fetchImpl?: typeof fetch;

@@ -5,10 +5,12 @@ import { connect, syncHub } from '../../hub/sync';
 import { hubVersionGap } from '../../hub/version';
 import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
 import type { HandlersOf } from '../../messages/router';
+import type { Fiche } from '../../model/fiche';
 import type { MemberEntry, Share } from '../../model/share';
 import { exportOpml } from '../../packs/opml';
 import { rulePackJson } from '../../packs/rule-pack';
 import { loadSettings } from '../../settings/settings';
+import { META } from '../../store/meta-keys';
 import type { VigieStore } from '../../store/store';
 import type { HandlerDeps } from './deps';
 
@@ -36,7 +38,7 @@ export async function hubStatus(store: VigieStore): Promise<HubStatus> {
 export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> {
   const { store } = deps;
   /** One sync at a time: the alarm, a click and a live event may ask together. */
-  let running: Promise<{ sent: number; added: Share[] }> | undefined;
+  let running: Promise<{ sent: number; added: Share[]; fiches: Fiche[] }> | undefined;
   const sync = async () => {
     running ??= (async () => {
       try {
@@ -46,7 +48,7 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       }
     })();
     const result = await running;
-    await deps.hubChanged?.(result.added);
+    await deps.hubChanged?.(result.added, result.fiches);
     return result;
   };
   deps.registerHubSync?.(sync);
@@ -72,6 +74,8 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
     async hubDisconnect() {
       await saveConnection(store, undefined);
       await store.shares.clear();
+      // The fiches were that hub's: another hub has its own.
+      await store.deleteMeta(META.fiches);
       await deps.hubChanged?.([]);
       return hubStatus(store);
     },

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientId, startHub, type TestHub } from '../hub/helpers/hub-process';
+import { seriousViolations } from './axe';
+import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
+import { connectMember } from './hub-member';
+import type { TestPage } from './page';
+
+/**
+ * « Retours d'expérience » and « fiches conseils » between two members, each in their own browser profile,
+ * against a real hub process. A (an admin of the hub, so an editor) answers the COPIL's alert with a REX; B
+ * sees it new, finds it by words typed without accents, comments, and proposes it for a fiche; A accepts and
+ * writes the fiche; B sees the fiche marked changed and reads what changed word by word; A makes B an
+ * editor; both save the same fiche at once, the second is told and loses nothing; A exports the white paper.
+ */
+
+const ALERT_TITLE = 'Alerte TTPA : fin des publicités politiques sur Facebook dans l’UE';
+const REX_TITLE = 'Des directs avec les élus plutôt que de la publicité';
+const HOSTILE = '<img src=x onerror="document.title=\'pwned\'"> [clic](javascript:document.title=\'pwned\')';
+
+describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two members in ${browserTitle}`, () => {
+  let hub: TestHub;
+  let a: LoadedExtension;
+  let b: LoadedExtension;
+  let admin: string;
+  let alertId: string;
+
+  beforeAll(async () => {
+    hub = await startHub('embedded', { env: { HUB_RATE_LIMIT: '100000' } });
+    admin = (await hub.join('Coordination COPIL', 'admin')).token;
+    // The collective's alert, shared earlier by its coordination: what the REX will answer.
+    alertId = clientId();
+    const alert = { kind: 'alert', title: ALERT_TITLE, url: 'https://about.fb.com/fr/news/2025/07/fin-des-publicites-politiques-dans-lue/', priority: 'critical', tags: ['publicite-politique'] };
+    expect((await hub.api(`/api/shares/${alertId}`, { method: 'PUT', token: admin, body: alert })).status).toBe(201);
+    [a, b] = await Promise.all([loadExtension(), loadExtension()]);
+    await connectMember(a, hub, 'Alice Martin', 'admin');
+    await connectMember(b, hub, 'Bruno Petit');
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await hub?.close();
+  });
+
+  const fichesOf = (member: LoadedExtension, fiche = '') => member.open(`dashboard.html#/fiches${fiche ? `/${fiche}` : ''}`);
+
+  it('A answers the alert with a REX; B sees it new with its context and what it answers, finds it without accents, comments and proposes it for a fiche', { timeout: 90_000 }, async () => {
+    const copilB = await b.open('dashboard.html#/copil');
+    const copilA = await a.open('dashboard.html#/copil');
+    await copilA.getByRole('button', { name: 'Partager un retour d’expérience' }).click();
+    const form = copilA.locator('form.rex-form');
+    await form.getByLabel('Titre').fill(REX_TITLE);
+    await form.getByLabel('Type de structure').selectOption('departement');
+    await form.getByLabel(/^Taille/).fill('600 000 habitants');
+    await form.getByLabel(/^Quand/).fill('2026-11');
+    await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire avec un élu, questions des habitants en commentaire.');
+    await form.getByLabel(/^Ce qui en est ressorti/).fill('Portée organique doublée en six semaines, sans publicité.');
+    await form.getByLabel(/^En réponse à/).selectOption({ label: `Alerte : ${ALERT_TITLE}` });
+    await form.getByRole('button', { name: 'Partager avec le COPIL' }).click();
+    await expect.poll(() => copilA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Retour d’expérience partagé avec le COPIL.');
+    const onHub = (await hub.api('/api/changes?since=0', { token: admin })).json.shares.find((share: { title: string }) => share.title === REX_TITLE);
+    expect(onHub.rex.answers).toEqual([{ shareId: alertId, title: ALERT_TITLE, url: 'https://about.fb.com/fr/news/2025/07/fin-des-publicites-politiques-dans-lue/' }]);
+    await copilA.close();
+
+    // B's open COPIL page hears of it live: new, marked as a REX, with what it answers.
+    const card = copilB.locator('.share', { hasText: REX_TITLE });
+    await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
+    expect(await card.locator('.share__new').textContent()).toBe('nouveau');
+    expect(await card.locator('.share__rex').textContent()).toContain(ALERT_TITLE);
+    await copilB.getByLabel('Rechercher dans la veille partagée').fill('elus portee doublee');
+    await expect.poll(() => copilB.locator('.share').count()).toBe(1);
+    await card.getByLabel('Votre commentaire (partage d’expérience)').fill('Même essai à la métropole : mêmes chiffres.');
+    await card.getByRole('button', { name: 'Commenter' }).click();
+    await expect.poll(() => card.locator('.share__comments').textContent(), { timeout: 15_000 }).toContain('Même essai à la métropole');
+    // B is a member, not an editor: his choice of fiche is a proposal for the editors.
+    await card.getByLabel('Proposer pour une fiche conseil').selectOption({ label: 'Publicité politique' });
+    await card.getByRole('button', { name: 'Proposer', exact: true }).click();
+    await expect.poll(() => card.locator('.fiche-proposal [role="status"]').textContent(), { timeout: 15_000 }).toBe('Proposé pour la fiche « Publicité politique » : les rédacteurs décideront.');
+    expect(await seriousViolations(copilB)).toEqual([]);
+    await copilB.close();
+  });
+
+  it('A accepts the proposal and writes the fiche, hostile Markdown included; B sees it marked changed, reads it inert, then reads the next change word by word', { timeout: 90_000 }, async () => {
+    const fichesA = await fichesOf(a, 'publicite-politique');
+    const suggestion = fichesA.locator('.fiche__suggestion', { hasText: REX_TITLE });
+    await expect.poll(() => suggestion.count(), { timeout: 15_000 }).toBe(1);
+    expect(await suggestion.textContent()).toContain('Bruno Petit propose de citer');
+    await suggestion.getByRole('button', { name: 'Accepter' }).click();
+    await expect.poll(() => fichesA.locator('.fiche__references').textContent(), { timeout: 15_000 }).toContain(REX_TITLE);
+    expect(await fichesA.locator('.fiche__references').textContent()).toContain('Département (600 000 habitants) · Facebook, novembre 2026');
+
+    await fichesA.getByRole('button', { name: 'Modifier la fiche' }).click();
+    await fichesA.getByLabel('Texte (Markdown)').fill(`## Que faire\n\nVérifier l’**autorisation de diffusion** avant chaque publication sponsorisée.\n\n${HOSTILE}`);
+    await fichesA.getByLabel(/^Ce qui change/).fill('première version');
+    // The preview shows the text as members will read it: emphasis, no script.
+    await expect.poll(() => fichesA.locator('.fiche-editor__preview strong').textContent()).toBe('autorisation de diffusion');
+    expect(await seriousViolations(fichesA)).toEqual([]);
+    await fichesA.screenshot({ path: artifact('fiche-editor.png'), fullPage: true });
+    await fichesA.getByRole('button', { name: 'Enregistrer la version' }).click();
+    await expect.poll(() => fichesA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Version 1 enregistrée.');
+
+    // B: the navigation marks the fiche changed (his open dashboard hears of it live).
+    const fichesB = await fichesOf(b);
+    await expect.poll(() => fichesB.getByRole('link', { name: /^Fiches conseils \(1 modifiée\)/ }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await fichesB.locator('.fiches-view__list a', { hasText: 'Publicité politique' }).textContent()).toContain('modifiée');
+    await fichesB.locator('.fiches-view__list a', { hasText: 'Publicité politique' }).click();
+    await expect.poll(() => fichesB.locator('.fiche-text strong').textContent(), { timeout: 15_000 }).toBe('autorisation de diffusion');
+    // Hostile Markdown renders inert: no image, no javascript: link, the page's title untouched.
+    expect(await fichesB.locator('.fiche-text img, .fiche-text a[href^="javascript"]').count()).toBe(0);
+    expect(await fichesB.evaluate(() => document.title)).not.toBe('pwned');
+    // Read: the mark goes.
+    await expect.poll(() => fichesB.getByRole('link', { name: 'Fiches conseils', exact: true }).count(), { timeout: 15_000 }).toBe(1);
+
+    // A changes one sentence; B, back on the list, sees it marked again and reads the change word by word.
+    await fichesA.getByRole('button', { name: 'Modifier la fiche' }).click();
+    const text = fichesA.getByLabel('Texte (Markdown)');
+    await text.fill(((await text.inputValue()) ?? '').replace('avant chaque publication sponsorisée', 'trois semaines avant chaque publication sponsorisée'));
+    await fichesA.getByRole('button', { name: 'Enregistrer la version' }).click();
+    await expect.poll(() => fichesA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Version 2 enregistrée.');
+    await fichesA.close();
+    await fichesB.goto(fichesB.url().replace(/#.*/, '#/fiches'));
+    await expect.poll(() => fichesB.getByRole('link', { name: /^Fiches conseils \(1 modifiée\)/ }).count(), { timeout: 15_000 }).toBe(1);
+    await fichesB.locator('.fiches-view__list a', { hasText: 'Publicité politique' }).click();
+    const changed = fichesB.locator('.fiche__changed');
+    await expect.poll(() => changed.locator('h3').textContent(), { timeout: 15_000 }).toBe('Ce qui a changé depuis votre lecture (version 1 → 2, par Alice Martin)');
+    await expect.poll(() => changed.locator('ins').allTextContents(), { timeout: 15_000 }).toEqual(['trois semaines ']);
+    expect(await changed.locator('del').count()).toBe(0);
+    expect(await seriousViolations(fichesB)).toEqual([]);
+    await fichesB.screenshot({ path: artifact('fiche-changed.png'), fullPage: true });
+    await fichesB.close();
+  });
+
+  it('A makes B an editor; both save the same fiche at once: the second is shown the first’s version and loses nothing', { timeout: 90_000 }, async () => {
+    const settingsA = await a.open('dashboard.html#/settings');
+    const grant = settingsA.getByLabel('Bruno Petit peut rédiger les fiches conseils');
+    await expect.poll(() => grant.count(), { timeout: 15_000 }).toBe(1);
+    await grant.check();
+    await expect.poll(() => settingsA.locator('[role="status"]').allTextContents(), { timeout: 15_000 }).toContain('Bruno Petit peut désormais rédiger les fiches conseils.');
+    const members = (await hub.api('/api/members', { token: admin })).json.members as { name: string; editor?: boolean }[];
+    expect(members.find((member) => member.name === 'Bruno Petit')?.editor).toBe(true);
+    await settingsA.close();
+    // B reads the fiches again (his right came with the hub's answer).
+    expect((await b.request('refreshFiches')).result.answer.editor).toBe(true);
+
+    const [fichesA, fichesB] = await Promise.all([fichesOf(a, 'groupes'), fichesOf(b, 'groupes')]);
+    for (const page of [fichesA, fichesB]) await page.getByRole('button', { name: 'Modifier la fiche' }).click();
+    await fichesA.getByLabel('Texte (Markdown)').fill('Prévenir les administrateurs de groupes.');
+    await fichesB.getByLabel('Texte (Markdown)').fill('Relire les règles du groupe chaque trimestre.');
+    await fichesA.getByRole('button', { name: 'Enregistrer la version' }).click();
+    await expect.poll(() => fichesA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Version 1 enregistrée.');
+    await fichesB.getByRole('button', { name: 'Enregistrer la version' }).click();
+    const conflict = fichesB.locator('.fiche-editor__conflict');
+    await expect.poll(() => conflict.textContent(), { timeout: 15_000 }).toContain('Alice Martin a enregistré la version 1 pendant que vous écriviez');
+    // His own text is still in the field; the difference with hers is shown.
+    expect(await fichesB.getByLabel('Texte (Markdown)').inputValue()).toBe('Relire les règles du groupe chaque trimestre.');
+    expect(await conflict.locator('del').allTextContents()).toContain('Prévenir les administrateurs de groupes.');
+    expect(await seriousViolations(fichesB)).toEqual([]);
+    await fichesB.screenshot({ path: artifact('fiche-conflict.png'), fullPage: true });
+    // He merges and saves: version 2 holds both.
+    await fichesB.getByLabel('Texte (Markdown)').fill('Prévenir les administrateurs de groupes.\n\nRelire les règles du groupe chaque trimestre.');
+    await fichesB.getByRole('button', { name: 'Enregistrer la version' }).click();
+    await expect.poll(() => fichesB.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Version 2 enregistrée.');
+    const versions = (await hub.api('/api/fiches/groupes/versions', { token: admin })).json.versions as { version: number; author: { name: string } }[];
+    expect(versions.map((version) => [version.version, version.author.name])).toEqual([[2, 'Bruno Petit'], [1, 'Alice Martin']]);
+    await Promise.all([fichesA.close(), fichesB.close()]);
+  });
+
+  it('A exports the white paper: the fiches chosen, their text, references and credits, the licence; nothing in it runs', { timeout: 90_000 }, async () => {
+    expect((await hub.api('/api/licence', { method: 'PUT', token: admin, body: { licence: 'Licence Ouverte 2.0 — COPIL des communicants publics' } })).status).toBe(200);
+    await a.request('refreshFiches');
+    const fichesA: TestPage = await fichesOf(a);
+    await fichesA.getByRole('button', { name: 'Livre blanc…' }).click();
+    const dialog = fichesA.getByRole('dialog', { name: 'Exporter le livre blanc' });
+    // The fiches written are chosen already: « Publicité politique » and « Groupes ».
+    await expect.poll(() => dialog.locator('input[type="checkbox"]:checked').count()).toBe(2);
+    expect(await seriousViolations(fichesA)).toEqual([]);
+    const html = await a.download(fichesA, () => dialog.getByRole('button', { name: 'Exporter en HTML (à imprimer)' }).click());
+    expect(html.name).toMatch(/^livre-blanc-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(html.text).toMatch(/^<!doctype html>/);
+    for (const expected of ['Publicité politique', 'Groupes', 'trois semaines avant chaque publication sponsorisée', REX_TITLE, 'Département (600 000 habitants) · Facebook, novembre 2026', 'Contributeurs', 'Alice Martin, Bruno Petit', 'Licence : Licence Ouverte 2.0 — COPIL des communicants publics']) {
+      expect(html.text).toContain(expected);
+    }
+    expect(html.text).not.toMatch(/<script|onerror|javascript:/i);
+    await fichesA.getByRole('button', { name: 'Livre blanc…' }).click();
+    const markdown = await a.download(fichesA, () => fichesA.getByRole('dialog', { name: 'Exporter le livre blanc' }).getByRole('button', { name: 'Exporter en Markdown' }).click());
+    expect(markdown.name).toMatch(/\.md$/);
+    expect(markdown.text).toContain('## Publicité politique');
+    expect(markdown.text).toContain('### Que faire');
+    expect(markdown.text).not.toMatch(/<img|onerror|javascript:/i);
+    await fichesA.close();
+  });
+});
