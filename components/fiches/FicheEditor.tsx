@@ -26,7 +26,7 @@ export function FicheEditor({ fiche, mode, onDone, onCancel }: Props) {
   const [body, setBody] = useState(fiche.body);
   const [summary, setSummary] = useState('');
   const [base, setBase] = useState(fiche.version);
-  const [conflict, setConflict] = useState<{ fiche: Fiche; message: string }>();
+  const [conflict, setConflict] = useState<Fiche>();
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -43,7 +43,7 @@ export function FicheEditor({ fiche, mode, onDone, onCancel }: Props) {
       }
       const saved = await request('saveFiche', { id: fiche.id, title: title.trim(), body, baseVersion: base, ...(summary.trim() ? { summary: summary.trim() } : {}) });
       if (saved.conflict) {
-        setConflict({ fiche: saved.conflict, message: saved.message ?? '' });
+        setConflict(saved.conflict);
         setBase(saved.conflict.version);
         return;
       }
@@ -60,13 +60,12 @@ export function FicheEditor({ fiche, mode, onDone, onCancel }: Props) {
       <h3 id="fiche-editor-title">{mode === 'edit' ? t('ficheEditTitle') : t('ficheSuggestTitle')}</h3>
       {conflict && (
         <div class="fiche-editor__conflict" role="alert">
-          <p>{t('ficheConflict', [conflict.fiche.updatedBy?.name ?? '', String(conflict.fiche.version)])}</p>
-          <p class="muted">{conflict.message}</p>
+          <p>{t('ficheConflict', [conflict.updatedBy?.name ?? '', String(conflict.version)])}</p>
           <h4>{t('ficheConflictDiff')}</h4>
-          <DiffText parts={wordDiff(conflict.fiche.body, body).parts} />
+          <DiffText parts={wordDiff(conflict.body, body).parts} />
           <details>
-            <summary>{t('ficheConflictTheirs', [conflict.fiche.updatedBy?.name ?? ''])}</summary>
-            <pre class="fiche-editor__theirs">{conflict.fiche.body}</pre>
+            <summary>{t('ficheConflictTheirs', [conflict.updatedBy?.name ?? ''])}</summary>
+            <pre class="fiche-editor__theirs">{conflict.body}</pre>
           </details>
         </div>
       )}

@@ -16,7 +16,7 @@ import { WhitePaperDialog } from './WhitePaperDialog';
 export function FichesView({ reader, selected }: { reader: Pick<VigieReader, 'hubConnection'>; selected?: string }) {
   const [said, setSaid] = useState<Said>();
   const say = (text: string, kind: 'ok' | 'error' = 'ok') => setSaid({ text, kind });
-  const { view, refresh } = useFiches((text) => say(text, 'error'));
+  const { view, offline, refresh } = useFiches((text) => say(text, 'error'));
   useLiveHub(reader, view?.connected);
   const [paper, setPaper] = useState(false);
   const answer = view?.answer;
@@ -38,7 +38,10 @@ export function FichesView({ reader, selected }: { reader: Pick<VigieReader, 'hu
       ) : (
         <>
           <div class="fiches-view__bar">
-            <p class="muted">{view.fetched && t('fichesFetched', [dateWords(view.fetched)])}</p>
+            <p class="muted">
+              {view.fetched && t('fichesFetched', [dateWords(view.fetched)])}
+              {offline && ` ${t('fichesOffline', [offline])}`}
+            </p>
             <button type="button" class="button button--small button--quiet" onClick={() => void refresh().then(() => say(t('fichesRefreshed')))}>
               {t('fichesRefresh')}
             </button>

@@ -25,6 +25,9 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
   const load = () => void request('hubMembers', {}).then(setMembers, fail);
   /** Who may write the fiches conseils: admins always, members the admins choose. */
   const setEditor = async (member: Members[number], editor: boolean) => {
+    // Shown at once as asked (a box that springs back while the hub answers would be clicked again); the
+    // list read afterwards says what the hub holds.
+    setMembers((current) => current?.map((entry) => (entry.id === member.id ? { ...entry, editor } : entry)));
     try {
       await request('hubSetEditor', { memberId: member.id, editor });
       say({ kind: 'ok', text: t(editor ? 'hubEditorGranted' : 'hubEditorWithdrawn', [member.name]) });

@@ -49,14 +49,14 @@ export function backgroundChanges(deps: ChangeDeps) {
    * Others' new shares: the badge, open pages (their hub lists reload on this event only), one notification.
    * Fiches a colleague changed: open pages reload them, and a notification if the member asked for it.
    */
-  async function hub(added: Share[], fiches: Fiche[] = []): Promise<void> {
+  async function hub(added: Share[], fiches: { changed: Fiche[]; read: boolean } = { changed: [], read: false }): Promise<void> {
     const counts = await badge();
     const outbox = await store.shares.outbox();
     broadcast({ channel: 'vigie', event: 'hubChanged', unread: counts.shares, pending: outbox.length });
-    if (fiches.length) broadcast({ channel: 'vigie', event: 'fichesChanged' });
+    if (fiches.read) broadcast({ channel: 'vigie', event: 'fichesChanged' });
     await publish();
     await notifyShares(deps, added);
-    await notifyFiches(deps, fiches);
+    await notifyFiches(deps, fiches.changed);
   }
 
   async function refreshed(summary: RefreshSummary, raised: Alert[]): Promise<void> {

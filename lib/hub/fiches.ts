@@ -23,17 +23,18 @@ export function changedFiches(state: FichesState | undefined, memberId: string):
 /**
  * Reads the fiches from the hub when `seq` (the change feed's figure) differs from the copy's, or always
  * without one. The first read files every fiche as seen: the collective's history is not news. Returns the
- * fiches a colleague saved since the last read, for the notification.
+ * fiches a colleague saved since the last read (for the notification), and whether the copy was read again
+ * (a reference or a suggestion moves it too: open pages show it).
  */
-export async function pullFiches(store: VigieStore, connection: HubConnection, seq?: number): Promise<Fiche[]> {
+export async function pullFiches(store: VigieStore, connection: HubConnection, seq?: number): Promise<{ read: boolean; changed: Fiche[] }> {
   const state = await loadFiches(store);
-  if (seq !== undefined && state?.seq === seq) return [];
+  if (seq !== undefined && state?.seq === seq) return { read: false, changed: [] };
   const answer = FichesAnswerSchema.parse(await hubFetch(connection.url, connection.token, 'GET', '/api/fiches'));
   const before = new Map(state?.answer.fiches.map((fiche) => [fiche.id, fiche.version]));
   const seen = state ? state.seen : Object.fromEntries(answer.fiches.map((fiche) => [fiche.id, fiche.version]));
   await store.setMeta(META.fiches, { seq: answer.seq, answer, seen, fetched: new Date().toISOString() });
-  if (!state) return [];
-  return answer.fiches.filter((fiche) => fiche.version > (before.get(fiche.id) ?? 0) && fiche.updatedBy?.id !== connection.member.id);
+  const changed = state ? answer.fiches.filter((fiche) => fiche.version > (before.get(fiche.id) ?? 0) && fiche.updatedBy?.id !== connection.member.id) : [];
+  return { read: true, changed };
 }
 
 /** This member read the fiche as it is now. */

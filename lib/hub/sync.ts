@@ -69,7 +69,7 @@ export async function flushOutbox(store: VigieStore, connection: HubConnection):
 const MAX_PAGES = 20;
 
 /** Pulls what changed since the cursor. Returns others' new shares (the badge and notifications use them). */
-async function pull(store: VigieStore, connection: HubConnection, settings: Settings): Promise<{ connection: HubConnection; added: Share[]; fiches: Fiche[] }> {
+async function pull(store: VigieStore, connection: HubConnection, settings: Settings): Promise<{ connection: HubConnection; added: Share[]; fiches: Fiche[]; fichesRead: boolean }> {
   const added: Share[] = [];
   let next = connection;
   let fichesSeq: number | undefined;
@@ -83,8 +83,8 @@ async function pull(store: VigieStore, connection: HubConnection, settings: Sett
     if (!changes.more) break;
   }
   // Hubs from 1.5.0 say where their fiches stand: read again only when that moved.
-  const fiches = fichesSeq === undefined ? [] : await pullFiches(store, next, fichesSeq);
-  return { connection: next, added, fiches };
+  const fiches = fichesSeq === undefined ? { read: false, changed: [] } : await pullFiches(store, next, fichesSeq);
+  return { connection: next, added, fiches: fiches.changed, fichesRead: fiches.read };
 }
 
 export interface SyncResult {
@@ -93,17 +93,20 @@ export interface SyncResult {
   added: Share[];
   /** Fiches conseils a colleague changed since the last pull (for the notification). */
   fiches: Fiche[];
+  /** Whether the fiches' copy was read again (open pages show it). */
+  fichesRead: boolean;
   problem?: HubConnection['problem'];
 }
 
 /** One round: the outbox first (so the pull brings back this member's own writes as the hub has them), then the pull. */
 export async function syncHub(store: VigieStore, settings: Settings): Promise<SyncResult> {
   let connection = await loadConnection(store);
-  if (!connection) return { connected: false, sent: 0, added: [], fiches: [] };
+  if (!connection) return { connected: false, sent: 0, added: [], fiches: [], fichesRead: false };
   const { problem: _previous, ...fresh } = connection;
   let sent = 0;
   let added: Share[] = [];
   let fiches: Fiche[] = [];
+  let fichesRead = false;
   try {
     const flushed = await flushOutbox(store, connection);
     sent = flushed.sent;
@@ -112,6 +115,7 @@ export async function syncHub(store: VigieStore, settings: Settings): Promise<Sy
     connection = { ...pulled.connection, lastPull: new Date().toISOString() };
     added = pulled.added;
     fiches = pulled.fiches;
+    fichesRead = pulled.fichesRead;
     // Joining a hub brings its history: seen, not new. The badge and notifications are for what comes after.
     if (!fresh.lastPull) {
       await store.shares.setRead();
@@ -121,5 +125,5 @@ export async function syncHub(store: VigieStore, settings: Settings): Promise<Sy
     connection = note((await loadConnection(store)) ?? connection, error);
   }
   await saveConnection(store, connection);
-  return { connected: true, sent, added, fiches, ...(connection.problem ? { problem: connection.problem } : {}) };
+  return { connected: true, sent, added, fiches, fichesRead, ...(connection.problem ? { problem: connection.problem } : {}) };
 }

@@ -32,8 +32,6 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     const alert = { kind: 'alert', title: ALERT_TITLE, url: 'https://about.fb.com/fr/news/2025/07/fin-des-publicites-politiques-dans-lue/', priority: 'critical', tags: ['publicite-politique'] };
     expect((await hub.api(`/api/shares/${alertId}`, { method: 'PUT', token: admin, body: alert })).status).toBe(201);
     [a, b] = await Promise.all([loadExtension(), loadExtension()]);
-    await connectMember(a, hub, 'Alice Martin', 'admin');
-    await connectMember(b, hub, 'Bruno Petit');
   }, 90_000);
 
   afterAll(async () => {
@@ -42,6 +40,11 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
   });
 
   const fichesOf = (member: LoadedExtension, fiche = '') => member.open(`dashboard.html#/fiches${fiche ? `/${fiche}` : ''}`);
+
+  it('A (an admin of the hub) and B (a member) join it from Paramètres', { timeout: 60_000 }, async () => {
+    await (await connectMember(a, hub, 'Alice Martin', 'admin')).close();
+    await (await connectMember(b, hub, 'Bruno Petit')).close();
+  });
 
   it('A answers the alert with a REX; B sees it new with its context and what it answers, finds it without accents, comments and proposes it for a fiche', { timeout: 90_000 }, async () => {
     const copilB = await b.open('dashboard.html#/copil');
@@ -122,7 +125,8 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await fichesB.locator('.fiches-view__list a', { hasText: 'Publicité politique' }).click();
     const changed = fichesB.locator('.fiche__changed');
     await expect.poll(() => changed.locator('h3').textContent(), { timeout: 15_000 }).toBe('Ce qui a changé depuis votre lecture (version 1 → 2, par Alice Martin)');
-    await expect.poll(() => changed.locator('ins').allTextContents(), { timeout: 15_000 }).toEqual(['trois semaines ']);
+    // Each change is said in words too (hidden, for screen readers): « [ajouté : …] ».
+    await expect.poll(async () => (await changed.locator('ins').allTextContents()).join(''), { timeout: 15_000 }).toBe('[ajouté : trois semaines ]');
     expect(await changed.locator('del').count()).toBe(0);
     expect(await seriousViolations(fichesB)).toEqual([]);
     await fichesB.screenshot({ path: artifact('fiche-changed.png'), fullPage: true });
@@ -152,7 +156,9 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await expect.poll(() => conflict.textContent(), { timeout: 15_000 }).toContain('Alice Martin a enregistré la version 1 pendant que vous écriviez');
     // His own text is still in the field; the difference with hers is shown.
     expect(await fichesB.getByLabel('Texte (Markdown)').inputValue()).toBe('Relire les règles du groupe chaque trimestre.');
-    expect(await conflict.locator('del').allTextContents()).toContain('Prévenir les administrateurs de groupes.');
+    // Her words are struck out against his, his underlined.
+    expect((await conflict.locator('del').allTextContents()).join(' ')).toContain('Prévenir');
+    expect((await conflict.locator('ins').allTextContents()).join(' ')).toContain('trimestre');
     expect(await seriousViolations(fichesB)).toEqual([]);
     await fichesB.screenshot({ path: artifact('fiche-conflict.png'), fullPage: true });
     // He merges and saves: version 2 holds both.

@@ -34,7 +34,7 @@ export interface HandlerDeps {
   settingsChanged: (settings: Settings) => Promise<void>;
   canRead?: (originPattern: string) => Promise<boolean>;
   /** The COPIL's list or this outbox changed (`added`: others' new shares): badge, open pages, notification. */
-  hubChanged?: (added: Share[], fiches?: Fiche[]) => Promise<void>;
+  hubChanged?: (added: Share[], fiches?: { changed: Fiche[]; read: boolean }) => Promise<void>;
   /** The fiches conseils changed here (a save, a reading): open pages read them again. */
   fichesChanged?: () => void;
   /** Hands the background the hub's sync, for its alarm. */

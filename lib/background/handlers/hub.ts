@@ -38,7 +38,7 @@ export async function hubStatus(store: VigieStore): Promise<HubStatus> {
 export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> {
   const { store } = deps;
   /** One sync at a time: the alarm, a click and a live event may ask together. */
-  let running: Promise<{ sent: number; added: Share[]; fiches: Fiche[] }> | undefined;
+  let running: Promise<{ sent: number; added: Share[]; fiches: Fiche[]; fichesRead: boolean }> | undefined;
   const sync = async () => {
     running ??= (async () => {
       try {
@@ -48,7 +48,7 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       }
     })();
     const result = await running;
-    await deps.hubChanged?.(result.added, result.fiches);
+    await deps.hubChanged?.(result.added, { changed: result.fiches, read: result.fichesRead });
     return result;
   };
   deps.registerHubSync?.(sync);
