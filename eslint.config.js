@@ -35,7 +35,7 @@ export default tseslint.config(
           zones: [
             { target: './components', from: './lib/store', except: ['./reader.ts'], message: 'Pages read through lib/store/reader.ts; the background alone writes.' },
             { target: './lib', from: ['./components', './entrypoints'], message: 'lib/ is logic: pages import it, not the other way round.' },
-            { target: './hub', from: './lib', except: ['./model', './packs'], message: 'The hub shares only the model and the packs with the extension.' },
+            { target: './hub', from: './lib', except: ['./model', './packs', './fiches'], message: 'The hub shares only the model, the packs and the fiches’ Markdown with the extension.' },
             { target: './hub', from: ['./components', './entrypoints'] },
           ],
         },

@@ -1,8 +1,8 @@
 import { Feed } from 'feed';
+import { ficheText } from '../../lib/fiches/markdown';
 import { rexLines } from '../../lib/model/rex';
-import { markdownAsText } from '../../lib/monitors/markdown-text';
-import type { FicheChange } from '../fiches/fiches';
 import type { Share } from '../../lib/model/share';
+import type { FicheChange } from '../fiches/fiches';
 
 /** Characters XML 1.0 cannot carry at all (a title pasted with a control character would make the whole feed unreadable): dropped. */
 // eslint-disable-next-line no-control-regex -- the control characters XML forbids are what this removes
@@ -58,7 +58,7 @@ export function atomFeed(options: { hubName: string; selfUrl: string; hubUrl: st
   }
   // A fiche conseil's new version: its Markdown read as text (its summary first), never as markup.
   for (const change of options.fiches ?? []) {
-    const text = markdownAsText(change.body);
+    const text = ficheText(change.body);
     feed.addItem({
       title: htmlText(`Fiche conseil mise à jour : ${change.title} (version ${change.version})`),
       id: `urn:vigie:fiche:${change.ficheId}:${change.version}`,

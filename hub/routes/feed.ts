@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import type { HubContext } from '../context';
 import { atomFeed } from '../feed/atom';
+import { recentFicheVersions } from '../fiches/fiches';
 import { HttpError, parse } from '../http';
 import { memberByToken } from '../members/members';
-import { recentFicheVersions } from '../fiches/fiches';
 import { recentShares } from '../shares/shares';
 
 const FeedParams = z.object({ token: z.string().check(z.regex(/^vf_[A-Za-z0-9_-]{20,}$/, 'not a feed token')), tag: z.optional(z.string().check(z.minLength(1), z.maxLength(80))) });

@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.8.0',
+    date: '2026-12-07',
+    fr: "Version 0.8.0. Fiches conseils (hub 1.5.0) : une fiche vivante par thème (une par étiquette de la taxonomie), rédigée en Markdown par les rédacteurs que désignent les administrateurs du hub, chaque version gardée avec son auteur ; la navigation marque une fiche modifiée depuis votre lecture et la fiche montre, mot à mot, ce qui a changé (une notification si vous la demandez dans Paramètres). Depuis le volet d'un article ou la carte d'un retour d'expérience, « Proposer pour une fiche » ; les membres proposent aussi une nouvelle rédaction, que les rédacteurs acceptent ou refusent. Deux rédacteurs qui enregistrent en même temps : le second voit la version du premier, rien n'est perdu. « Livre blanc… » exporte les fiches choisies en Markdown ou en HTML à imprimer. Un retour d'expérience peut répondre à une alerte ou à un article du COPIL.",
+    en: "Version 0.8.0. Advice sheets (hub 1.5.0): one living sheet per topic (one per tag of the taxonomy), written in Markdown by the editors the hub's admins choose, every version kept with its author; the navigation marks a sheet changed since you read it and the sheet shows, word by word, what changed (a notification if you ask for it in Settings). From an article's pane or an experience report's card, \"Propose for a sheet\"; members also propose a new wording, which editors accept or decline. Two editors saving at once: the second sees the first's version, nothing is lost. \"White paper…\" exports the chosen sheets as Markdown or as HTML to print. An experience report can answer an alert or an article of the COPIL.",
+  },
+  {
     version: '0.7.0',
     date: '2026-12-06',
     fr: "Version 0.7.0. Retours d'expérience : dans COPIL, « Partager un retour d'expérience » dit ce que vous avez tenté, dans quel contexte (structure, plateforme, public) et ce qui en est ressorti ; le collectif le lit, le commente et le trouve par ses mots, avec sa propre marque (hub 1.4.0). Avec beaucoup d'éléments, le tableau de bord s'ouvre sans attendre : les nombres de non-lus de la navigation sont tenus à jour à chaque écriture au lieu d'être recomptés, et la recherche est prête en une seconde environ même avec 200 000 éléments. La Synthèse raconte aussi les retours d'expérience de sa période.",

@@ -4,6 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { gfm } from 'micromark-extension-gfm';
+import { markdownAsText } from '../monitors/markdown-text';
 
 /**
  * A fiche's Markdown, read the way every screen and export shows it: parsed by micromark (CommonMark with
@@ -28,3 +29,6 @@ export function shiftHeadings(tree: HastRoot, by: number): HastRoot {
   walk(tree);
   return tree;
 }
+
+/** A fiche's words as plain text, as a reader sees them (the hub's Atom feed): no markup, no link targets. */
+export const ficheText = (markdown: string): string => markdownAsText(markdown);

@@ -35,3 +35,5 @@ export const HUB_SHARE_LABELS = '1.2.0';
 export const HUB_SHARE_LANGUAGE = '1.3.0';
 /** Hub 1.4.0: « retours d'expérience » (shares of kind rex). */
 export const HUB_REX = '1.4.0';
+/** Fiches conseils, editors, suggestions and the white paper's licence line. */
+export const HUB_FICHES = '1.5.0';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_VERSION } from '../../hub/version';
 import { HubError } from '../../lib/hub/client';
-import { changedFiches, loadFiches, markFicheSeen, saveFiche } from '../../lib/hub/fiches';
 import { loadConnection, saveConnection } from '../../lib/hub/connection';
+import { changedFiches, loadFiches, markFicheSeen, saveFiche } from '../../lib/hub/fiches';
 import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags } from '../../lib/hub/outbox';
 import { connect, syncHub } from '../../lib/hub/sync';
 import { hubVersionGap } from '../../lib/hub/version';

@@ -1,15 +1,18 @@
 import { HubError, hubFetch } from '../../hub/client';
 import { loadConnection } from '../../hub/connection';
 import { decideSuggestion, ficheVersions, fichesView, linkFiche, loadFiches, markFicheSeen, pullFiches, saveFiche, suggestForFiche } from '../../hub/fiches';
+import { HUB_FICHES, hubHas } from '../../hub/version';
 import type { FICHE_REQUESTS } from '../../messages/requests/fiches';
 import type { HUB_REQUESTS } from '../../messages/requests/hub';
 import type { HandlersOf } from '../../messages/router';
 import type { VigieStore } from '../../store/store';
 import type { HandlerDeps } from './deps';
 
+/** The hub, which must know fiches (1.5.0 or later): an older one is said in words before anything is asked. */
 async function connected(store: VigieStore) {
   const connection = await loadConnection(store);
   if (!connection) throw new HubError('refused', 'not connected to a hub');
+  if (!hubHas(connection.hubVersion, HUB_FICHES)) throw new HubError('refused', `hub ${connection.hubVersion ?? 'older than 1.1.0'} does not keep fiches conseils (hub 1.5.0 or later): its admins can update it`);
   return connection;
 }
 
