@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Fiche, FicheVersion, Suggestion } from '@/lib/model/fiche';
@@ -16,6 +16,8 @@ interface Props {
   /** The version this member had read, when a colleague changed the fiche since. */
   seenVersion?: number;
   suggestions: Suggestion[];
+  /** This member: their own saves are not news to them. */
+  memberId?: string;
   say: (text: string, kind?: 'ok' | 'error') => void;
 }
 
@@ -26,12 +28,20 @@ export const dateWords = (iso: string) => new Intl.DateTimeFormat(uiLanguage(), 
  * had seen), its references, the open suggestions, its history, and for editors the editor. Opening it
  * files it as read once its changes are on screen.
  */
-export function FicheDetail({ fiche, editor, seenVersion, suggestions, say }: Props) {
+export function FicheDetail({ fiche, editor, seenVersion, suggestions, memberId, say }: Props) {
   const [versions, setVersions] = useState<FicheVersion[]>();
   const [historyProblem, setHistoryProblem] = useState('');
   const [writing, setWriting] = useState<'edit' | 'suggest'>();
   // The version read before this visit: the diff stays on screen while the member reads, even once filed as read.
-  const [readBefore] = useState(seenVersion);
+  const [readBefore, setReadBefore] = useState(seenVersion);
+  // A colleague saves while this member reads: what changed under their eyes is shown too.
+  const shown = useRef(fiche.version);
+  useEffect(() => {
+    if (shown.current === fiche.version) return;
+    const previous = shown.current;
+    shown.current = fiche.version;
+    if (fiche.updatedBy?.id !== memberId) setReadBefore((before) => before ?? previous);
+  }, [fiche.version]);
   const [opened, setOpened] = useState<number>();
 
   useEffect(() => {

@@ -77,6 +77,7 @@ export function FichesView({ reader, selected }: { reader: Pick<VigieReader, 'hu
                   editor={answer.editor}
                   seenVersion={changed.has(fiche.id) ? (view.seen[fiche.id] ?? 0) : undefined}
                   suggestions={answer.suggestions}
+                  memberId={view.memberId}
                   say={say}
                 />
               ) : (

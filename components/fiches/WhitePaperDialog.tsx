@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { whitePaperHtml, whitePaperMarkdown } from '@/lib/fiches/white-paper';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { FichesAnswer } from '@/lib/model/fiche';
@@ -19,7 +18,9 @@ export function WhitePaperDialog({ open, answer, onClose, say }: { open: boolean
     void request('hubStatus', {}).then((status) => status.hubName && setCollective(status.hubName), () => undefined);
   }, [open]);
   const fiches = answer.fiches.filter((fiche) => chosen.has(fiche.id));
-  const exportAs = (format: 'md' | 'html') => {
+  const exportAs = async (format: 'md' | 'html') => {
+    // Its serialisers load at the first export only: most openings of the section never export.
+    const { whitePaperHtml, whitePaperMarkdown } = await import('@/lib/fiches/white-paper');
     const options = { collective, licence: answer.licence, now: new Date() };
     const name = `livre-blanc-${today()}.${format}`;
     if (format === 'md') saveFile(name, whitePaperMarkdown(fiches, options), 'text/markdown;charset=utf-8');
@@ -47,10 +48,10 @@ export function WhitePaperDialog({ open, answer, onClose, say }: { open: boolean
       </fieldset>
       <p class="muted">{t('whitePaperLicence', [answer.licence])}</p>
       <div class="dialog__actions">
-        <button type="button" class="button" aria-disabled={fiches.length === 0} onClick={() => fiches.length > 0 && exportAs('html')}>
+        <button type="button" class="button" aria-disabled={fiches.length === 0} onClick={() => fiches.length > 0 && void exportAs('html')}>
           {t('whitePaperHtml')}
         </button>
-        <button type="button" class="button" aria-disabled={fiches.length === 0} onClick={() => fiches.length > 0 && exportAs('md')}>
+        <button type="button" class="button" aria-disabled={fiches.length === 0} onClick={() => fiches.length > 0 && void exportAs('md')}>
           {t('whitePaperMarkdown')}
         </button>
         <button type="button" class="button button--quiet" onClick={onClose}>

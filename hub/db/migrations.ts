@@ -139,6 +139,7 @@ export const MIGRATIONS: readonly string[] = [
   // 7 (hub 1.5.0): « fiches conseils », the collective's living advice sheets. Each save is a version kept
   // whole; a fiche cites shares; members suggest references and rewordings; editors (granted by admins) write.
   // Every fiche write takes a number from the change sequence, so the change feed says « fiches moved ».
+  // A new version is announced to the chat webhooks that take everything (their own small queue).
   `
   ALTER TABLE members ADD COLUMN editor boolean NOT NULL DEFAULT false;
   CREATE TABLE fiches (
@@ -184,6 +185,22 @@ export const MIGRATIONS: readonly string[] = [
     seq bigint NOT NULL DEFAULT nextval('change_seq')
   );
   CREATE TABLE hub_settings (name text PRIMARY KEY, value text NOT NULL);
+  CREATE TABLE fiche_deliveries (
+    id bigserial PRIMARY KEY,
+    webhook_id text NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+    fiche_id text NOT NULL REFERENCES fiches(id) ON DELETE CASCADE,
+    version integer NOT NULL,
+    status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts integer NOT NULL DEFAULT 0,
+    next_at timestamptz NOT NULL DEFAULT now(),
+    lease_until timestamptz,
+    last_status integer,
+    last_error text,
+    created timestamptz NOT NULL DEFAULT now(),
+    delivered timestamptz,
+    UNIQUE (webhook_id, fiche_id, version)
+  );
+  CREATE INDEX fiche_deliveries_due ON fiche_deliveries (status, next_at);
   `,
 ];
 

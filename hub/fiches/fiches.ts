@@ -316,3 +316,14 @@ export async function recentFicheVersions(db: Queryable, options: { tag?: string
     created: iso(row.created),
   }));
 }
+
+/** One saved version, as a webhook announces it. */
+export async function ficheChange(db: Queryable, ficheId: string, version: number): Promise<FicheChange | undefined> {
+  const [row] = await db.query<{ title: string; tag: string | null; body: string; summary: string | null; created: Date; author_id: string; name: string; role: Member['role'] }>(
+    `SELECT v.title, f.tag, v.body, v.summary, v.created, m.id AS author_id, m.name, m.role
+     FROM fiche_versions v JOIN fiches f ON f.id = v.fiche_id JOIN members m ON m.id = v.author_id WHERE v.fiche_id = $1 AND v.version = $2`,
+    [ficheId, version],
+  );
+  if (!row) return undefined;
+  return { ficheId, title: row.title, ...(row.tag ? { tag: row.tag } : {}), version, body: row.body, ...(row.summary ? { summary: row.summary } : {}), author: member(row.author_id, row.name, row.role), created: iso(row.created) };
+}

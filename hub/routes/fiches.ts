@@ -7,11 +7,15 @@ import { FicheConflict, createFiche, decide, ficheVersions, fichesSeq, getLicenc
 import { HttpError, adminOf, memberOf, parse } from '../http';
 import { liveRelay } from '../live-relay';
 import { setEditor } from '../members/members';
+import { enqueueFicheChange } from '../webhooks/webhooks';
 
 const FicheParams = z.object({ id: FicheIdSchema });
 const LinkParams = z.object({ id: FicheIdSchema, shareId: ClientIdSchema });
 const SuggestionParams = z.object({ id: z.string().check(z.regex(/^sg_[A-Za-z0-9_-]{6,40}$/, 'not a suggestion id')) });
 const MemberIdParams = z.object({ id: z.string().check(z.regex(/^m_[A-Za-z0-9_-]{6,40}$/, 'not a member id')) });
+
+/** Each fiche's version now, to tell whether a decision made a new one. */
+const fichesVersions = async (db: HubContext['db']) => new Map((await db.query<{ id: string; version: number }>('SELECT id, version FROM fiches')).map((row) => [row.id, row.version]));
 
 const mayEdit = (member: Member) => member.role === 'admin' || member.editor === true;
 
@@ -23,7 +27,7 @@ function editorOf(request: FastifyRequest): Member {
 }
 
 /** The collective's fiches conseils: read by every member, written by editors, suggested to by anyone. */
-export async function ficheRoutes(app: FastifyInstance, { db, events, members }: HubContext) {
+export async function ficheRoutes(app: FastifyInstance, { db, events, members, webhooks }: HubContext) {
   const live = await liveRelay(db, events);
   /** After every write: open pages hear of it (the change feed carries the fiches' new number). */
   const moved = async () => live.changed(await fichesSeq(db));
@@ -60,6 +64,7 @@ export async function ficheRoutes(app: FastifyInstance, { db, events, members }:
       const fiche = await saveFiche(db, editor, id, save);
       if (before && fiche.version !== before.version) {
         request.log.info({ fiche: id, version: fiche.version, by: editor.id }, 'fiche saved');
+        if (await enqueueFicheChange(db, id, fiche.version)) void webhooks.tick();
         await moved();
       }
       return fiche;
@@ -92,7 +97,11 @@ export async function ficheRoutes(app: FastifyInstance, { db, events, members }:
     const { id } = parse(SuggestionParams, request.params, 'suggestion id');
     const { accept } = parse(SuggestionDecisionSchema, request.body);
     try {
+      const before = await fichesVersions(db);
       const suggestion = await decide(db, editor, id, accept);
+      // An accepted rewording is a new version: announced like a save.
+      const after = (await listFiches(db, suggestion.ficheId))[0];
+      if (after && after.version !== before.get(after.id) && (await enqueueFicheChange(db, after.id, after.version))) void webhooks.tick();
       await moved();
       return suggestion;
     } catch (error) {

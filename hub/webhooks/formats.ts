@@ -1,5 +1,6 @@
 import { rexLines } from '../../lib/model/rex';
 import type { Share } from '../../lib/model/share';
+import type { FicheChange } from '../fiches/fiches';
 
 /**
  * The chat messages a shared alert becomes, in French (the collective's language): one format for
@@ -146,6 +147,31 @@ export function matrixBatchMessage(shares: Share[]) {
     format: 'org.matrix.custom.html',
     formatted_body: `<strong>${heading(htmlEscape)}</strong><ul>${items
       .map(({ title, url }) => `<li>${url ? `<a href="${htmlEscape(url)}">${htmlEscape(title)}</a>` : htmlEscape(title)}</li>`).join('')}</ul>`,
+    'm.mentions': {},
+  };
+}
+
+/** A fiche conseil's new version: who saved it, its title and version, and the editor's summary, as text. */
+function ficheParts(change: FicheChange) {
+  return {
+    heading: (escape: (text: string) => string) => `[Fiche conseil] ${escape(plainText(change.author.name, MAX.name))} a mis à jour une fiche`,
+    title: `${plainText(change.title, MAX.title) || '(sans titre)'} — version ${change.version}`,
+    details: change.summary ? [`Ce qui change : ${plainText(change.summary, MAX.note)}`] : [],
+  };
+}
+
+export function slackFicheMessage(change: FicheChange): { text: string } {
+  const { heading, title, details } = ficheParts(change);
+  return { text: [`*${heading(slackText)}*`, slackText(title), ...details.map((line) => `> ${slackText(line)}`)].join('\n') };
+}
+
+export function matrixFicheMessage(change: FicheChange) {
+  const { heading, title, details } = ficheParts(change);
+  return {
+    msgtype: 'm.text',
+    body: [heading((text) => text), title, ...details].join('\n'),
+    format: 'org.matrix.custom.html',
+    formatted_body: [`<strong>${htmlEscape(heading((text) => text))}</strong>`, htmlEscape(title), ...details.map(htmlEscape)].join('<br>'),
     'm.mentions': {},
   };
 }

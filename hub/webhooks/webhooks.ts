@@ -75,6 +75,19 @@ export async function enqueueAlert(db: Queryable, shareId: string, priority: Pri
 }
 
 /**
+ * Queues a fiche's new version for the webhooks that take everything (minimum priority « info »): a fiche
+ * changes rarely, and a chat that asked only for critical alerts does not want it.
+ */
+export async function enqueueFicheChange(db: Queryable, ficheId: string, version: number): Promise<number> {
+  const rows = await db.query(
+    `INSERT INTO fiche_deliveries (webhook_id, fiche_id, version) SELECT id, $1, $2 FROM webhooks WHERE enabled AND min_priority = 'info'
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [ficheId, version],
+  );
+  return rows.length;
+}
+
+/**
  * How many announcements a member may make per webhook before the next ones are batched
  * (HUB_WEBHOOK_MEMBER_LIMIT in HUB_WEBHOOK_MEMBER_WINDOW_S seconds), and how long a batch gathers before it
  * goes out (HUB_WEBHOOK_BATCH_DELAY_S). Read from the environment the hub started with (`.env` included).

@@ -1,8 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Share } from '../../lib/model/share';
 import type { Db, Queryable } from '../db/db';
+import { ficheChange } from '../fiches/fiches';
 import { getShare } from '../shares/shares';
-import { matrixBatchMessage, matrixMessage, slackBatchMessage, slackMessage } from './formats';
+import { matrixBatchMessage, matrixFicheMessage, matrixMessage, slackBatchMessage, slackFicheMessage, slackMessage } from './formats';
 import { listWebhooks, webhookLimits, type Webhook, type WebhookLimits } from './webhooks';
 
 const TIMEOUT_MS = 10_000;
@@ -24,16 +25,17 @@ interface Message { rows: Claimed[]; messageId: number; batch: boolean }
 const CLAIMED_COLUMNS = 'id, webhook_id, share_id, member_id, attempts, batched, message_id';
 
 /** Sends one message; resolves with the HTTP status, throws on a network failure or a timeout. */
-async function send(webhook: Webhook, messageId: number, body: unknown): Promise<number> {
+async function send(webhook: Webhook, transaction: string, body: unknown): Promise<number> {
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   if (webhook.kind === 'slack') {
     const response = await fetch(webhook.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
     return response.status;
   }
   // Matrix client-server API: the transaction id makes a retried send land once in the room. Message ids
-  // (`vigie-m…`) never meet the delivery ids hubs before 1.2.0 used as transaction ids (`vigie-…`).
+  // (`vigie-m…`) never meet the delivery ids hubs before 1.2.0 used as transaction ids (`vigie-…`), nor a
+  // fiche's announcements (`vigie-f…`).
   const base = webhook.url.replace(/\/$/, '');
-  const url = `${base}/_matrix/client/v3/rooms/${encodeURIComponent(webhook.room!)}/send/m.room.message/vigie-m${messageId}`;
+  const url = `${base}/_matrix/client/v3/rooms/${encodeURIComponent(webhook.room!)}/send/m.room.message/vigie-${transaction}`;
   const response = await fetch(url, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${webhook.accessToken}` },
@@ -92,6 +94,54 @@ export class WebhookWorker {
   }
 
   private async pass(): Promise<void> {
+    await this.passShares();
+    await this.passFiches();
+  }
+
+  /**
+   * Fiches' new versions: one message each, no batching (editors save a few a week), retried like the
+   * shares' announcements, claimed the same way so that one process sends each.
+   */
+  private async passFiches(): Promise<void> {
+    const claimed = await this.db.query<{ id: number; webhook_id: string; fiche_id: string; version: number; attempts: number }>(
+      `UPDATE fiche_deliveries SET lease_until = now() + interval '${LEASE_S} seconds'
+       WHERE id IN (SELECT id FROM fiche_deliveries WHERE status = 'pending' AND next_at <= now() AND (lease_until IS NULL OR lease_until < now())
+                    ORDER BY id LIMIT ${CLAIM} FOR UPDATE SKIP LOCKED)
+       RETURNING id, webhook_id, fiche_id, version, attempts`,
+    );
+    if (!claimed.length) return;
+    const webhooks = new Map((await listWebhooks(this.db)).map((webhook) => [webhook.id, webhook]));
+    for (const row of claimed) {
+      const webhook = webhooks.get(row.webhook_id);
+      const change = await ficheChange(this.db, row.fiche_id, row.version);
+      if (!webhook || !change) {
+        await this.db.query("UPDATE fiche_deliveries SET status = 'failed', attempts = attempts + 1, last_error = $2, lease_until = NULL WHERE id = $1", [row.id, 'webhook or fiche no longer exists']);
+        continue;
+      }
+      let status: number | null = null;
+      let error: string | null = null;
+      try {
+        status = await send(webhook, `f${row.id}`, webhook.kind === 'slack' ? slackFicheMessage(change) : matrixFicheMessage(change));
+        if (status < 200 || status >= 300) error = `HTTP ${status}`;
+      } catch (cause) {
+        error = cause instanceof Error ? (cause.name === 'TimeoutError' ? `no answer in ${TIMEOUT_MS / 1000} s` : cause.message) : String(cause);
+      }
+      const [outcome] = await this.db.query<{ attempts: number; status: string }>(
+        error
+          ? `UPDATE fiche_deliveries SET attempts = attempts + 1, last_status = $2, last_error = $3, lease_until = NULL,
+               status = CASE WHEN attempts + 1 >= $4 THEN 'failed' ELSE 'pending' END,
+               next_at = now() + ($5::double precision * power(2, attempts)) * interval '1 millisecond'
+             WHERE id = $1 RETURNING attempts, status`
+          : "UPDATE fiche_deliveries SET status = 'delivered', attempts = attempts + 1, last_status = $2, last_error = NULL, delivered = now(), lease_until = NULL WHERE id = $1 RETURNING attempts, status",
+        error ? [row.id, status, error, this.options.maxAttempts, this.options.retryMs] : [row.id, status],
+      );
+      const context = { webhook: webhook.id, fiche: row.fiche_id, version: row.version, attempts: outcome?.attempts };
+      if (error) this.log.warn({ ...context, error, final: outcome?.status === 'failed' }, 'webhook not delivered');
+      else this.log.info(context, 'webhook delivered');
+    }
+  }
+
+  private async passShares(): Promise<void> {
     const claimed = await this.db.query<Claimed>(
       `UPDATE deliveries SET lease_until = now() + interval '${LEASE_S} seconds'
        WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_at <= now() AND (lease_until IS NULL OR lease_until < now())
@@ -199,7 +249,7 @@ export class WebhookWorker {
     let status: number | null = null;
     let error: string | null = null;
     try {
-      status = await send(webhook, message.messageId, body);
+      status = await send(webhook, `m${message.messageId}`, body);
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (cause) {
       error = cause instanceof Error ? (cause.name === 'TimeoutError' ? `no answer in ${TIMEOUT_MS / 1000} s` : cause.message) : String(cause);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { backgroundChanges } from '../../lib/background/changes';
 import { memberWords } from '../../lib/background/language';
-import { notifyAlerts, notifyShares, type NotifyDeps } from '../../lib/background/notifications';
+import { notifyAlerts, notifyFiches, notifyShares, type NotifyDeps } from '../../lib/background/notifications';
 import { publishSummary } from '../../lib/background/summary';
 import { nodeTranslate } from '../../lib/i18n/node';
 import type { Messages } from '../../lib/i18n/translate';
 import { SummarySchema, type VigieEvent } from '../../lib/messages/protocol';
 import { SUMMARY_KEY } from '../../lib/messages/requests/core-keys';
 import type { Alert } from '../../lib/model/alert';
+import type { Fiche } from '../../lib/model/fiche';
 import type { Settings } from '../../lib/model/settings';
 import type { Share } from '../../lib/model/share';
 import { Poller } from '../../lib/refresh/poller';
@@ -65,6 +66,21 @@ describe('notifications', () => {
     const { deps, shown } = notifier(store);
     await notifyShares(deps, [share('s1'), share('s2')]);
     expect(shown[0]?.title).toBe(nodeTranslate('fr')('copilNotifyMany', ['2']));
+  });
+
+  it('tell of a fiche a colleague changed only to a member who asked for it, opening that fiche', async () => {
+    const store = await storeWithAlertItem();
+    const { deps, shown } = notifier(store);
+    const fiche = { id: 'publicite-politique', title: 'Publicité politique', updatedBy: { id: 'm2', name: 'Camille', role: 'member' } } as Fiche;
+    await notifyFiches(deps, [fiche]);
+    expect(shown).toEqual([]);
+    await updateSettings(store, { ficheNotifications: true });
+    await notifyFiches(deps, [fiche]);
+    await notifyFiches(deps, [fiche, { ...fiche, id: 'groupes', title: 'Groupes' }]);
+    expect(shown).toEqual([
+      { id: 'vigie#/fiches/publicite-politique', title: 'Vigie — Camille a modifié une fiche conseil', message: 'Publicité politique' },
+      { id: 'vigie#/fiches/publicite-politique', title: 'Vigie — 2 fiches conseils modifiées', message: 'Publicité politique · Groupes' },
+    ]);
   });
 
   it('stay silent for read alerts, rules that do not ask, notifications switched off, and quiet hours', async () => {

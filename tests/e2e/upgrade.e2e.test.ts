@@ -106,8 +106,9 @@ describe.skipIf(!canRun)(`an upgrade from the previous release in ${browserTitle
     await today.settle();
     expect(await today.api(async () => (await indexedDB.databases()).find((db) => db.name === 'vigie')?.version)).toBe(DB_VERSION);
     const after = await ownedState(today);
-    // Settings read as today's Vigie reads them: one the previous release did not have (the retention) takes its default.
-    expect(after).toEqual({ ...before, settings: { ...(before.settings as object), retentionMonths: 12 } });
+    // Settings read as today's Vigie reads them: those the previous release did not have (the retention, the
+    // fiches' notification) take their defaults.
+    expect(after).toEqual({ ...before, settings: { ...(before.settings as object), retentionMonths: 12, ficheNotifications: false } });
     // Today's queries on the upgraded store: the list, the new count, the alerts, the search's keys.
     const summary = await today.request('summary');
     expect(summary.ok, summary.message).toBe(true);

@@ -143,6 +143,21 @@ describe.each(DB_KINDS)('webhooks, %s database', (kind) => {
     expect(html).toMatch(/^<strong>\[Critique\] Alice Martin partage une alerte avec le COPIL<\/strong><br>/);
   });
 
+  it('announces a fiche conseil’s new version to the chats that take everything, as plain text, once', async () => {
+    // The slack-main webhook takes everything (info); the Matrix and critical ones asked for more than a fiche.
+    const saved = await hub.api('/api/fiches/messagerie', { method: 'PUT', token: admin.token, body: { title: 'Messagerie <!channel>', body: '## Que faire', baseVersion: 0, summary: 'voir https://evil.example *gras*' } });
+    expect(saved.status, saved.text).toBe(200);
+    const [request, ...more] = await until(async () => slack.about('Fiche conseil').length > 0 && slack.about('Fiche conseil'), 'the fiche announcement');
+    expect(more).toEqual([]);
+    expect(request!.body.text).toBe('*[Fiche conseil] Admin COPIL a mis à jour une fiche*\nMessagerie &lt;¡channel&gt; — version 1\n> Ce qui change : voir https∶//evil․example ∗gras∗');
+    expect(matrix.about('Fiche conseil')).toEqual([]);
+    expect(criticalOnly.about('Fiche conseil')).toEqual([]);
+    // Saving the same text again is no new version, and announces nothing more.
+    await hub.api('/api/fiches/messagerie', { method: 'PUT', token: admin.token, body: { title: 'Messagerie <!channel>', body: '## Que faire', baseVersion: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(slack.about('Fiche conseil')).toHaveLength(1);
+  });
+
   it("takes a hostile member's name, title, note and tags to each chat as plain text, linking only to the item", async () => {
     const mallory = await hub.join('Mallory @channel *Admin*\u202e', 'member', { adminToken: admin.token });
     const body = draft({
