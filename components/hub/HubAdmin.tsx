@@ -8,6 +8,7 @@ import { useConfirm } from '../ui/confirm';
 import { countText } from '../ui/count';
 import { Required } from '../ui/Required';
 import type { Said } from '../ui/StatusLine';
+import { LicenceForm } from './LicenceForm';
 
 type Members = Result<'hubMembers'>;
 
@@ -103,6 +104,7 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
           {t('hubInviteFor', [code.name])} <output>{code.code}</output>
         </p>
       )}
+      <LicenceForm say={say} />
       {members && (
         <table class="hub-admin__members">
           <caption>{countText('hubMembersCaption', members.filter((m) => !m.revoked).length)}</caption>

@@ -171,14 +171,21 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
   });
 
   it('A exports the white paper: the fiches chosen, their text, references and credits, the licence; nothing in it runs', { timeout: 90_000 }, async () => {
-    expect((await hub.api('/api/licence', { method: 'PUT', token: admin, body: { licence: 'Licence Ouverte 2.0 — COPIL des communicants publics' } })).status).toBe(200);
-    await a.request('refreshFiches');
+    // The licence line, chosen by an admin in Paramètres (kept on the hub for every member's export).
+    const settingsA = await a.open('dashboard.html#/settings');
+    const licence = settingsA.getByLabel(/^Licence du livre blanc/);
+    await expect.poll(() => licence.inputValue(), { timeout: 15_000 }).toBe('Licence Ouverte / Open Licence 2.0 (Etalab)');
+    await licence.fill('Licence Ouverte 2.0 — COPIL des communicants publics');
+    await settingsA.getByRole('button', { name: 'Enregistrer la licence' }).click();
+    await expect.poll(() => settingsA.locator('[role="status"]').allTextContents(), { timeout: 15_000 }).toContain('Licence du livre blanc enregistrée.');
+    await settingsA.close();
     const fichesA: TestPage = await fichesOf(a);
     await fichesA.getByRole('button', { name: 'Livre blanc…' }).click();
     const dialog = fichesA.getByRole('dialog', { name: 'Exporter le livre blanc' });
     // The fiches written are chosen already: « Publicité politique » and « Groupes ».
     await expect.poll(() => dialog.locator('input[type="checkbox"]:checked').count()).toBe(2);
     expect(await seriousViolations(fichesA)).toEqual([]);
+    await fichesA.screenshot({ path: artifact('white-paper-dialog.png') });
     const html = await a.download(fichesA, () => dialog.getByRole('button', { name: 'Exporter en HTML (à imprimer)' }).click());
     expect(html.name).toMatch(/^livre-blanc-\d{4}-\d{2}-\d{2}\.html$/);
     expect(html.text).toMatch(/^<!doctype html>/);
