@@ -1,6 +1,7 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
+import type { AlertRow } from '@/lib/messages/protocol';
 import { COLLECTIVITES, PLATFORMS, type Rex, type RexDraft } from '@/lib/model/rex';
 import type { Share } from '@/lib/model/share';
 import type { Tag } from '@/lib/model/tag';
@@ -11,14 +12,22 @@ type Fields = { title: string; note: string; tags: string[]; answers: string[] }
 
 /** A share of the collective a REX may answer (« suite au TTPA, nous avons… »): an alert or an article. */
 export type Answerable = Pick<Share, 'id' | 'kind' | 'title' | 'url' | 'priority'>;
+/** One of this member's own alerts (not shared): answered by its article's title and address. */
+type OwnAlert = Pick<AlertRow, 'id' | 'ruleName'> & { item: Pick<AlertRow['item'], 'title' | 'url'> };
+/** An own alert's value in the choice, apart from the shares' ids. */
+const OWN = 'alert:';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 const empty = (): Fields => ({ title: '', note: '', tags: [], answers: [], collectivite: 'commune', size: '', platform: 'facebook', audience: '', tried: '', outcome: '', when: thisMonth() });
 
 /** The draft as the hub takes it: optional fields left empty are left out. */
-function draftOf(fields: Fields, answerable: readonly Answerable[]): RexDraft {
+function draftOf(fields: Fields, answerable: readonly Answerable[], own: readonly OwnAlert[]): RexDraft {
   const { title, note, tags, size, audience, answers, ...rex } = fields;
-  const answered = answers.flatMap((id) => answerable.filter((share) => share.id === id)).map((share) => ({ shareId: share.id, title: share.title.slice(0, 500), ...(share.url ? { url: share.url } : {}) }));
+  const answered = answers.flatMap((id) => {
+    const alert = id.startsWith(OWN) ? own.find((entry) => `${OWN}${entry.id}` === id) : undefined;
+    if (alert) return [{ title: alert.item.title.slice(0, 500), ...(alert.item.url ? { url: alert.item.url } : {}) }];
+    return answerable.filter((share) => share.id === id).map((share) => ({ shareId: share.id, title: share.title.slice(0, 500), ...(share.url ? { url: share.url } : {}) }));
+  });
   return {
     title: title.trim(),
     ...(note.trim() ? { note: note.trim() } : {}),
@@ -40,6 +49,11 @@ function draftOf(fields: Fields, answerable: readonly Answerable[]): RexDraft {
  */
 export function RexForm({ tags, answerable = [], onSaid }: { tags: Tag[]; answerable?: readonly Answerable[]; onSaid: (text: string, kind?: 'ok' | 'error') => void }) {
   const [open, setOpen] = useState(false);
+  // This member's latest alerts, which a REX may answer too, read when the form opens.
+  const [own, setOwn] = useState<OwnAlert[]>([]);
+  useEffect(() => {
+    if (open) void request('listAlerts', { limit: 50 }).then(setOwn, () => setOwn([]));
+  }, [open]);
   const [fields, setFields] = useState<Fields>(empty);
   const [sending, setSending] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -58,7 +72,7 @@ export function RexForm({ tags, answerable = [], onSaid }: { tags: Tag[]; answer
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(fields.when)) return onSaid(t('rexWhenFormat'), 'error');
     setSending(true);
     try {
-      const { sent } = await request('shareRex', draftOf(fields, answerable));
+      const { sent } = await request('shareRex', draftOf(fields, answerable, own));
       onSaid(t(sent ? 'rexSent' : 'rexQueued'));
       setFields(empty());
       close();
@@ -138,7 +152,7 @@ export function RexForm({ tags, answerable = [], onSaid }: { tags: Tag[]; answer
       {area('tried', t('rexTriedLabel'), true)}
       {area('outcome', t('rexOutcomeLabel'), true)}
       {area('note', t('rexNoteLabel'))}
-      {answerable.length > 0 && (
+      {(answerable.length > 0 || own.length > 0) && (
         <label class="field">
           <span class="field__label">{t('rexAnswersLabel')}</span>
           <select
@@ -146,11 +160,24 @@ export function RexForm({ tags, answerable = [], onSaid }: { tags: Tag[]; answer
             onChange={(e) => set('answers', e.currentTarget.value ? [e.currentTarget.value] : [])}
           >
             <option value="">{t('rexAnswersNone')}</option>
-            {answerable.map((share) => (
-              <option key={share.id} value={share.id}>
-                {share.kind === 'alert' ? t('rexAnswersAlert', [share.title]) : share.title}
-              </option>
-            ))}
+            {answerable.length > 0 && (
+              <optgroup label={t('rexAnswersShared')}>
+                {answerable.map((share) => (
+                  <option key={share.id} value={share.id}>
+                    {share.kind === 'alert' ? t('rexAnswersAlert', [share.title]) : share.title}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {own.length > 0 && (
+              <optgroup label={t('rexAnswersOwn')}>
+                {own.map((alert) => (
+                  <option key={alert.id} value={`${OWN}${alert.id}`}>
+                    {t('rexAnswersOwnAlert', [alert.ruleName, alert.item.title])}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
       )}

@@ -8,7 +8,9 @@ import { speakFrench } from './french';
  * The « retour d'expérience » form: what it sends, and a month typed in words (Firefox ESR shows the month field
  * as plain text) said in words before anything is sent.
  */
-const background = vi.hoisted(() => ({ request: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ id: 'x', sent: true })) }));
+/** This member's own alerts, which a REX may answer. */
+const OWN_ALERTS = [{ id: 'r|i1', ruleName: 'Publicité politique', item: { title: 'TTPA : le règlement européen', url: 'https://eur-lex.europa.eu/ttpa' } }];
+const background = vi.hoisted(() => ({ request: vi.fn(async (type: unknown, ..._args: unknown[]): Promise<unknown> => (type === 'listAlerts' ? [] : { id: 'x', sent: true })) }));
 vi.mock('../../lib/messages/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../lib/messages/client')>()),
   request: background.request,
@@ -36,11 +38,29 @@ describe('RexForm', () => {
     // Submitted as Firefox ESR submits it: its month field is text, which the browser does not check.
     fireEvent.submit(screen.getByRole('button', { name: 'Partager avec le COPIL' }).closest('form')!);
     expect(said).toEqual([['Indiquez le mois sous la forme année-mois, par exemple 2026-11.', 'error']]);
-    expect(background.request).not.toHaveBeenCalled();
+    expect(background.request).not.toHaveBeenCalledWith('shareRex', expect.anything());
 
     fill(/^Quand/, '2026-11');
     fireEvent.click(screen.getByRole('button', { name: 'Partager avec le COPIL' }));
     await waitFor(() => expect(said.at(-1)).toEqual(['Retour d’expérience partagé avec le COPIL.', undefined]));
     expect(background.request).toHaveBeenCalledWith('shareRex', { title: 'Des directs', tags: [], rex: { collectivite: 'commune', platform: 'facebook', tried: 'Un direct par semaine', outcome: 'Portée doublée', when: '2026-11' } });
+  });
+
+  it('answers a COPIL alert by its share, or one of the member’s own alerts by its article', async () => {
+    background.request.mockImplementation(async (type: unknown) => (type === 'listAlerts' ? OWN_ALERTS : { id: 'x', sent: true }));
+    const shared = [{ id: 'share-ttpa-0001', kind: 'alert' as const, title: 'Alerte TTPA', url: 'https://about.fb.com/fr/news/', priority: 'critical' as const }];
+    const said: string[] = [];
+    render(<RexForm tags={[]} answerable={shared} onSaid={(text) => said.push(text)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Partager un retour d’expérience' }));
+    fill(/^Titre/, 'Des directs');
+    fill(/^Ce que vous avez tenté/, 'Un direct par semaine');
+    fill(/^Ce qui en est ressorti/, 'Portée doublée');
+    fill(/^Quand/, '2026-11');
+    const choice = (await screen.findByRole('option', { name: 'Publicité politique : TTPA : le règlement européen' })) as HTMLOptionElement;
+    expect(screen.getByRole('option', { name: 'Alerte : Alerte TTPA' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^En réponse à/), { target: { value: choice.value } });
+    fireEvent.click(screen.getByRole('button', { name: 'Partager avec le COPIL' }));
+    await waitFor(() => expect(said).toEqual(['Retour d’expérience partagé avec le COPIL.']));
+    expect(background.request).toHaveBeenLastCalledWith('shareRex', expect.objectContaining({ rex: expect.objectContaining({ answers: [{ title: 'TTPA : le règlement européen', url: 'https://eur-lex.europa.eu/ttpa' }] }) }));
   });
 });
