@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/components/ui/error-text';
 import type { Digest, DigestChoice, DigestEdits, DigestEntry, DigestKind } from '@/lib/digest';
 import { arrangeDigest, digestFileName, digestHtml, digestMarkdown, entryFacts, moveEntry, NO_EDITS, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
+import { ficheChangeWords } from '@/lib/digest/fiche-words';
 import { t } from '@/lib/i18n/browser';
 import { saveFile } from '../ui/files';
 import { Required } from '../ui/Required';
@@ -181,6 +182,23 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
                     <strong>{t('digestAdviceLabel')}</strong> {rex.note}
                   </p>
                 )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {shown?.fiches && shown.fiches.length > 0 && (
+        <section class="digest-group digest-fiches" aria-labelledby="digest-fiches">
+          <h2 id="digest-fiches" class="digest-group__title">
+            {t('digestFiches')} <span class="digest-group__count">({shown.fiches.length})</span>
+          </h2>
+          <ul class="digest-group__entries">
+            {shown.fiches.map((fiche) => (
+              <li key={fiche.id} class="digest-entry">
+                <a class="digest-entry__title" href={`#/fiches/${encodeURIComponent(fiche.id)}`}>
+                  {fiche.title}
+                </a>{' '}
+                — {ficheChangeWords(fiche, shown, t)}
               </li>
             ))}
           </ul>

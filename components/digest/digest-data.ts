@@ -4,11 +4,11 @@ import type { VigieReader } from '@/lib/store/reader';
 
 /**
  * The digest, made from the store's reads of one transaction: the period's items, their alerts, the sources
- * and tags; and the COPIL's « retours d'expérience » of the period (pages read the store directly; only the
- * background writes).
+ * and tags; the COPIL's « retours d'expérience » of the period, and the fiches conseils it changed (pages read
+ * the store directly; only the background writes).
  */
-export async function loadDigest(reader: Pick<VigieReader, 'digestInputs' | 'experiencesSharedIn'>, choice: DigestChoice, now = new Date()): Promise<Digest> {
+export async function loadDigest(reader: Pick<VigieReader, 'digestInputs' | 'experiencesSharedIn' | 'fichesCopy'>, choice: DigestChoice, now = new Date()): Promise<Digest> {
   const period = digestPeriod(choice, now);
-  const [inputs, shares] = await Promise.all([reader.digestInputs(period), reader.experiencesSharedIn(period)]);
-  return buildDigest({ kind: choice.kind, period, ...inputs, shares, language: uiLanguage() === 'en' ? 'en' : 'fr' }, t);
+  const [inputs, shares, fiches] = await Promise.all([reader.digestInputs(period), reader.experiencesSharedIn(period), reader.fichesCopy()]);
+  return buildDigest({ kind: choice.kind, period, ...inputs, shares, fiches, language: uiLanguage() === 'en' ? 'en' : 'fr' }, t);
 }

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/translate';
 import type { Alert } from '../model/alert';
+import type { Fiche } from '../model/fiche';
 import { IMPACTS, type Item } from '../model/item';
 import type { Share } from '../model/share';
 import type { Source } from '../model/source';
@@ -8,6 +9,7 @@ import { CLIP_SOURCE_ID, PRIORITIES, type Impact, type Priority } from '../model
 import { languageField } from '../reader/language';
 import { categoriesOf, categoryOfItem, sharedRanks } from './categories';
 import { experiencesOf, type DigestExperience } from './experiences';
+import { ficheChangesOf, type DigestFicheChange } from './fiche-changes';
 import { inPeriod, type DigestKind, type DigestPeriod } from './period';
 
 export type DigestLanguage = 'fr' | 'en';
@@ -70,6 +72,8 @@ export interface Digest {
   intro?: string;
   /** The « retours d'expérience » the collective shared in the period (see experiences.ts). */
   experiences?: DigestExperience[];
+  /** The fiches conseils changed in the period (see fiche-changes.ts). */
+  fiches?: DigestFicheChange[];
 }
 
 export interface DigestInput {
@@ -84,6 +88,8 @@ export interface DigestInput {
   timeZone?: string;
   /** The COPIL's shares as last pulled: its « retours d'expérience » of the period are told after the items. */
   shares?: readonly Share[];
+  /** The hub's fiches conseils as this browser keeps them. */
+  fiches?: readonly Fiche[];
 }
 
 /** Most urgent first: critical, important, info, then items that are only starred. */
@@ -200,6 +206,7 @@ export function buildDigest(input: DigestInput, translate: Translate): Digest {
     counts: countsOf(groups),
     groups,
     experiences: experiencesOf(input.shares ?? [], period, translate, language),
+    fiches: ficheChangesOf(input.fiches ?? [], period, language),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/translate';
 import type { Digest, DigestEntry } from './digest';
+import { ficheChangeWords } from './fiche-words';
 import { entryFacts, footerText, introParagraphs, periodText, safeHttpUrl, summaryParts } from './words';
 
 /**
@@ -39,11 +40,23 @@ ${introParagraphs(digest).map((paragraph) => `<p class="intro">${escapeHtml(para
 <main>
 ${digest.groups.length === 0 ? `<p class="empty">${escapeHtml(translate('digestEmpty'))}</p>` : sections.join('\n')}
 ${experiencesHtml(digest, translate)}
+${fichesHtml(digest, translate)}
 </main>
 <footer><p>${escapeHtml(footerText(digest, translate))}</p></footer>
 </body>
 </html>
 `;
+}
+
+function fichesHtml(digest: Digest, translate: Translate): string {
+  const fiches = digest.fiches ?? [];
+  if (fiches.length === 0) return '';
+  return `<section aria-labelledby="fiches">
+<h2 id="fiches">${escapeHtml(translate('digestFiches'))} <span class="count">(${new Intl.NumberFormat(digest.language).format(fiches.length)})</span></h2>
+<ul class="entries">
+${fiches.map((fiche) => `<li class="entry fiche"><strong>${escapeHtml(fiche.title)}</strong> — ${escapeHtml(ficheChangeWords(fiche, digest, translate))}</li>`).join('\n')}
+</ul>
+</section>`;
 }
 
 function experiencesHtml(digest: Digest, translate: Translate): string {

@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n/translate';
 import type { Digest, DigestEntry } from './digest';
 import type { DigestExperience } from './experiences';
+import { ficheChangeWords } from './fiche-words';
 import { entryFacts, footerText, introParagraphs, periodText, safeHttpUrl, summaryText } from './words';
 
 /**
@@ -22,6 +23,12 @@ export function digestMarkdown(digest: Digest, translate: Translate): string {
   if (experiences.length > 0) {
     lines.push(`## ${escapeMarkdown(translate('digestExperiences'))} (${new Intl.NumberFormat(digest.language).format(experiences.length)})`, '');
     for (const rex of experiences) lines.push(...experienceLines(rex, translate));
+    lines.push('');
+  }
+  const fiches = digest.fiches ?? [];
+  if (fiches.length > 0) {
+    lines.push(`## ${escapeMarkdown(translate('digestFiches'))} (${new Intl.NumberFormat(digest.language).format(fiches.length)})`, '');
+    for (const fiche of fiches) lines.push(`- **${escapeMarkdown(fiche.title)}** — ${escapeMarkdown(ficheChangeWords(fiche, digest, translate))}`);
     lines.push('');
   }
   lines.push('---', '', `_${escapeMarkdown(footerText(digest, translate))}_`, '');

@@ -1,6 +1,7 @@
 import { wrap, type IDBPDatabase } from 'idb';
 import type { PendingWhatsNew } from '../about/whats-new';
 import { itemsOf, type Alert } from '../model/alert';
+import type { Fiche } from '../model/fiche';
 import type { HubConnection } from '../model/hub-connection';
 import { IMPACTS, ItemSchema, type Item } from '../model/item';
 import { RuleSchema, type Rule } from '../model/rule';
@@ -302,6 +303,11 @@ export class VigieReader {
   /** This member's link to the hub, when there is one and it passes its schema. */
   hubConnection(): Promise<HubConnection | undefined> {
     return this.getMeta(META.hub);
+  }
+
+  /** The hub's fiches conseils as this browser last read them (none without a hub that keeps them). */
+  async fichesCopy(): Promise<Fiche[]> {
+    return (await this.getMeta(META.fiches))?.answer.fiches ?? [];
   }
 
   /** The update « Quoi de neuf » has still to show, if any (lib/about/whats-new.ts). */

@@ -200,5 +200,14 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     expect(markdown.text).toContain('### Que faire');
     expect(markdown.text).not.toMatch(/<img|onerror|javascript:/i);
     await fichesA.close();
+
+    // The week's digest, for the COPIL meeting, ends with the fiches changed this week.
+    const digest = await a.open('dashboard.html#/digest');
+    const changed = digest.locator('.digest-fiches');
+    await expect.poll(() => changed.locator('li').allTextContents(), { timeout: 15_000 }).toEqual([
+      expect.stringMatching(/^Groupes — version 2, le .+ par Bruno Petit$/),
+      expect.stringMatching(/^Publicité politique — version 2, le .+ par Alice Martin$/),
+    ]);
+    await digest.close();
   });
 });
