@@ -5,6 +5,7 @@ import type { VigieReader } from '@/lib/store/reader';
 import { useLiveHub } from '../hub/use-live-hub';
 import { StatusLine, type Said } from '../ui/StatusLine';
 import { dateWords, FicheDetail } from './FicheDetail';
+import { NewFicheForm } from './NewFicheForm';
 import { useFiches } from './use-fiches';
 import { WhitePaperDialog } from './WhitePaperDialog';
 
@@ -68,6 +69,7 @@ export function FichesView({ reader, selected }: { reader: Pick<VigieReader, 'hu
                   );
                 })}
               </ul>
+              {answer.editor && <NewFicheForm say={say} />}
             </nav>
             <div class="fiches-view__fiche">
               {fiche ? (

@@ -117,3 +117,16 @@ export async function decideSuggestion(store: VigieStore, connection: HubConnect
 export function fichesView(state: FichesState | undefined, memberId: string): { answer?: FichesAnswer; changed: string[]; seen: Record<string, number>; fetched?: string } {
   return state ? { answer: state.answer, changed: changedFiches(state, memberId), seen: state.seen, fetched: state.fetched } : { changed: [], seen: {} };
 }
+
+/** A fiche's id from its title: « Période de réserve » → « periode-de-reserve ». */
+export function ficheIdOf(title: string): string {
+  const slug = title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return slug.length >= 2 ? slug : `fiche-${slug || 'sans-titre'}`;
+}
+
+/** Editors: a new fiche, empty, under an id made from its title. */
+export async function createFiche(store: VigieStore, connection: HubConnection, title: string): Promise<Fiche> {
+  const fiche = FicheSchema.parse(await hubFetch(connection.url, connection.token, 'POST', '/api/fiches', { id: ficheIdOf(title), title: title.trim() }));
+  await keep(store, fiche);
+  return fiche;
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_VERSION } from '../../hub/version';
 import { HubError } from '../../lib/hub/client';
 import { loadConnection, saveConnection } from '../../lib/hub/connection';
-import { changedFiches, loadFiches, markFicheSeen, saveFiche } from '../../lib/hub/fiches';
+import { changedFiches, createFiche, ficheIdOf, loadFiches, markFicheSeen, saveFiche } from '../../lib/hub/fiches';
 import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags } from '../../lib/hub/outbox';
 import { connect, syncHub } from '../../lib/hub/sync';
 import { hubVersionGap } from '../../lib/hub/version';
@@ -304,6 +304,12 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     const conflict = await saveFiche(alice, (await loadConnection(alice))!, 'pages', { title: 'Pages', body: 'Mon texte.', baseVersion: 0 });
     expect(conflict).toMatchObject({ conflict: { version: 1, body: 'Vérifier les rôles de la Page.', updatedBy: { name: 'Bruno Fiches' } } });
     expect((await hub.api('/api/fiches/pages/versions', { token: admin })).json.versions).toHaveLength(1);
+    // An editor adds a fiche on a topic outside the taxonomy: its id made from its title; the same title again is refused in words.
+    expect([ficheIdOf('Période de réserve électorale'), ficheIdOf('«»'), ficheIdOf('IA')]).toEqual(['periode-de-reserve-electorale', 'fiche-sans-titre', 'ia']);
+    const created = await createFiche(bruno, (await loadConnection(bruno))!, 'Période de réserve électorale');
+    expect(created).toMatchObject({ id: 'periode-de-reserve-electorale', title: 'Période de réserve électorale', version: 0 });
+    expect((await loadFiches(bruno))?.answer.fiches.some((fiche) => fiche.id === created.id)).toBe(true);
+    await expect(createFiche(bruno, (await loadConnection(bruno))!, 'Période de réserve électorale')).rejects.toMatchObject({ code: 'refused', status: 409, detail: 'A fiche already has this id.' });
   });
 
   it('refuses an address that is not one, and says an unreachable hub at connection', async () => {

@@ -1,6 +1,6 @@
 import { HubError, hubFetch } from '../../hub/client';
 import { loadConnection } from '../../hub/connection';
-import { decideSuggestion, ficheVersions, fichesView, linkFiche, loadFiches, markFicheSeen, pullFiches, saveFiche, suggestForFiche } from '../../hub/fiches';
+import { createFiche, decideSuggestion, ficheVersions, fichesView, linkFiche, loadFiches, markFicheSeen, pullFiches, saveFiche, suggestForFiche } from '../../hub/fiches';
 import { HUB_FICHES, hubHas } from '../../hub/version';
 import type { FICHE_REQUESTS } from '../../messages/requests/fiches';
 import type { HUB_REQUESTS } from '../../messages/requests/hub';
@@ -44,6 +44,11 @@ export function ficheHandlers(deps: HandlerDeps, hub: HandlersOf<typeof HUB_REQU
       const outcome = await saveFiche(store, await connected(store), id, save);
       changed();
       return 'fiche' in outcome ? { fiche: outcome.fiche } : { conflict: outcome.conflict, message: outcome.message };
+    },
+    async createFiche({ title }) {
+      const fiche = await createFiche(store, await connected(store), title);
+      changed();
+      return fiche;
     },
     async linkFiche({ id, shareId, on }) {
       const fiche = await linkFiche(store, await connected(store), id, shareId, on);

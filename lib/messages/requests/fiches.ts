@@ -26,6 +26,8 @@ export const FICHE_REQUESTS = {
   ficheVersions: { params: z.object({ id: z.string() }), result: z.array(FicheVersionSchema) },
   /** Editors: a new version from `baseVersion`; `conflict` when another editor saved first (their text, to merge). */
   saveFiche: { params: z.object({ ...FicheSaveSchema.shape, id: z.string() }), result: z.object({ ...ConflictSchema.shape, fiche: z.optional(FicheSchema) }) },
+  /** Editors: a new fiche on a topic the taxonomy does not have; its id is made from its title. */
+  createFiche: { params: z.object({ title: z.string().check(z.minLength(1), z.maxLength(200)) }), result: FicheSchema },
   /** Editors: cites a share in a fiche, or stops citing it. */
   linkFiche: { params: z.object({ id: z.string(), shareId: z.string(), on: z.boolean() }), result: FicheSchema },
   /**
