@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/i18n/browser';
+import { fullDate } from '@/lib/i18n/dates';
 import { request } from '@/lib/messages/client';
 import type { Fiche, FicheVersion, Suggestion } from '@/lib/model/fiche';
 import { wordDiff } from '@/lib/monitors/diff';
@@ -21,7 +22,8 @@ interface Props {
   say: (text: string, kind?: 'ok' | 'error') => void;
 }
 
-export const dateWords = (iso: string) => new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+/** A date in the member's language, as the hub's other screens say it. */
+export const dateWords = (iso: string) => fullDate(iso, uiLanguage());
 
 /**
  * One fiche: its text, what changed since this member last read it (word by word, against the version they

@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '@/lib/feeds/links';
 import { t } from '@/lib/i18n/browser';
 import { request } from '@/lib/messages/client';
 import type { Fiche } from '@/lib/model/fiche';
@@ -14,10 +15,13 @@ export function FicheReferences({ fiche, editor, say }: { fiche: Fiche; editor: 
     <section class="fiche__references" aria-labelledby={`fiche-references-${fiche.id}`}>
       <h3 id={`fiche-references-${fiche.id}`}>{t('ficheReferences', [String(fiche.links.length)])}</h3>
       <ol>
-        {fiche.links.map((link) => (
+        {fiche.links.map((link) => {
+          // Only http(s) addresses become links: a reference comes from another member's browser, through the hub.
+          const href = safeHttpUrl(link.url);
+          return (
           <li key={link.shareId}>
-            {link.url && /^https?:\/\//i.test(link.url) ? (
-              <a href={link.url} target="_blank" rel="noopener noreferrer">
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer">
                 {link.title}
               </a>
             ) : (
@@ -36,7 +40,8 @@ export function FicheReferences({ fiche, editor, say }: { fiche: Fiche; editor: 
               </>
             )}
           </li>
-        ))}
+          );
+        })}
       </ol>
     </section>
   );

@@ -101,18 +101,19 @@ export async function getFiche(db: Queryable, id: string): Promise<Fiche> {
   return fiche;
 }
 
-/** The fiches' place in the change feed: the highest number any fiche write took. */
+/** The fiches' place in the change feed: the highest number any fiche or suggestion write took (the change feed reads it too). */
+export const FICHES_SEQ_SQL = 'greatest((SELECT max(seq) FROM fiches), (SELECT max(seq) FROM suggestions))';
+
 export async function fichesSeq(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ seq: string | number | null }>('SELECT greatest((SELECT max(seq) FROM fiches), (SELECT max(seq) FROM suggestions)) AS seq');
+  const [row] = await db.query<{ seq: string | number | null }>(`SELECT ${FICHES_SEQ_SQL} AS seq`);
   return Number(row?.seq ?? 0);
 }
 
-export async function createFiche(db: Db, editor: Member, id: string, title: string, tag?: string): Promise<Fiche> {
+export async function createFiche(db: Db, id: string, title: string, tag?: string): Promise<Fiche> {
   await write(db, async (tx) => {
     const rows = await tx.query("INSERT INTO fiches (id, title, tag, body, version, seq) VALUES ($1, $2, $3, '', 0, nextval('change_seq')) ON CONFLICT (id) DO NOTHING RETURNING id", [id, title, tag ?? null]);
     if (!rows.length) throw new ShareRefusal(409, 'id-taken', 'A fiche already has this id.');
   });
-  void editor;
   return getFiche(db, id);
 }
 
@@ -126,9 +127,9 @@ export class FicheConflict extends Error {
 /**
  * Saves a new version, if the editor started from the newest one. Two editors saving at once: the first
  * lands, the second is refused with the text now on the hub (FicheConflict), and keeps their own on screen.
- * Saving the same text again changes nothing.
+ * Saving the same text again changes nothing (`saved` false).
  */
-export async function saveFiche(db: Db, editor: Member, id: string, save: FicheSave): Promise<Fiche> {
+export async function saveFiche(db: Db, editor: Member, id: string, save: FicheSave): Promise<{ fiche: Fiche; saved: boolean }> {
   const outcome = await write(db, async (tx) => {
     const [row] = await tx.query<{ version: number; title: string; body: string }>('SELECT version, title, body FROM fiches WHERE id = $1 FOR UPDATE', [id]);
     if (!row) throw new ShareRefusal(404, 'not-found', 'No fiche has this id.');
@@ -145,7 +146,7 @@ export async function saveFiche(db: Db, editor: Member, id: string, save: FicheS
   });
   const fiche = await getFiche(db, id);
   if (outcome === 'conflict') throw new FicheConflict(fiche);
-  return fiche;
+  return { fiche, saved: outcome === 'saved' };
 }
 
 export async function ficheVersions(db: Queryable, id: string): Promise<FicheVersion[]> {
@@ -259,21 +260,23 @@ export async function suggest(db: Db, author: Member, ficheId: string, draft: Su
 /**
  * An editor accepts or declines a suggestion. Accepting a reference cites it; accepting a rewording saves it
  * as a new version in its author's name, if the fiche has not moved since it was written from (else 409,
- * the editor reads both and writes the merge).
+ * the editor reads both and writes the merge). `saved`: the version that acceptance made, if it made one.
  */
-export async function decide(db: Db, editor: Member, id: string, accept: boolean): Promise<Suggestion> {
+export async function decide(db: Db, editor: Member, id: string, accept: boolean): Promise<{ suggestion: Suggestion; saved?: Fiche }> {
   const [suggestion] = await listSuggestions(db, { id });
   if (!suggestion) throw new ShareRefusal(404, 'not-found', 'No suggestion has this id.');
   if (suggestion.status !== 'open') throw new ShareRefusal(409, 'decided', `This suggestion was already ${suggestion.status}.`);
   if (accept && suggestion.kind === 'link' && suggestion.link) await linkFiche(db, editor, suggestion.ficheId, suggestion.link.shareId, true);
+  let saved: Fiche | undefined;
   if (accept && suggestion.kind === 'text') {
     const fiche = await getFiche(db, suggestion.ficheId);
-    await saveFiche(db, suggestion.author, suggestion.ficheId, { title: fiche.title, body: suggestion.body ?? '', baseVersion: suggestion.baseVersion ?? -1, summary: `Proposition de ${suggestion.author.name}, acceptée par ${editor.name}` });
+    const outcome = await saveFiche(db, suggestion.author, suggestion.ficheId, { title: fiche.title, body: suggestion.body ?? '', baseVersion: suggestion.baseVersion ?? -1, summary: `Proposition de ${suggestion.author.name}, acceptée par ${editor.name}` });
+    if (outcome.saved) saved = outcome.fiche;
   }
   await write(db, (tx) =>
     tx.query("UPDATE suggestions SET status = $2, decided_by = $3, decided = now(), seq = nextval('change_seq') WHERE id = $1", [id, accept ? 'accepted' : 'declined', editor.id]),
   );
-  return (await listSuggestions(db, { id }))[0]!;
+  return { suggestion: (await listSuggestions(db, { id }))[0]!, ...(saved ? { saved } : {}) };
 }
 
 export async function getLicence(db: Queryable): Promise<string> {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { EditorGrantSchema, FicheCreateSchema, FicheIdSchema, FicheSaveSchema, LicenceSchema, SuggestionDecisionSchema, SuggestionDraftSchema } from '../../lib/model/fiche';
+import type { Fiche } from '../../lib/model/fiche';
 import { ClientIdSchema, type Member } from '../../lib/model/share';
 import type { HubContext } from '../context';
 import { FicheConflict, createFiche, decide, ficheVersions, fichesSeq, getLicence, linkFiche, listFiches, listSuggestions, saveFiche, setLicence, suggest } from '../fiches/fiches';
@@ -13,9 +14,6 @@ const FicheParams = z.object({ id: FicheIdSchema });
 const LinkParams = z.object({ id: FicheIdSchema, shareId: ClientIdSchema });
 const SuggestionParams = z.object({ id: z.string().check(z.regex(/^sg_[A-Za-z0-9_-]{6,40}$/, 'not a suggestion id')) });
 const MemberIdParams = z.object({ id: z.string().check(z.regex(/^m_[A-Za-z0-9_-]{6,40}$/, 'not a member id')) });
-
-/** Each fiche's version now, to tell whether a decision made a new one. */
-const fichesVersions = async (db: HubContext['db']) => new Map((await db.query<{ id: string; version: number }>('SELECT id, version FROM fiches')).map((row) => [row.id, row.version]));
 
 const mayEdit = (member: Member) => member.role === 'admin' || member.editor === true;
 
@@ -31,6 +29,11 @@ export async function ficheRoutes(app: FastifyInstance, { db, events, members, w
   const live = await liveRelay(db, events);
   /** After every write: open pages hear of it (the change feed carries the fiches' new number). */
   const moved = async () => live.changed(await fichesSeq(db));
+  /** A new version: the chats that take everything hear of it too. */
+  const announce = async (fiche: Fiche) => {
+    if (await enqueueFicheChange(db, fiche.id, fiche.version)) void webhooks.tick();
+    await moved();
+  };
 
   app.get('/api/fiches', async (request) => {
     const member = memberOf(request);
@@ -47,9 +50,9 @@ export async function ficheRoutes(app: FastifyInstance, { db, events, members, w
   });
 
   app.post('/api/fiches', async (request, reply) => {
-    const editor = editorOf(request);
+    editorOf(request);
     const { id, title, tag } = parse(FicheCreateSchema, request.body);
-    const fiche = await createFiche(db, editor, id, title, tag);
+    const fiche = await createFiche(db, id, title, tag);
     await moved();
     return reply.code(201).send(fiche);
   });
@@ -60,12 +63,10 @@ export async function ficheRoutes(app: FastifyInstance, { db, events, members, w
     const { id } = parse(FicheParams, request.params, 'fiche id');
     const save = parse(FicheSaveSchema, request.body);
     try {
-      const before = (await listFiches(db, id))[0];
-      const fiche = await saveFiche(db, editor, id, save);
-      if (before && fiche.version !== before.version) {
+      const { fiche, saved } = await saveFiche(db, editor, id, save);
+      if (saved) {
         request.log.info({ fiche: id, version: fiche.version, by: editor.id }, 'fiche saved');
-        if (await enqueueFicheChange(db, id, fiche.version)) void webhooks.tick();
-        await moved();
+        await announce(fiche);
       }
       return fiche;
     } catch (error) {
@@ -97,12 +98,10 @@ export async function ficheRoutes(app: FastifyInstance, { db, events, members, w
     const { id } = parse(SuggestionParams, request.params, 'suggestion id');
     const { accept } = parse(SuggestionDecisionSchema, request.body);
     try {
-      const before = await fichesVersions(db);
-      const suggestion = await decide(db, editor, id, accept);
+      const { suggestion, saved } = await decide(db, editor, id, accept);
       // An accepted rewording is a new version: announced like a save.
-      const after = (await listFiches(db, suggestion.ficheId))[0];
-      if (after && after.version !== before.get(after.id) && (await enqueueFicheChange(db, after.id, after.version))) void webhooks.tick();
-      await moved();
+      if (saved) await announce(saved);
+      else await moved();
       return suggestion;
     } catch (error) {
       if (!(error instanceof FicheConflict)) throw error;

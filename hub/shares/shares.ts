@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { shareKey, type CoSharer, type Comment, type Member, type Share, type ShareDraft, type SharePatch } from '../../lib/model/share';
 import { highestPriority } from '../../lib/model/vocabulary';
 import type { Db, Queryable } from '../db/db';
+import { FICHES_SEQ_SQL } from '../fiches/fiches';
 import { SHARE_COLUMNS, commentFromRow, shareFromRow, sharerFromRow, type CommentRow, type SharerRow, type ShareRow } from './rows';
 
 /** Why a write was refused, in the words the API answers with. */
@@ -242,7 +243,7 @@ const CHANGES = { name: 'vigie_changes', types: ['bigint', 'integer'], sql: `
     FROM shares s JOIN members m ON m.id = s.author_id WHERE s.seq > $1 ORDER BY s.seq LIMIT $2
   )
   SELECT (SELECT json_object_agg(name, version) FROM packs) AS packs,
-         greatest((SELECT max(seq) FROM fiches), (SELECT max(seq) FROM suggestions)) AS fiches,
+         ${FICHES_SEQ_SQL} AS fiches,
          (SELECT json_agg(page ORDER BY page.seq) FROM page) AS shares` };
 
 type PageRow = ShareRow & {

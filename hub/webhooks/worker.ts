@@ -47,6 +47,10 @@ async function send(webhook: Webhook, transaction: string, body: unknown): Promi
 
 const byId = (a: Claimed, b: Claimed) => Number(a.id) - Number(b.id);
 
+/** Why a send failed, in the delivery log's words. */
+const failure = (cause: unknown): string =>
+  cause instanceof Error ? (cause.name === 'TimeoutError' ? `no answer in ${TIMEOUT_MS / 1000} s` : cause.message) : String(cause);
+
 /**
  * Delivers queued webhook messages, retrying failures with a doubling delay (retryMs, 2×, 4×…) up to
  * `maxAttempts`, and writes each outcome to the delivery log. A dead chat server holds up nothing else.
@@ -124,7 +128,7 @@ export class WebhookWorker {
         status = await send(webhook, `f${row.id}`, webhook.kind === 'slack' ? slackFicheMessage(change) : matrixFicheMessage(change));
         if (status < 200 || status >= 300) error = `HTTP ${status}`;
       } catch (cause) {
-        error = cause instanceof Error ? (cause.name === 'TimeoutError' ? `no answer in ${TIMEOUT_MS / 1000} s` : cause.message) : String(cause);
+        error = failure(cause);
       }
       const [outcome] = await this.db.query<{ attempts: number; status: string }>(
         error
@@ -252,7 +256,7 @@ export class WebhookWorker {
       status = await send(webhook, `m${message.messageId}`, body);
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (cause) {
-      error = cause instanceof Error ? (cause.name === 'TimeoutError' ? `no answer in ${TIMEOUT_MS / 1000} s` : cause.message) : String(cause);
+      error = failure(cause);
     }
     const context = { webhook: webhook.id, message: message.messageId, ...(message.batch ? { batch: sending.length } : {}), deliveries: sending.length === 1 ? sending[0] : sending };
     if (!error) {

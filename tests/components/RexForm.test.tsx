@@ -57,7 +57,8 @@ describe('RexForm', () => {
     fill(/^Ce qui en est ressorti/, 'Portée doublée');
     fill(/^Quand/, '2026-11');
     const choice = (await screen.findByRole('option', { name: 'Publicité politique : TTPA : le règlement européen' })) as HTMLOptionElement;
-    expect(screen.getByRole('option', { name: 'Alerte : Alerte TTPA' })).toBeTruthy();
+    // The COPIL's alert is offered too, under its share's id.
+    expect((screen.getByRole('option', { name: 'Alerte : Alerte TTPA' }) as HTMLOptionElement).value).toBe('share-ttpa-0001');
     fireEvent.change(screen.getByLabelText(/^En réponse à/), { target: { value: choice.value } });
     fireEvent.click(screen.getByRole('button', { name: 'Partager avec le COPIL' }));
     await waitFor(() => expect(said).toEqual(['Retour d’expérience partagé avec le COPIL.']));
