@@ -76,6 +76,7 @@ export function FicheDetail({ fiche, editor, seenVersion, suggestions, memberId,
       )}
       {writing ? (
         <FicheEditor
+          key="editor"
           fiche={fiche}
           mode={writing}
           onDone={(text) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
 import { onEvent, request } from '@/lib/messages/client';
-import type { Fiche } from '@/lib/model/fiche';
+import type { Fiche, Suggestion } from '@/lib/model/fiche';
 import { errorText } from '../ui/error-text';
 
 /**
@@ -12,6 +12,7 @@ import { errorText } from '../ui/error-text';
 export function ProposeForFiche({ itemId, shareId }: { itemId?: string; shareId?: string }) {
   const [fiches, setFiches] = useState<Fiche[]>();
   const [editor, setEditor] = useState(false);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [chosen, setChosen] = useState('');
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState(false);
@@ -20,6 +21,7 @@ export function ProposeForFiche({ itemId, shareId }: { itemId?: string; shareId?
       void request('listFiches', {}).then((view) => {
         setFiches(view.connected ? view.answer?.fiches : undefined);
         setEditor(view.answer?.editor ?? false);
+        setSuggestions(view.answer?.suggestions ?? []);
       }, () => setFiches(undefined));
     load();
     return onEvent((event) => {
@@ -27,7 +29,9 @@ export function ProposeForFiche({ itemId, shareId }: { itemId?: string; shareId?
     });
   }, []);
   if (!fiches?.length) return null;
-  const cited = (fiche: Fiche) => !!shareId && fiche.links.some((link) => link.shareId === shareId);
+  // Cited already, or proposed already (a member sees their own open proposals): not offered again.
+  const cited = (fiche: Fiche) =>
+    !!shareId && (fiche.links.some((link) => link.shareId === shareId) || suggestions.some((suggestion) => suggestion.ficheId === fiche.id && suggestion.link?.shareId === shareId));
   const propose = async () => {
     if (busy || !chosen) return;
     setBusy(true);
@@ -36,6 +40,8 @@ export function ProposeForFiche({ itemId, shareId }: { itemId?: string; shareId?
       const answer = await request('proposeForFiche', { ficheId: chosen, ...(itemId ? { itemId } : {}), ...(shareId ? { shareId } : {}) });
       const title = fiches.find((fiche) => fiche.id === chosen)?.title ?? '';
       setSaid(answer.cited ? t('ficheCited', [title]) : t('ficheProposed', [title]));
+      // Done: the choice empties, and the button waits for the next one.
+      setChosen('');
     } catch (error) {
       setSaid(errorText(error));
     } finally {

@@ -34,13 +34,13 @@ describe('RexForm', () => {
     fill(/^Titre/, 'Des directs');
     fill(/^Ce que vous avez tenté/, 'Un direct par semaine');
     fill(/^Ce qui en est ressorti/, 'Portée doublée');
-    fill(/^Quand/, 'novembre 2026');
+    fill(/^Mois de l’expérience/, 'novembre 2026');
     // Submitted as Firefox ESR submits it: its month field is text, which the browser does not check.
     fireEvent.submit(screen.getByRole('button', { name: 'Partager avec le COPIL' }).closest('form')!);
     expect(said).toEqual([['Indiquez le mois sous la forme année-mois, par exemple 2026-11.', 'error']]);
     expect(background.request).not.toHaveBeenCalledWith('shareRex', expect.anything());
 
-    fill(/^Quand/, '2026-11');
+    fill(/^Mois de l’expérience/, '2026-11');
     fireEvent.click(screen.getByRole('button', { name: 'Partager avec le COPIL' }));
     await waitFor(() => expect(said.at(-1)).toEqual(['Retour d’expérience partagé avec le COPIL.', undefined]));
     expect(background.request).toHaveBeenCalledWith('shareRex', { title: 'Des directs', tags: [], rex: { collectivite: 'commune', platform: 'facebook', tried: 'Un direct par semaine', outcome: 'Portée doublée', when: '2026-11' } });
@@ -55,7 +55,7 @@ describe('RexForm', () => {
     fill(/^Titre/, 'Des directs');
     fill(/^Ce que vous avez tenté/, 'Un direct par semaine');
     fill(/^Ce qui en est ressorti/, 'Portée doublée');
-    fill(/^Quand/, '2026-11');
+    fill(/^Mois de l’expérience/, '2026-11');
     const choice = (await screen.findByRole('option', { name: 'Publicité politique : TTPA : le règlement européen' })) as HTMLOptionElement;
     // The COPIL's alert is offered too, under its share's id.
     expect((screen.getByRole('option', { name: 'Alerte : Alerte TTPA' }) as HTMLOptionElement).value).toBe('share-ttpa-0001');

@@ -226,7 +226,7 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await form.getByLabel(/^Taille/).fill('600 000 habitants');
     await form.getByLabel('Plateforme').selectOption('facebook');
     await form.getByLabel(/^Public visé/).fill('habitants, associations');
-    await form.getByLabel(/^Quand/).fill('2026-11');
+    await form.getByLabel(/^Mois de l’expérience/).fill('2026-11');
     await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire de trente minutes avec un élu, questions des habitants en commentaire.');
     await form.getByLabel(/^Ce qui en est ressorti/).fill('Portée organique doublée en six semaines, sans publicité.');
     await form.getByLabel(/^Ce que le collectif peut en retenir/).fill('À tenter avant la période de réserve électorale.');

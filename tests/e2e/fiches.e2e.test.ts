@@ -54,10 +54,11 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await form.getByLabel('Titre').fill(REX_TITLE);
     await form.getByLabel('Type de structure').selectOption('departement');
     await form.getByLabel(/^Taille/).fill('600 000 habitants');
-    await form.getByLabel(/^Quand/).fill('2026-11');
+    await form.getByLabel(/^Mois de l’expérience/).fill('2026-11');
     await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire avec un élu, questions des habitants en commentaire.');
     await form.getByLabel(/^Ce qui en est ressorti/).fill('Portée organique doublée en six semaines, sans publicité.');
     await form.getByLabel(/^En réponse à/).selectOption({ label: `Alerte : ${ALERT_TITLE}` });
+    await copilA.screenshot({ path: artifact('rex-form-answer.png'), fullPage: true });
     await form.getByRole('button', { name: 'Partager avec le COPIL' }).click();
     await expect.poll(() => copilA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Retour d’expérience partagé avec le COPIL.');
     const onHub = (await hub.api('/api/changes?since=0', { token: admin })).json.shares.find((share: { title: string }) => share.title === REX_TITLE);
@@ -79,6 +80,7 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await card.getByRole('button', { name: 'Proposer', exact: true }).click();
     await expect.poll(() => card.locator('.fiche-proposal [role="status"]').textContent(), { timeout: 15_000 }).toBe('Proposé pour la fiche « Publicité politique » : les rédacteurs décideront.');
     expect(await seriousViolations(copilB)).toEqual([]);
+    await card.screenshot({ path: artifact('rex-proposed.png') });
     await copilB.close();
   });
 
@@ -141,6 +143,7 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await expect.poll(() => settingsA.locator('[role="status"]').allTextContents(), { timeout: 15_000 }).toContain('Bruno Petit peut désormais rédiger les fiches conseils.');
     const members = (await hub.api('/api/members', { token: admin })).json.members as { name: string; editor?: boolean }[];
     expect(members.find((member) => member.name === 'Bruno Petit')?.editor).toBe(true);
+    await settingsA.locator('.hub-admin').screenshot({ path: artifact('hub-admin-editors.png') });
     await settingsA.close();
     // B reads the fiches again (his right came with the hub's answer).
     expect((await b.request('refreshFiches')).result.answer.editor).toBe(true);
@@ -153,7 +156,11 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await expect.poll(() => fichesA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Version 1 enregistrée.');
     await fichesB.getByRole('button', { name: 'Enregistrer la version' }).click();
     const conflict = fichesB.locator('.fiche-editor__conflict');
-    await expect.poll(() => conflict.textContent(), { timeout: 15_000 }).toContain('Alice Martin a enregistré la version 1 pendant que vous écriviez');
+    await expect.poll(() => conflict.count(), { timeout: 15_000 }).toBe(1).catch(async (error: unknown) => {
+      // What B's page said instead, for the log.
+      throw new Error(`no conflict shown; B's page says: ${JSON.stringify(await fichesB.locator('[role="status"], [role="alert"]').allTextContents())}`, { cause: error });
+    });
+    expect(await conflict.textContent()).toContain('Alice Martin a enregistré la version 1 pendant que vous écriviez');
     // His own text is still in the field; the difference with hers is shown.
     expect(await fichesB.getByLabel('Texte (Markdown)').inputValue()).toBe('Relire les règles du groupe chaque trimestre.');
     // Her words are struck out against his, his underlined.
@@ -208,6 +215,7 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
       expect.stringMatching(/^Groupes — version 2, le .+ par Bruno Petit$/),
       expect.stringMatching(/^Publicité politique — version 2, le .+ par Alice Martin$/),
     ]);
+    await changed.screenshot({ path: artifact('digest-fiches.png') });
     await digest.close();
   });
 });
