@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, startHub, type TestHub } from '../hub/helpers/hub-process';
+import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
 import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
 import { connectMember } from './hub-member';
@@ -15,10 +16,16 @@ import type { TestPage } from './page';
 
 const ALERT_TITLE = 'Alerte TTPA : fin des publicités politiques sur Facebook dans l’UE';
 const REX_TITLE = 'Des directs avec les élus plutôt que de la publicité';
+/** B's own watch: one article, which he proposes for a fiche from its reading pane. */
+const ARTICLE = 'Meta met fin aux publicités politiques dans l’Union européenne';
+const FEED = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Veille des collectivités</title><link>https://exemple.fr/</link>
+<item><title>${ARTICLE}</title><link>https://exemple.fr/meta-publicite-politique</link><guid>pp-1</guid><pubDate>Fri, 04 Dec 2026 09:00:00 +0100</pubDate>
+<description>À partir d’octobre, plus aucune publicité politique, électorale ou sur des sujets de société.</description></item></channel></rss>`;
 const HOSTILE = '<img src=x onerror="document.title=\'pwned\'"> [clic](javascript:document.title=\'pwned\')';
 
 describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two members in ${browserTitle}`, () => {
   let hub: TestHub;
+  let server: TestServer;
   let a: LoadedExtension;
   let b: LoadedExtension;
   let admin: string;
@@ -26,6 +33,7 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
 
   beforeAll(async () => {
     hub = await startHub('embedded', { env: { HUB_RATE_LIMIT: '100000' } });
+    server = await startServer({ '/veille.xml': withEtag(FEED, 'application/rss+xml; charset=utf-8') });
     admin = (await hub.join('Coordination COPIL', 'admin')).token;
     // The collective's alert, shared earlier by its coordination: what the REX will answer.
     alertId = clientId();
@@ -37,6 +45,7 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
     await hub?.close();
+    await server?.close();
   });
 
   const fichesOf = (member: LoadedExtension, fiche = '') => member.open(`dashboard.html#/fiches${fiche ? `/${fiche}` : ''}`);
@@ -84,6 +93,27 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await copilB.close();
   });
 
+  it('B proposes an article of his own watch for a fiche from its reading pane: shared with the COPIL first, then proposed', { timeout: 90_000 }, async () => {
+    const added = await b.request('addSource', { url: server.url('/veille.xml') });
+    expect(added.ok, added.message).toBe(true);
+    const list = await b.open('dashboard.html#/all');
+    await expect.poll(() => list.locator('.item-row__title').allTextContents(), { timeout: 15_000 }).toContain(ARTICLE);
+    await list.locator('.item-row__title', { hasText: ARTICLE }).click();
+    const pane = list.locator('.reading-pane');
+    await pane.getByLabel('Proposer pour une fiche conseil').selectOption({ label: 'Publicité politique' });
+    await pane.getByRole('button', { name: 'Proposer', exact: true }).click();
+    await expect.poll(() => pane.locator('.fiche-proposal [role="status"]').textContent(), { timeout: 15_000 }).toBe('Proposé pour la fiche « Publicité politique » : les rédacteurs décideront.');
+    // Done: the choice is empty again, so the button waits for the next one.
+    expect(await pane.getByLabel('Proposer pour une fiche conseil').inputValue()).toBe('');
+    const shared = (await hub.api('/api/changes?since=0', { token: admin })).json.shares.find((share: { title: string }) => share.title === ARTICLE);
+    expect(shared).toMatchObject({ kind: 'item', author: { name: 'Bruno Petit' } });
+    const open = (await hub.api('/api/fiches', { token: admin })).json.suggestions as { kind: string; link?: { shareId: string } }[];
+    expect(open.filter((suggestion) => suggestion.link?.shareId === shared.id)).toHaveLength(1);
+    expect(await seriousViolations(list)).toEqual([]);
+    await pane.screenshot({ path: artifact('item-proposed.png') });
+    await list.close();
+  });
+
   it('A accepts the proposal and writes the fiche, hostile Markdown included; B sees it marked changed, reads it inert, then reads the next change word by word', { timeout: 90_000 }, async () => {
     const fichesA = await fichesOf(a, 'publicite-politique');
     const suggestion = fichesA.locator('.fiche__suggestion', { hasText: REX_TITLE });
@@ -115,14 +145,16 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     // Read: the mark goes.
     await expect.poll(() => fichesB.getByRole('link', { name: 'Fiches conseils', exact: true }).count(), { timeout: 15_000 }).toBe(1);
 
-    // A changes one sentence; B, back on the list, sees it marked again and reads the change word by word.
+    // B goes back to the list (a fiche open when a new version comes is read then, its change shown in place).
+    await fichesB.goto(fichesB.url().replace(/#.*/, '#/fiches'));
+    await expect.poll(() => fichesB.locator('.fiches-view__fiche .empty').count()).toBe(1);
+    // A changes one sentence; B sees the fiche marked again and reads the change word by word.
     await fichesA.getByRole('button', { name: 'Modifier la fiche' }).click();
     const text = fichesA.getByLabel('Texte (Markdown)');
     await text.fill(((await text.inputValue()) ?? '').replace('avant chaque publication sponsorisée', 'trois semaines avant chaque publication sponsorisée'));
     await fichesA.getByRole('button', { name: 'Enregistrer la version' }).click();
     await expect.poll(() => fichesA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Version 2 enregistrée.');
     await fichesA.close();
-    await fichesB.goto(fichesB.url().replace(/#.*/, '#/fiches'));
     await expect.poll(() => fichesB.getByRole('link', { name: /^Fiches conseils \(1 modifiée\)/ }).count(), { timeout: 15_000 }).toBe(1);
     await fichesB.locator('.fiches-view__list a', { hasText: 'Publicité politique' }).click();
     const changed = fichesB.locator('.fiche__changed');
