@@ -313,24 +313,34 @@ async function searchFigures(page: Page, report: Report): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('vigie:list-rendered').length > 0);
   log(`search index ready in about ${Date.now() - indexing} ms on ${page.url()}`);
   const queries = ['reglementation', 'portee organique', 'moderation', 'elec', 'instagram threads', 'publicite politique', 'rgpd', 'video direct', 'messenger', 'algorithme reels'];
-  // Answered: the list in the page holds the answer; painted: the next frame has shown it.
+  // Answered: the list in the page holds the answer, its rows on screen read and rendered; painted: the browser
+  // has painted them and shown the frame (Element Timing on the new rows' titles, or on « Aucun élément ici »
+  // for an empty answer), as the first renders are timed.
   const keystrokes: number[] = [];
   const paints: number[] = [];
   const input = page.locator('input[type="search"]');
+  await page.evaluate(() => {
+    const seen: PerformanceEntry[] = [];
+    (globalThis as unknown as { vigieBenchPaints: PerformanceEntry[] }).vigieBenchPaints = seen;
+    new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({ type: 'element', buffered: true });
+  });
   // The list's count once known (the search can be ready before the list has counted every id).
   await page.waitForFunction(() => /^\d/.test(document.querySelector('.count')?.textContent ?? ''), undefined, { timeout: 60_000 });
   const everything = await page.locator('.count').textContent();
   for (const query of queries) {
-    // One keystroke, timed by the page itself (User Timing): from the input event to the painted answer.
+    // One keystroke, timed by the page itself: from the input event (User Timing) to the painted answer.
     await page.evaluate(() => performance.clearMeasures());
     await input.fill(query);
     const [answered, painted] = await page.evaluate(async () => {
-      for (;;) {
+      for (const started = Date.now(); Date.now() - started < 10_000; ) {
         const [answer] = performance.getEntriesByName('vigie:search-answered');
-        const [paint] = performance.getEntriesByName('vigie:search-painted');
-        if (answer && paint) return [answer.duration, paint.duration];
+        const typed = answer?.startTime ?? Number.POSITIVE_INFINITY;
+        const seen = (globalThis as unknown as { vigieBenchPaints: (PerformanceEntry & { identifier: string; renderTime: number })[] }).vigieBenchPaints;
+        const paints = seen.filter((entry) => entry.identifier === 'vigie-row' && entry.renderTime > typed).map((entry) => entry.renderTime - typed);
+        if (answer && paints.length > 0) return [answer.duration, Math.min(...paints)];
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
+      throw new Error('no new row painted within 10 s of the keystroke');
     });
     keystrokes.push(answered);
     paints.push(painted);

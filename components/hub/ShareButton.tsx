@@ -18,6 +18,12 @@ export function useHubConnected(): boolean | undefined {
   return connected;
 }
 
+/** « Déjà partagé par Claire Martin », « … par vous et Claire Martin », « Vous l'avez déjà partagé. » */
+function sharedByText({ others, me }: { others: string[]; me: boolean }): string {
+  if (!me) return t('shareAlreadyBy', [namesText(others, uiLanguage())]);
+  return others.length > 0 ? t('shareAlreadyByYouAnd', [namesText(others, uiLanguage())]) : t('shareAlreadyByYou');
+}
+
 /**
  * "Partager avec le COPIL": the item goes to the collective with this member's tags, note, impact and
  * triage, and, if chosen, as an alert of a priority (announced in the collective's chat). Offline, it
@@ -28,10 +34,14 @@ export function ShareButton({ itemId, connected, withPriority, proposed, onSaid 
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState(false);
   // Who shared this article already: then the button updates that share (the hub keeps one per article).
-  const [sharedBy, setSharedBy] = useState<string[]>();
+  const [sharedBy, setSharedBy] = useState<{ others: string[]; me: boolean }>();
   useEffect(() => {
     if (!connected) return;
-    const load = () => void request('shareOfItem', { itemId }).then((answer) => setSharedBy(answer.by), () => setSharedBy(undefined));
+    const load = () =>
+      void request('shareOfItem', { itemId }).then(
+        (answer) => setSharedBy(answer.id ? { others: answer.by ?? [], me: answer.byMe ?? false } : undefined),
+        () => setSharedBy(undefined),
+      );
     load();
     return onEvent((event) => {
       if (event.event === 'hubChanged') load();
@@ -57,7 +67,7 @@ export function ShareButton({ itemId, connected, withPriority, proposed, onSaid 
   return (
     <div class="share-button">
       {proposed && <p class="share-button__proposed">{t('shareProposed')}</p>}
-      {sharedBy && <p class="share-button__by">{t('shareAlreadyBy', [namesText(sharedBy, uiLanguage())])}</p>}
+      {sharedBy && <p class="share-button__by">{sharedByText(sharedBy)}</p>}
       {withPriority && (
         <label class="field">
           <span class="field__label">{t('sharePriorityLabel')}</span>

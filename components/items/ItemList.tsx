@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { t } from '@/lib/i18n/browser';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
-import { markRendered } from '../ui/first-render';
+import { markRendered, ROW_TIMING } from '../ui/first-render';
 import { ItemRow } from './ItemRow';
 
 interface Props {
@@ -30,6 +30,9 @@ interface Props {
 }
 
 const ROW_HEIGHT = 64;
+
+/** How many rows the window shows at most: the rows worth reading before a new list is drawn. */
+export const rowsOnScreen = (): number => Math.ceil(window.innerHeight / ROW_HEIGHT) + 1;
 
 /** A row's controls, so that ↑/↓ from a row's star lands on the next row's star. */
 type RowPart = 'title' | 'star' | 'check';
@@ -176,7 +179,12 @@ export function ItemList(props: Props) {
   // While the active row is on screen its controls are the tab stops; scrolled away, the list itself is.
   const activeShown = visible.some((row) => row.index === active) && rows.has(ids[active] ?? '');
 
-  if (ids.length === 0) return <p class="empty">{t('noItemsHere')}</p>;
+  if (ids.length === 0)
+    return (
+      <p class="empty" {...ROW_TIMING}>
+        {t('noItemsHere')}
+      </p>
+    );
 
   return (
     <div

@@ -46,8 +46,12 @@ export function ItemsView({ sources, tags, sectionName, ...options }: Props) {
   const list = useItemList(options);
   const { ids, opened } = list;
   // What is checked and still in the list: an item that left it (read in « Non lus ») is no longer counted.
-  const shownIds = useMemo(() => new Set(ids), [ids]);
-  const checked = useMemo(() => new Set([...list.checked].filter((id) => shownIds.has(id))), [list.checked, shownIds]);
+  // The list's ids are looked through only when something is checked (50,000 ids at each search answer else).
+  const checked = useMemo(() => {
+    if (list.checked.size === 0) return list.checked;
+    const shown = new Set(ids);
+    return new Set([...list.checked].filter((id) => shown.has(id)));
+  }, [list.checked, ids]);
   useDocumentTitle(opened ? pageTitle(opened.title || t('untitled'), sectionName) : undefined);
   const [help, setHelp] = useState(false);
   const { dialog, ask } = useConfirm();

@@ -1,14 +1,18 @@
 import { t, uiLanguage } from '@/lib/i18n/browser';
+import { perLanguage } from '@/lib/i18n/dates';
+
+const numbers = perLanguage((language) => new Intl.NumberFormat(language));
+const plurals = perLanguage((language) => new Intl.PluralRules(language));
 
 /** A number in the page's language ("1 234" in French). */
-export const formatNumber = (value: number): string => new Intl.NumberFormat(uiLanguage()).format(value);
+export const formatNumber = (value: number): string => numbers(uiLanguage()).format(value);
 
 /**
  * "1 source", "12 sources": `<key>One` for the singular (French counts 0 as singular, English does not),
  * `<key>` otherwise, each with the number as its first placeholder ($1) and `more` after it ($2…).
  */
 export function countText(key: string, count: number, ...more: string[]): string {
-  const singular = new Intl.PluralRules(uiLanguage()).select(count) === 'one';
+  const singular = plurals(uiLanguage()).select(count) === 'one';
   return t(singular ? `${key}One` : key, [formatNumber(count), ...more]);
 }
 

@@ -15,7 +15,23 @@ const browserTranslate: Translate = (key, substitutions) =>
 let current: Translate = browserTranslate;
 let language = 'fr';
 
-export const t: Translate = (key, substitutions) => current(key, substitutions);
+/**
+ * Words already looked up, by key and substitutions. The browser's `getMessage` checks its arguments against
+ * the API's schema at every call: a list's rows asked it about 60 times per render, the larger part of a
+ * search answer's render. Bounded: a title is a substitution, and titles are many.
+ */
+const looked = new Map<string, string>();
+const LOOKED_MAX = 2_000;
+
+export const t: Translate = (key, substitutions) => {
+  const asked = substitutions === undefined ? key : `${key}\u0000${Array.isArray(substitutions) ? substitutions.join('\u0000') : substitutions}`;
+  let words = looked.get(asked);
+  if (words === undefined) {
+    if (looked.size >= LOOKED_MAX) looked.clear();
+    looked.set(asked, (words = current(key, substitutions)));
+  }
+  return words;
+};
 
 /** "fr" or "en": for Intl and for the page's `lang`. */
 export const uiLanguage = (): string => language;
@@ -29,7 +45,9 @@ export async function initLanguage(known?: LanguageSetting | null): Promise<void
   document.documentElement.lang = wanted;
   // Called again (a test, a language changed), it also goes back to the browser's own words.
   current = browserTranslate;
+  looked.clear();
   if (wanted === browserLanguage) return;
   const response = await fetch(browser.runtime.getURL(`/_locales/${wanted}/messages.json` as '/popup.html'));
   current = translatorFrom((await response.json()) as Messages);
+  looked.clear();
 }

@@ -9,7 +9,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** Intl formatters are slow to build (a list of 40 rows built 80 of them): one per language, kept. */
-function cached<T>(make: (language: string) => T): (language: string) => T {
+export function perLanguage<T>(make: (language: string) => T): (language: string) => T {
   const made = new Map<string, T>();
   return (language) => {
     let formatter = made.get(language);
@@ -17,8 +17,8 @@ function cached<T>(make: (language: string) => T): (language: string) => T {
     return formatter;
   };
 }
-const relativeFormat = cached((language) => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }));
-const fullFormat = cached((language) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }));
+const relativeFormat = perLanguage((language) => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }));
+const fullFormat = perLanguage((language) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }));
 
 export function relativeTime(iso: string, language: string, now = Date.now()): string {
   const seconds = (Date.parse(iso) - now) / 1000;
@@ -30,6 +30,15 @@ export function relativeTime(iso: string, language: string, now = Date.now()): s
   return language.startsWith('fr') ? "à l'instant" : 'just now';
 }
 
+/** Each row's date in full (its tooltip), drawn again at every render of the list: formatted once. */
+const fullDates = new Map<string, string>();
+
 export function fullDate(iso: string, language: string): string {
-  return fullFormat(language).format(new Date(iso));
+  const asked = `${language} ${iso}`;
+  let text = fullDates.get(asked);
+  if (text === undefined) {
+    if (fullDates.size >= 2_000) fullDates.clear();
+    fullDates.set(asked, (text = fullFormat(language).format(new Date(iso))));
+  }
+  return text;
 }

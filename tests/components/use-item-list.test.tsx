@@ -26,7 +26,8 @@ vi.mock('../../lib/messages/client', async (importOriginal) => ({
 
 const emit = (event: VigieEvent) => act(() => background.listeners.forEach((listener) => listener(event)));
 
-const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}T08:00:00.000Z`;
+// Day n of March 2026 (from the 32nd, the days of April).
+const day = (n: number) => new Date(Date.UTC(2026, 2, n, 8)).toISOString();
 
 function item(n: number, fields: Partial<Item> = {}): Item {
   return { id: `i${n}`, sourceId: 'alpha', title: `Article ${n}`, published: day(n), fetched: day(n), categories: [], read: n % 2 === 0, starred: false, tags: [], ...fields };
@@ -120,6 +121,24 @@ describe('useItemList', () => {
     // An emptied box lists everything again.
     act(() => view.result.current.onSearch('  '));
     await waitFor(() => expect(view.result.current.ids).toHaveLength(6));
+  });
+
+  it('shows a search answer with its first rows already read: its first frame has no empty rows', async () => {
+    // 60 items: the first screen read the newest 40, not i5.
+    const { view, search } = await setUp(60);
+    await waitFor(() => expect(view.result.current.counted).toBe(true));
+    expect(view.result.current.rows.has('i5')).toBe(false);
+    act(() => view.result.current.onSearch('article 5'));
+    let shownWithout = false;
+    const rows = view.result.current.rows;
+    await search.answer(0, ['i5']);
+    await waitFor(() => {
+      const { ids, rows } = view.result.current;
+      if (ids.length === 1 && !rows.has('i5')) shownWithout = true;
+      expect(ids).toEqual(['i5']);
+    });
+    expect(shownWithout).toBe(false);
+    expect(rows.get('i5')?.title).toBe('Article 5');
   });
 
   it('filters by the filters: unread only, oldest first; the ticked items are cleared with a new list', async () => {

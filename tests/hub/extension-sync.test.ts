@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_VERSION } from '../../hub/version';
+import type { HandlerDeps } from '../../lib/background/handlers/deps';
+import { hubHandlers } from '../../lib/background/handlers/hub';
 import { HubError } from '../../lib/hub/client';
 import { loadConnection, saveConnection } from '../../lib/hub/connection';
 import { changedFiches, createFiche, ficheIdOf, loadFiches, markFicheSeen, saveFiche } from '../../lib/hub/fiches';
@@ -164,6 +166,14 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     const joined = await bruno.shares.get(first.share.id);
     expect(joined?.sharers).toMatchObject([{ member: { name: 'Bruno Petit' }, note: 'Testé : −30 % de portée' }]);
     expect((await bruno.shares.list()).filter((s) => s.title === article.title)).toHaveLength(1);
+
+    // The reading pane's share button says who shared it, this member as « vous », never by their own name.
+    await alice.putItems([article]);
+    await bruno.putItems([{ ...article, id: 'b1', url: `${article.url}?utm_source=newsletter` }]);
+    await syncHub(alice, DEFAULT_SETTINGS);
+    const shareOfItem = (store: typeof alice, itemId: string) => hubHandlers({ store } as unknown as HandlerDeps).shareOfItem({ itemId });
+    expect(await shareOfItem(bruno, 'b1')).toEqual({ id: first.share.id, by: ['Camille Martin'], byMe: true });
+    expect(await shareOfItem(alice, article.id)).toEqual({ id: first.share.id, by: ['Bruno Petit'], byMe: true });
 
     // Bruno comments, Alice answers him: one level of replies; Alice's pull tells her of his comment.
     await queueComment(bruno, first.share.id, 'Vu aussi chez nous.');

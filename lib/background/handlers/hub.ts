@@ -102,9 +102,13 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       return { id: share.id, sent: sent > 0 };
     },
     async shareOfItem({ itemId }) {
-      const item = await store.getItem(itemId);
+      const [item, connection] = await Promise.all([store.getItem(itemId), loadConnection(store)]);
       const share = item && (await store.shares.findByLink(item.url));
-      return share ? { id: share.id, by: [share.author.name, ...(share.sharers ?? []).map((sharer) => sharer.member.name)] } : {};
+      if (!share) return {};
+      // This member is said apart (« Déjà partagé par vous »), never by their own name.
+      const sharers = [share.author, ...(share.sharers ?? []).map((sharer) => sharer.member)];
+      const me = connection?.member.id;
+      return { id: share.id, by: sharers.filter((member) => member.id !== me).map((member) => member.name), byMe: sharers.some((member) => member.id === me) };
     },
     listShares: ({ limit }) => store.shares.list(limit),
     commentShare: ({ shareId, body, replyTo }) => queued(queueComment(store, shareId, body, replyTo)),

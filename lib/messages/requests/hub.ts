@@ -47,7 +47,7 @@ export const HUB_REQUESTS = {
   /** A « retour d'expérience » for the collective (hubs from 1.4.0), queued like a share. */
   shareRex: { params: RexDraftSchema, result: z.object({ id: z.string(), sent: z.boolean() }) },
   /** The share of an item's article in the collective's list, if any, and who shared it. */
-  shareOfItem: { params: z.object({ itemId: z.string() }), result: z.object({ id: z.optional(z.string()), by: z.optional(z.array(z.string())) }) },
+  shareOfItem: { params: z.object({ itemId: z.string() }), result: z.object({ id: z.optional(z.string()), by: z.optional(z.array(z.string())), byMe: z.optional(z.boolean()) }) },
   listShares: { params: z.object({ limit: z.optional(z.int().check(z.gte(1), z.lte(2_000))) }), result: z.array(SharedRowSchema) },
   /** `replyTo`: the comment answered (hubs from 1.2.0). */
   commentShare: { params: z.object({ shareId: z.string(), body: z.string().check(z.minLength(1), z.maxLength(5_000)), replyTo: z.optional(z.string()) }), result: z.object({ sent: z.boolean() }) },
