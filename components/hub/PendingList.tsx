@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n/browser';
+import { hubRefusalWords } from '@/lib/i18n/error-words';
 import type { HubStatus } from '@/lib/messages/requests/hub';
 import { countText } from '../ui/count';
 
@@ -19,7 +20,7 @@ export function PendingList({ pending, onDiscard }: { pending: HubStatus['pendin
               {entry.lastError && (
                 <span class={entry.refused ? 'hub-pending__refused' : 'hub-pending__retry'}>
                   {' — '}
-                  {entry.refused ? t('hubPendingRefused', [entry.lastError]) : countText('hubPendingRetrying', entry.attempts, entry.lastError ?? '')}
+                  {entry.refused ? t('hubPendingRefused', [hubRefusalWords(entry.refusal, entry.lastError ?? '', t)]) : countText('hubPendingRetrying', entry.attempts, entry.lastError ?? '')}
                 </span>
               )}
               {entry.refused && (

@@ -16,7 +16,7 @@ import { TagError } from '../tags/personal-tag';
  * language. Codes keep the shape pages and tests already know (`hub-unreachable`, `not-a-feed`…).
  */
 export function describeError(error: unknown): ErrorInfo {
-  if (error instanceof HubError) return { code: `hub-${error.code}`, params: { detail: error.detail } };
+  if (error instanceof HubError) return { code: `hub-${error.code}`, params: { detail: error.detail, ...(error.refusal ? { refusal: error.refusal } : {}) } };
   if (error instanceof FeedError) {
     const { code, ...params } = error.toInfo();
     return { code, params };

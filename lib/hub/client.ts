@@ -9,6 +9,12 @@ export class HubError extends Error {
   constructor(readonly code: 'unreachable' | 'revoked' | 'refused' | 'invalid-url', readonly detail: string, readonly status?: number, readonly answer?: unknown) {
     super(detail);
   }
+
+  /** The hub's own code for a refusal (`admins-only`, `not-yours`…): the extension words it in the member's language. */
+  get refusal(): string | undefined {
+    const code = (this.answer as { error?: unknown } | undefined)?.error;
+    return typeof code === 'string' ? code : undefined;
+  }
 }
 
 const TIMEOUT_MS = 15_000;

@@ -32,7 +32,7 @@ export async function connect(store: VigieStore, input: string, code: string): P
 
 const note = (connection: HubConnection, error: unknown): HubConnection => {
   if (!(error instanceof HubError) || error.code === 'invalid-url') throw error;
-  return { ...connection, problem: { code: error.code, detail: error.detail, at: new Date().toISOString() } };
+  return { ...connection, problem: { code: error.code, detail: error.detail, ...(error.refusal ? { refusal: error.refusal } : {}), at: new Date().toISOString() } };
 };
 
 /**
@@ -57,7 +57,12 @@ export async function flushOutbox(store: VigieStore, connection: HubConnection):
       sent++;
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
-      const failed: OutboxRecord = { ...entry, attempts: entry.attempts + 1, lastError: error.detail, ...(error.code === 'refused' ? { refused: true } : {}) };
+      const failed: OutboxRecord = {
+        ...entry,
+        attempts: entry.attempts + 1,
+        lastError: error.detail,
+        ...(error.code === 'refused' ? { refused: true, ...(error.refusal ? { refusal: error.refusal } : {}) } : {}),
+      };
       await store.shares.updateOutbox(failed);
       if (error.code !== 'refused') return { sent, stopped: error };
     }

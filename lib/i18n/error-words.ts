@@ -14,9 +14,19 @@ const isFeedCode = (code: string): code is FeedErrorCode => FEED_CODES.has(code)
 /** `hub-invalid-url` → `invalid_url`: message keys cannot hold dashes. */
 const keyOf = (code: string, prefix = '') => code.slice(prefix.length).replace(/-/g, '_');
 
+/**
+ * Why the hub refused, in the member's language, from the hub's code for it (« seul un administrateur du hub
+ * peut le faire. »); the hub's own sentence (English) only where no words are known for its code, or as the
+ * technical detail of a refused value.
+ */
+export function hubRefusalWords(refusal: string | undefined, detail: string, t: Translate): string {
+  return (refusal && t(`hubRefusal_${keyOf(refusal)}`, [detail])) || detail;
+}
+
 export function errorWords(error: ErrorInfo, t: Translate): string {
   const { code, params = {} } = error;
   const detail = params.detail ?? '';
+  if (code === 'hub-refused') return t('hubError_refused', [hubRefusalWords(params.refusal, detail, t)]);
   if (code.startsWith('hub-')) return t(`hubError_${keyOf(code, 'hub-')}`, [detail]);
   if (code.startsWith('clip-')) return t(`clipError_${keyOf(code, 'clip-')}`);
   if (code.startsWith('tag-')) return t(`tagError_${keyOf(code, 'tag-')}`);

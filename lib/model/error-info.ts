@@ -12,6 +12,8 @@ export const ErrorParamsSchema = z.object({
   /** A source's error: a well-known cause, and which page of a document failed. */
   reason: z.optional(z.enum(FEED_ERROR_REASONS)),
   page: z.optional(z.string()),
+  /** A hub's refusal: the hub's code for it (`admins-only`…), worded by the page; its English sentence is `detail`. */
+  refusal: z.optional(z.string()),
   /** A rule refused at save: each problem with the term it concerns. */
   problems: z.optional(z.array(z.object({ code: z.string(), term: z.string(), detail: z.optional(z.string()) }))),
   /** A store made by a newer Vigie: the version found, and the highest this code reads. */

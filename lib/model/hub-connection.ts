@@ -6,7 +6,8 @@ import { MemberSchema } from './share';
  * lib/data/backup.ts). A model, so that the background, the pages' reader and the protocol read it alike.
  */
 /** Why the last exchange with the hub failed: unreachable (nothing lost), revoked, or refused in the hub's words. */
-export const HubProblemSchema = z.object({ code: z.enum(['unreachable', 'revoked', 'refused']), detail: z.string(), at: z.string() });
+/** `refusal`: the hub's code for a refusal, worded by the page (see hubRefusalWords). */
+export const HubProblemSchema = z.object({ code: z.enum(['unreachable', 'revoked', 'refused']), detail: z.string(), refusal: z.optional(z.string()), at: z.string() });
 
 export const HubConnectionSchema = z.object({
   url: z.string(),

@@ -69,6 +69,8 @@ export interface OutboxRecord {
   lastError?: string;
   /** Refused by the hub for good (a 4xx): kept, shown with the hub's words, skipped by later sends. */
   refused?: boolean;
+  /** The hub's code for that refusal (`not-yours`…): the pending list words it in the member's language. */
+  refusal?: string;
 }
 
 /**

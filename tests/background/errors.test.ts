@@ -5,7 +5,7 @@ import { memberWords } from '../../lib/background/language';
 import { ClipError } from '../../lib/clips/errors';
 import { BackupError } from '../../lib/data/backup';
 import { HubError } from '../../lib/hub/client';
-import { errorWords } from '../../lib/i18n/error-words';
+import { errorWords, hubRefusalWords } from '../../lib/i18n/error-words';
 import { nodeTranslate } from '../../lib/i18n/node';
 import type { Messages } from '../../lib/i18n/translate';
 import { ResponseEnvelopeSchema } from '../../lib/messages/protocol';
@@ -55,6 +55,25 @@ describe('errorWords', () => {
       const [english, french] = [errorWords(describeError(error), en), errorWords(describeError(error), fr)];
       expect(english, String(error)).not.toBe('');
       expect(english).not.toBe(french);
+    }
+  });
+
+  it("words a hub's refusal by the hub's code, in the member's language; its English sentence only as a technical detail", () => {
+    const refused = (code: string, message: string) => new HubError('refused', message, 403, { error: code, message });
+    const info = describeError(refused('admins-only', 'Only an admin may hide or show a share.'));
+    expect(info).toEqual({ code: 'hub-refused', params: { detail: 'Only an admin may hide or show a share.', refusal: 'admins-only' } });
+    expect(errorWords(info, fr)).toBe('Le hub a refusé : seul un administrateur du hub peut le faire.');
+    expect(errorWords(info, en)).toBe('The hub refused: only an admin of the hub may do this.');
+    expect(errorWords(describeError(refused('invalid', 'Invalid body: note: Too big')), fr)).toBe('Le hub a refusé : il n’a pas accepté les données envoyées (détail technique : Invalid body: note: Too big).');
+    // A code this Vigie does not know yet (a newer hub): the hub's own sentence, rather than nothing.
+    expect(errorWords(describeError(refused('something-new', 'Something new happened.')), fr)).toBe('Le hub a refusé : Something new happened.');
+    // Every refusal code the hub sends (hub/http.ts, hub/shares, hub/fiches, hub/packs, Fastify's own) has its words.
+    const codes = ['admins-only', 'editors-only', 'not-yours', 'not-found', 'decided', 'id-taken', 'too-large', 'no-pack', 'invalid-pack', 'invalid', 'invalid-json', 'bad-request', 'fiche-conflict'];
+    for (const code of codes) {
+      const [french, english] = [hubRefusalWords(code, 'x', fr), hubRefusalWords(code, 'x', en)];
+      expect(french, code).not.toBe('x');
+      expect(english, code).not.toBe('x');
+      expect(french).not.toBe(english);
     }
   });
 

@@ -8,6 +8,8 @@ import { changedFiches, createFiche, ficheIdOf, loadFiches, markFicheSeen, saveF
 import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags } from '../../lib/hub/outbox';
 import { connect, syncHub } from '../../lib/hub/sync';
 import { hubVersionGap } from '../../lib/hub/version';
+import { hubRefusalWords } from '../../lib/i18n/error-words';
+import { nodeTranslate } from '../../lib/i18n/node';
 import type { Item } from '../../lib/model/item';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import type { Share } from '../../lib/model/share';
@@ -218,7 +220,9 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     const result = await syncHub(alice, DEFAULT_SETTINGS);
     expect(result.sent).toBe(1);
     const [kept] = await alice.shares.outbox();
-    expect(kept).toMatchObject({ refused: true, lastError: expect.stringContaining('already used') });
+    expect(kept).toMatchObject({ refused: true, lastError: expect.stringContaining('already used'), refusal: 'id-taken' });
+    // The pending list words it in the member's language, from the hub's code (components/hub/PendingList.tsx).
+    expect(hubRefusalWords(kept?.refusal, kept?.lastError ?? '', nodeTranslate('fr'))).toBe('cet identifiant est déjà pris sur le hub.');
   });
 
   it('says a revoked token in words and sends nothing', async () => {

@@ -14,6 +14,7 @@ export const OutboxRowSchema = z.object({
   attempts: z.number(),
   lastError: z.optional(z.string()),
   refused: z.optional(z.boolean()),
+  refusal: z.optional(z.string()),
 });
 
 export const HubStatusSchema = z.object({
