@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.8.1',
+    date: '2026-12-07',
+    fr: "Version 0.8.1. La recherche montre sa réponse avec ses articles, sans lignes vides le temps de les lire. Un refus du hub est dit en français (« Le hub a refusé : seul un administrateur du hub peut le faire. »), dans les messages, l'état de la connexion et la liste des envois en attente. Le bouton de partage dit « Vous l'avez déjà partagé » ou « Déjà partagé par vous et … », plus votre propre nom.",
+    en: "Version 0.8.1. Search shows its answer with its articles, without empty rows while they are read. A refusal from the hub is said in your language (\"The hub refused: only an admin of the hub may do this.\"), in messages, the connection's state and the list of pending sends. The share button says \"You have already shared it\" or \"Already shared by you and …\", no longer your own name.",
+  },
+  {
     version: '0.8.0',
     date: '2026-12-07',
     fr: "Version 0.8.0. Fiches conseils (hub 1.5.0) : une fiche vivante par thème (une par étiquette de la taxonomie), rédigée en Markdown par les rédacteurs que désignent les administrateurs du hub, chaque version gardée avec son auteur ; la navigation marque une fiche modifiée depuis votre lecture et la fiche montre, mot à mot, ce qui a changé (une notification si vous la demandez dans Paramètres). Depuis le volet d'un article ou la carte d'un retour d'expérience, « Proposer pour une fiche » ; les membres proposent aussi une nouvelle rédaction, que les rédacteurs acceptent ou refusent. Deux rédacteurs qui enregistrent en même temps : le second voit la version du premier, rien n'est perdu. « Livre blanc… » exporte les fiches choisies en Markdown ou en HTML à imprimer. Un retour d'expérience peut répondre à une alerte ou à un article du COPIL. La Synthèse se termine par les fiches mises à jour pendant sa période.",
