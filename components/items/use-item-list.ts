@@ -138,8 +138,9 @@ export function useItemList({ reader, search, route, firstScreen: preloaded }: I
       const next = await resolveQuery(state.query, state.keys, found);
       if (seq !== searched.current) return;
       // The rows a screen shows are read before the answer is shown: its first frame shows them, not empty
-      // rows (the few drawn beyond the screen are read after, as when scrolling).
-      await loadRows(next.slice(0, rowsOnScreen()));
+      // rows (the few drawn beyond the screen are read after, as when scrolling). Rows that cannot be read
+      // now do not hold the answer back: the list reads them again as it draws them.
+      await loadRows(next.slice(0, rowsOnScreen())).catch(() => false);
       if (seq !== searched.current) return;
       answering.current = true;
       // Marked with the answer, in the same render: marking the words at the keystroke re-rendered the rows

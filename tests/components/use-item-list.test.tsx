@@ -141,6 +141,16 @@ describe('useItemList', () => {
     expect(rows.get('i5')?.title).toBe('Article 5');
   });
 
+  it('shows a search answer even when its rows cannot be read at once (the list reads them again as it draws them)', async () => {
+    const { view, search, reader } = await setUp(60);
+    await waitFor(() => expect(view.result.current.counted).toBe(true));
+    vi.spyOn(reader, 'getItems').mockRejectedValueOnce(new Error('The database connection is closing.'));
+    act(() => view.result.current.onSearch('article 5'));
+    await search.answer(0, ['i5']);
+    await waitFor(() => expect(view.result.current.ids).toEqual(['i5']));
+    expect(view.result.current.rows.has('i5')).toBe(false);
+  });
+
   it('filters by the filters: unread only, oldest first; the ticked items are cleared with a new list', async () => {
     const { view } = await setUp();
     await waitFor(() => expect(view.result.current.counted).toBe(true));
