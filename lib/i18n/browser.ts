@@ -17,8 +17,8 @@ let language = 'fr';
 
 /**
  * Words already looked up, by key and substitutions. The browser's `getMessage` checks its arguments against
- * the API's schema at every call: a list's rows asked it about 60 times per render, the larger part of a
- * search answer's render. Bounded: a title is a substitution, and titles are many.
+ * the API's schema at every call, and a list's rows asked it about 60 times per render (about 0.4 ms of each
+ * search answer's render at 50,000 items). Bounded: a title is a substitution, and titles are many.
  */
 const looked = new Map<string, string>();
 const LOOKED_MAX = 2_000;

@@ -9,7 +9,7 @@ export interface TextPart {
 
 /**
  * One character as the search compares it: without its accents, lower case. A character of plain ASCII has no
- * accent to remove: lowered at once (normalising each one took most of a search answer's row drawing).
+ * accent to remove: lowered at once (normalising each one took about a third of a search answer's rows' drawing).
  */
 const plain = (character: string): string =>
   character.charCodeAt(0) < 0x80 ? character.toLowerCase() : character.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
