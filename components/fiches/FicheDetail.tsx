@@ -68,7 +68,9 @@ export function FicheDetail({ fiche, editor, seenVersion, suggestions, memberId,
           ? t('ficheNotWritten')
           : t('ficheByline', [String(fiche.version), dateWords(fiche.updated), fiche.updatedBy?.name ?? '', fiche.authors.map((author) => author.name).join(', ')])}
       </p>
-      {readBefore !== undefined && (
+      {/* Not while writing: inserted above the editor, it would move the editor's buttons under the member's
+          hand; the editor says a colleague's new version itself, and the change shows once it is closed. */}
+      {readBefore !== undefined && !writing && (
         <section class="fiche__changed" aria-labelledby="fiche-changed-title">
           <h3 id="fiche-changed-title">{t('ficheChangedSince', [String(readBefore), String(fiche.version), fiche.updatedBy?.name ?? ''])}</h3>
           {before === undefined ? <p class="muted">{historyProblem || t('ficheLoadingHistory')}</p> : <DiffText parts={wordDiff(before, fiche.body).parts} />}

@@ -29,6 +29,9 @@ export function FicheEditor({ fiche, mode, onDone, onCancel }: Props) {
   const [conflict, setConflict] = useState<Fiche>();
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
+  // A colleague saved while this member writes (the hub's live stream brought it): said now, below the
+  // buttons so that nothing moves; the save then shows their version beside this text (the conflict).
+  const newer = !conflict && fiche.version > base ? fiche : undefined;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -104,6 +107,9 @@ export function FicheEditor({ fiche, mode, onDone, onCancel }: Props) {
           {t('cancel')}
         </button>
       </div>
+      <p class="field__hint fiche-editor__newer" role="status">
+        {newer && t('ficheNewerWhileWriting', [newer.updatedBy?.name ?? '', String(newer.version)])}
+      </p>
     </form>
   );
 }

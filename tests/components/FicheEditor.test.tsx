@@ -72,6 +72,26 @@ describe('FicheEditor', () => {
     expect(background.request).toHaveBeenLastCalledWith('saveFiche', expect.objectContaining({ baseVersion: 2, body: 'Mon texte à moi.' }));
   });
 
+  it('says at once that a colleague saved meanwhile, below its buttons, and still saves from the version it opened at', async () => {
+    background.request.mockResolvedValueOnce({ conflict: { ...fiche, version: 2, updatedBy: { id: 'm_bruno', name: 'Bruno Petit', role: 'member' as const } }, message: 'saved meanwhile' });
+    const view = render(<FicheEditor fiche={fiche} mode="edit" onDone={() => undefined} onCancel={() => undefined} />);
+    fireEvent.input(screen.getByLabelText('Texte (Markdown)'), { target: { value: 'Mon texte à moi.' } });
+    const note = document.querySelector('.fiche-editor__newer')!;
+    expect(note.textContent).toBe('');
+    // The hub's live stream brings Bruno's version 2 while this member writes.
+    view.rerender(<FicheEditor fiche={{ ...fiche, version: 2, body: 'Relire les règles.', updatedBy: { id: 'm_bruno', name: 'Bruno Petit', role: 'member' } }} mode="edit" onDone={() => undefined} onCancel={() => undefined} />);
+    expect(note.textContent).toContain('Bruno Petit vient d’enregistrer la version 2 de cette fiche.');
+    expect(note.getAttribute('role')).toBe('status');
+    // After the buttons: nothing above them moved.
+    expect(note.previousElementSibling?.classList.contains('fiche-editor__actions')).toBe(true);
+    expect((screen.getByLabelText('Texte (Markdown)') as HTMLTextAreaElement).value).toBe('Mon texte à moi.');
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la version' }));
+    await waitFor(() => expect(document.querySelector('.fiche-editor__conflict')).not.toBeNull());
+    expect(background.request).toHaveBeenCalledWith('saveFiche', expect.objectContaining({ baseVersion: 1, body: 'Mon texte à moi.' }));
+    // The conflict says it now: the note gives way.
+    expect(note.textContent).toBe('');
+  });
+
   it('as a member, sends a proposal from the version read', async () => {
     background.request.mockResolvedValue({ id: 'sg_x' });
     const done = vi.fn();

@@ -186,6 +186,10 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await fichesB.getByLabel('Texte (Markdown)').fill('Relire les règles du groupe chaque trimestre.');
     await fichesA.getByRole('button', { name: 'Enregistrer la version' }).click();
     await expect.poll(() => fichesA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Version 1 enregistrée.');
+    // The hub's live stream tells B's page while he writes: said below his buttons, his text untouched (and
+    // nothing above the editor moves, so his click lands where he aims).
+    await expect.poll(() => fichesB.locator('.fiche-editor__newer').textContent(), { timeout: 15_000 }).toContain('Alice Martin vient d’enregistrer la version 1 de cette fiche.');
+    expect(await fichesB.getByLabel('Texte (Markdown)').inputValue()).toBe('Relire les règles du groupe chaque trimestre.');
     await fichesB.getByRole('button', { name: 'Enregistrer la version' }).click();
     const conflict = fichesB.locator('.fiche-editor__conflict');
     await expect.poll(() => conflict.count(), { timeout: 15_000 }).toBe(1).catch(async (error: unknown) => {
