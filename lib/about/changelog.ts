@@ -15,8 +15,8 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
   {
     version: '0.8.1',
     date: '2026-12-07',
-    fr: "Version 0.8.1. La recherche montre sa réponse avec ses articles, sans lignes vides le temps de les lire. Un refus du hub est dit en français (« Le hub a refusé : seul un administrateur du hub peut le faire. »), dans les messages, l'état de la connexion et la liste des envois en attente. Le bouton de partage dit « Vous l'avez déjà partagé » ou « Déjà partagé par vous et … », plus votre propre nom.",
-    en: "Version 0.8.1. Search shows its answer with its articles, without empty rows while they are read. A refusal from the hub is said in your language (\"The hub refused: only an admin of the hub may do this.\"), in messages, the connection's state and the list of pending sends. The share button says \"You have already shared it\" or \"Already shared by you and …\", no longer your own name.",
+    fr: "Version 0.8.1. La recherche montre sa réponse avec ses articles, sans lignes vides le temps de les lire. Un refus du hub est dit en français (« Le hub a refusé : seul un administrateur du hub peut le faire. »), dans les messages, l'état de la connexion et la liste des envois en attente. Le bouton de partage dit « Vous l'avez déjà partagé » ou « Déjà partagé par vous et … », plus votre propre nom. Un rédacteur qui écrit une fiche est prévenu aussitôt qu'un collègue vient d'en enregistrer une version, sans que rien ne bouge dans son éditeur.",
+    en: "Version 0.8.1. Search shows its answer with its articles, without empty rows while they are read. A refusal from the hub is said in your language (\"The hub refused: only an admin of the hub may do this.\"), in messages, the connection's state and the list of pending sends. The share button says \"You have already shared it\" or \"Already shared by you and …\", no longer your own name. An editor writing a sheet is told at once when a colleague has just saved a version of it, without anything moving in their editor.",
   },
   {
     version: '0.8.0',
