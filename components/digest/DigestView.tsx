@@ -5,6 +5,7 @@ import type { Digest, DigestChoice, DigestEdits, DigestEntry, DigestKind } from 
 import { arrangeDigest, digestFileName, digestHtml, digestMarkdown, entryFacts, moveEntry, NO_EDITS, periodText, safeHttpUrl, summaryText } from '@/lib/digest';
 import { ficheChangeWords } from '@/lib/digest/fiche-words';
 import { t } from '@/lib/i18n/browser';
+import { formatNumber } from '../ui/count';
 import { saveFile } from '../ui/files';
 import { Required } from '../ui/Required';
 import { StatusLine, type Said } from '../ui/StatusLine';
@@ -21,6 +22,18 @@ type Loaded = { state: 'loading' } | { state: 'ready'; digest: Digest } | { stat
  * bring them to the COPIL, with the Markdown and HTML exports. Everything is drawn as elements from the
  * digest's plain data: nothing from a feed goes through innerHTML.
  */
+/** A section told after the items (the REX, the fiches), headed with its count. */
+function DigestSection({ id, extraClass, title, count, children }: { id: string; extraClass: string; title: string; count: number; children: preact.ComponentChildren }) {
+  return (
+    <section class={`digest-group ${extraClass}`} aria-labelledby={id}>
+      <h2 id={id} class="digest-group__title">
+        {title} <span class="digest-group__count">({formatNumber(count)})</span>
+      </h2>
+      <ul class="digest-group__entries">{children}</ul>
+    </section>
+  );
+}
+
 export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<Digest> }) {
   const [kind, setKind] = useState<DigestKind>('weekly');
   // Chosen days: by default, from the first of the month to today (the COPIL meets monthly).
@@ -160,49 +173,39 @@ export function DigestView({ load }: { load: (choice: DigestChoice) => Promise<D
         </section>
       ))}
       {shown?.experiences && shown.experiences.length > 0 && (
-        <section class="digest-group digest-experiences" aria-labelledby="digest-experiences">
-          <h2 id="digest-experiences" class="digest-group__title">
-            {t('digestExperiences')} <span class="digest-group__count">({shown.experiences.length})</span>
-          </h2>
-          <ul class="digest-group__entries">
-            {shown.experiences.map((rex) => (
-              <li key={rex.shareId} class="digest-entry digest-entry--rex">
-                <h3 class="digest-entry__title">{rex.title}</h3>
-                <p class="digest-entry__facts">
-                  {rex.author} · {rex.context} · {rex.when}
+        <DigestSection id="digest-experiences" extraClass="digest-experiences" title={t('digestExperiences')} count={shown.experiences.length}>
+          {shown.experiences.map((rex) => (
+            <li key={rex.shareId} class="digest-entry digest-entry--rex">
+              <h3 class="digest-entry__title">{rex.title}</h3>
+              <p class="digest-entry__facts">
+                {rex.author} · {rex.context} · {rex.when}
+              </p>
+              <p>
+                <strong>{t('rexTried')} :</strong> {rex.tried}
+              </p>
+              <p>
+                <strong>{t('rexOutcome')} :</strong> {rex.outcome}
+              </p>
+              {rex.note && (
+                <p class="digest-entry__note">
+                  <strong>{t('digestAdviceLabel')}</strong> {rex.note}
                 </p>
-                <p>
-                  <strong>{t('rexTried')} :</strong> {rex.tried}
-                </p>
-                <p>
-                  <strong>{t('rexOutcome')} :</strong> {rex.outcome}
-                </p>
-                {rex.note && (
-                  <p class="digest-entry__note">
-                    <strong>{t('digestAdviceLabel')}</strong> {rex.note}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+              )}
+            </li>
+          ))}
+        </DigestSection>
       )}
       {shown?.fiches && shown.fiches.length > 0 && (
-        <section class="digest-group digest-fiches" aria-labelledby="digest-fiches">
-          <h2 id="digest-fiches" class="digest-group__title">
-            {t('digestFiches')} <span class="digest-group__count">({shown.fiches.length})</span>
-          </h2>
-          <ul class="digest-group__entries">
-            {shown.fiches.map((fiche) => (
-              <li key={fiche.id} class="digest-entry">
-                <a class="digest-entry__title" href={`#/fiches/${encodeURIComponent(fiche.id)}`}>
-                  {fiche.title}
-                </a>{' '}
-                — {ficheChangeWords(fiche, shown, t)}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <DigestSection id="digest-fiches" extraClass="digest-fiches" title={t('digestFiches')} count={shown.fiches.length}>
+          {shown.fiches.map((fiche) => (
+            <li key={fiche.id} class="digest-entry">
+              <a class="digest-entry__title" href={`#/fiches/${encodeURIComponent(fiche.id)}`}>
+                {fiche.title}
+              </a>{' '}
+              — {ficheChangeWords(fiche, shown, t)}
+            </li>
+          ))}
+        </DigestSection>
       )}
     </div>
   );

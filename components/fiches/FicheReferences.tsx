@@ -19,27 +19,27 @@ export function FicheReferences({ fiche, editor, say }: { fiche: Fiche; editor: 
           // Only http(s) addresses become links: a reference comes from another member's browser, through the hub.
           const href = safeHttpUrl(link.url);
           return (
-          <li key={link.shareId}>
-            {href ? (
-              <a href={href} target="_blank" rel="noopener noreferrer">
-                {link.title}
-              </a>
-            ) : (
-              <a href={`#/copil?share=${encodeURIComponent(link.shareId)}`}>{link.title}</a>
-            )}
-            <span class="muted">
-              {' — '}
-              {[t(KIND_KEYS[link.kind] ?? 'ficheKind_item'), link.context, t('ficheAddedBy', [link.addedBy.name])].filter(Boolean).join(' · ')}
-            </span>
-            {editor && (
-              <>
-                {' '}
-                <button type="button" class="button button--small button--quiet" onClick={() => remove(link.shareId)}>
-                  {t('ficheReferenceRemove', [link.title])}
-                </button>
-              </>
-            )}
-          </li>
+            <li key={link.shareId}>
+              {href ? (
+                <a href={href} target="_blank" rel="noopener noreferrer">
+                  {link.title}
+                </a>
+              ) : (
+                <a href={`#/copil?share=${encodeURIComponent(link.shareId)}`}>{link.title}</a>
+              )}
+              <span class="muted">
+                {' — '}
+                {[t(KIND_KEYS[link.kind] ?? 'ficheKind_item'), link.context, t('ficheAddedBy', [link.addedBy.name])].filter(Boolean).join(' · ')}
+              </span>
+              {editor && (
+                <>
+                  {' '}
+                  <button type="button" class="button button--small button--quiet" onClick={() => remove(link.shareId)}>
+                    {t('ficheReferenceRemove', [link.title])}
+                  </button>
+                </>
+              )}
+            </li>
           );
         })}
       </ol>

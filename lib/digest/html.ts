@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/translate';
 import type { Digest, DigestEntry } from './digest';
 import { ficheChangeWords } from './fiche-words';
-import { entryFacts, footerText, introParagraphs, periodText, safeHttpUrl, summaryParts } from './words';
+import { countInParentheses, entryFacts, footerText, introParagraphs, periodText, safeHttpUrl, summaryParts } from './words';
 
 /**
  * The digest as one standalone HTML file, to send, print or project at the COPIL. Everything in it comes
@@ -14,7 +14,7 @@ export function digestHtml(digest: Digest, translate: Translate): string {
   const sections = digest.groups.map((group, index) => {
     const id = `section-${index + 1}`;
     return `<section aria-labelledby="${id}">
-<h2 id="${id}">${escapeHtml(group.label)} <span class="count">(${new Intl.NumberFormat(digest.language).format(group.entries.length)})</span></h2>
+<h2 id="${id}">${escapeHtml(group.label)} <span class="count">${countInParentheses(digest, group.entries.length)}</span></h2>
 <ul class="entries">
 ${group.entries.map((entry) => entryHtml(entry, digest, translate)).join('\n')}
 </ul>
@@ -52,7 +52,7 @@ function fichesHtml(digest: Digest, translate: Translate): string {
   const fiches = digest.fiches ?? [];
   if (fiches.length === 0) return '';
   return `<section aria-labelledby="fiches">
-<h2 id="fiches">${escapeHtml(translate('digestFiches'))} <span class="count">(${new Intl.NumberFormat(digest.language).format(fiches.length)})</span></h2>
+<h2 id="fiches">${escapeHtml(translate('digestFiches'))} <span class="count">${countInParentheses(digest, fiches.length)}</span></h2>
 <ul class="entries">
 ${fiches.map((fiche) => `<li class="entry fiche"><strong>${escapeHtml(fiche.title)}</strong> — ${escapeHtml(ficheChangeWords(fiche, digest, translate))}</li>`).join('\n')}
 </ul>
@@ -64,7 +64,7 @@ function experiencesHtml(digest: Digest, translate: Translate): string {
   if (experiences.length === 0) return '';
   const text = (value: string) => escapeHtml(value).replace(/\r\n|\r|\n/g, '<br>');
   return `<section aria-labelledby="experiences">
-<h2 id="experiences">${escapeHtml(translate('digestExperiences'))} <span class="count">(${new Intl.NumberFormat(digest.language).format(experiences.length)})</span></h2>
+<h2 id="experiences">${escapeHtml(translate('digestExperiences'))} <span class="count">${countInParentheses(digest, experiences.length)}</span></h2>
 <ul class="entries">
 ${experiences
   .map(

@@ -2,7 +2,7 @@ import type { Translate } from '../i18n/translate';
 import type { Digest, DigestEntry } from './digest';
 import type { DigestExperience } from './experiences';
 import { ficheChangeWords } from './fiche-words';
-import { entryFacts, footerText, introParagraphs, periodText, safeHttpUrl, summaryText } from './words';
+import { countInParentheses, entryFacts, footerText, introParagraphs, periodText, safeHttpUrl, summaryText } from './words';
 
 /**
  * The digest as Markdown, to paste into a shared document or the white paper: a heading, the period, the
@@ -15,19 +15,19 @@ export function digestMarkdown(digest: Digest, translate: Translate): string {
   for (const paragraph of introParagraphs(digest)) lines.push(paragraph.split('\n').map((line) => escapeMarkdownLine(line.trim())).join('\\\n'), '');
   if (digest.groups.length === 0) lines.push(escapeMarkdown(translate('digestEmpty')), '');
   for (const group of digest.groups) {
-    lines.push(`## ${escapeMarkdown(group.label)} (${new Intl.NumberFormat(digest.language).format(group.entries.length)})`, '');
+    lines.push(`## ${escapeMarkdown(group.label)} ${countInParentheses(digest, group.entries.length)}`, '');
     for (const entry of group.entries) lines.push(...entryLines(entry, digest, translate));
     lines.push('');
   }
   const experiences = digest.experiences ?? [];
   if (experiences.length > 0) {
-    lines.push(`## ${escapeMarkdown(translate('digestExperiences'))} (${new Intl.NumberFormat(digest.language).format(experiences.length)})`, '');
+    lines.push(`## ${escapeMarkdown(translate('digestExperiences'))} ${countInParentheses(digest, experiences.length)}`, '');
     for (const rex of experiences) lines.push(...experienceLines(rex, translate));
     lines.push('');
   }
   const fiches = digest.fiches ?? [];
   if (fiches.length > 0) {
-    lines.push(`## ${escapeMarkdown(translate('digestFiches'))} (${new Intl.NumberFormat(digest.language).format(fiches.length)})`, '');
+    lines.push(`## ${escapeMarkdown(translate('digestFiches'))} ${countInParentheses(digest, fiches.length)}`, '');
     for (const fiche of fiches) lines.push(`- **${escapeMarkdown(fiche.title)}** — ${escapeMarkdown(ficheChangeWords(fiche, digest, translate))}`);
     lines.push('');
   }

@@ -28,6 +28,9 @@ export const periodText = (digest: Digest, translate: Translate): string => {
   return translate('digestPeriodRange', [format.format(new Date(digest.period.from)), format.format(new Date(digest.period.to))]);
 };
 
+/** A count as a section's heading says it, in the digest's language: « (1 234) ». */
+export const countInParentheses = (digest: Pick<Digest, 'language'>, count: number): string => `(${new Intl.NumberFormat(digest.language).format(count)})`;
+
 /**
  * "Éléments : 12 · Alertes critiques : 2 · … · Favoris : 4": labelled numbers, without plural agreements to
  * get wrong, zeros included (a week without a critical alert is news for the COPIL too).

@@ -2,6 +2,7 @@ import { FicheSchema, FichesAnswerSchema, FicheVersionSchema, SuggestionSchema, 
 import type { HubConnection } from '../model/hub-connection';
 import { META } from '../store/meta-keys';
 import type { VigieStore } from '../store/store';
+import { slug } from '../text/slug';
 import { HubError, hubFetch } from './client';
 
 /**
@@ -120,8 +121,8 @@ export function fichesView(state: FichesState | undefined, memberId: string): { 
 
 /** A fiche's id from its title: « Période de réserve » → « periode-de-reserve ». */
 export function ficheIdOf(title: string): string {
-  const slug = title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
-  return slug.length >= 2 ? slug : `fiche-${slug || 'sans-titre'}`;
+  const id = slug(title).slice(0, 60).replace(/-+$/, '');
+  return id.length >= 2 ? id : `fiche-${id || 'sans-titre'}`;
 }
 
 /** Editors: a new fiche, empty, under an id made from its title. */

@@ -1,3 +1,5 @@
+import { fold } from '../text/fold';
+
 /**
  * The parts of a title to mark for a search: the words typed, found as the search finds them (accents and case
  * aside: « reglementation » marks « Réglementation »). Pure: the list's rows draw the parts with <mark>.
@@ -11,8 +13,7 @@ export interface TextPart {
  * One character as the search compares it: without its accents, lower case. A character of plain ASCII has no
  * accent to remove: lowered at once (normalising each one took about a third of a search answer's rows' drawing).
  */
-const plain = (character: string): string =>
-  character.charCodeAt(0) < 0x80 ? character.toLowerCase() : character.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const plain = (character: string): string => (character.charCodeAt(0) < 0x80 ? character.toLowerCase() : fold(character));
 
 export function highlightParts(text: string, query: string): TextPart[] {
   const terms = [...new Set(query.split(/\s+/).map((term) => [...term].map(plain).join('')).filter((term) => term.length >= 2))];

@@ -1,5 +1,6 @@
 import type { Tag } from '../model/tag';
 import { fold } from '../text/fold';
+import { slug } from '../text/slug';
 
 /**
  * Personal tags: made from the label a member types. The id is the label folded to a slug; a label that
@@ -25,7 +26,7 @@ export type TagColour = (typeof TAG_COLOURS)[number][0];
 const PALETTE = TAG_COLOURS.map(([colour]) => colour);
 
 export function slugOf(label: string): string {
-  return fold(label).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'etiquette';
+  return slug(label) || 'etiquette';
 }
 
 export function personalTag(label: string, existing: readonly Tag[]): Tag {
