@@ -51,6 +51,9 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
     expect(await page.locator('.item-row__title mark').allTextContents()).toEqual(['Réglementation', 'européenne']);
     // The list's header counts in French: one item is « 1 élément ».
     await expect.poll(() => page.locator('.items-view__bar > .count').textContent()).toBe('1 élément');
+    // The answer's row is drawn with its item, never as an empty line waiting for it.
+    expect(await page.locator('.item-list .item-row--loading').count()).toBe(0);
+    await page.screenshot({ path: artifact('dashboard-search.png') });
     await page.getByLabel('Rechercher').fill('');
     await expect.poll(() => page.locator('.item-row__title').count()).toBe(3);
     expect(await page.locator('.items-view__bar > .count').textContent()).toBe('3 éléments');

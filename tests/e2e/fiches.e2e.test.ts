@@ -109,6 +109,8 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     expect(shared).toMatchObject({ kind: 'item', author: { name: 'Bruno Petit' } });
     const open = (await hub.api('/api/fiches', { token: admin })).json.suggestions as { kind: string; link?: { shareId: string } }[];
     expect(open.filter((suggestion) => suggestion.link?.shareId === shared.id)).toHaveLength(1);
+    // Bruno's own share is said as his, never by his name.
+    await expect.poll(() => pane.locator('.share-button__by').textContent(), { timeout: 15_000 }).toBe('Vous l’avez déjà partagé.');
     expect(await seriousViolations(list)).toEqual([]);
     await pane.screenshot({ path: artifact('item-proposed.png') });
     await list.close();
@@ -190,6 +192,7 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     // nothing above the editor moves, so his click lands where he aims).
     await expect.poll(() => fichesB.locator('.fiche-editor__newer').textContent(), { timeout: 15_000 }).toContain('Alice Martin vient d’enregistrer la version 1 de cette fiche.');
     expect(await fichesB.getByLabel('Texte (Markdown)').inputValue()).toBe('Relire les règles du groupe chaque trimestre.');
+    await fichesB.locator('.fiche-editor').screenshot({ path: artifact('fiche-newer-note.png') });
     await fichesB.getByRole('button', { name: 'Enregistrer la version' }).click();
     const conflict = fichesB.locator('.fiche-editor__conflict');
     await expect.poll(() => conflict.count(), { timeout: 15_000 }).toBe(1).catch(async (error: unknown) => {
