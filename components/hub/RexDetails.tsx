@@ -1,6 +1,7 @@
 import { safeHttpUrl } from '@/lib/feeds/links';
 import { t, uiLanguage } from '@/lib/i18n/browser';
-import { rexContext, rexWhen, type Rex } from '@/lib/model/rex';
+import type { Rex } from '@/lib/model/rex';
+import { rexContext, rexWhen } from '@/lib/model/rex-words';
 
 /**
  * A « retour d'expérience » in a share's card: its context (kind and size of the body, platform, audience),

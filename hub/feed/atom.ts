@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import { ficheText } from '../../lib/fiches/markdown';
-import { rexLines } from '../../lib/model/rex';
+import { rexLines } from '../../lib/model/rex-words';
 import type { Share } from '../../lib/model/share';
 import type { FicheChange } from '../fiches/fiches';
 

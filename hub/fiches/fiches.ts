@@ -1,5 +1,6 @@
 import { DEFAULT_LICENCE, type Fiche, type FicheLink, type FicheSave, type FicheVersion, type Suggestion, type SuggestionDraft } from '../../lib/model/fiche';
-import { rexReference, type Rex } from '../../lib/model/rex';
+import type { Rex } from '../../lib/model/rex';
+import { rexReference } from '../../lib/model/rex-words';
 import type { Member } from '../../lib/model/share';
 import { SHARED_TAXONOMY } from '../../lib/packs/taxonomy';
 import type { Db, Queryable } from '../db/db';

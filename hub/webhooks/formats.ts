@@ -1,4 +1,4 @@
-import { rexLines } from '../../lib/model/rex';
+import { rexLines } from '../../lib/model/rex-words';
 import type { Share } from '../../lib/model/share';
 import type { FicheChange } from '../fiches/fiches';
 

@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/translate';
-import { rexContext, rexWhen } from '../model/rex';
+import { rexContext, rexWhen } from '../model/rex-words';
 import type { Share } from '../model/share';
 import { inPeriod, type DigestPeriod } from './period';
 
