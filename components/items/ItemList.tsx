@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { t } from '@/lib/i18n/browser';
 import type { Item, ItemPatch } from '@/lib/model/item';
 import type { Tag } from '@/lib/model/tag';
-import { markRendered, ROW_TIMING } from '../ui/first-render';
+import { firstPaint, markRendered, ROW_TIMING } from '../ui/first-render';
 import { ItemRow } from './ItemRow';
 
 interface Props {
@@ -30,6 +30,8 @@ interface Props {
 }
 
 const ROW_HEIGHT = 64;
+/** Rows kept built above and below the view, so that a scroll shows rows at once. */
+const OVERSCAN = 8;
 
 /** How many rows the window shows at most: the rows worth reading before a new list is drawn. */
 export const rowsOnScreen = (): number => Math.ceil(window.innerHeight / ROW_HEIGHT) + 1;
@@ -58,7 +60,9 @@ export function ItemList(props: Props) {
     count: ids.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // The first frame holds only the rows in view: those below would be built, styled and laid out before
+    // anything shows. The rows around follow once it is painted, ready for the first scroll.
+    overscan: 0,
     // The window's size until the list's own is measured: the first frame then holds the rows a screen
     // shows, instead of one row and a second layout once the size is known.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
@@ -71,6 +75,12 @@ export function ItemList(props: Props) {
   list.setOptions({ ...list.options, count: ids.length });
 
   useLayoutEffect(() => list._didMount(), [list]);
+  useEffect(() => {
+    void firstPaint.then(() => {
+      list.setOptions({ ...list.options, overscan: OVERSCAN });
+      render((n) => n + 1);
+    });
+  }, [list]);
   useLayoutEffect(() => list._willUpdate());
 
   const visible = list.getVirtualItems();
