@@ -10,7 +10,8 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { SCRIPT_STARTED, WIRED } from '../lib/background/start-marks';
 import { CHROMIUM, EXTENSION_DIR, loadExtension } from '../tests/e2e/chromium';
 
 type Report = (figure: string, fields: Record<string, unknown>) => void;
@@ -71,6 +72,40 @@ async function prober(page: Page, message: unknown) {
   };
 }
 
+/**
+ * Where a stopped worker's first answer goes, on one clock (absolute times: the page's and the worker's time
+ * origins): the browser starting the worker after the message is sent; loading its script until the first line
+ * runs (the worker's clock at lib/background/start-marks.ts); the script's top level, every module's own set-up
+ * (until the `wired` mark, once every listener is added); then the store and the answer, until the page has it.
+ */
+async function wakeSplit(page: Page, context: BrowserContext) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const parts = { workerStartMs: [] as number[], scriptLoadMs: [] as number[], topLevelMs: [] as number[], storeAndAnswerMs: [] as number[] };
+  for (let round = 0; round < 12; round++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { sentAt, answeredAt } = await page.evaluate(async () => {
+      const sentAt = performance.timeOrigin + performance.now();
+      await chrome.runtime.sendMessage({ channel: 'vigie', type: 'summary', params: {} });
+      return { sentAt, answeredAt: performance.timeOrigin + performance.now() };
+    });
+    const worker = context.serviceWorkers().at(-1);
+    if (!worker) throw new Error('no service worker after the wake');
+    const seen = await worker.evaluate((names) => ({ origin: performance.timeOrigin, marks: names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN) }), [SCRIPT_STARTED, WIRED]);
+    const [script = Number.NaN, wired = Number.NaN] = seen.marks;
+    if (round < WARM_UP) continue;
+    parts.workerStartMs.push(seen.origin - sentAt);
+    parts.scriptLoadMs.push(script);
+    parts.topLevelMs.push(wired - script);
+    parts.storeAndAnswerMs.push(answeredAt - (seen.origin + wired));
+  }
+  return {
+    ...Object.fromEntries(Object.entries(parts).map(([name, values]) => [name, round1(median(values))])),
+    note: 'medians of 10: the browser starting the worker, its script loaded until its first line, the top level run, then the store opened and the summary answered',
+  };
+}
+
 export async function benchBackgroundWake(report: Report): Promise<void> {
   execSync('npx wxt build', { stdio: 'ignore', env: { ...process.env, VIGIE_E2E: '1' } });
   const backgroundBytes = statSync(join(EXTENSION_DIR, 'background.js')).size;
@@ -107,6 +142,7 @@ export async function benchBackgroundWake(report: Report): Promise<void> {
       rounds: ROUNDS - WARM_UP,
       note: 'a summary request to a stopped service worker (script loaded and run again, store opened) against one message to a stopped empty worker, same Chromium, same run; medians',
     });
+    report('background-wake-split', await wakeSplit(vigie.playwright(await vigie.open('blank.html')), vigie.context));
   } finally {
     await vigie.close();
     await empty.close();
