@@ -1,0 +1,131 @@
+/**
+ * The background's start-up in Firefox ESR, where it is an event page: Firefox suspends it once idle
+ * (`extensions.background.idle.timeout`, 30 s by default, 1 s here so that a round takes seconds) and starts it
+ * again for the next message, loading and running its whole script. The budget (issue "Structure") is that
+ * start-up against an empty event page's, in the same browser and run: a minimal extension built here, whose
+ * page answers one message. Driven by puppeteer-core over WebDriver BiDi, as the end-to-end suite drives it.
+ */
+import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { SCRIPT_STARTED, WIRED } from '../lib/background/start-marks';
+import { canRun, EXTENSION_DIR, FIREFOX } from '../tests/e2e/firefox';
+
+type Report = (figure: string, fields: Record<string, unknown>) => void;
+
+const ROUNDS = 14;
+const WARM_UP = 2;
+const TARGET = 1.5;
+const IDLE_MS = 1_000;
+/** Past the idle timeout, with room for Firefox to have suspended the page. */
+const SUSPENDED_AFTER_MS = 2_500;
+
+const VIGIE_ID = 'vigie@observatoire-socialmedia.fr';
+const EMPTY_ID = 'empty@vigie.bench';
+const UUIDS = { [VIGIE_ID]: '7d3c2a1e-5b4f-4e6a-9c8d-0f1e2d3c4b5a', [EMPTY_ID]: 'e0e0e0e0-1111-4222-8333-444444444444' };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const round1 = (value: number) => Number(value.toFixed(1));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The least an event page can be: one that answers one message, and a page to ask it from. */
+function writeEmptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-empty-event-page-'));
+  const manifest = { manifest_version: 3, name: 'empty', version: '1.0', background: { scripts: ['background.js'] }, browser_specific_settings: { gecko: { id: EMPTY_ID } } };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'background.js'), 'browser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true }));\n');
+  writeFileSync(join(dir, 'blank.html'), '<!doctype html><html lang="fr"><title>empty</title></html>');
+  return dir;
+}
+
+/** BiDi's own navigation (puppeteer's `goto` never resolves on moz-extension:// pages, see tests/e2e/firefox-page.ts). */
+const navigate = (page: Page, url: string) => (page.mainFrame() as unknown as { browsingContext: { navigate: (url: string, wait: string) => Promise<unknown> } }).browsingContext.navigate(url, 'complete');
+
+/** One message to a suspended event page, then one more to the page awake; for Vigie, its marks too. */
+function ask(page: Page, message: unknown) {
+  return page.evaluate(async (sent) => {
+    const api = (globalThis as unknown as { browser: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } } }).browser.runtime;
+    const start = performance.now();
+    await api.sendMessage(sent);
+    const cold = performance.now() - start;
+    const again = performance.now();
+    await api.sendMessage(sent);
+    return { cold, warm: performance.now() - again };
+  }, message);
+}
+
+/** Vigie's event page's own marks (see lib/background/start-marks.ts), read through runtime.getBackgroundPage. */
+function marks(page: Page) {
+  return page.evaluate(async (names) => {
+    const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage: () => Promise<{ performance: Performance }> } } }).browser.runtime;
+    const background = await api.getBackgroundPage();
+    return names.map((name) => background.performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
+  }, [SCRIPT_STARTED, WIRED]);
+}
+
+export async function benchBackgroundWakeFirefox(report: Report): Promise<void> {
+  if (!canRun) {
+    report('background-wake-firefox', { skipped: `no Firefox ESR at ${FIREFOX}` });
+    return;
+  }
+  execSync('npx wxt build -b firefox', { stdio: 'ignore', env: { ...process.env, VIGIE_E2E: '1' } });
+  const emptyDir = writeEmptyExtension();
+  const profile = mkdtempSync(join(tmpdir(), 'vigie-wake-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    userDataDir: profile,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify(UUIDS), 'extensions.background.idle.timeout': IDLE_MS },
+  });
+  try {
+    await browser.installExtension(EXTENSION_DIR);
+    await browser.installExtension(emptyDir);
+    const vigiePage = (await browser.pages())[0]!;
+    await navigate(vigiePage, `moz-extension://${UUIDS[VIGIE_ID]}/blank.html`);
+    const emptyPage = await browser.newPage();
+    await navigate(emptyPage, `moz-extension://${UUIDS[EMPTY_ID]}/blank.html`);
+    const vigie = { cold: [] as number[], warm: [] as number[], scriptLoad: [] as number[], topLevel: [] as number[] };
+    const empty = { cold: [] as number[], warm: [] as number[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternating which goes first keeps any order effect out of the ratio.
+      const order = round % 2 ? (['empty', 'vigie'] as const) : (['vigie', 'empty'] as const);
+      for (const which of order) {
+        await pause(SUSPENDED_AFTER_MS);
+        const times = which === 'vigie' ? await ask(vigiePage, { channel: 'vigie', type: 'summary', params: {} }) : await ask(emptyPage, { ping: true });
+        if (round < WARM_UP) continue;
+        (which === 'vigie' ? vigie : empty).cold.push(times.cold);
+        (which === 'vigie' ? vigie : empty).warm.push(times.warm);
+        if (which === 'vigie') {
+          const [script = Number.NaN, wired = Number.NaN] = await marks(vigiePage);
+          vigie.scriptLoad.push(script);
+          vigie.topLevel.push(wired - script);
+        }
+      }
+    }
+    const ratio = median(vigie.cold) / median(empty.cold);
+    report('background-wake-firefox', {
+      coldMs: round1(median(vigie.cold)),
+      emptyEventPageColdMs: round1(median(empty.cold)),
+      ratio: Number(ratio.toFixed(2)),
+      target: `<= ${TARGET}`,
+      met: ratio <= TARGET,
+      // The event page's own clock: its script loaded until its first line, then its top level run.
+      scriptLoadMs: round1(median(vigie.scriptLoad)),
+      topLevelMs: round1(median(vigie.topLevel)),
+      backgroundBytes: statSync(join(EXTENSION_DIR, 'background.js')).size,
+      warmMs: round1(median(vigie.warm)),
+      emptyEventPageWarmMs: round1(median(empty.warm)),
+      rounds: ROUNDS - WARM_UP,
+      note: `a summary request to Vigie's suspended event page (idle timeout ${IDLE_MS} ms) against one message to a suspended empty event page, same Firefox ESR, same run; medians (Firefox rounds page times to the millisecond)`,
+    });
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(emptyDir, { recursive: true, force: true });
+  }
+}
