@@ -9,9 +9,9 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { SCRIPT_STARTED, WIRED } from '../lib/background/start-marks';
-import { canRun, EXTENSION_DIR, FIREFOX } from '../tests/e2e/firefox';
+import { canRun, EXTENSION_DIR, FIREFOX, launchFirefox } from '../tests/e2e/firefox';
 
 type Report = (figure: string, fields: Record<string, unknown>) => void;
 
@@ -73,15 +73,7 @@ export async function benchBackgroundWakeFirefox(report: Report): Promise<void> 
   execSync('npx wxt build -b firefox', { stdio: 'ignore', env: { ...process.env, VIGIE_E2E: '1' } });
   const emptyDir = writeEmptyExtension();
   const profile = mkdtempSync(join(tmpdir(), 'vigie-wake-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify(UUIDS), 'extensions.background.idle.timeout': IDLE_MS },
-  });
+  const browser = await launchFirefox(profile, { 'extensions.webextensions.uuids': JSON.stringify(UUIDS), 'extensions.background.idle.timeout': IDLE_MS });
   try {
     await browser.installExtension(EXTENSION_DIR);
     await browser.installExtension(emptyDir);

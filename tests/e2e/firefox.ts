@@ -50,6 +50,21 @@ export async function emulateZoom(page: TestPage, size: { width: number; height:
   await (page as FirefoxPage).setViewportSize(size, scale);
 }
 
+/** Debian's Firefox ESR, headless, driven over WebDriver BiDi, on `profile` with these preferences. */
+export function launchFirefox(profile: string, prefs: Record<string, unknown>): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    userDataDir: profile,
+    // Newer ESRs refuse navigation to moz-extension:// pages without it; harmless on 140.
+    args: ['--remote-allow-system-access'],
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+    extraPrefsFirefox: prefs,
+  });
+}
+
 export async function loadExtension(options: LoadOptions = {}): Promise<LoadedExtension> {
   const build = options.build ?? EXTENSION_DIR;
   if (!existsSync(join(build, 'manifest.json'))) throw new Error(`no build at ${build}: run npm run build:e2e`);
@@ -61,36 +76,26 @@ export async function loadExtension(options: LoadOptions = {}): Promise<LoadedEx
     if (!existsSync(join(profile, 'cert9.db'))) execFileSync('certutil', ['-N', '--empty-password', '-d', `sql:${profile}`]);
     execFileSync('certutil', ['-A', '-n', 'Vigie test CA', '-t', 'C,,', '-i', options.trust.caFile, '-d', `sql:${profile}`]);
   }
-  const browser: Browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    userDataDir: profile,
-    // Newer ESRs refuse navigation to moz-extension:// pages without it; harmless on 140.
-    args: ['--remote-allow-system-access'],
-    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      // A temporary add-on is removed when the browser closes: its origin and data are kept for the restart.
-      'extensions.webextensions.keepUuidOnUninstall': true,
-      'extensions.webextensions.keepStorageOnUninstall': true,
-      // The interface in French (firefox-esr-l10n-fr), which the extension's i18n follows.
-      'intl.locale.requested': 'fr',
-      'intl.accept_languages': 'fr-FR, fr',
-      // Pages' console lines and errors go to the browser's output, where the harness reads them.
-      'devtools.console.stdout.content': true,
-      // Saved files land in the profile's downloads folder, without a dialog.
-      'browser.download.folderList': 2,
-      'browser.download.dir': downloads,
-      'browser.download.useDownloadDir': true,
-      'browser.download.always_ask_before_handling_new_types': false,
-      'browser.download.start_downloads_in_tmp_dir': false,
-      'browser.download.alwaysOpenPanel': false,
-      // 0 dark, 1 light, as the pages' prefers-color-scheme.
-      ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
-      ...options.prefs,
-    },
+  const browser = await launchFirefox(profile, {
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+    // A temporary add-on is removed when the browser closes: its origin and data are kept for the restart.
+    'extensions.webextensions.keepUuidOnUninstall': true,
+    'extensions.webextensions.keepStorageOnUninstall': true,
+    // The interface in French (firefox-esr-l10n-fr), which the extension's i18n follows.
+    'intl.locale.requested': 'fr',
+    'intl.accept_languages': 'fr-FR, fr',
+    // Pages' console lines and errors go to the browser's output, where the harness reads them.
+    'devtools.console.stdout.content': true,
+    // Saved files land in the profile's downloads folder, without a dialog.
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloads,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.alwaysOpenPanel': false,
+    // 0 dark, 1 light, as the pages' prefers-color-scheme.
+    ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
+    ...options.prefs,
   });
   const scriptErrors: string[] = [];
   const output = (chunk: Buffer) => {
