@@ -5,6 +5,7 @@ import type { Tag } from '@/lib/model/tag';
 import { formatRoute, type Route, type View } from '@/lib/reader/route';
 import type { UnreadCounts } from '@/lib/store/reader';
 import { countText, formatNumber } from '../ui/count';
+import { useFirstPaint } from '../ui/use-first-paint';
 import { VIEW_KEYS } from './page-title';
 
 /** Longer lists start folded (the one holding the current page stays open): the member opens them. */
@@ -64,6 +65,11 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares, changedF
   const [unfolded, setUnfolded] = useState(false);
   const where = formatRoute(route);
   useEffect(() => setUnfolded(false), [where]);
+  // A folded list's entries are not seen in the first frame: they are built once it is painted (a third of
+  // the first screen's elements with the collective's sources and tags).
+  const painted = useFirstPaint();
+  const sourcesOpen = sources.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.sourceId);
+  const tagsOpen = tags.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.tag);
   // Règles, Sources and Paramètres stay in view whatever the number of sources: before the long lists.
   const admin = (
     <ul class="nav__admin">
@@ -90,34 +96,38 @@ export function Nav({ route, sources, tags, unreadAlerts, unreadShares, changedF
           {link({ section: 'timeline' }, t('navTimeline'))}
         </ul>
         {admin}
-        <details class="nav__group" open={sources.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.sourceId)}>
+        <details class="nav__group" open={sourcesOpen}>
           <summary>
             <span class="nav__heading">
               {t('navBySource')} <span class="nav__count">({formatNumber(sources.length)})</span>
             </span>
           </summary>
-          <ul>
-            {[...sources]
-              .sort((a, b) => a.title.localeCompare(b.title, language))
-              .map((source) => link({ section: 'items', view: 'all', sourceId: source.id }, source.title, undefined, counts?.bySource[source.id]))}
-          </ul>
+          {(sourcesOpen || painted) && (
+            <ul>
+              {[...sources]
+                .sort((a, b) => a.title.localeCompare(b.title, language))
+                .map((source) => link({ section: 'items', view: 'all', sourceId: source.id }, source.title, undefined, counts?.bySource[source.id]))}
+            </ul>
+          )}
         </details>
-        <details class="nav__group" open={tags.length <= FOLDED_ABOVE || (route.section === 'items' && !!route.tag)}>
+        <details class="nav__group" open={tagsOpen}>
           <summary>
             <span class="nav__heading">
               {t('navByTag')} <span class="nav__count">({formatNumber(tags.length)})</span>
             </span>
           </summary>
-          <ul>
-            {tags.map((tag) =>
-              link(
-                { section: 'items', view: 'all', tag: tag.id },
-                tag.label[language],
-                <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />,
-                counts?.byTag[tag.id],
-              ),
-            )}
-          </ul>
+          {(tagsOpen || painted) && (
+            <ul>
+              {tags.map((tag) =>
+                link(
+                  { section: 'items', view: 'all', tag: tag.id },
+                  tag.label[language],
+                  <span class="swatch" style={{ background: tag.color }} aria-hidden="true" />,
+                  counts?.byTag[tag.id],
+                ),
+              )}
+            </ul>
+          )}
         </details>
       </div>
     </nav>
