@@ -113,7 +113,8 @@ async function timeTo(context: BrowserContext, url: string, wait: 'load' | 'pain
 }
 
 const SETTLE_MS = 300;
-const ROUNDS = Number(process.env.VIGIE_BENCH_ROUNDS ?? 15);
+// 30 counted rounds: on a shared 2-core machine, 15 left the medians 20 ms apart from one run to the next.
+const ROUNDS = Number(process.env.VIGIE_BENCH_ROUNDS ?? 31);
 
 export async function benchReader(report: Report): Promise<void> {
   if (!canRun) {
