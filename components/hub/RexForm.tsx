@@ -7,6 +7,7 @@ import type { Share } from '@/lib/model/share';
 import type { Tag } from '@/lib/model/tag';
 import { errorText } from '../ui/error-text';
 import { focusSoon } from '../ui/focus';
+import { RexAnswersField, type AnswerChoice } from './RexAnswersField';
 
 type Fields = { title: string; note: string; tags: string[]; answers: string[] } & Omit<Rex, 'answers'>;
 
@@ -58,6 +59,11 @@ export function RexForm({ tags, answerable = [], onSaid }: { tags: Tag[]; answer
   const [sending, setSending] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const language = uiLanguage() === 'en' ? 'en' : 'fr';
+  // What the REX may answer: the collective's alerts and articles, then this member's own alerts.
+  const choices: AnswerChoice[] = [
+    ...answerable.map((share) => ({ value: share.id, label: share.kind === 'alert' ? t('rexAnswersAlert', [share.title]) : share.title, group: 'shared' as const })),
+    ...own.map((alert) => ({ value: `${OWN}${alert.id}`, label: t('rexAnswersOwnAlert', [alert.ruleName, alert.item.title]), group: 'own' as const })),
+  ];
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((current) => ({ ...current, [key]: value }));
   const close = () => {
     setOpen(false);
@@ -152,35 +158,7 @@ export function RexForm({ tags, answerable = [], onSaid }: { tags: Tag[]; answer
       {area('tried', t('rexTriedLabel'), true)}
       {area('outcome', t('rexOutcomeLabel'), true)}
       {area('note', t('rexNoteLabel'))}
-      {(answerable.length > 0 || own.length > 0) && (
-        <label class="field">
-          <span class="field__label">{t('rexAnswersLabel')}</span>
-          <select
-            value={fields.answers[0] ?? ''}
-            onChange={(e) => set('answers', e.currentTarget.value ? [e.currentTarget.value] : [])}
-          >
-            <option value="">{t('rexAnswersNone')}</option>
-            {answerable.length > 0 && (
-              <optgroup label={t('rexAnswersShared')}>
-                {answerable.map((share) => (
-                  <option key={share.id} value={share.id}>
-                    {share.kind === 'alert' ? t('rexAnswersAlert', [share.title]) : share.title}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-            {own.length > 0 && (
-              <optgroup label={t('rexAnswersOwn')}>
-                {own.map((alert) => (
-                  <option key={alert.id} value={`${OWN}${alert.id}`}>
-                    {t('rexAnswersOwnAlert', [alert.ruleName, alert.item.title])}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-          </select>
-        </label>
-      )}
+      {(answerable.length > 0 || own.length > 0) && <RexAnswersField choices={choices} chosen={fields.answers} onChange={(answers) => set('answers', answers)} />}
       {tags.length > 0 && (
         <fieldset class="field">
           <legend>{t('rexTagsLabel')}</legend>

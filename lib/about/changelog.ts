@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.9.0',
+    date: '2026-12-07',
+    fr: "Version 0.9.0. Un retour d'expérience répond à plusieurs choses à la fois, jusqu'à dix (l'alerte du COPIL et l'article qui l'a déclenchée, par exemple), chacune avec son bouton « Retirer ». Le tableau de bord montre ses premières lignes un peu plus tôt.",
+    en: 'Version 0.9.0. An experience report answers several things at once, up to ten (the COPIL\'s alert and the article behind it, say), each with its own "Remove" button. The dashboard shows its first rows a little sooner.',
+  },
+  {
     version: '0.8.1',
     date: '2026-12-07',
     fr: "Version 0.8.1. La recherche montre sa réponse avec ses articles, sans lignes vides le temps de les lire. Un refus du hub est dit en français (« Le hub a refusé : seul un administrateur du hub peut le faire. »), dans les messages, l'état de la connexion et la liste des envois en attente. Le bouton de partage dit « Vous l'avez déjà partagé » ou « Déjà partagé par vous et … », plus votre propre nom. Un rédacteur qui écrit une fiche est prévenu aussitôt qu'un collègue vient d'en enregistrer une version, sans que rien ne bouge dans son éditeur.",

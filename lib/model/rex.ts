@@ -10,6 +10,9 @@ import { HttpUrlSchema } from './source';
 export const COLLECTIVITES = ['commune', 'intercommunalite', 'departement', 'region', 'universite', 'autre'] as const;
 export const PLATFORMS = ['facebook', 'instagram', 'threads', 'whatsapp', 'messenger', 'autre'] as const;
 
+/** How many things one REX may answer. */
+export const MAX_REX_ANSWERS = 10;
+
 /** What a REX answers (« suite au TTPA, nous avons… »): a share of the hub, or an item or alert of its member's watch, by its link. */
 export const RexAnswerSchema = z.strictObject({
   /** The share's id on the hub (its client-made id: letters, digits, - and _). */
@@ -33,7 +36,7 @@ export const RexSchema = z.strictObject({
   outcome: z.string().check(z.minLength(1), z.maxLength(10_000)),
   /** When it happened: a month (2026-11) or a day (2026-11-04). */
   when: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a month (2026-11) or a day (2026-11-04)')),
-  answers: z.optional(z.array(RexAnswerSchema).check(z.maxLength(10))),
+  answers: z.optional(z.array(RexAnswerSchema).check(z.maxLength(MAX_REX_ANSWERS))),
 });
 export type Rex = z.infer<typeof RexSchema>;
 

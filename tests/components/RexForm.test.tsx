@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RexForm } from '../../components/hub/RexForm';
+import { RexForm, type Answerable } from '../../components/hub/RexForm';
 import { speakFrench } from './french';
 
 /**
@@ -24,6 +24,18 @@ afterEach(cleanup);
 
 function fill(label: RegExp, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+/** The form opened and filled but for what it answers: what it says goes into the array returned. */
+function openFilled(answerable: Answerable[]): string[] {
+  const said: string[] = [];
+  render(<RexForm tags={[]} answerable={answerable} onSaid={(text) => said.push(text)} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Partager un retour d’expérience' }));
+  fill(/^Titre/, 'Des directs');
+  fill(/^Ce que vous avez tenté/, 'Un direct par semaine');
+  fill(/^Ce qui en est ressorti/, 'Portée doublée');
+  fill(/^Mois de l’expérience/, '2026-11');
+  return said;
 }
 
 describe('RexForm', () => {
@@ -49,13 +61,7 @@ describe('RexForm', () => {
   it('answers a COPIL alert by its share, or one of the member’s own alerts by its article', async () => {
     background.request.mockImplementation(async (type: unknown) => (type === 'listAlerts' ? OWN_ALERTS : { id: 'x', sent: true }));
     const shared = [{ id: 'share-ttpa-0001', kind: 'alert' as const, title: 'Alerte TTPA', url: 'https://about.fb.com/fr/news/', priority: 'critical' as const }];
-    const said: string[] = [];
-    render(<RexForm tags={[]} answerable={shared} onSaid={(text) => said.push(text)} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Partager un retour d’expérience' }));
-    fill(/^Titre/, 'Des directs');
-    fill(/^Ce que vous avez tenté/, 'Un direct par semaine');
-    fill(/^Ce qui en est ressorti/, 'Portée doublée');
-    fill(/^Mois de l’expérience/, '2026-11');
+    const said = openFilled(shared);
     const choice = (await screen.findByRole('option', { name: 'Publicité politique : TTPA : le règlement européen' })) as HTMLOptionElement;
     // The COPIL's alert is offered too, under its share's id.
     expect((screen.getByRole('option', { name: 'Alerte : Alerte TTPA' }) as HTMLOptionElement).value).toBe('share-ttpa-0001');
@@ -63,5 +69,27 @@ describe('RexForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Partager avec le COPIL' }));
     await waitFor(() => expect(said).toEqual(['Retour d’expérience partagé avec le COPIL.']));
     expect(background.request).toHaveBeenLastCalledWith('shareRex', expect.objectContaining({ rex: expect.objectContaining({ answers: [{ title: 'TTPA : le règlement européen', url: 'https://eur-lex.europa.eu/ttpa' }] }) }));
+  });
+
+  it('answers several things at once, each removable, and no more than ten', async () => {
+    const shared = Array.from({ length: 11 }, (_, n) => ({ id: `share-ttpa-${String(n).padStart(4, '0')}`, kind: 'item' as const, title: `Article ${n}`, url: `https://exemple.fr/${n}`, priority: undefined }));
+    const said = openFilled(shared);
+    const choose = (value: string) => fireEvent.change(screen.getByLabelText(/^En réponse à/), { target: { value } });
+    choose('share-ttpa-0000');
+    choose('share-ttpa-0001');
+    // Each chosen answer is listed, out of the choice, with its own « Retirer ».
+    const chosen = screen.getByRole('list', { name: 'Ce à quoi il répond' });
+    expect([...chosen.querySelectorAll('li > span')].map((span) => span.textContent)).toEqual(['Article 0', 'Article 1']);
+    expect(screen.queryByRole('option', { name: 'Article 0' })).toBeNull();
+    expect(screen.getByRole('option', { name: 'Ajouter une autre alerte ou un autre article…' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer « Article 0 » des réponses' }));
+    for (let n = 2; n <= 10; n++) choose(`share-ttpa-${String(n).padStart(4, '0')}`);
+    // Ten: the choice closes and says why.
+    expect((screen.getByLabelText(/^En réponse à/) as HTMLSelectElement).disabled).toBe(true);
+    expect(screen.getByText('Un retour d’expérience répond à 10 choses au plus : retirez-en une pour en ajouter une autre.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Partager avec le COPIL' }));
+    await waitFor(() => expect(said).toEqual(['Retour d’expérience partagé avec le COPIL.']));
+    const sent = background.request.mock.calls.at(-1)![1] as { rex: { answers: { shareId: string }[] } };
+    expect(sent.rex.answers.map((answer) => answer.shareId)).toEqual(['share-ttpa-0001', ...Array.from({ length: 9 }, (_, n) => `share-ttpa-${String(n + 2).padStart(4, '0')}`)]);
   });
 });

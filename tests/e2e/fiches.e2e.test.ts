@@ -67,6 +67,10 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire avec un élu, questions des habitants en commentaire.');
     await form.getByLabel(/^Ce qui en est ressorti/).fill('Portée organique doublée en six semaines, sans publicité.');
     await form.getByLabel(/^En réponse à/).selectOption({ label: `Alerte : ${ALERT_TITLE}` });
+    // Chosen, it is listed with its « Retirer », and the choice offers another.
+    await expect.poll(() => form.getByRole('list', { name: 'Ce à quoi il répond' }).textContent()).toContain(`Alerte : ${ALERT_TITLE}`);
+    expect(await form.getByRole('button', { name: `Retirer « Alerte : ${ALERT_TITLE} » des réponses` }).count()).toBe(1);
+    await form.locator('.rex-answers').screenshot({ path: artifact('rex-answers.png') });
     await copilA.screenshot({ path: artifact('rex-form-answer.png'), fullPage: true });
     await form.getByRole('button', { name: 'Partager avec le COPIL' }).click();
     await expect.poll(() => copilA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Retour d’expérience partagé avec le COPIL.');
