@@ -71,6 +71,7 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await expect.poll(() => form.getByRole('list', { name: 'Ce à quoi il répond' }).textContent()).toContain(`Alerte : ${ALERT_TITLE}`);
     expect(await form.getByRole('button', { name: `Retirer « Alerte : ${ALERT_TITLE} » des réponses` }).count()).toBe(1);
     await form.locator('.rex-answers').screenshot({ path: artifact('rex-answers.png') });
+    expect(await seriousViolations(copilA)).toEqual([]);
     await copilA.screenshot({ path: artifact('rex-form-answer.png'), fullPage: true });
     await form.getByRole('button', { name: 'Partager avec le COPIL' }).click();
     await expect.poll(() => copilA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Retour d’expérience partagé avec le COPIL.');
