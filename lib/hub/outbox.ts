@@ -73,6 +73,22 @@ export async function queueRex(store: VigieStore, fields: RexDraft): Promise<Sha
   return share;
 }
 
+/** The writes the hub has refused so far, by their place in the outbox: noted before a write is made. */
+export async function refusedSoFar(store: VigieStore): Promise<Set<number | undefined>> {
+  return new Set((await store.shares.outbox()).filter((queued) => queued.refused).map((queued) => queued.seq));
+}
+
+/**
+ * After the sync that follows a share's write: the hub's refusal of that write (too large for this hub, say),
+ * if it is a new one, as the error the page words. The member is told then, rather than « it will go at the
+ * next connection »: a refused write never goes (it waits in Paramètres, with the hub's words, to be dropped).
+ */
+export async function refusalOf(store: VigieStore, shareId: string, before: Set<number | undefined>): Promise<HubError | undefined> {
+  const path = `/api/shares/${shareId}`;
+  const refused = (await store.shares.outbox()).find((queued) => queued.refused && queued.path === path && !before.has(queued.seq));
+  return refused && new HubError('refused', refused.lastError ?? 'refused', undefined, refused.refusal ? { error: refused.refusal } : undefined);
+}
+
 /** `replyTo`: the comment answered; an older hub, which knows no replies, gets a plain comment. */
 export async function queueComment(store: VigieStore, shareId: string, body: string, replyTo?: string): Promise<void> {
   const connection = await connected(store);

@@ -225,6 +225,30 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     expect(hubRefusalWords(kept?.refusal, kept?.lastError ?? '', nodeTranslate('fr'))).toBe('cet identifiant est déjà pris sur le hub.');
   });
 
+  it('tells the member at once when the hub refuses what they just shared (too large for this hub), rather than « it will go later »', async () => {
+    // A hub whose administrator keeps requests small (HUB_BODY_LIMIT): a long REX is more than it takes.
+    const small = await startHub('embedded', { env: { HUB_PORT: '0', HUB_BODY_LIMIT: '2048' } });
+    try {
+      const store = await openTestStore();
+      await connect(store, small.url, await small.invite('Alice prolixe'));
+      const handlers = hubHandlers({ store } as unknown as HandlerDeps);
+      const rex = { collectivite: 'commune' as const, platform: 'facebook' as const, tried: 'Des directs chaque semaine. '.repeat(200), outcome: 'Plus de commentaires.', when: '2026-10' };
+      const refused = await handlers.shareRex({ title: 'Un très long retour', tags: [], rex }).then(() => undefined, (error: unknown) => error);
+      expect(refused).toBeInstanceOf(HubError);
+      expect(hubRefusalWords((refused as HubError).refusal, (refused as HubError).detail, nodeTranslate('fr'))).toBe('c’est trop volumineux pour lui.');
+      // Kept, with the hub's words, for Paramètres' pending list.
+      expect(await store.shares.outbox()).toMatchObject([{ refused: true, refusal: 'too-large' }]);
+      // Shortened, it goes; the earlier refusal is not said again.
+      expect(await handlers.shareRex({ title: 'Un retour court', tags: [], rex: { ...rex, tried: 'Des directs chaque semaine.' } })).toMatchObject({ sent: true });
+      // And an article shared from a hub that refuses it is said the same way.
+      const long = item('long', { note: 'Très long. '.repeat(300) });
+      await store.putItems([long]);
+      await expect(handlers.shareItem({ itemId: long.id })).rejects.toMatchObject({ code: 'refused', refusal: 'too-large' });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('says a revoked token in words and sends nothing', async () => {
     const alice = await member('Alice révoquée');
     const me = (await loadConnection(alice))!.member.id;

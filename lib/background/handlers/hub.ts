@@ -1,6 +1,6 @@
 import { HubError, hubFetch } from '../../hub/client';
 import { loadConnection, saveConnection } from '../../hub/connection';
-import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags } from '../../hub/outbox';
+import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags, refusalOf, refusedSoFar } from '../../hub/outbox';
 import { connect, syncHub } from '../../hub/sync';
 import { hubVersionGap } from '../../hub/version';
 import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
@@ -87,18 +87,24 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       const item = await store.getItem(itemId);
       if (!item) throw new HubError('refused', 'item not found');
       const source = await store.getSource(item.sourceId);
+      const before = await refusedSoFar(store);
       const { share, update } = await queueShare(store, item, {
         ...(source ? { sourceTitle: source.title, ...(source.language ? { sourceLanguage: source.language } : {}) } : {}),
         ...(priority ? { priority } : {}),
       });
       await deps.hubChanged?.([]);
       const { sent } = await sync();
+      const refused = await refusalOf(store, share.id, before);
+      if (refused) throw refused;
       return { id: share.id, sent: sent > 0, update };
     },
     async shareRex(draft) {
+      const before = await refusedSoFar(store);
       const share = await queueRex(store, draft);
       await deps.hubChanged?.([]);
       const { sent } = await sync();
+      const refused = await refusalOf(store, share.id, before);
+      if (refused) throw refused;
       return { id: share.id, sent: sent > 0 };
     },
     async shareOfItem({ itemId }) {
