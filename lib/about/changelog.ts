@@ -15,8 +15,8 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
   {
     version: '0.9.0',
     date: '2026-12-07',
-    fr: "Version 0.9.0. Un retour d'expérience répond à plusieurs choses à la fois, jusqu'à dix (l'alerte du COPIL et l'article qui l'a déclenchée, par exemple), chacune avec son bouton « Retirer ». Le tableau de bord montre ses premières lignes un peu plus tôt.",
-    en: 'Version 0.9.0. An experience report answers several things at once, up to ten (the COPIL\'s alert and the article behind it, say), each with its own "Remove" button. The dashboard shows its first rows a little sooner.',
+    fr: "Version 0.9.0. Un retour d'expérience répond à plusieurs choses à la fois, jusqu'à dix (l'alerte du COPIL et l'article qui l'a déclenchée, par exemple), chacune avec son bouton « Retirer ». Un partage que le hub refuse aussitôt (trop volumineux pour lui, par exemple) est dit tout de suite, avec les mots du hub, et le formulaire garde ce qui était écrit. Le tableau de bord montre ses premières lignes un peu plus tôt.",
+    en: 'Version 0.9.0. An experience report answers several things at once, up to ten (the COPIL\'s alert and the article behind it, say), each with its own "Remove" button. A share the hub refuses at once (too large for it, say) is said then, in its words, and the form keeps what was written. The dashboard shows its first rows a little sooner.',
   },
   {
     version: '0.8.1',

@@ -81,12 +81,19 @@ export async function refusedSoFar(store: VigieStore): Promise<Set<number | unde
 /**
  * After the sync that follows a share's write: the hub's refusal of that write (too large for this hub, say),
  * if it is a new one, as the error the page words. The member is told then, rather than « it will go at the
- * next connection »: a refused write never goes (it waits in Paramètres, with the hub's words, to be dropped).
+ * next connection ». A new share the hub refused never existed there: its write and its waiting copy go (the
+ * form, or the item, still holds everything, to shorten and send again). An update refused stays in the
+ * outbox with the hub's words, for Paramètres' pending list.
  */
-export async function refusalOf(store: VigieStore, shareId: string, before: Set<number | undefined>): Promise<HubError | undefined> {
+export async function refusalOf(store: VigieStore, shareId: string, before: Set<number | undefined>, options: { isNew: boolean }): Promise<HubError | undefined> {
   const path = `/api/shares/${shareId}`;
   const refused = (await store.shares.outbox()).find((queued) => queued.refused && queued.path === path && !before.has(queued.seq));
-  return refused && new HubError('refused', refused.lastError ?? 'refused', undefined, refused.refusal ? { error: refused.refusal } : undefined);
+  if (!refused) return undefined;
+  if (options.isNew && refused.seq !== undefined) {
+    await store.shares.removeFromOutbox(refused.seq);
+    await store.shares.remove(shareId);
+  }
+  return new HubError('refused', refused.lastError ?? 'refused', undefined, refused.refusal ? { error: refused.refusal } : undefined);
 }
 
 /** `replyTo`: the comment answered; an older hub, which knows no replies, gets a plain comment. */

@@ -32,7 +32,8 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
   let alertId: string;
 
   beforeAll(async () => {
-    hub = await startHub('embedded', { env: { HUB_RATE_LIMIT: '100000' } });
+    // Requests kept small, as an administrator may set it (HUB_BODY_LIMIT): a long REX is more than this hub takes.
+    hub = await startHub('embedded', { env: { HUB_RATE_LIMIT: '100000', HUB_BODY_LIMIT: '4096' } });
     server = await startServer({ '/veille.xml': withEtag(FEED, 'application/rss+xml; charset=utf-8') });
     admin = (await hub.join('Coordination COPIL', 'admin')).token;
     // The collective's alert, shared earlier by its coordination: what the REX will answer.
@@ -64,8 +65,16 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await form.getByLabel('Type de structure').selectOption('departement');
     await form.getByLabel(/^Taille/).fill('600 000 habitants');
     await form.getByLabel(/^Mois de l’expérience/).fill('2026-11');
-    await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire avec un élu, questions des habitants en commentaire.');
     await form.getByLabel(/^Ce qui en est ressorti/).fill('Portée organique doublée en six semaines, sans publicité.');
+    // Too long for this hub: refused, said in the hub's words at once, and the form keeps what was written.
+    await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire avec un élu, questions des habitants en commentaire. '.repeat(60));
+    await form.getByRole('button', { name: 'Partager avec le COPIL' }).click();
+    await expect.poll(() => copilA.locator('.admin-view__header [role="alert"]').textContent(), { timeout: 15_000 }).toContain('Le hub a refusé : c’est trop volumineux pour lui.');
+    await copilA.locator('.admin-view__header').screenshot({ path: artifact('rex-refused.png') });
+    expect(await form.getByLabel('Titre').inputValue()).toBe(REX_TITLE);
+    // Nothing of it waits in the list: the hub never took it.
+    await expect.poll(() => copilA.locator('.share', { hasText: REX_TITLE }).count()).toBe(0);
+    await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire avec un élu, questions des habitants en commentaire.');
     await form.getByLabel(/^En réponse à/).selectOption({ label: `Alerte : ${ALERT_TITLE}` });
     // Chosen, it is listed with its « Retirer », and the choice offers another.
     await expect.poll(() => form.getByRole('list', { name: 'Ce à quoi il répond' }).textContent()).toContain(`Alerte : ${ALERT_TITLE}`);

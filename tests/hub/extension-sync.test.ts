@@ -236,8 +236,9 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
       const refused = await handlers.shareRex({ title: 'Un très long retour', tags: [], rex }).then(() => undefined, (error: unknown) => error);
       expect(refused).toBeInstanceOf(HubError);
       expect(hubRefusalWords((refused as HubError).refusal, (refused as HubError).detail, nodeTranslate('fr'))).toBe('c’est trop volumineux pour lui.');
-      // Kept, with the hub's words, for Paramètres' pending list.
-      expect(await store.shares.outbox()).toMatchObject([{ refused: true, refusal: 'too-large' }]);
+      // A new share the hub never took: nothing of it waits (the form still holds it all).
+      expect(await store.shares.outbox()).toEqual([]);
+      expect((await store.shares.list(10)).map((share) => share.title)).not.toContain('Un très long retour');
       // Shortened, it goes; the earlier refusal is not said again.
       expect(await handlers.shareRex({ title: 'Un retour court', tags: [], rex: { ...rex, tried: 'Des directs chaque semaine.' } })).toMatchObject({ sent: true });
       // And an article shared from a hub that refuses it is said the same way.

@@ -58,6 +58,13 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
     if (!connection) throw new HubError('refused', 'not connected to a hub');
     return hubFetch<T>(connection.url, connection.token, method, path, body, contentType);
   };
+  /** A share just written that the hub refused at once: its pages hear the list changed, its author why. */
+  const sayRefusal = async (shareId: string, before: Set<number | undefined>, isNew: boolean) => {
+    const refused = await refusalOf(store, shareId, before, { isNew });
+    if (!refused) return;
+    await deps.hubChanged?.([]);
+    throw refused;
+  };
   /** A write queued, then a sync that tries to send it at once: `sent` says whether it went. */
   const queued = async (write: Promise<void>) => {
     await write;
@@ -94,8 +101,7 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       });
       await deps.hubChanged?.([]);
       const { sent } = await sync();
-      const refused = await refusalOf(store, share.id, before);
-      if (refused) throw refused;
+      await sayRefusal(share.id, before, !update);
       return { id: share.id, sent: sent > 0, update };
     },
     async shareRex(draft) {
@@ -103,8 +109,7 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       const share = await queueRex(store, draft);
       await deps.hubChanged?.([]);
       const { sent } = await sync();
-      const refused = await refusalOf(store, share.id, before);
-      if (refused) throw refused;
+      await sayRefusal(share.id, before, true);
       return { id: share.id, sent: sent > 0 };
     },
     async shareOfItem({ itemId }) {
