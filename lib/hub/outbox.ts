@@ -47,7 +47,7 @@ export async function queueShare(store: VigieStore, item: Item, options: { sourc
   else await store.shares.enqueue(entry({ method: 'PUT', path, body: draft, kind: 'share', label: shortLabel(draft.title) }));
   const now = new Date().toISOString();
   // This member's own share shows their update at once; a colleague's stays as the hub last said until the pull.
-  if (!existing) await store.shares.putPending(pendingShare(id, draft, connection.member, now));
+  if (!existing) await store.shares.putPending(pendingShare(id, draft, connection.member, now), { local: true });
   else if (existing.author.id === connection.member.id) await store.shares.putPending({ ...toShare(existing), ...draft, updated: now });
   return { share: existing ? toShare(existing) : pendingShare(id, draft, connection.member, now), update: !!existing };
 }
@@ -69,7 +69,7 @@ export async function queueRex(store: VigieStore, fields: RexDraft): Promise<Sha
   const id = crypto.randomUUID();
   await store.shares.enqueue(entry({ method: 'PUT', path: `/api/shares/${id}`, body: draft, kind: 'share', label: shortLabel(draft.title) }));
   const share = pendingShare(id, draft, connection.member, new Date().toISOString());
-  await store.shares.putPending(share);
+  await store.shares.putPending(share, { local: true });
   return share;
 }
 
@@ -91,7 +91,7 @@ export async function refusalOf(store: VigieStore, shareId: string, before: Set<
   if (!refused) return undefined;
   if (options.isNew && refused.seq !== undefined) {
     await store.shares.removeFromOutbox(refused.seq);
-    await store.shares.remove(shareId);
+    await store.shares.dropLocal(shareId);
   }
   return new HubError('refused', refused.lastError ?? 'refused', undefined, refused.refusal ? { error: refused.refusal } : undefined);
 }

@@ -53,6 +53,8 @@ export interface PageVersion {
 export interface SharedRecord extends Share {
   unreadAt?: string;
   pending?: boolean;
+  /** Made here and never on the hub yet: if its write is dropped, the share goes too (a pull replaces the record whole). */
+  local?: boolean;
 }
 
 /** Version 5: a write to the hub waiting to be sent, in order (the key is the order). */

@@ -6,7 +6,7 @@ import type { OutboxRecord, SharedRecord, VigieSchema } from './schema';
 
 /** A share as pages see it: `unread` for others' shares not yet seen, `pending` for one still in the outbox. */
 
-const toRow = ({ unreadAt, pending, ...share }: SharedRecord): SharedRow => ({ ...share, unread: unreadAt !== undefined, pending: !!pending });
+const toRow = ({ unreadAt, pending, local: _local, ...share }: SharedRecord): SharedRow => ({ ...share, unread: unreadAt !== undefined, pending: !!pending });
 
 type Tombstone = { id: string; removed: true };
 
@@ -88,9 +88,23 @@ export class ShareStore {
     return added;
   }
 
-  /** A share queued here shows at once in the COPIL list, marked as waiting for the hub. */
-  async putPending(share: Share): Promise<void> {
-    await guardQuota(() => this.db.put('shares', { ...share, pending: true }));
+  /**
+   * A share queued here shows at once in the COPIL list, marked as waiting for the hub; `local` when the hub has
+   * never had it (a new share, or a change to one still waiting).
+   */
+  async putPending(share: Share, options: { local?: boolean } = {}): Promise<void> {
+    await guardQuota(async () => {
+      const tx = this.db.transaction('shares', 'readwrite');
+      const local = options.local || !!(await tx.store.get(share.id))?.local;
+      await Promise.all([tx.store.put({ ...share, pending: true, ...(local ? { local: true } : {}) }), tx.done]);
+    });
+  }
+
+  /** The member dropped a write the hub refused: a share only this browser ever had goes with it. */
+  async dropLocal(id: string): Promise<void> {
+    const tx = this.db.transaction('shares', 'readwrite');
+    if ((await tx.store.get(id))?.local) await tx.store.delete(id);
+    await tx.done;
   }
 
   /** `ids` absent: all of them. Returns how many changed. */

@@ -241,6 +241,16 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
       expect((await store.shares.list(10)).map((share) => share.title)).not.toContain('Un très long retour');
       // Shortened, it goes; the earlier refusal is not said again.
       expect(await handlers.shareRex({ title: 'Un retour court', tags: [], rex: { ...rex, tried: 'Des directs chaque semaine.' } })).toMatchObject({ sent: true });
+      // Written while the hub was away, refused at a later sync: kept with the hub's words for the pending list;
+      // dropped there by the member, the share this browser alone ever had goes with it.
+      const queuedEarlier = await queueRex(store, { title: 'Écrit hors ligne', tags: [], rex });
+      await syncHub(store, DEFAULT_SETTINGS);
+      const [kept] = await store.shares.outbox();
+      expect(kept).toMatchObject({ refused: true, refusal: 'too-large' });
+      expect(await store.shares.get(queuedEarlier.id)).toMatchObject({ pending: true });
+      await handlers.discardPending({ seq: kept!.seq! });
+      expect(await store.shares.outbox()).toEqual([]);
+      expect(await store.shares.get(queuedEarlier.id)).toBeUndefined();
       // And an article shared from a hub that refuses it is said the same way.
       const long = item('long', { note: 'Très long. '.repeat(300) });
       await store.putItems([long]);

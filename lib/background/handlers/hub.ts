@@ -141,7 +141,11 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       return admin('PUT', `/api/packs/${name}`, body, name === 'sources' ? 'text/xml' : 'application/json');
     },
     async discardPending({ seq }) {
+      const entry = (await store.shares.outbox()).find((queued) => queued.seq === seq);
       await store.shares.removeFromOutbox(seq);
+      // A share that never reached the hub goes with its write (a change to one the hub has stays as pulled).
+      const shareId = entry?.method === 'PUT' && /^\/api\/shares\/([^/]+)$/.exec(entry.path)?.[1];
+      if (shareId) await store.shares.dropLocal(decodeURIComponent(shareId));
       await deps.hubChanged?.([]);
       return hubStatus(store);
     },
