@@ -31,7 +31,7 @@ const shortLabel = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}�
  * colleague's share of it already pulled) goes under the existing share's id, and a share still waiting in
  * the outbox is rewritten rather than queued twice. The hub keeps one share per article in any case.
  */
-export async function queueShare(store: VigieStore, item: Item, options: { sourceTitle?: string; sourceLanguage?: string; priority?: Priority }): Promise<{ share: Share; update: boolean }> {
+export async function queueShare(store: VigieStore, item: Item, options: { sourceTitle?: string; sourceLanguage?: string; priority?: Priority }): Promise<{ share: Share; update: boolean; seq: number }> {
   const connection = await connected(store);
   // Older hubs refuse a field they do not know: labels go only to a hub that keeps them.
   const tags = hubHas(connection.hubVersion, HUB_SHARE_LABELS) ? await store.listTags() : undefined;
@@ -44,12 +44,12 @@ export async function queueShare(store: VigieStore, item: Item, options: { sourc
   const path = `/api/shares/${id}`;
   const waiting = (await store.shares.outbox()).find((queued) => !queued.refused && queued.method === 'PUT' && queued.path === path);
   if (waiting) await store.shares.updateOutbox({ ...waiting, body: draft, label: shortLabel(draft.title) });
-  else await store.shares.enqueue(entry({ method: 'PUT', path, body: draft, kind: 'share', label: shortLabel(draft.title) }));
+  const seq = waiting?.seq ?? (await store.shares.enqueue(entry({ method: 'PUT', path, body: draft, kind: 'share', label: shortLabel(draft.title) })));
   const now = new Date().toISOString();
   // This member's own share shows their update at once; a colleague's stays as the hub last said until the pull.
   if (!existing) await store.shares.putPending(pendingShare(id, draft, connection.member, now), { local: true });
   else if (existing.author.id === connection.member.id) await store.shares.putPending({ ...toShare(existing), ...draft, updated: now });
-  return { share: existing ? toShare(existing) : pendingShare(id, draft, connection.member, now), update: !!existing };
+  return { share: existing ? toShare(existing) : pendingShare(id, draft, connection.member, now), update: !!existing, seq };
 }
 
 const toShare = ({ unread: _unread, pending: _pending, ...share }: SharedRow): Share => share;
@@ -59,7 +59,7 @@ const toShare = ({ unread: _unread, pending: _pending, ...share }: SharedRow): S
  * at once in their list as waiting. A hub older than 1.4.0 would refuse it: the member is told before anything
  * is queued.
  */
-export async function queueRex(store: VigieStore, fields: RexDraft): Promise<Share> {
+export async function queueRex(store: VigieStore, fields: RexDraft): Promise<{ share: Share; seq: number }> {
   const connection = await connected(store);
   if (!hubHas(connection.hubVersion, HUB_REX)) throw new HubError('refused', `hub ${connection.hubVersion ?? 'older than 1.1.0'} does not know « retours d'expérience » (hub 1.4.0 or later)`);
   const tags = await store.listTags();
@@ -67,32 +67,26 @@ export async function queueRex(store: VigieStore, fields: RexDraft): Promise<Sha
   const labels = tagLabelsOf(fields.tags, tags, language);
   const draft = ShareDraftSchema.parse({ kind: 'rex', ...fields, ...(Object.keys(labels).length ? { tagLabels: labels } : {}) });
   const id = crypto.randomUUID();
-  await store.shares.enqueue(entry({ method: 'PUT', path: `/api/shares/${id}`, body: draft, kind: 'share', label: shortLabel(draft.title) }));
+  const seq = await store.shares.enqueue(entry({ method: 'PUT', path: `/api/shares/${id}`, body: draft, kind: 'share', label: shortLabel(draft.title) }));
   const share = pendingShare(id, draft, connection.member, new Date().toISOString());
   await store.shares.putPending(share, { local: true });
-  return share;
+  return { share, seq };
 }
 
-/** The writes the hub has refused so far, by their place in the outbox: noted before a write is made. */
-export async function refusedSoFar(store: VigieStore): Promise<Set<number | undefined>> {
-  return new Set((await store.shares.outbox()).filter((queued) => queued.refused).map((queued) => queued.seq));
-}
+/** The share an outbox entry writes (`/api/shares/<id>`, or one of its comments, reactions or tags). */
+export const shareIdOf = (entry: Pick<OutboxRecord, 'path'>): string => decodeURIComponent(entry.path.split('/')[3] ?? '');
 
 /**
- * After the sync that follows a share's write: the hub's refusal of that write (too large for this hub, say),
- * if it is a new one, as the error the page words. The member is told then, rather than « it will go at the
- * next connection ». A new share the hub refused never existed there: its write and its waiting copy go (the
- * form, or the item, still holds everything, to shorten and send again). An update refused stays in the
- * outbox with the hub's words, for Paramètres' pending list.
+ * After the sync that follows a share's write (`seq`, its place in the outbox): the hub's refusal of it (too
+ * large for this hub, say), as the error the page words. The member is told then, rather than « it will go at
+ * the next connection ». A refused share the hub never had goes with its write (the form, or the item, still
+ * holds everything, to shorten and send again); a refused change to one it has stays in the outbox with the
+ * hub's words, for Paramètres' pending list.
  */
-export async function refusalOf(store: VigieStore, shareId: string, before: Set<number | undefined>, options: { isNew: boolean }): Promise<HubError | undefined> {
-  const path = `/api/shares/${shareId}`;
-  const refused = (await store.shares.outbox()).find((queued) => queued.refused && queued.path === path && !before.has(queued.seq));
+export async function refusalOf(store: VigieStore, seq: number): Promise<HubError | undefined> {
+  const refused = (await store.shares.outbox()).find((queued) => queued.seq === seq && queued.refused);
   if (!refused) return undefined;
-  if (options.isNew && refused.seq !== undefined) {
-    await store.shares.removeFromOutbox(refused.seq);
-    await store.shares.dropLocal(shareId);
-  }
+  if (await store.shares.dropLocal(shareIdOf(refused))) await store.shares.removeFromOutbox(seq);
   return new HubError('refused', refused.lastError ?? 'refused', undefined, refused.refusal ? { error: refused.refusal } : undefined);
 }
 

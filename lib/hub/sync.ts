@@ -9,6 +9,7 @@ import type { VigieStore } from '../store/store';
 import { HubError, hubFetch } from './client';
 import { loadConnection, normalizeHubUrl, saveConnection } from './connection';
 import { pullFiches } from './fiches';
+import { shareIdOf } from './outbox';
 
 /**
  * The extension's side of the COPIL hub: joining with an invite code, the outbox (writes made offline wait
@@ -50,7 +51,7 @@ export async function flushOutbox(store: VigieStore, connection: HubConnection):
       if (share.success) {
         // The hub answered with the article's existing share (a colleague's, or this member's from another
         // device): the copy shown while waiting goes, the share it joined takes its place.
-        const sentAs = decodeURIComponent(entry.path.split('/')[3] ?? '');
+        const sentAs = shareIdOf(entry);
         if (entry.kind === 'share' && sentAs !== share.data.id) await store.shares.remove(sentAs);
         await store.shares.applyPulled([share.data], connection.member.id);
       }

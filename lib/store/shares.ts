@@ -100,11 +100,13 @@ export class ShareStore {
     });
   }
 
-  /** The member dropped a write the hub refused: a share only this browser ever had goes with it. */
-  async dropLocal(id: string): Promise<void> {
+  /** A write the hub refused is dropped: a share only this browser ever had goes with it. Says whether it went. */
+  async dropLocal(id: string): Promise<boolean> {
     const tx = this.db.transaction('shares', 'readwrite');
-    if ((await tx.store.get(id))?.local) await tx.store.delete(id);
+    const local = !!(await tx.store.get(id))?.local;
+    if (local) await tx.store.delete(id);
     await tx.done;
+    return local;
   }
 
   /** `ids` absent: all of them. Returns how many changed. */
@@ -116,8 +118,9 @@ export class ShareStore {
     return changed.length;
   }
 
-  async enqueue(entry: OutboxRecord): Promise<void> {
-    await guardQuota(() => this.db.add('outbox', entry));
+  /** Returns the entry's place in the outbox (its `seq`). */
+  async enqueue(entry: OutboxRecord): Promise<number> {
+    return guardQuota(() => this.db.add('outbox', entry));
   }
 
   /** Oldest first: the order writes were made is the order they are sent. */

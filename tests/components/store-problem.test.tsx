@@ -43,7 +43,7 @@ describe('a store Vigie cannot use, as the member sees it', () => {
     // The screen's own alert says it; the status line's assertive region stays empty until an error.
     expect(screen.getAllByRole('alert').map((alert) => alert.textContent).filter(Boolean)).toEqual([NEWER_FR]);
     expect(screen.queryByText('Importer une sauvegarde…')).toBeNull();
-    expect(screen.getByText(/copie brute de la base de données/)).toBeTruthy();
+    expect(screen.getByText(/copie brute de la base de données/).textContent).toBe("Dans cet état, la sauvegarde exportée est une copie brute de la base de données : cette version de Vigie ne peut pas l'importer.");
 
     fireEvent.click(screen.getByRole('button', { name: 'Exporter toutes les données' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Sauvegarde vigie-sauvegarde-.*\.json prête dans vos téléchargements\.$/));

@@ -110,7 +110,7 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
     const bruno = await member('Bruno REX');
     await alice.putTags([{ id: 'publicite-politique', label: { fr: 'Publicité politique', en: 'Political ads' }, scope: 'shared', color: '#1d6fb8' }]);
     const rex = { collectivite: 'departement' as const, platform: 'facebook' as const, tried: 'Des directs avec les élus.', outcome: 'Deux fois plus de commentaires.', when: '2026-10' };
-    const share = await queueRex(alice, { title: 'Des directs avec les élus', tags: ['publicite-politique'], note: 'À essayer', rex });
+    const { share } = await queueRex(alice, { title: 'Des directs avec les élus', tags: ['publicite-politique'], note: 'À essayer', rex });
     expect(await alice.shares.get(share.id)).toMatchObject({ kind: 'rex', pending: true, rex });
     expect(await syncHub(alice, DEFAULT_SETTINGS)).toMatchObject({ sent: 1 });
     await syncHub(bruno, DEFAULT_SETTINGS);
@@ -243,7 +243,7 @@ describe('the extension syncing with a hub', { timeout: 60_000 }, () => {
       expect(await handlers.shareRex({ title: 'Un retour court', tags: [], rex: { ...rex, tried: 'Des directs chaque semaine.' } })).toMatchObject({ sent: true });
       // Written while the hub was away, refused at a later sync: kept with the hub's words for the pending list;
       // dropped there by the member, the share this browser alone ever had goes with it.
-      const queuedEarlier = await queueRex(store, { title: 'Écrit hors ligne', tags: [], rex });
+      const { share: queuedEarlier } = await queueRex(store, { title: 'Écrit hors ligne', tags: [], rex });
       await syncHub(store, DEFAULT_SETTINGS);
       const [kept] = await store.shares.outbox();
       expect(kept).toMatchObject({ refused: true, refusal: 'too-large' });

@@ -1,6 +1,6 @@
 import { HubError, hubFetch } from '../../hub/client';
 import { loadConnection, saveConnection } from '../../hub/connection';
-import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags, refusalOf, refusedSoFar } from '../../hub/outbox';
+import { queueComment, queueHide, queueReaction, queueRex, queueShare, queueTags, refusalOf, shareIdOf } from '../../hub/outbox';
 import { connect, syncHub } from '../../hub/sync';
 import { hubVersionGap } from '../../hub/version';
 import type { HUB_REQUESTS, HubStatus } from '../../messages/requests/hub';
@@ -58,9 +58,9 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
     if (!connection) throw new HubError('refused', 'not connected to a hub');
     return hubFetch<T>(connection.url, connection.token, method, path, body, contentType);
   };
-  /** A share just written that the hub refused at once: its pages hear the list changed, its author why. */
-  const sayRefusal = async (shareId: string, before: Set<number | undefined>, isNew: boolean) => {
-    const refused = await refusalOf(store, shareId, before, { isNew });
+  /** A share just written (`seq`) that the hub refused at once: its pages hear the list changed, its author why. */
+  const sayRefusal = async (seq: number) => {
+    const refused = await refusalOf(store, seq);
     if (!refused) return;
     await deps.hubChanged?.([]);
     throw refused;
@@ -94,22 +94,20 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       const item = await store.getItem(itemId);
       if (!item) throw new HubError('refused', 'item not found');
       const source = await store.getSource(item.sourceId);
-      const before = await refusedSoFar(store);
-      const { share, update } = await queueShare(store, item, {
+      const { share, update, seq } = await queueShare(store, item, {
         ...(source ? { sourceTitle: source.title, ...(source.language ? { sourceLanguage: source.language } : {}) } : {}),
         ...(priority ? { priority } : {}),
       });
       await deps.hubChanged?.([]);
       const { sent } = await sync();
-      await sayRefusal(share.id, before, !update);
+      await sayRefusal(seq);
       return { id: share.id, sent: sent > 0, update };
     },
     async shareRex(draft) {
-      const before = await refusedSoFar(store);
-      const share = await queueRex(store, draft);
+      const { share, seq } = await queueRex(store, draft);
       await deps.hubChanged?.([]);
       const { sent } = await sync();
-      await sayRefusal(share.id, before, true);
+      await sayRefusal(seq);
       return { id: share.id, sent: sent > 0 };
     },
     async shareOfItem({ itemId }) {
@@ -144,8 +142,7 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       const entry = (await store.shares.outbox()).find((queued) => queued.seq === seq);
       await store.shares.removeFromOutbox(seq);
       // A share that never reached the hub goes with its write (a change to one the hub has stays as pulled).
-      const shareId = entry?.method === 'PUT' && /^\/api\/shares\/([^/]+)$/.exec(entry.path)?.[1];
-      if (shareId) await store.shares.dropLocal(decodeURIComponent(shareId));
+      if (entry?.kind === 'share') await store.shares.dropLocal(shareIdOf(entry));
       await deps.hubChanged?.([]);
       return hubStatus(store);
     },
