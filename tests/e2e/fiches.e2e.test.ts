@@ -15,6 +15,9 @@ import type { TestPage } from './page';
  */
 
 const ALERT_TITLE = 'Alerte TTPA : fin des publicités politiques sur Facebook dans l’UE';
+/** A second alert of the collective, which the same REX answers too. */
+const SECOND_ALERT = 'Publicités sur les sujets de société : autorisation obligatoire';
+const SECOND_ALERT_URL = 'https://www.facebook.com/business/help/167836590566506';
 const REX_TITLE = 'Des directs avec les élus plutôt que de la publicité';
 /** B's own watch: one article, which he proposes for a fiche from its reading pane. */
 const ARTICLE = 'Meta met fin aux publicités politiques dans l’Union européenne';
@@ -30,6 +33,7 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
   let b: LoadedExtension;
   let admin: string;
   let alertId: string;
+  let secondAlertId: string;
 
   beforeAll(async () => {
     // Requests kept small, as an administrator may set it (HUB_BODY_LIMIT): a long REX is more than this hub takes.
@@ -40,6 +44,9 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     alertId = clientId();
     const alert = { kind: 'alert', title: ALERT_TITLE, url: 'https://about.fb.com/fr/news/2025/07/fin-des-publicites-politiques-dans-lue/', priority: 'critical', tags: ['publicite-politique'] };
     expect((await hub.api(`/api/shares/${alertId}`, { method: 'PUT', token: admin, body: alert })).status).toBe(201);
+    secondAlertId = clientId();
+    const second = { kind: 'alert', title: SECOND_ALERT, url: SECOND_ALERT_URL, priority: 'important', tags: ['publicite-politique'] };
+    expect((await hub.api(`/api/shares/${secondAlertId}`, { method: 'PUT', token: admin, body: second })).status).toBe(201);
     [a, b] = await Promise.all([loadExtension(), loadExtension()]);
   }, 90_000);
 
@@ -76,23 +83,32 @@ describe.skipIf(!canRun)(`retours d'expérience and fiches conseils between two 
     await expect.poll(() => copilA.locator('.share', { hasText: REX_TITLE }).count()).toBe(0);
     await form.getByLabel(/^Ce que vous avez tenté/).fill('Un direct hebdomadaire avec un élu, questions des habitants en commentaire.');
     await form.getByLabel(/^En réponse à/).selectOption({ label: `Alerte : ${ALERT_TITLE}` });
-    // Chosen, it is listed with its « Retirer », and the choice offers another.
+    // Chosen, it is listed with its « Retirer », and the choice offers another: the second alert, answered too.
     await expect.poll(() => form.getByRole('list', { name: 'Ce à quoi il répond' }).textContent()).toContain(`Alerte : ${ALERT_TITLE}`);
     expect(await form.getByRole('button', { name: `Retirer « Alerte : ${ALERT_TITLE} » des réponses` }).count()).toBe(1);
+    await form.getByLabel(/^En réponse à/).selectOption({ label: `Alerte : ${SECOND_ALERT}` });
+    await expect.poll(() => form.getByRole('list', { name: 'Ce à quoi il répond' }).getByRole('listitem').count()).toBe(2);
     await form.locator('.rex-answers').screenshot({ path: artifact('rex-answers.png') });
     expect(await seriousViolations(copilA)).toEqual([]);
     await copilA.screenshot({ path: artifact('rex-form-answer.png'), fullPage: true });
     await form.getByRole('button', { name: 'Partager avec le COPIL' }).click();
     await expect.poll(() => copilA.locator('.admin-view__header [role="status"]').textContent(), { timeout: 15_000 }).toBe('Retour d’expérience partagé avec le COPIL.');
     const onHub = (await hub.api('/api/changes?since=0', { token: admin })).json.shares.find((share: { title: string }) => share.title === REX_TITLE);
-    expect(onHub.rex.answers).toEqual([{ shareId: alertId, title: ALERT_TITLE, url: 'https://about.fb.com/fr/news/2025/07/fin-des-publicites-politiques-dans-lue/' }]);
+    expect(onHub.rex.answers).toEqual([
+      { shareId: alertId, title: ALERT_TITLE, url: 'https://about.fb.com/fr/news/2025/07/fin-des-publicites-politiques-dans-lue/' },
+      { shareId: secondAlertId, title: SECOND_ALERT, url: SECOND_ALERT_URL },
+    ]);
     await copilA.close();
 
     // B's open COPIL page hears of it live: new, marked as a REX, with what it answers.
     const card = copilB.locator('.share', { hasText: REX_TITLE });
     await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
     expect(await card.locator('.share__new').textContent()).toBe('nouveau');
-    expect(await card.locator('.share__rex').textContent()).toContain(ALERT_TITLE);
+    // Both things it answers, each a link to where it came from.
+    const answered = card.locator('.share__rex dd a');
+    expect(await answered.allTextContents()).toEqual([ALERT_TITLE, SECOND_ALERT]);
+    expect(await answered.nth(1).getAttribute('href')).toBe(SECOND_ALERT_URL);
+    await card.locator('.share__rex').screenshot({ path: artifact('rex-two-answers.png') });
     await copilB.getByLabel('Rechercher dans la veille partagée').fill('elus portee doublee');
     await expect.poll(() => copilB.locator('.share').count()).toBe(1);
     await card.getByLabel('Votre commentaire (partage d’expérience)').fill('Même essai à la métropole : mêmes chiffres.');
