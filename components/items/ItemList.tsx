@@ -74,14 +74,27 @@ export function ItemList(props: Props) {
   const list = virtualizer.current;
   list.setOptions({ ...list.options, count: ids.length });
 
-  useLayoutEffect(() => list._didMount(), [list]);
+  // The list is measured, and its scroll followed, once the first frame is painted: measuring it before would
+  // lay the page out inside this render, and the rows dropped or added for its measured size would lay it out
+  // again for the frame. Until then the window's size stands for it (initialRect).
+  const [mounted, setMounted] = useState(false);
   useEffect(() => {
+    let unmount: (() => void) | undefined;
+    let gone = false;
     void firstPaint.then(() => {
+      if (gone) return;
+      unmount = list._didMount();
       list.setOptions({ ...list.options, overscan: OVERSCAN });
-      render((n) => n + 1);
+      setMounted(true);
     });
+    return () => {
+      gone = true;
+      unmount?.();
+    };
   }, [list]);
-  useLayoutEffect(() => list._willUpdate());
+  useLayoutEffect(() => {
+    if (mounted) list._willUpdate();
+  });
 
   const visible = list.getVirtualItems();
   const visibleIds = visible.map((row) => ids[row.index]).filter((id): id is string => id !== undefined);
