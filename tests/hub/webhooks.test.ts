@@ -289,27 +289,39 @@ describe.each(DB_KINDS)("a member's announcements past the hourly limit, %s data
     const camille = await hub.join('Camille Martin', 'member', { adminToken: admin.token });
     const alice = await hub.join('Alice Martin', 'member', { adminToken: admin.token });
     const titles = Array.from({ length: 30 }, (_, i) => `Partage ${i + 1} sur 30`);
+    const sharing = Date.now();
     for (const title of titles) {
       const answer = await hub.api(`/api/shares/${clientId()}`, { method: 'PUT', token: camille.token, body: draft({ title, priority: 'critical' }) });
       expect(answer.status, answer.text).toBe(201);
     }
-    // Another member is not held up by Camille's batch: their alert goes out alone, at once.
-    const answer = await hub.api(`/api/shares/${clientId()}`, { method: 'PUT', token: alice.token, body: draft({ title: 'Alice seule', priority: 'critical' }) });
+    // A batch gathers for 2 s from its first held share: shares spread over longer (a slow machine) make more.
+    const batchesAtMost = 1 + Math.ceil((Date.now() - sharing) / 2000);
+    // Another member is not held up by Camille's batch: their alert goes out alone, in a message of its own.
+    // (Whether it arrives before the batch depends on the machine's speed against the batch's 2 s: the hub's
+    // decision, read from its delivery log below, does not.)
+    const aliceShare = clientId();
+    const answer = await hub.api(`/api/shares/${aliceShare}`, { method: 'PUT', token: alice.token, body: draft({ title: 'Alice seule', priority: 'critical' }) });
     expect(answer.status).toBe(201);
     await until(async () => slack.about('Alice seule').length && matrix.about('Alice seule').length, "Alice's alert");
-    expect(slack.about('Partage 30 sur 30')).toEqual([]);
+    for (const receiver of [slack, matrix]) {
+      const aboutAlice = texts(receiver).filter((text) => text.includes('Alice seule'));
+      expect(aboutAlice).toHaveLength(1);
+      expect(aboutAlice[0]).not.toContain('Partage ');
+    }
 
     const deliveries = await until(async () => {
-      const all = (await hub.api('/api/deliveries', { token: admin.token })).json.deliveries as { status: string; batched?: true; attempts: number }[];
+      const all = (await hub.api('/api/deliveries', { token: admin.token })).json.deliveries as { shareId: string; status: string; batched?: true; attempts: number }[];
       return all.length === 62 && all.every((delivery) => delivery.status === 'delivered') && all;
     }, 'every delivery to be made');
     expect(deliveries.filter((delivery) => delivery.batched)).toHaveLength(2 * (30 - LIMIT));
+    // Alice's, one per receiver, each sent alone.
+    expect(deliveries.filter((delivery) => delivery.shareId === aliceShare).map((delivery) => delivery.batched ?? false)).toEqual([false, false]);
 
     for (const receiver of [slack, matrix]) {
       const all = texts(receiver).filter((text) => !text.includes('Alice seule'));
-      // At most one more message than the limit (two should the shares have spanned the batch's 2 s gathering).
+      // The limit's messages, then one batch per 2 s the shares spanned (on a fast machine, one or two).
       expect(all.length).toBeGreaterThanOrEqual(LIMIT + 1);
-      expect(all.length).toBeLessThanOrEqual(LIMIT + 2);
+      expect(all.length).toBeLessThanOrEqual(LIMIT + batchesAtMost);
       for (const title of titles) expect(mentions(all, title), title).toBe(1);
       const singles = all.filter((text) => /Camille Martin partage une alerte avec le COPIL/.test(text));
       expect(singles).toHaveLength(LIMIT);
@@ -324,7 +336,7 @@ describe.each(DB_KINDS)("a member's announcements past the hourly limit, %s data
       }
       expect(batched).toBe(30 - LIMIT);
     }
-    expect(slack.received.at(-1)!.body.text.split('\n')[0]).toMatch(/^\*\[Critique\] \d+ partages de Camille Martin\*$/);
+    expect(texts(slack).filter((text) => !text.includes('Alice seule')).at(-1)!.split('\n')[0]).toMatch(/^\*\[Critique\] \d+ partages de Camille Martin\*$/);
     expect(hub.logs).toContain('webhook announcements held for a batch');
   });
 });
