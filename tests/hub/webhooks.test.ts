@@ -372,11 +372,14 @@ describe.skipIf(skipped('postgres'))('webhooks from two hub processes on one Pos
       ...members.slice(0, 4).flatMap((member, m) => Array.from({ length: 4 }, (_, i) => ({ member, title: `Alerte ${m + 1}-${i + 1} fin` }))),
       ...Array.from({ length: 12 }, (_, i) => ({ member: members[4]!, title: `Camille ${i + 1} fin` })),
     ];
+    const sharing = Date.now();
     await Promise.all(plan.map(async ({ member, title }, i) => {
       const hub = i % 2 ? second : first;
       const answer = await hub.api(`/api/shares/${clientId()}`, { method: 'PUT', token: member.token, body: draft({ title, priority: 'critical' }) });
       expect(answer.status, answer.text).toBe(201);
     }));
+    // A batch gathers for 2 s from its first held share: shares spread over longer (a slow machine) make more.
+    const batchesAtMost = 1 + Math.ceil((Date.now() - sharing) / 2000);
     await until(async () => {
       const all = (await second.api('/api/deliveries', { token: admin.token })).json.deliveries as { status: string }[];
       return all.length === 2 * plan.length && all.every((delivery) => delivery.status === 'delivered');
@@ -387,9 +390,9 @@ describe.skipIf(skipped('postgres'))('webhooks from two hub processes on one Pos
     for (const receiver of [slack, matrix]) {
       const all = texts(receiver);
       for (const { title } of plan) expect(mentions(all, title), title).toBe(1);
-      // 16 messages for the four, and for Camille 5 alone then her batch (or two).
+      // 16 messages for the four, and for Camille 5 alone then her batch (one or two on a fast machine).
       expect(all.length).toBeGreaterThanOrEqual(16 + LIMIT + 1);
-      expect(all.length).toBeLessThanOrEqual(16 + LIMIT + 2);
+      expect(all.length).toBeLessThanOrEqual(16 + LIMIT + batchesAtMost);
     }
     // Each Matrix message had its own transaction id: none was sent twice, even as a retry.
     const transactions = matrix.received.map((request) => request.url.split('/').at(-1));

@@ -37,17 +37,27 @@ export async function hubStatus(store: VigieStore): Promise<HubStatus> {
 /** The COPIL hub's requests. Every write is queued first, then a sync tries to send it at once. */
 export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> {
   const { store } = deps;
+  type Synced = { sent: number; added: Share[]; fiches: Fiche[]; fichesRead: boolean };
   /** One sync at a time: the alarm, a click and a live event may ask together. */
-  let running: Promise<{ sent: number; added: Share[]; fiches: Fiche[]; fichesRead: boolean }> | undefined;
-  const sync = async () => {
-    running ??= (async () => {
+  let running: Promise<Synced> | undefined;
+  /** The sync that follows the running one, for writes queued while it ran (one for all of them). */
+  let following: Promise<Synced> | undefined;
+  const start = () =>
+    (running ??= (async () => {
       try {
         return await syncHub(store, await loadSettings(store));
       } finally {
         running = undefined;
       }
-    })();
-    const result = await running;
+    })());
+  /**
+   * `fresh`: the caller needs a sync that starts after its call: it has just queued a write, or the hub has
+   * just said something changed. A sync already running may have read the outbox, or pulled, before that, and
+   * would leave it for the next alarm (a minute): one more sync follows it, shared by every caller meanwhile.
+   */
+  const sync = async (fresh = false) => {
+    const syncing = fresh && running ? (following ??= running.catch(() => undefined).then(() => ((following = undefined), start()))) : start();
+    const result = await syncing;
     await deps.hubChanged?.(result.added, { changed: result.fiches, read: result.fichesRead });
     return result;
   };
@@ -68,7 +78,7 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
   /** A write queued, then a sync that tries to send it at once: `sent` says whether it went. */
   const queued = async (write: Promise<void>) => {
     await write;
-    return { sent: (await sync()).sent > 0 };
+    return { sent: (await sync(true)).sent > 0 };
   };
 
   return {
@@ -87,7 +97,8 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       return hubStatus(store);
     },
     async hubSync() {
-      await sync();
+      // Asked by a page when the hub says something changed, or by the member's « Synchroniser »: news to read.
+      await sync(true);
       return hubStatus(store);
     },
     async shareItem({ itemId, priority }) {
@@ -99,14 +110,14 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
         ...(priority ? { priority } : {}),
       });
       await deps.hubChanged?.([]);
-      const { sent } = await sync();
+      const { sent } = await sync(true);
       await sayRefusal(seq);
       return { id: share.id, sent: sent > 0, update };
     },
     async shareRex(draft) {
       const { share, seq } = await queueRex(store, draft);
       await deps.hubChanged?.([]);
-      const { sent } = await sync();
+      const { sent } = await sync(true);
       await sayRefusal(seq);
       return { id: share.id, sent: sent > 0 };
     },
