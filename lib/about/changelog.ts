@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.9.1',
+    date: '2026-12-07',
+    fr: "Version 0.9.1. Un commentaire, une réponse, une réaction ou un partage écrit pendant une synchronisation avec le hub part aussitôt après elle, et non plus une minute plus tard. Le tableau de bord montre ses premières lignes un peu plus tôt.",
+    en: 'Version 0.9.1. A comment, reply, reaction or share written during a sync with the hub goes right after it, no longer a minute later. The dashboard shows its first rows a little sooner.',
+  },
+  {
     version: '0.9.0',
     date: '2026-12-07',
     fr: "Version 0.9.0. Un retour d'expérience répond à plusieurs choses à la fois, jusqu'à dix (l'alerte du COPIL et l'article qui l'a déclenchée, par exemple), chacune avec son bouton « Retirer ». Un partage que le hub refuse aussitôt (trop volumineux pour lui, par exemple) est dit tout de suite, avec les mots du hub, et le formulaire garde ce qui était écrit. Le tableau de bord montre ses premières lignes un peu plus tôt.",
