@@ -84,8 +84,8 @@ export const shareIdOf = (entry: Pick<OutboxRecord, 'path'>): string => decodeUR
  * hub's words, for Paramètres' pending list.
  */
 export async function refusalOf(store: VigieStore, seq: number): Promise<HubError | undefined> {
-  const refused = (await store.shares.outbox()).find((queued) => queued.seq === seq && queued.refused);
-  if (!refused) return undefined;
+  const refused = await store.shares.outboxEntry(seq);
+  if (!refused?.refused) return undefined;
   if (await store.shares.dropLocal(shareIdOf(refused))) await store.shares.removeFromOutbox(seq);
   return new HubError('refused', refused.lastError ?? 'refused', undefined, refused.refusal ? { error: refused.refusal } : undefined);
 }

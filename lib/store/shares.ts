@@ -132,6 +132,11 @@ export class ShareStore {
     await this.db.put('outbox', entry);
   }
 
+  /** One write, by its place in the outbox (its key). */
+  async outboxEntry(seq: number): Promise<OutboxRecord | undefined> {
+    return this.db.get('outbox', seq);
+  }
+
   async removeFromOutbox(seq: number): Promise<void> {
     await this.db.delete('outbox', seq);
   }

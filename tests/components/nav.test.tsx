@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Nav } from '../../components/dashboard/Nav';
 import { firstPaint } from '../../components/ui/first-render';
+import { formatRoute } from '../../lib/reader/route';
 import { makeSource } from '../store/fixtures';
 import { speak } from './french';
 
@@ -15,7 +16,9 @@ describe('Nav', () => {
     const few = [makeSource({ id: 'alone', title: 'Seule source' })];
     const { unmount } = render(<Nav route={{ section: 'items', view: 'all' }} sources={few} tags={[]} unreadAlerts={0} unreadShares={0} />);
     // Eight sources or fewer: the list is open, its entries in the first frame.
-    expect(screen.getByRole('link', { name: 'Seule source' })).toBeTruthy();
+    const alone = screen.getByRole('link', { name: 'Seule source' });
+    expect(alone.getAttribute('href')).toBe(formatRoute({ section: 'items', view: 'all', sourceId: 'alone' }));
+    expect(alone.closest('details')?.open ?? true).toBe(true);
     unmount();
 
     await firstPaint;

@@ -55,9 +55,15 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
    * just said something changed. A sync already running may have read the outbox, or pulled, before that, and
    * would leave it for the next alarm (a minute): one more sync follows it, shared by every caller meanwhile.
    */
+  const after = (current: Promise<Synced>) =>
+    (following ??= current
+      .catch(() => undefined)
+      .then(() => {
+        following = undefined;
+        return start();
+      }));
   const sync = async (fresh = false) => {
-    const syncing = fresh && running ? (following ??= running.catch(() => undefined).then(() => ((following = undefined), start()))) : start();
-    const result = await syncing;
+    const result = await (fresh && running ? after(running) : start());
     await deps.hubChanged?.(result.added, { changed: result.fiches, read: result.fichesRead });
     return result;
   };
@@ -150,7 +156,7 @@ export function hubHandlers(deps: HandlerDeps): HandlersOf<typeof HUB_REQUESTS> 
       return admin('PUT', `/api/packs/${name}`, body, name === 'sources' ? 'text/xml' : 'application/json');
     },
     async discardPending({ seq }) {
-      const entry = (await store.shares.outbox()).find((queued) => queued.seq === seq);
+      const entry = await store.shares.outboxEntry(seq);
       await store.shares.removeFromOutbox(seq);
       // A share that never reached the hub goes with its write (a change to one the hub has stays as pulled).
       if (entry?.kind === 'share') await store.shares.dropLocal(shareIdOf(entry));
