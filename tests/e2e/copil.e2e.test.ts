@@ -196,7 +196,7 @@ describe.skipIf(!canRun)(`the COPIL hub between two members in ${browserTitle}`,
     await expect.poll(() => card.locator('.share__meta').textContent(), { timeout: 15_000 }).toContain('Partagé par Alice Martin et Bruno Petit');
     expect(await card.count()).toBe(1);
     await expect.poll(() => card.locator('.share__note').allTextContents()).toEqual([
-      'Conseil de Alice Martin : Prévoir moins de Reels, plus de vidéos longues',
+      'Conseil d’Alice Martin : Prévoir moins de Reels, plus de vidéos longues',
       'Conseil de Bruno Petit : Testé : −30 % de portée en une semaine',
     ]);
     // B's comment of the test before was news for A, her share's author: one notification told her.
