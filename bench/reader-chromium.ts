@@ -307,8 +307,8 @@ async function searchReadyFigures(context: BrowserContext, origin: string, page:
           const head = tx.objectStore('head').get('head');
           const parts = tx.objectStore('parts').getAll();
           // Each index's terms and list lengths, and its numbers in pieces (lib/reader/search-snapshot.ts).
-          type Part = { terms: string; slots: Uint8Array; lengths: Uint32Array; register: Uint32Array } | Uint32Array;
-          const bytes = (part: Part) => (part instanceof Uint32Array ? part.byteLength : part.terms.length + part.slots.byteLength + part.lengths.byteLength + part.register.byteLength);
+          type Part = { terms: string; slots: Uint8Array; lengths: Uint32Array; sizes: Uint32Array; register: Uint32Array } | Uint8Array;
+          const bytes = (part: Part) => (part instanceof Uint8Array ? part.byteLength : part.terms.length + part.slots.byteLength + part.lengths.byteLength + part.sizes.byteLength + part.register.byteLength);
           tx.oncomplete = () => {
             const { ids, prints } = head.result as { ids: (string | null)[]; prints: Uint32Array };
             resolve(JSON.stringify(ids).length + prints.byteLength + (parts.result as Part[]).reduce((sum, part) => sum + bytes(part), 0));

@@ -3,10 +3,14 @@
  * (search-snapshot.ts), and given back to FlexSearch without unpacking them all.
  *
  * FlexSearch's own export is JSON: at 200,000 items, 213 million characters to parse at each opening (1.6 s).
- * Packed, the lists are numbers IndexedDB hands back as they were written; and rather than copying 31 million
- * of them into FlexSearch's arrays before the first search (another 0.7–1 s), `PackedTerms` is the Map FlexSearch
+ * Packed, the lists are bytes IndexedDB hands back as they were written; and rather than copying 31 million
+ * numbers into FlexSearch's arrays before the first search (another 0.7–1 s), `PackedTerms` is the Map FlexSearch
  * keeps its terms in, and unpacks a term's lists the first time FlexSearch asks for it: a search for « elec »
  * unpacks the lists of « el », « ele », « elec », not the whole index.
+ *
+ * A list's numbers are kept as the differences between neighbours in variable-length bytes (7 bits a byte):
+ * a list holds numbers in the order items were indexed, mostly rising, and most differences fit one byte
+ * where a number took four. At 200,000 items that is the bulk of what a dashboard reads back at each opening.
  */
 export interface PackedIndex {
   /** The index's terms, one per line (a term never holds a line break: see `searchTerms`). */
@@ -15,38 +19,67 @@ export interface PackedIndex {
   slots: Uint8Array;
   /** The length of each slot's list, term after term. */
   lengths: Uint32Array;
-  /** Every list's item numbers, one list after another. */
-  numbers: Uint32Array;
+  /** The size in bytes of each slot's list in `numbers`. */
+  sizes: Uint32Array;
+  /** Every list's item numbers, one list after another, each list encoded by `encodeList`. */
+  numbers: Uint8Array;
   /** The item numbers the index holds (FlexSearch's register). */
   register: Uint32Array;
 }
 
 type Lists = number[][];
 
+/** A difference as an unsigned number (zigzag: 0, -1, 1, -2… as 0, 1, 2, 3…): an item indexed again goes back. */
+const zigzag = (difference: number) => (difference >= 0 ? difference * 2 : -difference * 2 - 1);
+
+/** The bytes `encodeList` writes for a list. */
+function encodedSize(list: ArrayLike<number>): number {
+  let size = 0;
+  let previous = 0;
+  for (let n = 0; n < list.length; n++) {
+    let value = zigzag(list[n]! - previous);
+    previous = list[n]!;
+    do {
+      size++;
+      value = Math.floor(value / 128);
+    } while (value > 0);
+  }
+  return size;
+}
+
+/** Writes a list at `at` (each number as its difference from the one before, the first from 0); returns the end. */
+function encodeList(list: ArrayLike<number>, out: Uint8Array, at: number): number {
+  let previous = 0;
+  for (let n = 0; n < list.length; n++) {
+    let value = zigzag(list[n]! - previous);
+    previous = list[n]!;
+    while (value >= 128) {
+      out[at++] = (value % 128) | 128;
+      value = Math.floor(value / 128);
+    }
+    out[at++] = value;
+  }
+  return at;
+}
+
+/** Packs lists one after another: their sizes in bytes and their bytes. */
+export function packLists(lists: readonly ArrayLike<number>[]): { sizes: Uint32Array; numbers: Uint8Array } {
+  const sizes = Uint32Array.from(lists, encodedSize);
+  const numbers = new Uint8Array(sizes.reduce((sum, size) => sum + size, 0));
+  lists.reduce((at, list) => encodeList(list, numbers, at), 0);
+  return { sizes, numbers };
+}
+
 /** Packs a term map as FlexSearch keeps it (term → lists by score slot). */
 export function packTerms(map: Map<string, Lists>, register: Iterable<number>): PackedIndex {
   const slots = new Uint8Array(map.size);
-  const lengths: number[] = [];
-  let total = 0;
+  const lists: number[][] = [];
   let term = 0;
-  for (const lists of map.values()) {
-    slots[term++] = lists.length;
-    for (let slot = 0; slot < lists.length; slot++) {
-      const length = lists[slot]?.length ?? 0;
-      lengths.push(length);
-      total += length;
-    }
+  for (const termLists of map.values()) {
+    slots[term++] = termLists.length;
+    for (let slot = 0; slot < termLists.length; slot++) lists.push(termLists[slot] ?? []);
   }
-  const numbers = new Uint32Array(total);
-  let at = 0;
-  for (const lists of map.values()) {
-    for (const list of lists) {
-      if (!list) continue;
-      numbers.set(list, at);
-      at += list.length;
-    }
-  }
-  return { terms: [...map.keys()].join('\n'), slots, lengths: Uint32Array.from(lengths), numbers, register: Uint32Array.from(register) };
+  return { terms: [...map.keys()].join('\n'), slots, lengths: Uint32Array.from(lists, (list) => list.length), ...packLists(lists), register: Uint32Array.from(register) };
 }
 
 /**
@@ -57,23 +90,23 @@ export function packTerms(map: Map<string, Lists>, register: Iterable<number>): 
 export class PackedTerms extends Map<string, Lists> {
   /** Terms not unpacked yet, by their position in the packed index. */
   private readonly packedTerms = new Map<string, number>();
-  /** For each term's position: its first list (in `lengths`) and its first number (in `numbers`). */
+  /** For each term's position: its first list (in `lengths` and `sizes`) and its first byte (in `numbers`). */
   private readonly firstList: Uint32Array;
-  private readonly firstNumber: Float64Array;
+  private readonly firstByte: Float64Array;
   private readonly removed = new Set<number>();
 
   constructor(private readonly packed: PackedIndex) {
     super();
     const terms = packed.terms === '' ? [] : packed.terms.split('\n');
     this.firstList = new Uint32Array(terms.length);
-    this.firstNumber = new Float64Array(terms.length);
+    this.firstByte = new Float64Array(terms.length);
     let list = 0;
-    let number = 0;
+    let byte = 0;
     terms.forEach((term, position) => {
       this.packedTerms.set(term, position);
       this.firstList[position] = list;
-      this.firstNumber[position] = number;
-      for (let slot = 0; slot < (packed.slots[position] ?? 0); slot++) number += packed.lengths[list++] ?? 0;
+      this.firstByte[position] = byte;
+      for (let slot = 0; slot < (packed.slots[position] ?? 0); slot++) byte += packed.sizes[list++] ?? 0;
     });
   }
 
@@ -93,14 +126,26 @@ export class PackedTerms extends Map<string, Lists> {
     this.packedTerms.delete(term);
     const { slots, lengths, numbers } = this.packed;
     let list = this.firstList[position]!;
-    let at = this.firstNumber[position]!;
+    let at = this.firstByte[position]!;
     const lists: Lists = [];
     let left = 0;
     for (let slot = 0; slot < (slots[position] ?? 0); slot++) {
       const length = lengths[list++] ?? 0;
       const kept: number[] = [];
-      for (let n = at; n < at + length; n++) if (!this.removed.has(numbers[n]!)) kept.push(numbers[n]!);
-      at += length;
+      // The decoding of encodeList: 7 bits a byte, the last byte of a number under 128; then zigzag and sum.
+      let previous = 0;
+      for (let n = 0; n < length; n++) {
+        let value = 0;
+        let scale = 1;
+        let byte: number;
+        do {
+          byte = numbers[at++]!;
+          value += (byte & 127) * scale;
+          scale *= 128;
+        } while (byte >= 128);
+        previous += value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+        if (!this.removed.has(previous)) kept.push(previous);
+      }
       lists[slot] = kept;
       left += kept.length;
     }

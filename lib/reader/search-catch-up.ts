@@ -43,6 +43,7 @@ export class LiveSearch {
     const saved = await keeping.load();
     const restored = saved && SearchIndex.restore(saved.snapshot);
     const live = restored ? new LiveSearch(reader, keeping, restored, saved.journal, saved.labels, 'restored') : await LiveSearch.build(reader, keeping);
+    if (restored && saved.repacked) live.unsaved = true;
     await live.catchUp();
     return live;
   }

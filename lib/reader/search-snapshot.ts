@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import { DB_NAME } from '../store/schema';
-import type { PackedIndex } from './packed-terms';
+import { packLists, type PackedIndex } from './packed-terms';
 import type { SearchSnapshot } from './search-index';
 
 /**
@@ -14,6 +14,8 @@ export interface SavedSearch {
   journal: number;
   /** The tags' labels the annotations were indexed with, to see that a tag was renamed since. */
   labels: Record<string, string[]>;
+  /** Read from an older packing (Vigie 0.9): to be saved again as today's, once, rather than repacked at each opening. */
+  repacked?: boolean;
 }
 
 interface HeadRecord {
@@ -25,19 +27,20 @@ interface HeadRecord {
 }
 
 /**
- * The two packed indexes: each its terms and list lengths under its name ("text"), and its numbers in pieces of
- * `NUMBERS_PER_PIECE` ("text:0", "text:1", …). IndexedDB serves one large read at a time; in pieces, a page's
- * reads pass between them, and a dashboard closed while its search loads stops asking. (An older format's
- * records are of another shape: its head's format sends the index to be built again.)
+ * The two packed indexes: each its terms and list lengths under its name ("text"), and its numbers' bytes in
+ * pieces of `BYTES_PER_PIECE` ("text:0", "text:1", …). IndexedDB serves one large read at a time; in pieces, a
+ * page's reads pass between them, and a dashboard closed while its search loads stops asking. (An older
+ * format's records are of another shape: its head's format sends the index to be built again.) Vigie 0.8 and
+ * 0.9 saved the numbers as they are, four bytes each, without `sizes`: read back, they are packed as today.
  */
 type PartName = 'text' | 'annotations';
-type PartRecord = Omit<PackedIndex, 'numbers'> & { pieces: number };
+type PartRecord = Omit<PackedIndex, 'numbers' | 'sizes'> & { sizes?: Uint32Array; pieces: number };
 
-const NUMBERS_PER_PIECE = 2_000_000;
+const BYTES_PER_PIECE = 8_000_000;
 
 interface SnapshotSchema extends DBSchema {
   head: { key: string; value: HeadRecord };
-  parts: { key: string; value: PartRecord | Uint32Array };
+  parts: { key: string; value: PartRecord | Uint8Array | Uint32Array };
 }
 
 export const searchDbName = (vigieDb = DB_NAME) => `${vigieDb}-search`;
@@ -55,27 +58,33 @@ function open(name: string): Promise<IDBPDatabase<SnapshotSchema>> {
 
 type Parts<Mode extends IDBTransactionMode> = IDBPObjectStore<SnapshotSchema, ('head' | 'parts')[], 'parts', Mode>;
 
-async function readPart(parts: Parts<'readonly'>, name: PartName): Promise<PackedIndex | undefined> {
+async function readPart(parts: Parts<'readonly'>, name: PartName): Promise<(PackedIndex & { repacked?: boolean }) | undefined> {
   const record = await parts.get(name);
-  if (!record || record instanceof Uint32Array || typeof record.pieces !== 'number') return undefined;
-  const { pieces, ...rest } = record;
-  const read: Uint32Array[] = [];
+  if (!record || ArrayBuffer.isView(record) || typeof record.pieces !== 'number') return undefined;
+  const { pieces, sizes, ...rest } = record;
+  // Vigie 0.9's numbers, four bytes each (no sizes), or today's bytes.
+  const Pieces = sizes ? Uint8Array : Uint32Array;
+  const read: (Uint8Array | Uint32Array)[] = [];
   // One piece after another: each a request of its own.
   for (let piece = 0; piece < pieces; piece++) {
     const numbers = await parts.get(`${name}:${piece}`);
-    if (!(numbers instanceof Uint32Array)) return undefined;
+    if (!(numbers instanceof Pieces)) return undefined;
     read.push(numbers);
   }
-  const numbers = new Uint32Array(read.reduce((sum, piece) => sum + piece.length, 0));
+  const numbers = new Pieces(read.reduce((sum, piece) => sum + piece.length, 0));
   read.reduce((at, piece) => (numbers.set(piece, at), at + piece.length), 0);
-  return { ...rest, numbers };
+  if (numbers instanceof Uint8Array && sizes) return { ...rest, sizes, numbers };
+  // Packed as today, list by list, rather than built again from every item.
+  const lists: Uint32Array[] = [];
+  rest.lengths.reduce((at, length) => (lists.push(numbers.subarray(at, at + length) as Uint32Array), at + length), 0);
+  return { ...rest, ...packLists(lists), repacked: true };
 }
 
 function writePart(parts: Parts<'readwrite'>, name: PartName, packed: PackedIndex): Promise<unknown> {
   const { numbers, ...rest } = packed;
-  const pieces = Math.ceil(numbers.length / NUMBERS_PER_PIECE);
+  const pieces = Math.ceil(numbers.length / BYTES_PER_PIECE);
   const writes: Promise<unknown>[] = [parts.put({ ...rest, pieces }, name)];
-  for (let piece = 0; piece < pieces; piece++) writes.push(parts.put(numbers.slice(piece * NUMBERS_PER_PIECE, (piece + 1) * NUMBERS_PER_PIECE), `${name}:${piece}`));
+  for (let piece = 0; piece < pieces; piece++) writes.push(parts.put(numbers.slice(piece * BYTES_PER_PIECE, (piece + 1) * BYTES_PER_PIECE), `${name}:${piece}`));
   return Promise.all(writes);
 }
 
@@ -91,7 +100,10 @@ export async function loadSearch(vigieDb?: string): Promise<SavedSearch | undefi
       const annotations = text && (await readPart(parts, 'annotations'));
       await tx.done;
       if (!head || !text || !annotations) return undefined;
-      return { snapshot: { format: head.format, ids: head.ids, prints: head.prints, text, annotations }, journal: head.journal, labels: head.labels };
+      const { repacked, ...textPart } = text;
+      const { repacked: annotationsRepacked, ...annotationsPart } = annotations;
+      const snapshot = { format: head.format, ids: head.ids, prints: head.prints, text: textPart, annotations: annotationsPart };
+      return { snapshot, journal: head.journal, labels: head.labels, ...(repacked || annotationsRepacked ? { repacked: true } : {}) };
     } finally {
       db.close();
     }

@@ -92,4 +92,19 @@ describe('packed search terms', () => {
     expect(terms.size).toBe(2);
     expect(packTerms(new PackedTerms(packTerms(new Map(), [])), []).terms).toBe('');
   });
+
+  it('keeps numbers in about a byte each, and any order and size of number whole', () => {
+    // An item indexed again goes to the end of its terms' lists: a list is not always rising.
+    const lists = [[0, 1, 2, 3, 130, 131], [7, 3, 2 ** 31 + 5, 0, 2 ** 32 - 1, 2 ** 32 - 1], [], [16_384, 16_383]];
+    const map = new Map(lists.map((list, n) => [`t${n}`, [list]]));
+    const packed = structuredClone(packTerms(map, [0]));
+    expect(packed.numbers).toBeInstanceOf(Uint8Array);
+    expect([...packed.lengths]).toEqual([6, 6, 0, 2]);
+    // Differences of 1 take a byte; 127 (0 → 130 after 3) takes two; 2³² − 1 from 0 takes five.
+    expect(packed.sizes[0]).toBe(7);
+    const terms = new PackedTerms(packed);
+    lists.forEach((list, n) => expect(terms.get(`t${n}`)).toEqual(list.length ? [list] : undefined));
+    const dense = new Map([['de', [Array.from({ length: 10_000 }, (_, n) => n * 3)]]]);
+    expect(packTerms(dense, []).numbers.length).toBe(10_000);
+  });
 });

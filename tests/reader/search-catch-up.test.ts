@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/model/item';
+import { PackedTerms, packTerms, type PackedIndex } from '../../lib/reader/packed-terms';
 import { keepInIndexedDb, LiveSearch, type SearchKeeping } from '../../lib/reader/search-catch-up';
 import { SEARCH_FORMAT } from '../../lib/reader/search-index';
 import { loadSearch, saveSearch } from '../../lib/reader/search-snapshot';
@@ -123,25 +124,77 @@ describe('search kept between two dashboards', () => {
     expect(await live.save()).toBe(true);
     const saved = (await loadSearch(store.db.name))!;
     expect(saved.snapshot.format).toBe(SEARCH_FORMAT);
-    expect(saved.snapshot.text.numbers).toBeInstanceOf(Uint32Array);
+    expect(saved.snapshot.text.numbers).toBeInstanceOf(Uint8Array);
     expect((await LiveSearch.open(reader, keeping)).origin).toBe('restored');
     store.close();
   });
 
   it('saves a large index in pieces and reads its numbers back whole', async () => {
     const { store } = await filled();
-    const numbers = Uint32Array.from({ length: 2_000_005 }, (_, n) => n % 1000);
-    const packed = { terms: 'ab\ncd', slots: Uint8Array.of(1, 1), lengths: Uint32Array.of(2_000_000, 5), numbers, register: Uint32Array.of(0, 1) };
-    const empty = { terms: '', slots: new Uint8Array(), lengths: new Uint32Array(), numbers: new Uint32Array(), register: new Uint32Array() };
+    // Four million numbers 200 apart: two bytes each, so that the bytes make two pieces.
+    const long = Uint32Array.from({ length: 4_000_005 }, (_, n) => n * 200);
+    const packed = packTerms(
+      new Map([
+        ['ab', [Array.from(long)]],
+        ['cd', [[1, 2, 3, 4, 5]]],
+      ]),
+      [0, 1],
+    );
+    expect(packed.numbers.length).toBeGreaterThan(8_000_000);
+    const empty = packTerms(new Map(), []);
     const snapshot = { format: SEARCH_FORMAT, ids: ['a1'], prints: Uint32Array.of(1, 2), text: packed, annotations: empty };
     expect(await saveSearch({ snapshot, journal: 1, labels: {} }, store.db.name)).toBe(true);
     const read = (await loadSearch(store.db.name))!;
-    // Compared as bytes: toEqual walks two million numbers one by one.
-    expect(Buffer.from(read.snapshot.text.numbers.buffer).equals(Buffer.from(numbers.buffer))).toBe(true);
+    // Compared as bytes: toEqual walks millions of numbers one by one.
+    expect(Buffer.from(read.snapshot.text.numbers.buffer).equals(Buffer.from(packed.numbers.buffer))).toBe(true);
     expect(read.snapshot.text.lengths).toEqual(packed.lengths);
+    expect(read.snapshot.text.sizes).toEqual(packed.sizes);
+    expect(new PackedTerms(read.snapshot.text).get('cd')).toEqual([[1, 2, 3, 4, 5]]);
+    expect(Buffer.from(Uint32Array.from(new PackedTerms(read.snapshot.text).get('ab')![0]!).buffer).equals(Buffer.from(long.buffer))).toBe(true);
     expect(read.snapshot.annotations.numbers).toHaveLength(0);
     store.close();
   }, 30_000);
+
+  it('restores an index saved by Vigie 0.9 (numbers four bytes each, no sizes) without building it again', async () => {
+    const { store, reader, keeping } = await filled();
+    const first = await LiveSearch.open(reader, keeping);
+    expect(await first.save()).toBe(true);
+    const built = keeping.built;
+    // The 0.9 layout, from today's: each part's numbers unpacked into a Uint32Array, in one piece, no sizes.
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open(`${store.db.name}-search`);
+      open.onsuccess = () => resolve(open.result);
+    });
+    const tx = db.transaction('parts', 'readwrite');
+    for (const name of ['text', 'annotations']) {
+      const part = await new Promise<PackedIndex & { pieces: number }>((resolve) => {
+        const get = tx.objectStore('parts').get(name);
+        get.onsuccess = () => resolve(get.result);
+      });
+      const terms = new PackedTerms({ ...part, numbers: await new Promise<Uint8Array>((resolve) => {
+        const get = tx.objectStore('parts').get(`${name}:0`);
+        get.onsuccess = () => resolve(get.result ?? new Uint8Array());
+      }) });
+      const numbers = Uint32Array.from([...terms.values()].flat(2));
+      const { sizes: _sizes, numbers: _bytes, ...old } = part;
+      tx.objectStore('parts').put({ ...old, pieces: numbers.length ? 1 : 0 }, name);
+      if (numbers.length) tx.objectStore('parts').put(numbers, `${name}:0`);
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+
+    const saved = (await loadSearch(store.db.name))!;
+    expect(saved.snapshot.text.numbers).toBeInstanceOf(Uint8Array);
+    expect(saved.repacked).toBe(true);
+    const restored = await LiveSearch.open(reader, keeping);
+    expect(restored.origin).toBe('restored');
+    expect(keeping.built).toBe(built);
+    for (const query of ['publicite', 'portee', 'modera', 'elus', 'officials']) expect(sorted(restored.search(query))).toEqual(sorted(first.search(query)));
+    // Saved again in today's packing: the next opening reads bytes, not numbers to repack.
+    expect(await restored.save()).toBe(true);
+    expect((await loadSearch(store.db.name))!.repacked).toBeUndefined();
+    store.close();
+  });
 
   it('never replaces a newer saved index by an older one (two dashboards open)', async () => {
     const { store, reader, keeping } = await filled();
