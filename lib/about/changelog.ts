@@ -13,6 +13,12 @@ export interface ChangelogEntry {
 
 export const CHANGELOG: readonly ChangelogEntry[] = [
   {
+    version: '0.9.2',
+    date: '2026-12-07',
+    fr: "Version 0.9.2. Avec beaucoup d'éléments, la recherche du tableau de bord est prête deux fois plus tôt : l'index qu'elle garde entre deux ouvertures prend 3,6 fois moins de place. Le « de » s'élide devant un nom qui commence par une voyelle : « Conseil d’Alice Martin ».",
+    en: 'Version 0.9.2. With many items, the dashboard\'s search is ready twice as soon: the index it keeps between two openings takes 3.6 times less room. French elides « de » before a name starting with a vowel: « Conseil d\'Alice Martin ».',
+  },
+  {
     version: '0.9.1',
     date: '2026-12-07',
     fr: "Version 0.9.1. Un commentaire, une réponse, une réaction ou un partage écrit pendant une synchronisation avec le hub part aussitôt après elle, et non plus une minute plus tard. Le tableau de bord montre ses premières lignes un peu plus tôt.",
