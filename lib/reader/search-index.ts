@@ -47,7 +47,8 @@ function fingerprint(text: string): number {
 /**
  * A search index as saved between two openings of the dashboard (see search-snapshot.ts): both indexes
  * packed, the numbering of items and their texts' fingerprints. `format` changes when the words indexed
- * would (tokenizer, stop words, fields) or the packing does: a snapshot of another format is built again.
+ * would (tokenizer, stop words, fields), or the packing does in a way search-snapshot.ts cannot read back: a
+ * snapshot of another format is built again. (The numbers' bytes of 0.9.2 did not: 0.9's are repacked.)
  */
 export interface SearchSnapshot {
   format: number;
