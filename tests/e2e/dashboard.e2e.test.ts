@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PackedTerms } from '../../lib/reader/packed-terms';
 import { startServer, withEtag, type TestServer } from '../support/http-server';
 import { seriousViolations } from './axe';
 import { artifact, browserTitle, canRun, loadExtension, type LoadedExtension } from './extension';
@@ -97,6 +98,78 @@ describe.skipIf(!canRun)(`dashboard in ${browserTitle}`, () => {
     await again.getByLabel('Rechercher').fill('');
     await expect.poll(() => again.locator('.item-row__title').count()).toBe(3);
     expect((await vigie.request('updateItems', { ids: [portee.id], patch: { note: null } })).ok).toBe(true);
+    await again.close();
+  });
+
+  it('restores a search index saved by Vigie 0.9 (numbers four bytes each) without building it again, and saves it again as today’s bytes', async () => {
+    // The index the previous test saved, read out of the browser as plain numbers.
+    type Part = { terms: string; slots: number[]; lengths: number[]; sizes?: number[]; register: number[]; pieces: number; numbers: number[] };
+    const readParts = (page: TestPage) =>
+      page.evaluate(
+        () =>
+          new Promise<Part[]>((resolve) => {
+            const open = indexedDB.open('vigie-search');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('parts');
+              const get = tx.objectStore('parts').getAll();
+              const keys = tx.objectStore('parts').getAllKeys();
+              tx.oncomplete = () => {
+                const byKey = new Map((keys.result as string[]).map((key, n) => [key, get.result[n]]));
+                const plain = (name: string) => {
+                  const part = byKey.get(name) as Record<string, unknown> & { pieces: number };
+                  const pieces = Array.from({ length: part.pieces }, (_, n) => Array.from(byKey.get(`${name}:${n}`) as ArrayLike<number>));
+                  const list = (key: string) => (part[key] ? Array.from(part[key] as ArrayLike<number>) : undefined);
+                  return { terms: part.terms as string, slots: list('slots')!, lengths: list('lengths')!, sizes: list('sizes'), register: list('register')!, pieces: part.pieces, numbers: pieces.flat() };
+                };
+                open.result.close();
+                resolve(['text', 'annotations'].map(plain));
+              };
+            };
+          }),
+      );
+    const page = await vigie.open('dashboard.html#/all');
+    await expect.poll(() => page.locator('form.filters').getAttribute('data-search-ready'), { timeout: 10_000 }).toBe('true');
+    const saved = await readParts(page);
+    expect(saved.every((part) => part.sizes !== undefined)).toBe(true);
+    // Unpacked here (lib/reader/packed-terms.ts), then written back as 0.9 wrote them: numbers, no sizes.
+    const old = saved.map(({ sizes, numbers, ...part }) => {
+      const terms = new PackedTerms({ ...part, slots: Uint8Array.from(part.slots), lengths: Uint32Array.from(part.lengths), sizes: Uint32Array.from(sizes!), register: Uint32Array.from(part.register), numbers: Uint8Array.from(numbers) });
+      return { ...part, numbers: [...terms.values()].flat(2) };
+    });
+    await page.evaluate(
+      (parts) =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('vigie-search');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('parts', 'readwrite');
+            const store = tx.objectStore('parts');
+            store.clear();
+            parts.forEach(({ numbers, ...part }, n) => {
+              const name = n === 0 ? 'text' : 'annotations';
+              store.put({ terms: part.terms, slots: Uint8Array.from(part.slots), lengths: Uint32Array.from(part.lengths), register: Uint32Array.from(part.register), pieces: numbers.length ? 1 : 0 }, name);
+              if (numbers.length) store.put(Uint32Array.from(numbers), `${name}:0`);
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        }),
+      old,
+    );
+    await page.close();
+
+    const again = await vigie.open('dashboard.html#/all');
+    const form = again.locator('form.filters');
+    await expect.poll(() => form.getAttribute('data-search-ready'), { timeout: 10_000 }).toBe('true');
+    expect(await form.getAttribute('data-search-origin')).toBe('restored');
+    await again.getByLabel('Rechercher').fill('reglementation europeenne');
+    await expect.poll(() => again.locator('.item-row__title').allTextContents(), { timeout: 10_000 }).toEqual(['Réglementation européenne : le DSA et les Pages des collectivités']);
+    await again.getByLabel('Rechercher').fill('');
+    // Saved again a few seconds later, as today's bytes: the next opening does not repack it.
+    await expect.poll(async () => (await readParts(again)).every((part) => part.sizes !== undefined), { timeout: 20_000 }).toBe(true);
+    const repacked = await readParts(again);
+    expect(repacked.map((part) => part.numbers.length)).toEqual(saved.map((part) => part.numbers.length));
     await again.close();
   });
 
