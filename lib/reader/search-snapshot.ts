@@ -14,7 +14,10 @@ export interface SavedSearch {
   journal: number;
   /** The tags' labels the annotations were indexed with, to see that a tag was renamed since. */
   labels: Record<string, string[]>;
-  /** Read from an older packing (Vigie 0.9): to be saved again as today's, once, rather than repacked at each opening. */
+  /**
+   * Read from an older packing (Vigie 0.9: numbers four bytes each, no order by id): to be saved again as
+   * today's, once, rather than repacked at each opening.
+   */
   repacked?: boolean;
 }
 
@@ -24,6 +27,8 @@ interface HeadRecord {
   labels: Record<string, string[]>;
   ids: (string | null)[];
   prints: Uint32Array;
+  /** Since 0.9.2 (see SearchSnapshot). */
+  order?: Uint32Array;
 }
 
 /**
@@ -73,7 +78,8 @@ async function readPart(parts: Parts<'readonly'>, name: PartName): Promise<(Pack
   }
   const numbers = new Pieces(read.reduce((sum, piece) => sum + piece.length, 0));
   read.reduce((at, piece) => (numbers.set(piece, at), at + piece.length), 0);
-  if (numbers instanceof Uint8Array && sizes) return { ...rest, sizes, numbers };
+  // Terms not sorted (an index saved before 0.9.2): read through a Map of them, and saved again sorted.
+  if (numbers instanceof Uint8Array && sizes) return { ...rest, sizes, numbers, ...(rest.sorted ? {} : { repacked: true }) };
   // Packed as today, list by list, rather than built again from every item.
   const lists: Uint32Array[] = [];
   rest.lengths.reduce((at, length) => (lists.push(numbers.subarray(at, at + length) as Uint32Array), at + length), 0);
@@ -102,8 +108,8 @@ export async function loadSearch(vigieDb?: string): Promise<SavedSearch | undefi
       if (!head || !text || !annotations) return undefined;
       const { repacked, ...textPart } = text;
       const { repacked: annotationsRepacked, ...annotationsPart } = annotations;
-      const snapshot = { format: head.format, ids: head.ids, prints: head.prints, text: textPart, annotations: annotationsPart };
-      return { snapshot, journal: head.journal, labels: head.labels, ...(repacked || annotationsRepacked ? { repacked: true } : {}) };
+      const snapshot = { format: head.format, ids: head.ids, prints: head.prints, ...(head.order ? { order: head.order } : {}), text: textPart, annotations: annotationsPart };
+      return { snapshot, journal: head.journal, labels: head.labels, ...(repacked || annotationsRepacked || !head.order ? { repacked: true } : {}) };
     } finally {
       db.close();
     }

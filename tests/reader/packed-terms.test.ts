@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/model/item';
-import { PackedTerms, packTerms } from '../../lib/reader/packed-terms';
+import { packLists, PackedTerms, packTerms } from '../../lib/reader/packed-terms';
 import { SearchIndex, toSearchDoc } from '../../lib/reader/search-index';
 
 /**
@@ -91,6 +91,28 @@ describe('packed search terms', () => {
     expect(terms.get('x')).toEqual([[4, 5], [6]]);
     expect(terms.size).toBe(2);
     expect(packTerms(new PackedTerms(packTerms(new Map(), [])), []).terms).toBe('');
+  });
+
+  it('finds a term by halving over the sorted terms, or in the order 0.9 saved them (unsorted)', () => {
+    const map = new Map([
+      ['zeta', [[1, 2]]],
+      ['alpha', [[3]]],
+      ['é', [[4]]],
+      ['Z', [[5]]],
+      ['al', [[3, 6]]],
+    ]);
+    const packed = packTerms(map, [1, 2, 3, 4, 5, 6]);
+    expect(packed.terms.split('\n')).toEqual(['Z', 'al', 'alpha', 'zeta', 'é']);
+    expect(packed.sorted).toBe(true);
+    // As 0.9 saved them: in FlexSearch's order, not sorted.
+    const lists = [...map.values()].map(([list]) => list!);
+    const unsorted = { terms: [...map.keys()].join('\n'), slots: Uint8Array.of(1, 1, 1, 1, 1), lengths: Uint32Array.from(lists, (list) => list.length), ...packLists(lists), register: Uint32Array.of(1, 2, 3, 4, 5, 6) };
+    for (const terms of [new PackedTerms(structuredClone(packed)), new PackedTerms(unsorted)]) {
+      for (const [term, termLists] of map) expect(terms.get(term)).toEqual(termLists);
+      expect(terms.has('a')).toBe(false);
+      expect(terms.has('zz')).toBe(false);
+      expect(terms.size).toBe(5);
+    }
   });
 
   it('keeps numbers in about a byte each, and any order and size of number whole', () => {

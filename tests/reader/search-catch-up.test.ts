@@ -160,12 +160,20 @@ describe('search kept between two dashboards', () => {
     const first = await LiveSearch.open(reader, keeping);
     expect(await first.save()).toBe(true);
     const built = keeping.built;
-    // The 0.9 layout, from today's: each part's numbers unpacked into a Uint32Array, in one piece, no sizes.
+    // The 0.9 layout, from today's: each part's numbers unpacked into a Uint32Array, in one piece, no sizes;
+    // the head without the order of its ids.
     const db = await new Promise<IDBDatabase>((resolve) => {
       const open = indexedDB.open(`${store.db.name}-search`);
       open.onsuccess = () => resolve(open.result);
     });
-    const tx = db.transaction('parts', 'readwrite');
+    const tx = db.transaction(['parts', 'head'], 'readwrite');
+    const head = await new Promise<Record<string, unknown>>((resolve) => {
+      const get = tx.objectStore('head').get('head');
+      get.onsuccess = () => resolve(get.result);
+    });
+    expect(head.order).toBeInstanceOf(Uint32Array);
+    delete head.order;
+    tx.objectStore('head').put(head, 'head');
     for (const name of ['text', 'annotations']) {
       const part = await new Promise<PackedIndex & { pieces: number }>((resolve) => {
         const get = tx.objectStore('parts').get(name);
@@ -193,6 +201,7 @@ describe('search kept between two dashboards', () => {
     // Saved again in today's packing: the next opening reads bytes, not numbers to repack.
     expect(await restored.save()).toBe(true);
     expect((await loadSearch(store.db.name))!.repacked).toBeUndefined();
+    expect((await loadSearch(store.db.name))!.snapshot.order).toBeInstanceOf(Uint32Array);
     store.close();
   });
 
