@@ -15,8 +15,8 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
   {
     version: '0.9.2',
     date: '2026-12-07',
-    fr: "Version 0.9.2. Avec beaucoup d'éléments, la recherche du tableau de bord est prête deux fois plus tôt : l'index qu'elle garde entre deux ouvertures prend 3,6 fois moins de place. Le « de » s'élide devant un nom qui commence par une voyelle : « Conseil d’Alice Martin ».",
-    en: 'Version 0.9.2. With many items, the dashboard\'s search is ready twice as soon: the index it keeps between two openings takes 3.6 times less room. French elides « de » before a name starting with a vowel: « Conseil d\'Alice Martin ».',
+    fr: "Version 0.9.2. Avec beaucoup d'éléments, la recherche du tableau de bord est prête bien plus tôt (à 200 000 éléments, en moins de deux secondes au lieu de plus de trois) : l'index qu'elle garde entre deux ouvertures prend 3 fois moins de place. Le « de » s'élide devant un nom qui commence par une voyelle : « Conseil d’Alice Martin ».",
+    en: 'Version 0.9.2. With many items, the dashboard\'s search is ready much sooner (at 200,000 items, in under two seconds instead of over three): the index it keeps between two openings takes 3 times less room. French elides « de » before a name starting with a vowel: « Conseil d\'Alice Martin ».',
   },
   {
     version: '0.9.1',
