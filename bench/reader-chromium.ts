@@ -270,6 +270,22 @@ async function searchReady(context: BrowserContext, origin: string): Promise<{ m
 }
 
 /**
+ * In a Vigie page (either browser): whether the dashboard's worker has saved its search index (its head is
+ * written last, in the same transaction as its parts).
+ */
+export const searchIndexSaved = () =>
+  new Promise<boolean>((resolve) => {
+    const open = indexedDB.open('vigie-search');
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('head')) return resolve(false);
+      const get = db.transaction('head').objectStore('head').get('head');
+      get.onsuccess = () => resolve(get.result !== undefined);
+    };
+    open.onerror = () => resolve(false);
+  });
+
+/**
  * Issue 19: the search ready ≤ 2 s after the dashboard opens, from the saved index. The first opening builds
  * it from every item (timed too) and saves it a few seconds later; the next openings restore it (medians of 5).
  */
@@ -277,22 +293,8 @@ async function searchReadyFigures(context: BrowserContext, origin: string, page:
   const first = await searchReady(context, origin);
   log(`search index built in ${Math.round(first.ms)} ms (${first.origin})`);
   // Saved a few seconds after it was built (polled from here: a page function's promise is not awaited).
-  const saved = () =>
-    first.page.evaluate(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const open = indexedDB.open('vigie-search');
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('head')) return resolve(false);
-            const get = db.transaction('head').objectStore('head').get('head');
-            get.onsuccess = () => resolve(get.result !== undefined);
-          };
-          open.onerror = () => resolve(false);
-        }),
-    );
   const waiting = Date.now();
-  while (!(await saved())) {
+  while (!(await first.page.evaluate(searchIndexSaved))) {
     if (Date.now() - waiting > 600_000) throw new Error('the search index was never saved');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

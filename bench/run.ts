@@ -21,6 +21,7 @@ import { benchMonitors } from './monitors';
 import { podcastFeed } from './podcast-feed';
 import { benchPolicy } from './policy';
 import { benchReader } from './reader-chromium';
+import { benchReaderFirefox } from './reader-firefox';
 import { benchRules } from './rules';
 
 const CORPUS_PODCAST = '../shared/feed-corpus/rssparser_rss20_itunes_podcast_giantbomb_very_large.rss';
@@ -148,7 +149,10 @@ function bundleSizes(): void {
 }
 
 /** `npm run bench -- reader` (or any figure-group names) runs only those groups. */
-const groups: Record<string, () => unknown> = { ingest: ingestPodcast, refresh: refresh200, bundle: bundleSizes, reader: () => benchReader(report), wake: async () => {
+const groups: Record<string, () => unknown> = { ingest: ingestPodcast, refresh: refresh200, bundle: bundleSizes, reader: async () => {
+    await benchReader(report);
+    await benchReaderFirefox(report);
+  }, wake: async () => {
     await benchBackgroundWake(report);
     await benchBackgroundWakeFirefox(report);
   }, rules: () => benchRules(report), monitors: () => benchMonitors(report), policy: () => benchPolicy(report), hub: () => benchHub(report), 'hub-proxy': () => benchHubProxy(report) };
