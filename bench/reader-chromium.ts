@@ -12,7 +12,7 @@ import { canRun, EXTENSION_DIR, loadExtension } from '../tests/e2e/chromium';
 type Report = (figure: string, fields: Record<string, unknown>) => void;
 
 /** Read when the bench runs, not at import: `npm run bench -- reader --items 200000` sets it (bench/run.ts). */
-const items = () => Number(process.env.VIGIE_BENCH_ITEMS ?? 50_000);
+export const items = () => Number(process.env.VIGIE_BENCH_ITEMS ?? 50_000);
 
 /** Progress on stderr, so that stdout stays one JSON line per figure. */
 const log = (line: string) => process.stderr.write(`reader bench: ${line}\n`);

@@ -8,11 +8,10 @@ import { execSync } from 'node:child_process';
 import type { LoadedExtension } from '../tests/e2e/extension';
 import { canRun, loadExtension } from '../tests/e2e/firefox';
 import type { TestPage } from '../tests/e2e/page';
-import { searchIndexSaved, seed } from './reader-chromium';
+import { items, searchIndexSaved, seed } from './reader-chromium';
 
 type Report = (figure: string, fields: Record<string, unknown>) => void;
 
-const items = () => Number(process.env.VIGIE_BENCH_ITEMS ?? 50_000);
 const log = (line: string) => process.stderr.write(`reader bench (Firefox): ${line}\n`);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round1 = (value: number) => Number(value.toFixed(1));

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/browser';
-import { frenchOf } from '@/lib/i18n/elision';
+import { namedMember } from '@/lib/i18n/elision';
 import { request } from '@/lib/messages/client';
 import type { Fiche } from '@/lib/model/fiche';
 import { wordDiff } from '@/lib/monitors/diff';
@@ -68,7 +68,7 @@ export function FicheEditor({ fiche, mode, onDone, onCancel }: Props) {
           <h4>{t('ficheConflictDiff')}</h4>
           <DiffText parts={wordDiff(conflict.body, body).parts} />
           <details>
-            <summary>{t('ficheConflictTheirs', [conflict.updatedBy?.name ?? '', frenchOf(conflict.updatedBy?.name ?? '')])}</summary>
+            <summary>{t('ficheConflictTheirs', namedMember(conflict.updatedBy?.name ?? ''))}</summary>
             <pre class="fiche-editor__theirs">{conflict.body}</pre>
           </details>
         </div>

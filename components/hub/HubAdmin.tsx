@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '@/components/ui/error-text';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate } from '@/lib/i18n/dates';
-import { frenchOf } from '@/lib/i18n/elision';
+import { namedMember } from '@/lib/i18n/elision';
 import { request } from '@/lib/messages/client';
 import type { Result } from '@/lib/messages/protocol';
 import { useConfirm } from '../ui/confirm';
@@ -52,10 +52,10 @@ export function HubAdmin({ say, me }: { say: (said: Said) => void; me: string })
     }
   };
   const revoke = async (member: Members[number]) => {
-    if (!(await ask(t('hubRevokeConfirm', [member.name, frenchOf(member.name)]), { yes: t('hubRevoke'), danger: true }))) return;
+    if (!(await ask(t('hubRevokeConfirm', namedMember(member.name)), { yes: t('hubRevoke'), danger: true }))) return;
     try {
       await request('hubRevoke', { id: member.id });
-      say({ kind: 'ok', text: t('hubRevoked', [member.name, frenchOf(member.name)]) });
+      say({ kind: 'ok', text: t('hubRevoked', namedMember(member.name)) });
       load();
     } catch (error) {
       fail(error);

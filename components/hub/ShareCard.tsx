@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { safeHttpUrl } from '@/lib/feeds/links';
 import { t, uiLanguage } from '@/lib/i18n/browser';
 import { fullDate, relativeTime } from '@/lib/i18n/dates';
-import { frenchOf } from '@/lib/i18n/elision';
+import { namedMember } from '@/lib/i18n/elision';
 import type { Comment, SharedRow } from '@/lib/model/share';
 import type { Tag } from '@/lib/model/tag';
 import { PriorityBadge } from '../alerts/PriorityBadge';
@@ -170,14 +170,14 @@ export function ShareCard({ share, tags, me, onComment, onReact, onTag, onHide, 
       </p>
       {share.note && (
         <p class="share__note">
-          <strong>{sharers.length ? t('copilNoteOf', [share.author.name, frenchOf(share.author.name)]) : t('copilNote')} :</strong> {share.note}
+          <strong>{sharers.length ? t('copilNoteOf', namedMember(share.author.name)) : t('copilNote')} :</strong> {share.note}
         </p>
       )}
       {sharers.map(
         (sharer) =>
           (sharer.note || sharer.impact) && (
             <p key={sharer.member.id} class="share__note">
-              <strong>{t('copilNoteOf', [sharer.member.name, frenchOf(sharer.member.name)])} :</strong> {sharer.note}
+              <strong>{t('copilNoteOf', namedMember(sharer.member.name))} :</strong> {sharer.note}
               {sharer.impact && `${sharer.note ? ' · ' : ''}${t('impactLabel')} : ${t(`impact_${sharer.impact}`)}`}
             </p>
           ),

@@ -10,3 +10,6 @@ export function frenchOf(name: string): string {
   const elides = /^[aeiouhàâäæéèêëîïôöœùûü]/i.test(trimmed) || /^y[^aeiouyàâäéèêëîïôöùûü]/i.test(trimmed);
   return elides ? `d’${trimmed}` : `de ${trimmed}`;
 }
+
+/** The substitutions of a message naming a member: the name ($1, English) and its French form with « de » ($2). */
+export const namedMember = (name: string): [string, string] => [name, frenchOf(name)];

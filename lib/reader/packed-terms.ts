@@ -198,12 +198,15 @@ export class PackedTerms extends Map<string, Lists> {
     for (let position = 0; position < this.terms.length && this.left > 0; position++) if (this.waiting[position]) this.unpack(this.terms[position]!, position);
   }
 
+  // A term already in the Map is no longer packed: FlexSearch asks for every term of every item it adds, and
+  // those asked again need no halving.
   override get(term: string): Lists | undefined {
-    this.unpack(term);
+    if (!super.has(term)) this.unpack(term);
     return super.get(term);
   }
 
   override has(term: string): boolean {
+    if (super.has(term)) return true;
     this.unpack(term);
     return super.has(term);
   }

@@ -63,7 +63,7 @@ function open(name: string): Promise<IDBPDatabase<SnapshotSchema>> {
 
 type Parts<Mode extends IDBTransactionMode> = IDBPObjectStore<SnapshotSchema, ('head' | 'parts')[], 'parts', Mode>;
 
-async function readPart(parts: Parts<'readonly'>, name: PartName): Promise<(PackedIndex & { repacked?: boolean }) | undefined> {
+async function readPart(parts: Parts<'readonly'>, name: PartName): Promise<PackedIndex | undefined> {
   const record = await parts.get(name);
   if (!record || ArrayBuffer.isView(record) || typeof record.pieces !== 'number') return undefined;
   const { pieces, sizes, ...rest } = record;
@@ -78,12 +78,11 @@ async function readPart(parts: Parts<'readonly'>, name: PartName): Promise<(Pack
   }
   const numbers = new Pieces(read.reduce((sum, piece) => sum + piece.length, 0));
   read.reduce((at, piece) => (numbers.set(piece, at), at + piece.length), 0);
-  // Terms not sorted (an index saved before 0.9.2): read through a Map of them, and saved again sorted.
-  if (numbers instanceof Uint8Array && sizes) return { ...rest, sizes, numbers, ...(rest.sorted ? {} : { repacked: true }) };
-  // Packed as today, list by list, rather than built again from every item.
+  if (numbers instanceof Uint8Array && sizes) return { ...rest, sizes, numbers };
+  // Packed as today, list by list, rather than built again from every item (its terms stay unsorted).
   const lists: Uint32Array[] = [];
   rest.lengths.reduce((at, length) => (lists.push(numbers.subarray(at, at + length) as Uint32Array), at + length), 0);
-  return { ...rest, ...packLists(lists), repacked: true };
+  return { ...rest, ...packLists(lists) };
 }
 
 function writePart(parts: Parts<'readwrite'>, name: PartName, packed: PackedIndex): Promise<unknown> {
@@ -106,10 +105,10 @@ export async function loadSearch(vigieDb?: string): Promise<SavedSearch | undefi
       const annotations = text && (await readPart(parts, 'annotations'));
       await tx.done;
       if (!head || !text || !annotations) return undefined;
-      const { repacked, ...textPart } = text;
-      const { repacked: annotationsRepacked, ...annotationsPart } = annotations;
-      const snapshot = { format: head.format, ids: head.ids, prints: head.prints, ...(head.order ? { order: head.order } : {}), text: textPart, annotations: annotationsPart };
-      return { snapshot, journal: head.journal, labels: head.labels, ...(repacked || annotationsRepacked || !head.order ? { repacked: true } : {}) };
+      const snapshot = { format: head.format, ids: head.ids, prints: head.prints, ...(head.order ? { order: head.order } : {}), text, annotations };
+      // Terms unsorted or no order of the ids: saved before 0.9.2 (the numbers repacked above or not).
+      const repacked = !text.sorted || !annotations.sorted || !head.order;
+      return { snapshot, journal: head.journal, labels: head.labels, ...(repacked ? { repacked } : {}) };
     } finally {
       db.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frenchOf } from '../../lib/i18n/elision';
+import { frenchOf, namedMember } from '../../lib/i18n/elision';
 import { nodeTranslate } from '../../lib/i18n/node';
 
 /** « Conseil de Alice Martin » was seen on a shared item: French elides « de » before a vowel. */
@@ -12,7 +12,7 @@ describe('frenchOf', () => {
   it('is what the French messages say before a member’s name; English keeps the plain name', () => {
     const fr = nodeTranslate('fr');
     const en = nodeTranslate('en');
-    const said = (name: string) => [name, frenchOf(name)];
+    const said = namedMember;
     expect(fr('copilNoteOf', said('Alice Martin'))).toBe('Conseil d’Alice Martin');
     expect(fr('copilNoteOf', said('Bruno Petit'))).toBe('Conseil de Bruno Petit');
     expect(fr('hubRevoked', said('Émilie'))).toBe('Accès d’Émilie révoqué.');
